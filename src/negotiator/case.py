@@ -1,0 +1,215 @@
+"""The case: what the borrower told us, from the wizard or an answers file.
+
+Field names here are a public contract (the answers file, `negotiator schema`). Money fields take
+strings such as "1.2万" or numbers and are held as Decimal to the fen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from negotiator.money import AmountError, check_amount, parse_amount
+
+SCHEMA_VERSION = 1
+EARLIEST = dt.date(1990, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
+
+def _money(value: object) -> Decimal:
+    if isinstance(value, bool):
+        raise PydanticCustomError("money_not_a_number", "must be an amount")
+    try:
+        if isinstance(value, str):
+            return parse_amount(value)
+        if isinstance(value, int):
+            return check_amount(Decimal(value))
+        if isinstance(value, Decimal):
+            return check_amount(value)
+        if isinstance(value, float):
+            # Only reached from Python callers; files are read with parse_float=Decimal.
+            return check_amount(Decimal(repr(value)))
+    except AmountError as exc:
+        raise PydanticCustomError(f"money_{exc.code}", "amount refused: {code}", {"code": exc.code}) from exc
+    raise PydanticCustomError("money_not_a_number", "must be an amount")
+
+
+def _percent(limit: int):
+    def check(value: object) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+            raise PydanticCustomError("money_not_a_number", "must be a number")
+        try:
+            number = Decimal(repr(value) if isinstance(value, float) else str(value).strip().rstrip("%"))
+        except ArithmeticError as exc:
+            raise PydanticCustomError("money_not_a_number", "must be a number") from exc
+        if not number.is_finite():
+            raise PydanticCustomError("money_not_a_number", "must be a number")
+        if number < 0:
+            raise PydanticCustomError("money_negative", "must not be negative")
+        if number > limit:
+            raise PydanticCustomError("percent_too_large", "must be at most {limit}", {"limit": limit})
+        return number
+
+    return check
+
+
+Money = Annotated[Decimal, BeforeValidator(_money)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+DailyRate = Annotated[Decimal, BeforeValidator(_percent(1))]
+AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400))]
+BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50))]
+
+
+class Cause(str, Enum):
+    job_loss = "job_loss"
+    income_cut = "income_cut"
+    illness = "illness"
+    family_emergency = "family_emergency"
+    business_failure = "business_failure"
+    other = "other"
+
+
+class Category(str, Enum):
+    housing = "housing"
+    food = "food"
+    transport = "transport"
+    utilities = "utilities"
+    communication = "communication"
+    medical = "medical"
+    education = "education"
+    childcare = "childcare"
+    insurance = "insurance"
+    family_support = "family_support"
+    other = "other"
+
+
+class DebtKind(str, Enum):
+    huabei = "huabei"
+    jiebei = "jiebei"
+    credit_card = "credit_card"
+    online_loan = "online_loan"
+    other = "other"
+
+
+class Stage(str, Enum):
+    reminders = "reminders"
+    calls = "calls"
+    agency = "agency"
+    legal_threat = "legal_threat"
+    lawsuit = "lawsuit"
+
+
+class ProposalKind(str, Enum):
+    extension = "extension"
+    instalments = "instalments"
+    waiver_instalments = "waiver_instalments"
+    settlement = "settlement"
+
+
+def _in_range(value: dt.date) -> dt.date:
+    if not EARLIEST <= value <= LATEST:
+        raise PydanticCustomError("date_out_of_range", "must be between 1990-01-01 and 2100-12-31")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class Hardship(_Strict):
+    cause: Cause
+    details: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    since: dt.date
+    expected_months: Annotated[int, Field(ge=1, le=120)] | None = None
+    income_before: Money | None = None
+
+    _since_range = field_validator("since")(_in_range)
+
+
+class Income(_Strict):
+    source: Name
+    monthly: Money
+
+
+class Expense(_Strict):
+    category: Category
+    monthly: Money
+
+
+class Priority(_Strict):
+    name: Name
+    monthly: Money
+
+
+class Debt(_Strict):
+    lender: Name
+    kind: DebtKind
+    principal: Money
+    interest: Money = Decimal("0.00")
+    penalties: Money = Decimal("0.00")
+    days_overdue: Annotated[int, Field(ge=0, le=36500)] = 0
+    daily_rate_percent: DailyRate | None = None
+    annual_rate_percent: AnnualRate | None = None
+    contract_monthly: Money = Decimal("0.00")
+    stage: Stage = Stage.reminders
+    max_months: Annotated[int, Field(ge=1, le=120)] | None = None
+    chosen: ProposalKind | None = None
+
+    @model_validator(mode="after")
+    def _one_rate(self) -> Debt:
+        if (self.daily_rate_percent is None) == (self.annual_rate_percent is None):
+            raise PydanticCustomError("one_rate", "give exactly one of daily_rate_percent or annual_rate_percent")
+        if self.balance <= 0:
+            raise PydanticCustomError("empty_balance", "principal, interest and penalties add up to nothing")
+        return self
+
+    @property
+    def balance(self) -> Decimal:
+        return self.principal + self.interest + self.penalties
+
+    @property
+    def annual_rate(self) -> Decimal:
+        """The contract rate as an annual percent; a daily rate counts 365 days."""
+        if self.annual_rate_percent is not None:
+            return self.annual_rate_percent
+        assert self.daily_rate_percent is not None
+        return self.daily_rate_percent * 365
+
+    @property
+    def term_limit(self) -> int:
+        """Credit cards may be spread over 60 instalments (facts.md section 1); others 36 unless told."""
+        if self.max_months is not None:
+            return self.max_months
+        return 60 if self.kind is DebtKind.credit_card else 36
+
+
+class Case(_Strict):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    language: Literal["zh", "en"]
+    hardship: Hardship
+    income: Annotated[list[Income], Field(max_length=50)] = []
+    expenses: Annotated[list[Expense], Field(max_length=50)] = []
+    priority: Annotated[list[Priority], Field(max_length=50)] = []
+    lump_sum: Money = Decimal("0.00")
+    plan_date: dt.date | None = None
+    buffer_percent: BufferPercent = Decimal("10")
+    debts: Annotated[list[Debt], Field(min_length=1, max_length=200)]
+
+    _plan_date_range = field_validator("plan_date")(_in_range)
+
+    def planned_on(self, today: dt.date | None = None) -> dt.date:
+        return self.plan_date or today or dt.date.today()

@@ -1,0 +1,1 @@
+"""One module per command: what runs after the options are parsed."""

@@ -1,0 +1,93 @@
+"""`negotiator calc`: one schedule, to check a collector's counter-offer during a call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+
+from negotiator.errors import BadInput
+from negotiator.money import AmountError, parse_amount, plain, show
+from negotiator.words import t
+
+METHODS = ("annuity", "equal_principal", "flat_fee", "interest_free")
+
+
+def _bad(lang: str, option: str, problem: str) -> BadInput:
+    return BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
+
+
+def _amount(lang: str, option: str, text: str) -> Decimal:
+    try:
+        return parse_amount(text)
+    except AmountError as exc:
+        raise _bad(lang, option, t(lang, f"errors.field.money_{exc.code}")) from exc
+
+
+def _rate(lang: str, option: str, text: str, limit: int) -> Decimal:
+    try:
+        value = Decimal(text.strip().rstrip("%"))
+    except InvalidOperation as exc:
+        raise _bad(lang, option, t(lang, "cli.bad.rate", limit=limit)) from exc
+    if not value.is_finite() or not 0 <= value <= limit:
+        raise _bad(lang, option, t(lang, "cli.bad.rate", limit=limit))
+    return value
+
+
+def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
+    from negotiator.cli import choice
+    from negotiator.planning.schedules import Method, build
+
+    principal = _amount(lang, "--amount", amount)
+    if not months.strip().isdigit() or not 1 <= int(months) <= 600:
+        raise _bad(lang, "--months", t(lang, "cli.bad.months"))
+    count = int(months)
+    choice("--method", method, METHODS, lang)
+    choice("--format", fmt, ("text", "json"), lang)
+    annual = _rate(lang, "--annual-rate-percent", rate, 400)
+    fee_percent = _rate(lang, "--fee-percent", fee, 100)
+    limit = _amount(lang, "--budget", budget) if budget is not None else None
+    try:
+        begin = dt.date.fromisoformat(start) if start else dt.date.today()
+    except ValueError as exc:
+        raise _bad(lang, "--start", t(lang, "cli.bad.date")) from exc
+    if principal <= 0:
+        raise _bad(lang, "--amount", t(lang, "errors.field.money_empty"))
+    schedule = build(Method(method), principal, count, begin, annual, fee_percent)
+    fits = None if limit is None else schedule.largest_payment <= limit
+    if fmt == "json":
+        from negotiator.render.json import schedule_rows
+
+        doc = {
+            "method": method,
+            "amount": plain(principal),
+            "months": schedule.months,
+            "monthly_payment": plain(schedule.monthly_payment),
+            "total_payable": plain(schedule.total_payable),
+            "total_cost": plain(schedule.total_cost),
+            "apr": plain(schedule.apr),
+        }
+        if limit is not None:
+            doc["budget"] = plain(limit)
+            doc["fits"] = fits
+        doc["schedule"] = schedule_rows(schedule)
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    from negotiator.render.table import table
+
+    lines = [t(lang, "labels.calc.title", method=t(lang, f"labels.methods.{method}"), amount=show(principal), months=count), ""]
+    summary = [
+        (t(lang, "labels.calc.monthly_payment"), show(schedule.monthly_payment)),
+        (t(lang, "labels.calc.total_payable"), show(schedule.total_payable)),
+        (t(lang, "labels.calc.total_cost"), show(schedule.total_cost)),
+        (t(lang, "labels.calc.apr"), f"{plain(schedule.apr)}%"),
+    ]
+    lines += table(["", ""], summary, align="lr", header=False)
+    if limit is not None:
+        key = "labels.calc.fits" if fits else "labels.calc.does_not_fit"
+        lines += ["", t(lang, key, budget=show(limit))]
+    lines.append("")
+    cols = [t(lang, f"labels.columns.{c}") for c in ("n", "due", "payment", "principal", "interest", "remaining")]
+    rows = [(str(r.n), r.due.isoformat(), show(r.payment), show(r.principal), show(r.interest), show(r.remaining)) for r in schedule.rows]
+    lines += table(cols, rows, align="rlrrrr")
+    print("\n".join(lines))

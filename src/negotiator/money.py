@@ -1,0 +1,92 @@
+"""Money as Decimal: parsing what people type, rounding to the fen, formatting.
+
+Floats never touch money: JSON is read with parse_float=Decimal and typed amounts are parsed here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
+
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+MAX_AMOUNT = Decimal("100000000")
+
+# What people append or prepend to an amount; all mean "yuan".
+_CURRENCY = ("rmb", "cny", "¥", "元", "块钱", "块")
+_MULTIPLIERS = {"万": Decimal(10000), "w": Decimal(10000), "千": Decimal(1000), "k": Decimal(1000)}
+_NUMBER = re.compile(r"\d+(\.\d+)?|\.\d+")
+
+
+class AmountError(ValueError):
+    """Why a typed amount was refused; `code` selects the sentence shown to the user."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def fen(value: Decimal) -> Decimal:
+    """Round half-up to the fen (0.01 yuan)."""
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def fen_down(value: Decimal) -> Decimal:
+    """Round towards zero to the fen: for shares, which must never add up to more than there is."""
+    return value.quantize(FEN, rounding=ROUND_DOWN)
+
+
+def fen_up(value: Decimal) -> Decimal:
+    return value.quantize(FEN, rounding=ROUND_UP)
+
+
+def check_amount(value: Decimal) -> Decimal:
+    """Refuse what no borrower's figure can be; return it rounded to the fen."""
+    if not value.is_finite():
+        raise AmountError("not_a_number")
+    if value < 0:
+        raise AmountError("negative")
+    if value > MAX_AMOUNT:
+        raise AmountError("too_large")
+    return fen(value)
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read an amount as people type it: '12000', '12,000', '1.2万', '¥12000', '12000元', '3k', ' 800 '."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().lower()
+    if not cleaned:
+        raise AmountError("empty")
+    for mark in (",", "，", " ", "_"):
+        cleaned = cleaned.replace(mark, "")
+    negative = cleaned.startswith("-")
+    cleaned = cleaned.lstrip("-+")
+    for mark in _CURRENCY:
+        if cleaned.startswith(mark):
+            cleaned = cleaned[len(mark) :]
+        if cleaned.endswith(mark):
+            cleaned = cleaned[: -len(mark)]
+    multiplier = Decimal(1)
+    for suffix, factor in _MULTIPLIERS.items():
+        if cleaned.endswith(suffix):
+            cleaned, multiplier = cleaned[: -len(suffix)], factor
+            break
+    if not _NUMBER.fullmatch(cleaned):
+        raise AmountError("not_a_number")
+    try:
+        value = Decimal(cleaned) * multiplier
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above admits only digits
+        raise AmountError("not_a_number") from exc
+    if negative and value != 0:
+        raise AmountError("negative")
+    return check_amount(value)
+
+
+def plain(value: Decimal) -> str:
+    """Two decimals, no grouping: the form used in JSON and files read by programs."""
+    return f"{fen(value):.2f}"
+
+
+def show(value: Decimal) -> str:
+    """Grouped thousands, two decimals: the form people read, e.g. 12,000.00."""
+    return f"{fen(value):,.2f}"

@@ -1,0 +1,57 @@
+"""Which proposal to recommend, and the offer ladder: opening ask, target, walk-away.
+
+The first rule that applies wins:
+1. a lump sum of at least 40% of all balances -> settlement;
+2. no money available -> extension (ask for a pause and seek free advice);
+3. temporary hardship (an expected end) -> extension;
+4. long-term -> instalments, or waiver_instalments when no instalment term fits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from negotiator.case import Debt, ProposalKind
+from negotiator.planning import proposals as p
+from negotiator.planning.proposals import Proposal
+
+SETTLEMENT_THRESHOLD = Decimal("0.40")
+# The opening settlement asks for four fifths of the target percentage, leaving room to move up.
+OPENING_SETTLEMENT = Decimal("0.8")
+
+
+@dataclass(frozen=True)
+class Ladder:
+    opening: Proposal
+    target: Proposal
+    walk_away: Decimal  # the share: never exceeded in a month
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    kind: ProposalKind
+    reason: str  # a key under plan.reasons in the word files
+
+
+def recommend(lump_sum: Decimal, total_balance: Decimal, available: Decimal, expected_months: int | None, by_kind: dict[ProposalKind, Proposal]) -> Recommendation:
+    if total_balance > 0 and lump_sum >= total_balance * SETTLEMENT_THRESHOLD:
+        return Recommendation(ProposalKind.settlement, "settlement")
+    if available <= 0:
+        return Recommendation(ProposalKind.extension, "no_money")
+    if expected_months is not None:
+        return Recommendation(ProposalKind.extension, "temporary")
+    if by_kind[ProposalKind.instalments].fits:
+        return Recommendation(ProposalKind.instalments, "long_term")
+    return Recommendation(ProposalKind.waiver_instalments, "long_term_waiver")
+
+
+def opening_for(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
+    """The most favourable ask that is still credible, of the same shape as the target."""
+    if target.kind is ProposalKind.settlement:
+        percent = (target.settlement_percent or Decimal(0)) * OPENING_SETTLEMENT
+        return p.settlement(debt, target.share, start, percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
+    if target.kind is ProposalKind.extension:
+        return p.extension(debt, target.share, start, target.pause_months, frozen=True)
+    return p.waiver_instalments(debt, target.share, start, interest_frozen=True)

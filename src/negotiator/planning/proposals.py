@@ -1,0 +1,162 @@
+"""What the borrower can propose to one lender, each with its real cost.
+
+- extension: a pause at a token payment, then instalments at the contract rate;
+- instalments: the shortest term whose payments fit the share, at the contract rate;
+- waiver_instalments: penalties waived, the rest in instalments (interest frozen in the opening ask);
+- settlement: the same percentage of every balance, paid at once from a lump sum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from negotiator.case import Debt, ProposalKind
+from negotiator.money import ZERO, fen, fen_down
+from negotiator.planning import schedules
+from negotiator.planning.schedules import Instalment, Schedule
+
+# Lenders are unlikely to pause a debt for longer than a year; beyond that an instalment plan is
+# the honest ask, so a longer expected hardship still asks for at most this.
+MAX_PAUSE_MONTHS = 12
+DEFAULT_PAUSE_MONTHS = 3
+# During a pause the borrower offers a tenth of the share: a sign of good faith that leaves room.
+TOKEN_SHARE = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: ProposalKind
+    schedule: Schedule
+    share: Decimal
+    balance: Decimal
+    amount: Decimal  # what is repaid under this proposal: the balance less anything waived
+    interest_frozen: bool = False
+    pause_months: int = 0
+    pause_payment: Decimal = ZERO
+    accrual_if_not_frozen: Decimal = ZERO  # extension: what the contract rate would add over the pause
+    settlement_percent: Decimal | None = None
+
+    @property
+    def waived(self) -> Decimal:
+        return self.balance - self.amount
+
+    @property
+    def months(self) -> int:
+        return self.schedule.months
+
+    @property
+    def instalments(self) -> tuple[Instalment, ...]:
+        """The instalments after any pause: what `monthly_payment` and `fits` speak of."""
+        return self.schedule.rows[self.pause_months :]
+
+    @property
+    def monthly_payment(self) -> Decimal:
+        rows = self.instalments
+        return rows[0].payment if rows else ZERO
+
+    @property
+    def total_payable(self) -> Decimal:
+        return self.schedule.total_payable
+
+    @property
+    def total_cost(self) -> Decimal:
+        return self.schedule.total_cost
+
+    @property
+    def apr(self) -> Decimal:
+        return self.schedule.apr
+
+    @property
+    def fits(self) -> bool:
+        """No payment of the proposal is more than the share (a settlement is paid from the lump sum)."""
+        if self.kind is ProposalKind.settlement:
+            return True
+        return self.schedule.largest_payment <= self.share
+
+
+def shortest_fitting(build: Callable[[int], Schedule], limit: int, share: Decimal) -> Schedule:
+    """The shortest term up to `limit` whose every payment fits the share, else the longest term.
+
+    The first payment never rises with the term, so a binary search finds the first candidate; a
+    step or two more covers a last instalment that absorbed rounding.
+    """
+    low, high = 1, limit
+    while low < high:
+        mid = (low + high) // 2
+        if build(mid).monthly_payment <= share:
+            high = mid
+        else:
+            low = mid + 1
+    for months in range(low, limit + 1):
+        schedule = build(months)
+        if schedule.largest_payment <= share:
+            return schedule
+    return build(limit)
+
+
+def instalments(debt: Debt, share: Decimal, start: dt.date) -> Proposal:
+    balance = debt.balance
+    schedule = shortest_fitting(lambda n: schedules.annuity(balance, n, debt.annual_rate, start), debt.term_limit, share)
+    return Proposal(ProposalKind.instalments, schedule, share, balance, balance)
+
+
+def waiver_instalments(debt: Debt, share: Decimal, start: dt.date, interest_frozen: bool) -> Proposal:
+    amount = debt.principal + debt.interest
+    rate = ZERO if interest_frozen else debt.annual_rate
+    schedule = shortest_fitting(lambda n: schedules.annuity(amount, n, rate, start), debt.term_limit, share)
+    return Proposal(ProposalKind.waiver_instalments, schedule, share, debt.balance, amount, interest_frozen=interest_frozen)
+
+
+def pause_length(expected_months: int | None) -> int:
+    return min(expected_months or DEFAULT_PAUSE_MONTHS, MAX_PAUSE_MONTHS)
+
+
+def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, frozen: bool = False) -> Proposal:
+    """A pause, then instalments. The frozen form (the opening ask) pays nothing in the pause and
+    asks for penalties waived and no interest afterwards."""
+    pause_payment = ZERO if frozen else fen_down(share * TOKEN_SHARE)
+    amount = debt.principal + debt.interest if frozen else debt.balance
+    paid_in_pause = min(pause_payment * pause_months, amount)
+    pause_rows = []
+    remaining = amount
+    for n in range(1, pause_months + 1):
+        payment = min(pause_payment, remaining)
+        remaining -= payment
+        pause_rows.append(Instalment(n, schedules.add_months(start, n), payment, payment, ZERO, remaining))
+    rest = amount - paid_in_pause
+    rate = ZERO if frozen else debt.annual_rate
+    limit = max(debt.term_limit - pause_months, 1)
+    if rest > 0:
+        after = shortest_fitting(lambda n: schedules.annuity(rest, n, rate, start, first_n=pause_months + 1), limit, share)
+        rows = tuple(pause_rows) + after.rows
+    else:
+        rows = tuple(pause_rows)
+    days = (schedules.add_months(start, pause_months) - start).days
+    accrual = fen(debt.principal * debt.annual_rate / 365 / 100 * days)
+    return Proposal(
+        ProposalKind.extension,
+        Schedule(amount, rows),
+        share,
+        debt.balance,
+        amount,
+        interest_frozen=frozen,
+        pause_months=pause_months,
+        pause_payment=pause_payment,
+        accrual_if_not_frozen=accrual,
+    )
+
+
+def settlement_percent(lump_sum: Decimal, total_balance: Decimal) -> Decimal:
+    """The one percentage of its balance that every lender is offered, at most 100."""
+    if lump_sum <= 0 or total_balance <= 0:
+        return ZERO
+    return min(lump_sum * 100 / total_balance, Decimal(100)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+def settlement(debt: Debt, share: Decimal, start: dt.date, percent: Decimal) -> Proposal:
+    amount = fen_down(debt.balance * percent / 100)
+    row = Instalment(1, schedules.add_months(start, 1), amount, amount, ZERO, ZERO)
+    return Proposal(ProposalKind.settlement, Schedule(amount, (row,)), share, debt.balance, amount, settlement_percent=percent)

@@ -1,0 +1,124 @@
+"""The plan as JSON: the documented, stable contract of `negotiator plan --format json`.
+
+Money is a string with two decimals; dates are ISO; debts keep the order of the answers file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from negotiator.money import plain
+from negotiator.planning import DebtPlan
+from negotiator.planning.proposals import Proposal
+from negotiator.planning.schedules import Schedule
+from negotiator.plan import Plan
+from negotiator.words import t
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "model_dump"):
+        return _value(value.model_dump())
+    if isinstance(value, dict):
+        return {str(k): _value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_value(v) for v in value]
+    return value
+
+
+def schedule_rows(schedule: Schedule) -> list[dict[str, Any]]:
+    return [
+        {"n": r.n, "due": r.due.isoformat(), "payment": plain(r.payment), "principal": plain(r.principal), "interest": plain(r.interest), "remaining": plain(r.remaining)}
+        for r in schedule.rows
+    ]
+
+
+def proposal(p: Proposal) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": p.kind.value,
+        "months": p.months,
+        "monthly_payment": plain(p.monthly_payment),
+        "total_payable": plain(p.total_payable),
+        "total_cost": plain(p.total_cost),
+        "apr": plain(p.apr),
+        "fits": p.fits,
+        "amount": plain(p.amount),
+        "waived": plain(p.waived),
+        "interest_frozen": p.interest_frozen,
+    }
+    if p.pause_months:
+        out.update(pause_months=p.pause_months, pause_payment=plain(p.pause_payment), accrual_if_not_frozen=plain(p.accrual_if_not_frozen))
+    if p.settlement_percent is not None:
+        out["settlement_percent"] = plain(p.settlement_percent)
+    out["schedule"] = schedule_rows(p.schedule)
+    return out
+
+
+def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
+    return {
+        "lender": d.lender,
+        "kind": d.debt.kind.value,
+        "balance": plain(d.balance),
+        "principal": plain(d.debt.principal),
+        "interest": plain(d.debt.interest),
+        "penalties": plain(d.debt.penalties),
+        "annual_rate_percent": plain(d.debt.annual_rate),
+        "share": plain(d.share),
+        "chosen": d.debt.chosen.value if d.debt.chosen else None,
+        "recommended": {
+            "kind": d.recommended.kind.value,
+            "reason": t(lang, f"labels.reasons.{d.recommended.reason}"),
+        },
+        "ladder": {
+            "opening": proposal(d.ladder.opening),
+            "target": proposal(d.ladder.target),
+            "walk_away": plain(d.ladder.walk_away),
+        },
+        "proposals": [proposal(p) for p in d.proposals],
+    }
+
+
+def document(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data: what `--format json` prints and what other programs may rely on."""
+    n = plan.numbers
+    b = n.budget
+    doc: dict[str, Any] = {
+        "schema_version": 1,
+        "language": plan.lang,
+        "plan_date": n.plan_date.isoformat(),
+        "budget": {
+            "income": plain(b.income),
+            "essentials": plain(b.essentials),
+            "priority": plain(b.priority),
+            "surplus": plain(b.surplus),
+            "buffer_percent": str(b.buffer_percent),
+            "buffer": plain(b.buffer),
+            "available": plain(b.available),
+        },
+        "total_balance": plain(n.total_balance),
+        "lump_sum": plain(plan.case.lump_sum),
+        "debts": [debt(d, plan.lang) for d in n.debts],
+    }
+    if plan.content is not None:
+        doc.update(_value(plan.content))
+    if plan.log:
+        doc["contact_log"] = _value(list(plan.log))
+    if plan.agreement is not None:
+        doc["agreement"] = _value(plan.agreement)
+    return doc
+
+
+def render(plan: Plan) -> str:
+    return json.dumps(document(plan), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,34 @@
+"""Plain-text tables aligned by display width, where a Chinese character takes two columns.
+
+Used by the text forms that must not load rich (calc during a call, saved plans)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wcwidth import wcswidth
+
+
+def width(text: str) -> int:
+    """Display columns of a string; a character wcwidth cannot size counts as one."""
+    w = wcswidth(text)
+    return w if w >= 0 else len(text)
+
+
+def pad(text: str, size: int, align: str = "l") -> str:
+    gap = max(size - width(text), 0)
+    return " " * gap + text if align == "r" else text + " " * gap
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "", header: bool = True, gap: str = "  ") -> list[str]:
+    """Lines of a table; `align` has one letter per column, 'l' or 'r'."""
+    columns = len(headers)
+    align = (align or "l" * columns).ljust(columns, "l")
+    sizes = [max([width(headers[i]) if header else 0] + [width(r[i]) for r in rows]) for i in range(columns)]
+    out = []
+    if header:
+        out.append(gap.join(pad(headers[i], sizes[i], align[i]) for i in range(columns)).rstrip())
+        out.append(gap.join("-" * sizes[i] for i in range(columns)))
+    for row in rows:
+        out.append(gap.join(pad(row[i], sizes[i], align[i]) for i in range(columns)).rstrip())
+    return out
