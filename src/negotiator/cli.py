@@ -119,6 +119,140 @@ def schema() -> None:
 schema.__doc__ = h("schema.help")
 
 
+# ---- the wizard -------------------------------------------------------------------------------
+
+
+@app.command()
+def new(
+    answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("new.answers")),
+    name: Optional[str] = typer.Option(None, "--name", help=h("new.name")),
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+) -> None:
+    if answers is not None:
+        from negotiator.commands.cases import new_from_answers
+
+        new_from_answers(answers, name, language(lang))
+        return
+    from negotiator.wizard import start
+
+    start(language(lang) if lang else None, name=name)
+
+
+new.__doc__ = h("new.help")
+
+
+@app.command()
+def resume(lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang"))) -> None:
+    from negotiator.wizard import resume as resume_wizard
+
+    resume_wizard(language(lang) if lang else None)
+
+
+resume.__doc__ = h("resume.help")
+
+
+@app.command()
+def edit(name: str = typer.Argument(..., help=h("cases.name")), lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang"))) -> None:
+    from negotiator.wizard import edit as edit_case
+
+    edit_case(name, language(lang) if lang else None)
+
+
+edit.__doc__ = h("edit.help")
+
+
+# ---- saved cases ------------------------------------------------------------------------------
+
+
+@app.command()
+def cases(
+    format: str = typer.Option("text", "--format", "-f", help=h("cases.format")),
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+) -> None:
+    from negotiator.commands.cases import list_cases
+
+    list_cases(format, language(lang))
+
+
+cases.__doc__ = h("cases.help")
+
+
+@app.command()
+def show(
+    name: str = typer.Argument(..., help=h("cases.name")),
+    format: str = typer.Option("text", "--format", "-f", help=h("plan.format")),
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=h("plan.output")),
+    force: bool = typer.Option(False, "--force", help=h("plan.force")),
+    plain: bool = typer.Option(False, "--plain", help=h("plan.plain")),
+) -> None:
+    from negotiator.commands.plan import run
+
+    run(answers=None, case_name=name, fmt=format, lang=lang, output=output, force=force, plain=plain)
+
+
+show.__doc__ = h("show.help")
+
+
+log_app = typer.Typer(help=h("log.help"), rich_markup_mode=None, no_args_is_help=True)
+app.add_typer(log_app, name="log")
+
+
+@log_app.command("add")
+def log_add(
+    name: str = typer.Argument(..., help=h("cases.name")),
+    when: Optional[str] = typer.Option(None, "--when", help=h("log.when")),
+    channel: Optional[str] = typer.Option(None, "--channel", help=h("log.channel")),
+    who: Optional[str] = typer.Option(None, "--who", help=h("log.who")),
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("log.lender")),
+    said: Optional[str] = typer.Option(None, "--said", help=h("log.said")),
+    agreed: Optional[str] = typer.Option(None, "--agreed", help=h("log.agreed")),
+    amount_promised: Optional[str] = typer.Option(None, "--amount-promised", help=h("log.amount_promised")),
+    next_action: Optional[str] = typer.Option(None, "--next-action", help=h("log.next_action")),
+    next_date: Optional[str] = typer.Option(None, "--next-date", help=h("log.next_date")),
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+) -> None:
+    from negotiator.commands.log import add
+
+    add(name, language(lang), when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
+        amount_promised=amount_promised, next_action=next_action, next_date=next_date)
+
+
+log_add.__doc__ = h("log.add")
+
+
+@log_app.command("list")
+def log_list(
+    name: str = typer.Argument(..., help=h("cases.name")),
+    format: str = typer.Option("text", "--format", "-f", help=h("cases.format")),
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+) -> None:
+    from negotiator.commands.log import list_entries
+
+    list_entries(name, format, language(lang))
+
+
+log_list.__doc__ = h("log.list")
+
+
+@app.command()
+def agree(
+    name: str = typer.Argument(..., help=h("cases.name")),
+    kind: str = typer.Option(..., "--kind", help=h("agree.kind")),
+    months: str = typer.Option(..., "--months", help=h("agree.months")),
+    monthly: str = typer.Option(..., "--monthly", help=h("agree.monthly")),
+    first_due: str = typer.Option(..., "--first-due", help=h("agree.first_due")),
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("agree.lender")),
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+) -> None:
+    from negotiator.commands.agree import run
+
+    run(name, language(lang), kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender)
+
+
+agree.__doc__ = h("agree.help")
+
+
 def _report_crash(exc: BaseException) -> Path | None:
     """Write the full traceback to a log in the data folder; the user sees one line."""
     import datetime as dt

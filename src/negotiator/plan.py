@@ -7,12 +7,64 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from negotiator.case import Case
 from negotiator.errors import BadInput
+from negotiator.records import Agreement, ContactEntry
 from negotiator.planning import ChoiceUnavailable, Numbers, plan_numbers
 from negotiator.words import t
+
+
+@dataclass(frozen=True)
+class Step:
+    step: str  # opening, identity, situation, willingness, opening_ask, fallback, confirm, closing
+    text: str
+
+
+@dataclass(frozen=True)
+class Script:
+    lender: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Objection:
+    they_say: str
+    you_say: str
+    source: str  # the rule behind the answer, from facts.md; "" where there is none
+
+
+@dataclass(frozen=True)
+class Right:
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    lender: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    before: tuple[str, ...]
+    during: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    """The words of the plan, filled with the case's own numbers, in one language."""
+
+    checklist: Checklist
+    talking_points: tuple[str, ...]
+    script: tuple[Script, ...]  # one per debt, in the answers file's order
+    objections: tuple[Objection, ...]
+    mistakes: tuple[str, ...]
+    letter: tuple[Letter, ...]  # one per debt
+    rights: tuple[Right, ...]
+    disclaimer: str
 
 
 @dataclass(frozen=True)
@@ -20,12 +72,12 @@ class Plan:
     case: Case
     lang: str
     numbers: Numbers
-    content: Any = None  # negotiator.content.Content: checklist, script, rights, ...
-    log: tuple[Any, ...] = field(default=())  # contact log entries of a saved case
-    agreement: Any = None  # the repayment agreement recorded for a saved case
+    content: Content | None = None
+    log: tuple[ContactEntry, ...] = field(default=())  # contact log of a saved case
+    agreement: Agreement | None = None  # the repayment agreement recorded for a saved case
 
 
-def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None, log: tuple[Any, ...] = (), agreement: Any = None) -> Plan:
+def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None, log: tuple[ContactEntry, ...] = (), agreement: Agreement | None = None) -> Plan:
     """Numbers and words for one case, in `lang` or the case's own language."""
     language = lang or case.language
     try:
@@ -38,10 +90,8 @@ def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None
 
 
 def _with_content(plan: Plan) -> Plan:
-    try:
-        from negotiator.content import build_content
-    except ImportError:  # the words are assembled by negotiator.content once it exists
-        return plan
     from dataclasses import replace
+
+    from negotiator.advice import build_content
 
     return replace(plan, content=build_content(plan))

@@ -1,0 +1,54 @@
+"""What a saved case adds to the plan: the contact log and the repayment agreement.
+
+Both are validated on load like the answers file; the log is append-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from negotiator.case import Money, ProposalKind, _in_range, _Strict
+from negotiator.planning.schedules import Instalment, Schedule, add_months
+
+Words = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Channel = Literal["phone", "sms", "app", "letter", "visit"]
+
+
+class ContactEntry(_Strict):
+    """One contact with a lender or collector, as the guide says to record every conversation."""
+
+    when: dt.datetime
+    channel: Channel
+    who: Words = ""  # the collector's name or employee number
+    lender: Words = ""
+    said: Words = ""
+    agreed: Words = ""
+    amount_promised: Money | None = None
+    next_action: Words = ""
+    next_date: dt.date | None = None
+
+
+class Agreement(_Strict):
+    """What was agreed with one lender; the plan then shows this schedule and the reminders follow it."""
+
+    lender: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    kind: ProposalKind
+    months: Annotated[int, Field(ge=1, le=120)]
+    monthly: Money
+    first_due: dt.date
+    recorded: dt.datetime | None = None
+
+    def schedule(self) -> Schedule:
+        """Equal payments of `monthly` from `first_due`, one a month."""
+        _in_range(self.first_due)
+        total = self.monthly * self.months
+        rows = []
+        remaining = total
+        for n in range(1, self.months + 1):
+            remaining -= self.monthly
+            rows.append(Instalment(n, add_months(self.first_due, n - 1), self.monthly, self.monthly, Decimal("0.00"), remaining))
+        return Schedule(total, tuple(rows))
