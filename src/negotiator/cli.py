@@ -271,8 +271,6 @@ def _report_crash(exc: BaseException) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    import click
-
     try:
         result = app(args=argv, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -280,14 +278,16 @@ def main(argv: list[str] | None = None) -> None:
         if str(exc):
             print(str(exc), file=sys.stderr)
         code = exc.exit_code
-    except click.exceptions.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         code = 130
-    except KeyboardInterrupt:
-        code = 130
-    except click.ClickException as exc:
-        exc.show()
+    except typer.Exit as exc:
         code = exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.TyperException as exc:  # usage errors: unknown option, missing value
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            print(exc.format_message(), file=sys.stderr)
         code = exc.exit_code
     except BrokenPipeError:
         # A reader like `head` closed the pipe; nothing is wrong with the plan.
