@@ -201,3 +201,32 @@ def test_examples_are_valid_and_plan():
     for path in sorted(EXAMPLES.glob("*.json")):
         c = Case.model_validate(json.loads(path.read_text("utf-8")))
         assert plan_numbers(c).debts
+
+
+def test_target_softens_to_fit_the_walk_away():
+    # 4 months' pause, then 32 months left in the 36 allowed: at the contract rate the Huabei
+    # instalments would be more than its share; with penalties waived and interest frozen they fit.
+    data = copy.deepcopy(BASE)
+    data["hardship"]["expected_months"] = 4
+    data["income"] = [{"source": "salary", "monthly": "5200"}]
+    n = plan_numbers(Case.model_validate(data))
+    huabei = n.debts[0]
+    contract = huabei.proposal(ProposalKind.extension)
+    assert not contract.fits
+    target = huabei.ladder.target
+    assert target.kind is ProposalKind.extension and target.fits
+    assert target.waived == D("180.00") and target.interest_frozen
+    assert max(r.payment for r in target.schedule.rows) <= huabei.share
+    assert huabei.ladder.opening.total_payable <= target.total_payable
+
+
+@settings(max_examples=60, deadline=None)
+@given(cases())
+def test_target_fits_whenever_a_gentler_form_does(c):
+    from negotiator.planning.proposals import softer
+
+    for d in plan_numbers(c).debts:
+        target = d.ladder.target
+        assert d.ladder.opening.total_payable <= target.total_payable
+        if not target.fits:
+            assert not any(x.fits for x in softer(target, d.debt, c.plan_date))

@@ -52,6 +52,16 @@ class ChoiceUnavailable(BadInput):
         self.index, self.kind = index, kind
 
 
+def fitting_target(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
+    """The target, or the first gentler form of it that fits the share: the plan never asks the
+    borrower to pay a lender more in a month than the walk-away. When nothing fits, the gentlest
+    form stays, marked as not fitting, so the words can say so."""
+    if target.fits:
+        return target
+    options = p.softer(target, debt, start)
+    return next((x for x in options if x.fits), options[-1] if options else target)
+
+
 def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
     start = case.planned_on(today)
     money = budget(
@@ -79,7 +89,7 @@ def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
         target_kind = debt.chosen or rec.kind
         if target_kind not in by_kind:
             raise ChoiceUnavailable(index, target_kind)
-        target = by_kind[target_kind]
+        target = fitting_target(by_kind[target_kind], debt, start)
         ladder = Ladder(opening=opening_for(target, debt, start), target=target, walk_away=share)
         debts.append(DebtPlan(index, debt, share, tuple(offers), rec, ladder))
     return Numbers(start, money, total, tuple(debts))

@@ -48,10 +48,13 @@ def recommend(lump_sum: Decimal, total_balance: Decimal, available: Decimal, exp
 
 
 def opening_for(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
-    """The most favourable ask that is still credible, of the same shape as the target."""
+    """The most favourable ask that is still credible, of the same shape as the target; the target
+    itself when it is already as gentle as can be asked."""
     if target.kind is ProposalKind.settlement:
         percent = (target.settlement_percent or Decimal(0)) * OPENING_SETTLEMENT
-        return p.settlement(debt, target.share, start, percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
-    if target.kind is ProposalKind.extension:
-        return p.extension(debt, target.share, start, target.pause_months, frozen=True)
-    return p.waiver_instalments(debt, target.share, start, interest_frozen=True)
+        opening = p.settlement(debt, target.share, start, percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
+    elif target.kind is ProposalKind.extension:
+        opening = p.extension(debt, target.share, start, target.pause_months, waive=True, freeze=True, token=False)
+    else:
+        opening = p.waiver_instalments(debt, target.share, start, interest_frozen=True)
+    return opening if opening.total_payable < target.total_payable else target

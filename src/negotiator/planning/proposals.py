@@ -114,11 +114,11 @@ def pause_length(expected_months: int | None) -> int:
     return min(expected_months or DEFAULT_PAUSE_MONTHS, MAX_PAUSE_MONTHS)
 
 
-def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, frozen: bool = False) -> Proposal:
-    """A pause, then instalments. The frozen form (the opening ask) pays nothing in the pause and
-    asks for penalties waived and no interest afterwards."""
-    pause_payment = ZERO if frozen else fen_down(share * TOKEN_SHARE)
-    amount = debt.principal + debt.interest if frozen else debt.balance
+def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, waive: bool = False, freeze: bool = False, token: bool = True) -> Proposal:
+    """A pause, then instalments. `waive` asks for the penalties to be dropped, `freeze` for no
+    interest after the pause, `token` offers a small payment during the pause as good faith."""
+    pause_payment = fen_down(share * TOKEN_SHARE) if token else ZERO
+    amount = debt.principal + debt.interest if waive else debt.balance
     paid_in_pause = min(pause_payment * pause_months, amount)
     pause_rows = []
     remaining = amount
@@ -127,7 +127,7 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, fro
         remaining -= payment
         pause_rows.append(Instalment(n, schedules.add_months(start, n), payment, payment, ZERO, remaining))
     rest = amount - paid_in_pause
-    rate = ZERO if frozen else debt.annual_rate
+    rate = ZERO if freeze else debt.annual_rate
     limit = max(debt.term_limit - pause_months, 1)
     if rest > 0:
         after = shortest_fitting(lambda n: schedules.annuity(rest, n, rate, start, first_n=pause_months + 1), limit, share)
@@ -142,11 +142,24 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, fro
         share,
         debt.balance,
         amount,
-        interest_frozen=frozen,
+        interest_frozen=freeze,
         pause_months=pause_months,
         pause_payment=pause_payment,
         accrual_if_not_frozen=accrual,
     )
+
+
+def softer(target: Proposal, debt: Debt, start: dt.date) -> list[Proposal]:
+    """Gentler forms of the same kind of proposal, in the order to ask for them: penalties
+    waived, then interest frozen too. Used when the target does not fit the share."""
+    if target.kind is ProposalKind.extension:
+        return [
+            extension(debt, target.share, start, target.pause_months, waive=True),
+            extension(debt, target.share, start, target.pause_months, waive=True, freeze=True),
+        ]
+    if target.kind is ProposalKind.waiver_instalments and not target.interest_frozen:
+        return [waiver_instalments(debt, target.share, start, interest_frozen=True)]
+    return []
 
 
 def settlement_percent(lump_sum: Decimal, total_balance: Decimal) -> Decimal:
