@@ -64,7 +64,7 @@ def _items(block: Items, colon: str) -> RenderableType:
         text = f"{item.label}{colon}{item.text}" if item.label else item.text
         bold = len(item.label) if item.label else 0
         if block.style == "labelled":
-            lines.append(Wrapped(text, "", "  ", bold))
+            lines.append(Wrapped(text, "", "  " if item.label else "", bold))
         else:
             mark = f"{n}. " if block.style == "number" else _MARKS[block.style] + " "
             lines.append(Wrapped(text, mark, " " * width(mark), bold))

@@ -40,7 +40,7 @@ def _items(block: Items, colon: str) -> list[str]:
             prefix = f"{n}. "
             out += wrap(text, WIDTH, prefix, " " * len(prefix))
         else:
-            out += wrap(text, WIDTH, "", "  ")
+            out += wrap(text, WIDTH, "", "  " if item.label else "")
     return out
 
 
