@@ -178,3 +178,10 @@ def test_markdown_has_headings_tables_and_escapes_user_text():
     # A person's own words never become formatting.
     assert r"\[bold\]never give SMS codes\[/bold\] \| \*never\*" in produced
     assert "\x1b" not in produced
+
+
+def test_markdown_escapes_list_markers_and_emphasis_in_user_text():
+    assert markdown.escape("1. first") == "1\\. first"
+    assert markdown.escape("- dash") == "\\- dash"
+    assert markdown.escape("a_b*c`d") == "a\\_b\\*c\\`d"
+    assert markdown.escape("12.50 元，共 3 期") == "12.50 元，共 3 期"

@@ -11,12 +11,15 @@ from negotiator.words import t
 
 # Characters that would turn a person's own words into formatting.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_LEADING = re.compile(r"^(\s*)([-+]|\d+\.)(\s)")
+_BULLET = re.compile(r"^(\s*)([-+])(\s)")
+_NUMBERED = re.compile(r"^(\s*\d+)\.(\s)")
 
 
 def escape(text: str) -> str:
+    """A person's words as literal Markdown text, even at the start of a line ("1. ", "- ")."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LEADING.sub(r"\1\\\2\3", text)
+    text = _BULLET.sub(r"\1\\\2\3", text)
+    return _NUMBERED.sub(r"\1\\.\2", text)
 
 
 def _cell(text: str) -> str:
