@@ -127,3 +127,13 @@ def test_an_agreement_with_a_lender_not_in_the_plan_still_gets_its_reminders():
     found = events(ics.render(plan))
     targets = [row for d in plan.numbers.debts for row in d.ladder.target.schedule.rows]
     assert len(found) == len(targets) + plan.agreement.months + 1
+
+
+def test_contacts_with_and_without_a_time_zone_can_be_compared():
+    plan = full_plan("zh")
+    zoned = ContactEntry(when=dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), channel="phone",
+                         next_date=dt.date(2026, 12, 20))
+    plan = dataclasses.replace(plan, log=(*plan.log, zoned))
+    produced = ics.render(plan)
+    assert events(produced)[-1]["DTSTART"].dt == dt.date(2026, 12, 20)
+    assert "DTSTAMP:20261130T000000Z\r\n" in produced  # 08:00 in Beijing is midnight UTC

@@ -12,7 +12,7 @@ import hashlib
 
 from negotiator import __version__
 from negotiator.plan import Plan
-from negotiator.render.sections import _Words, follow_up, latest_contact, money, payments
+from negotiator.render.sections import Words, follow_up, latest_contact, money, payments
 from negotiator.words import t
 
 LINE_OCTETS = 75
@@ -87,7 +87,7 @@ def _event(uid: str, stamp_: str, day: dt.date, summary: str, detail: str, alarm
 
 
 def render(plan: Plan) -> str:
-    w = _Words(plan.lang)
+    w = Words(plan.lang)
     when = stamp(plan)
     since = plan.case.hardship.since.isoformat()
     lines = [

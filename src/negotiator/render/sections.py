@@ -8,7 +8,6 @@ every figure comes from the engine (or the recorded agreement) and is only forma
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, Union
@@ -128,16 +127,12 @@ def follow_up(plan: Plan) -> dt.date:
     return plan.numbers.plan_date + dt.timedelta(days=FOLLOW_UP_DAYS)
 
 
-def fingerprint(plan: Plan) -> str:
-    """A short digest of the case, so identifiers derived from it are stable for the same plan."""
-    basis = plan.case.model_dump_json() + plan.lang
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-
-
 # ---- words --------------------------------------------------------------------------------------
 
 
-class _Words:
+class Words:
+    """The plan's words in one language: render.* keys by default, labels.* through `label`."""
+
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
@@ -158,7 +153,7 @@ class _Words:
         return value if isinstance(value, str) else fallback
 
 
-def money(w: _Words, amount) -> str:
+def money(w: Words, amount) -> str:
     return w("money", amount=show(amount))
 
 
@@ -167,7 +162,7 @@ def money(w: _Words, amount) -> str:
 
 def sections(plan: Plan) -> list[Section]:
     """Every section of the plan that has something to say, in the fixed order."""
-    w = _Words(plan.lang)
+    w = Words(plan.lang)
     out = [_summary(plan, w), _budget(plan, w), _proposals(plan, w), _schedules(plan, w)]
     c = plan.content
     if c is not None:
@@ -203,7 +198,7 @@ def subtitle(plan: Plan) -> str:
     return t(plan.lang, "render.document.made_for", date=plan.numbers.plan_date.isoformat())
 
 
-def _summary(plan: Plan, w: _Words) -> Section:
+def _summary(plan: Plan, w: Words) -> Section:
     n = plan.numbers
     blocks: list[Block] = [Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
     if n.budget.available > 0:
@@ -225,7 +220,7 @@ def _summary(plan: Plan, w: _Words) -> Section:
     return Section("summary", w("sections.summary"), tuple(blocks))
 
 
-def _budget(plan: Plan, w: _Words) -> Section:
+def _budget(plan: Plan, w: Words) -> Section:
     b = plan.numbers.budget
     case = plan.case
     rows: list[tuple[str, str]] = [(w.label("budget.income"), show(b.income))]
@@ -243,7 +238,7 @@ def _budget(plan: Plan, w: _Words) -> Section:
     return Section("budget", w.label("budget.title"), (table,))
 
 
-def describe(p: Proposal, w: _Words) -> str:
+def describe(p: Proposal, w: Words) -> str:
     """One proposal in a sentence: what is paid, how often, and what it adds up to."""
     kind = w.kind(p.kind.value)
     total = money(w, p.total_payable)
@@ -269,7 +264,7 @@ def describe(p: Proposal, w: _Words) -> str:
     return text
 
 
-def _proposals(plan: Plan, w: _Words) -> Section:
+def _proposals(plan: Plan, w: Words) -> Section:
     blocks: list[Block] = []
     headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
     for d in plan.numbers.debts:
@@ -308,7 +303,7 @@ def runs(rows: tuple[Instalment, ...]) -> Iterator[tuple[Instalment, Instalment]
             start = None
 
 
-def schedule_blocks(schedule: Schedule, w: _Words) -> list[Block]:
+def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
     """The instalments row by row, or, for a long schedule, by runs of equal payments (each amount
     still exact to the fen), with the total."""
     rows = schedule.rows
@@ -327,7 +322,7 @@ def schedule_blocks(schedule: Schedule, w: _Words) -> list[Block]:
     return blocks
 
 
-def _schedules(plan: Plan, w: _Words) -> Section:
+def _schedules(plan: Plan, w: Words) -> Section:
     blocks: list[Block] = []
     for pay in payments(plan):
         key = "schedule.agreed_heading" if pay.agreed else "schedule.heading"
@@ -339,7 +334,7 @@ def _schedules(plan: Plan, w: _Words) -> Section:
     return Section("schedule", w("sections.agreed_schedule" if agreed else "sections.schedule"), tuple(blocks))
 
 
-def _checklist(c, w: _Words) -> Section:
+def _checklist(c, w: Words) -> Section:
     blocks: list[Block] = []
     for part in ("before", "during", "after"):
         items = getattr(c.checklist, part)
@@ -349,7 +344,7 @@ def _checklist(c, w: _Words) -> Section:
     return Section("checklist", w("sections.checklist"), tuple(blocks))
 
 
-def _script(c, w: _Words) -> Section:
+def _script(c, w: Words) -> Section:
     blocks: list[Block] = []
     for script in c.script:
         blocks.append(Heading(w("script.heading", lender=script.lender)))
@@ -358,7 +353,7 @@ def _script(c, w: _Words) -> Section:
     return Section("script", w("sections.script"), tuple(blocks))
 
 
-def _objections(c, w: _Words) -> Section:
+def _objections(c, w: Words) -> Section:
     blocks: list[Block] = []
     for o in c.objections:
         items = [Item(o.they_say, w("objections.they_say")), Item(o.you_say, w("objections.you_say"))]
@@ -368,7 +363,7 @@ def _objections(c, w: _Words) -> Section:
     return Section("objections", w("sections.objections"), tuple(blocks))
 
 
-def _letters(c, w: _Words) -> Section:
+def _letters(c, w: Words) -> Section:
     blocks: list[Block] = []
     for letter in c.letter:
         blocks.append(Heading(w("letter.heading", lender=letter.lender)))
@@ -376,7 +371,7 @@ def _letters(c, w: _Words) -> Section:
     return Section("letter", w("sections.letter"), tuple(blocks))
 
 
-def _rights(c, w: _Words) -> Section:
+def _rights(c, w: Words) -> Section:
     blocks: list[Block] = []
     for right in c.rights:
         items = [Item(right.text)]
@@ -386,7 +381,7 @@ def _rights(c, w: _Words) -> Section:
     return Section("rights", w("sections.rights"), tuple(blocks))
 
 
-def _contact_log(plan: Plan, w: _Words) -> Section:
+def _contact_log(plan: Plan, w: Words) -> Section:
     blocks: list[Block] = []
     for e in plan.log:
         parts = [e.when.strftime("%Y-%m-%d %H:%M"), w(f"channels.{e.channel}")]
