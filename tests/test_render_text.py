@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from render_cases import full_plan, plan_for
 
 from negotiator.render import markdown, text
@@ -185,3 +187,22 @@ def test_markdown_escapes_list_markers_and_emphasis_in_user_text():
     assert markdown.escape("- dash") == "\\- dash"
     assert markdown.escape("a_b*c`d") == "a\\_b\\*c\\`d"
     assert markdown.escape("12.50 元，共 3 期") == "12.50 元，共 3 期"
+
+
+names = st.text(alphabet="招商银行信用卡花呗借呗abcdefghij XYZ（）-", min_size=1, max_size=100).filter(lambda s: s.strip())
+amounts = st.decimals(min_value=1, max_value=100_000_000, places=2)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(names, amounts), min_size=1, max_size=3), amounts, st.sampled_from(["zh", "en"]))
+def test_any_names_and_amounts_stay_within_80_columns(debts, income, lang):
+    from negotiator.plan import build_plan
+
+    base = plan_for("zh").case
+    case = base.model_copy(update={
+        "income": [base.income[0].model_copy(update={"source": debts[0][0][:100], "monthly": income})],
+        "debts": [base.debts[i % 3].model_copy(update={"lender": name, "principal": amount}) for i, (name, amount) in enumerate(debts)],
+    })
+    produced = text.render(build_plan(case, lang))
+    for line in produced.splitlines():
+        assert width(line) <= 80, line
