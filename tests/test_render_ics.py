@@ -12,7 +12,7 @@ from render_cases import full_plan, plan_for
 
 from negotiator.records import ContactEntry
 from negotiator.render import ics
-from negotiator.render.sections import payments
+from negotiator.render.payments import payments
 
 
 def events(produced: str) -> list:

@@ -12,7 +12,8 @@ import hashlib
 
 from negotiator import __version__
 from negotiator.plan import Plan
-from negotiator.render.sections import Words, follow_up, latest_contact, money, payments
+from negotiator.render.blocks import Words, money
+from negotiator.render.payments import follow_up, latest_contact, payments
 from negotiator.words import t
 
 LINE_OCTETS = 75

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from negotiator.plan import Plan
-from negotiator.render.sections import Block, Heading, Items, Para, Section, Table, sections, subtitle, title
+from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
+from negotiator.render.sections import sections, subtitle, title
 from negotiator.words import t
 
 # Characters that would turn a person's own words into formatting.

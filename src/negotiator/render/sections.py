@@ -7,154 +7,18 @@ every figure comes from the engine (or the recorded agreement) and is only forma
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal, Union
 
 from negotiator.money import plain, show
 from negotiator.plan import Plan
-from negotiator.planning import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
-from negotiator.records import Agreement, ContactEntry
-from negotiator.words import raw, t
+from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
+from negotiator.render.payments import follow_up, payments
+from negotiator.words import t
 
 # A schedule longer than this is shown as runs of equal payments rather than row by row.
 FULL_SCHEDULE_ROWS = 12
-FOLLOW_UP_DAYS = 7
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A sub-heading inside a section: a lender's name, or before/during/after."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Para:
-    """Prose; a line break inside it is kept (a letter)."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    align: str  # one letter per column: 'l' text, 'r' numbers
-
-
-@dataclass(frozen=True)
-class Item:
-    text: str
-    label: str = ""  # shown in bold before the text where the form allows (a script step's name)
-
-
-@dataclass(frozen=True)
-class Items:
-    style: Literal["check", "bullet", "number", "labelled"]
-    items: tuple[Item, ...]
-
-
-Block = Union[Heading, Para, Table, Items]
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str  # summary, budget, proposals, schedule, checklist, ...
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class Payments:
-    """The payments one lender is to receive: the agreed schedule where there is one, else the target's."""
-
-    lender: str
-    index: int  # position among the debts, or len(debts) for an agreement with an unknown lender
-    schedule: Schedule
-    kind: str  # the proposal kind, e.g. "extension"
-    agreed: bool
-
-
-# ---- facts the renderers share -----------------------------------------------------------------
-
-
-def _same_lender(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
-def agreement_for(plan: Plan, debt: DebtPlan) -> Agreement | None:
-    a = plan.agreement
-    return a if a is not None and _same_lender(a.lender, debt.lender) else None
-
-
-def payments(plan: Plan) -> list[Payments]:
-    """What to pay each lender and when, in the answers file's order; an agreement replaces the
-    recommended schedule for its lender (and is kept even if its lender is not among the debts)."""
-    out = []
-    matched = False
-    for d in plan.numbers.debts:
-        agreed = agreement_for(plan, d)
-        if agreed is not None:
-            matched = True
-            out.append(Payments(d.lender, d.index, agreed.schedule(), agreed.kind.value, True))
-        else:
-            target = d.ladder.target
-            out.append(Payments(d.lender, d.index, target.schedule, target.kind.value, False))
-    if plan.agreement is not None and not matched:
-        a = plan.agreement
-        out.append(Payments(a.lender, len(plan.numbers.debts), a.schedule(), a.kind.value, True))
-    return out
-
-
-def _moment(entry: ContactEntry) -> dt.datetime:
-    when = entry.when
-    return when.astimezone(dt.timezone.utc).replace(tzinfo=None) if when.tzinfo else when
-
-
-def latest_contact(plan: Plan) -> ContactEntry | None:
-    return max(plan.log, key=_moment) if plan.log else None
-
-
-def follow_up(plan: Plan) -> dt.date:
-    """When to call again: what the last contact set, else a week after the plan's date."""
-    last = latest_contact(plan)
-    if last is not None and last.next_date is not None:
-        return last.next_date
-    return plan.numbers.plan_date + dt.timedelta(days=FOLLOW_UP_DAYS)
-
-
-# ---- words --------------------------------------------------------------------------------------
-
-
-class Words:
-    """The plan's words in one language: render.* keys by default, labels.* through `label`."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def __call__(self, key: str, **values: object) -> str:
-        return t(self.lang, f"render.{key}", **values)
-
-    def label(self, key: str, **values: object) -> str:
-        return t(self.lang, f"labels.{key}", **values)
-
-    def kind(self, kind: str) -> str:
-        return t(self.lang, f"labels.kinds.{kind}")
-
-    def optional(self, key: str, fallback: str) -> str:
-        try:
-            value = raw(self.lang, f"render.{key}")
-        except KeyError:
-            return fallback
-        return value if isinstance(value, str) else fallback
-
-
-def money(w: Words, amount) -> str:
-    return w("money", amount=show(amount))
 
 
 # ---- the sections, in order ---------------------------------------------------------------------
