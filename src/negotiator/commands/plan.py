@@ -52,7 +52,7 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
     except FileExists as exc:
         raise BadInput(t(lang, "errors.output.exists", path=output)) from exc
     except OSError as exc:
-        raise BadInput(t(lang, "errors.file.unreadable", path=output, reason=exc.strerror or exc)) from exc
+        raise BadInput(t(lang, "render.save.failed", path=output, reason=exc.strerror or exc)) from exc
 
 
 def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: Path | None, force: bool, plain: bool) -> None:

@@ -1,33 +1,70 @@
-"""The plan as plain text (a first form: budget, proposals and offer ladder)."""
+"""The plan as plain text: the file people save, print and keep next to the phone.
+
+UTF-8, no escape codes, no line wider than 80 display columns (a Chinese character counts two).
+"""
 
 from __future__ import annotations
 
-from negotiator.money import plain, show
 from negotiator.plan import Plan
-from negotiator.render.table import table
+from negotiator.render.layout import fit_table, wrap
+from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
+from negotiator.render.sections import sections, subtitle, title
+from negotiator.render.table import width
 from negotiator.words import t
+
+WIDTH = 80
+
+
+def _underline(text: str, mark: str) -> list[str]:
+    return [text, mark * min(width(text), WIDTH)]
+
+
+def _block(block: Block, colon: str) -> list[str]:
+    if isinstance(block, Heading):
+        return wrap(block.text, WIDTH)
+    if isinstance(block, Para):
+        return wrap(block.text, WIDTH)
+    if isinstance(block, Table):
+        return fit_table(block.headers, block.rows, block.align, WIDTH)
+    return _items(block, colon)
+
+
+def _items(block: Items, colon: str) -> list[str]:
+    out: list[str] = []
+    for n, item in enumerate(block.items, 1):
+        text = f"{item.label}{colon}{item.text}" if item.label else item.text
+        if block.style == "check":
+            out += wrap(text, WIDTH, "[ ] ", "    ")
+        elif block.style == "bullet":
+            out += wrap(text, WIDTH, "- ", "  ")
+        elif block.style == "number":
+            prefix = f"{n}. "
+            out += wrap(text, WIDTH, prefix, " " * len(prefix))
+        else:
+            out += wrap(text, WIDTH, "", "  " if item.label else "")
+    return out
+
+
+def _section(number: int, section: Section, colon: str) -> list[str]:
+    lines = _underline(f"{number}. {section.title}", "=")
+    previous: Block | None = None
+    for block in section.blocks:
+        lines.append("")
+        if isinstance(block, Heading):
+            heading = wrap(block.text, WIDTH)
+            lines += heading + ["-" * max(width(x) for x in heading)]
+            previous = block
+            continue
+        if isinstance(previous, Heading):
+            lines.pop()  # a heading sits right on top of what it names
+        lines += _block(block, colon)
+        previous = block
+    return lines
 
 
 def render(plan: Plan) -> str:
-    lang = plan.lang
-    b = plan.numbers.budget
-    lines = [t(lang, "labels.budget.title"), ""]
-    rows = [
-        (t(lang, "labels.budget.income"), show(b.income)),
-        (t(lang, "labels.budget.essentials"), show(b.essentials)),
-        (t(lang, "labels.budget.priority"), show(b.priority)),
-        (t(lang, "labels.budget.surplus"), show(b.surplus)),
-        (t(lang, "labels.budget.buffer", percent=b.buffer_percent), show(b.buffer)),
-        (t(lang, "labels.budget.available"), show(b.available)),
-    ]
-    lines += table(["", ""], rows, align="lr", header=False)
-    cols = [t(lang, f"labels.columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits")]
-    for d in plan.numbers.debts:
-        lines += ["", f"{d.lender}: {t(lang, 'labels.columns.balance')} {show(d.balance)}, {t(lang, 'labels.columns.share')} {show(d.share)}", ""]
-        rows = [
-            (t(lang, f"labels.kinds.{p.kind.value}"), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", t(lang, "labels.columns." + ("yes" if p.fits else "no")))
-            for p in d.proposals
-        ]
-        lines += table(cols, rows, align="lrrrrl")
-        lines += ["", t(lang, f"labels.reasons.{d.recommended.reason}")]
-    return "\n".join(lines) + "\n"
+    colon = t(plan.lang, "render.colon")
+    lines = _underline(title(plan), "#") + [subtitle(plan)]
+    for number, section in enumerate(sections(plan), 1):
+        lines += ["", ""] + _section(number, section, colon)
+    return "\n".join(line.rstrip() for line in lines) + "\n"

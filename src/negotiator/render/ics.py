@@ -1,0 +1,125 @@
+"""The plan as calendar reminders (RFC 5545): each payment due date and the follow-up call.
+
+Payments follow the target proposal of each debt, or the recorded agreement for its lender. The same
+plan always gives the same file, byte for byte: identifiers and the time stamp are derived from the
+plan, never from the clock, so importing it again updates the events instead of doubling them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from negotiator import __version__
+from negotiator.plan import Plan
+from negotiator.render.blocks import Words, money
+from negotiator.render.payments import follow_up, latest_contact, payments
+from negotiator.words import t
+
+LINE_OCTETS = 75
+# All-day events start at midnight: remind the day before at 09:00 for a payment, and at 09:00 on
+# the day itself for the call.
+PAYMENT_ALARM = "-PT15H"
+CALL_ALARM = "PT9H"
+
+
+def escape(text: str) -> str:
+    """TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11)."""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> list[str]:
+    """A content line cut into pieces of at most 75 octets, never inside a UTF-8 character; every
+    piece after the first starts with a space (RFC 5545 3.1)."""
+    pieces: list[str] = []
+    piece, octets = "", 0
+    for ch in line:
+        size = len(ch.encode("utf-8"))
+        limit = LINE_OCTETS if not pieces else LINE_OCTETS - 1
+        if octets + size > limit:
+            pieces.append(piece)
+            piece, octets = "", 0
+        piece += ch
+        octets += size
+    pieces.append(piece)
+    return [pieces[0]] + [" " + p for p in pieces[1:]]
+
+
+def _uid(*parts: object) -> str:
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@negotiator"
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # A time without a zone is taken as written; only a zoned one needs converting.
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def stamp(plan: Plan) -> str:
+    """DTSTAMP: the latest moment the plan knows of (its date, the last contact, the agreement)."""
+    moments = [dt.datetime.combine(plan.numbers.plan_date, dt.time())]
+    moments += [_utc(e.when) for e in plan.log]
+    if plan.agreement is not None and plan.agreement.recorded is not None:
+        moments.append(_utc(plan.agreement.recorded))
+    return max(moments).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def _event(uid: str, stamp_: str, day: dt.date, summary: str, detail: str, alarm: str, trigger: str) -> list[str]:
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp_}",
+        f"DTSTART;VALUE=DATE:{_day(day)}",
+        f"DTEND;VALUE=DATE:{_day(day + dt.timedelta(days=1))}",
+        f"SUMMARY:{escape(summary)}",
+        f"DESCRIPTION:{escape(detail)}",
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{escape(alarm)}",
+        f"TRIGGER:{trigger}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+
+
+def render(plan: Plan) -> str:
+    w = Words(plan.lang)
+    when = stamp(plan)
+    since = plan.case.hardship.since.isoformat()
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//negotiator//negotiator {__version__}//{plan.lang.upper()}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(w('calendar.name'))}",
+    ]
+    for pay in payments(plan):
+        kind = t(plan.lang, f"labels.kinds.{pay.kind}")
+        source = "agreed" if pay.agreed else "target"
+        basis = w("calendar.basis_agreed", lender=pay.lender, kind=kind) if pay.agreed else w("calendar.basis_target", kind=kind)
+        months = len(pay.schedule.rows)
+        for row in pay.schedule.rows:
+            amount = money(w, row.payment)
+            lines += _event(
+                _uid(since, pay.index, pay.lender, source, row.n),
+                when,
+                row.due,
+                w("calendar.payment", lender=pay.lender, amount=amount, n=row.n, months=months),
+                w("calendar.payment_detail", lender=pay.lender, amount=amount, n=row.n, months=months, due=row.due.isoformat(), basis=basis),
+                w("calendar.payment_alarm", lender=pay.lender, amount=amount),
+                PAYMENT_ALARM,
+            )
+    call = follow_up(plan)
+    detail = w("calendar.follow_up_detail")
+    last = latest_contact(plan)
+    if last is not None and last.next_action:
+        detail += "\n" + w("calendar.follow_up_next", action=last.next_action)
+    lines += _event(_uid(since, "follow-up", call), when, call, w("calendar.follow_up"), detail, w("calendar.follow_up_alarm"), CALL_ALARM)
+    lines.append("END:VCALENDAR")
+    return "".join(piece + "\r\n" for line in lines for piece in fold(line))

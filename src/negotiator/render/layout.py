@@ -1,0 +1,142 @@
+"""Fitting words into a fixed number of display columns, for the plain-text plan people print.
+
+A Chinese character takes two columns and a line may break between any two of them; English breaks
+only between words. Closing punctuation never starts a line and opening brackets never end one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wcwidth import wcwidth
+
+from negotiator.render.table import pad, width
+
+# Kinsoku: characters that may not begin a line, and ones that may not end a line.
+_NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%”’")
+_NO_END = set("（《「『【〈〔([{“‘")
+
+
+def _wide(ch: str) -> bool:
+    return wcwidth(ch) == 2
+
+
+def _tokens(text: str) -> list[str]:
+    """Pieces a line may not be broken inside: a word, one wide character, or a space."""
+    out: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isspace():
+            if word:
+                out.append(word)
+                word = ""
+            if out and out[-1] != " ":
+                out.append(" ")
+        elif _wide(ch):
+            if word:
+                out.append(word)
+                word = ""
+            out.append(ch)
+        else:
+            word += ch
+    if word:
+        out.append(word)
+    glued: list[str] = []
+    for tok in out:
+        if glued and tok != " " and glued[-1] != " " and (tok[0] in _NO_START or glued[-1][-1] in _NO_END):
+            glued[-1] += tok
+        else:
+            glued.append(tok)
+    return glued
+
+
+def _split_hard(token: str, room: int) -> list[str]:
+    """A piece wider than a whole line, cut by characters."""
+    parts, part, used = [], "", 0
+    for ch in token:
+        w = max(wcwidth(ch), 0)
+        if part and used + w > room:
+            parts.append(part)
+            part, used = "", 0
+        part += ch
+        used += w
+    if part:
+        parts.append(part)
+    return parts
+
+
+def wrap_paragraph(text: str, limit: int, first: str = "", rest: str = "") -> list[str]:
+    """One paragraph as lines of at most `limit` columns; `first` prefixes the first line
+    (a bullet or a check box) and `rest` indents the others."""
+    lines: list[str] = []
+    line, used, has_words, space = first, width(first), False, False
+    for tok in _tokens(text):
+        if tok == " ":
+            space = has_words
+            continue
+        w = width(tok)
+        gap = 1 if space else 0
+        if has_words and used + gap + w > limit:
+            lines.append(line.rstrip())
+            line, used, has_words, gap = rest, width(rest), False, 0
+        room = limit - used
+        if w > room and not has_words:
+            pieces = _split_hard(tok, max(room, 1))
+            for piece in pieces[:-1]:
+                lines.append((line + piece).rstrip())
+                line, used = rest, width(rest)
+            tok, w = pieces[-1], width(pieces[-1])
+        line += " " * gap + tok
+        used += gap + w
+        has_words, space = True, False
+    if has_words or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def wrap(text: str, limit: int, first: str = "", rest: str = "") -> list[str]:
+    """Text with line breaks of its own (a letter): each line wrapped, blank lines kept."""
+    out: list[str] = []
+    for n, paragraph in enumerate(text.split("\n")):
+        if not paragraph.strip():
+            out.append("")
+            continue
+        out += wrap_paragraph(paragraph, limit, first if n == 0 else rest, rest)
+    return out
+
+
+def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str, limit: int, header: bool = True, gap: str = "  ") -> list[str]:
+    """A table no wider than `limit`: when it is too wide, the widest text column ('l') is
+    narrowed and its cells wrapped onto more lines; numbers ('r') are never broken."""
+    columns = len(headers)
+    align = (align or "l" * columns).ljust(columns, "l")
+    sizes = [max([width(headers[i]) if header else 0] + [width(r[i]) for r in rows]) for i in range(columns)]
+    total = sum(sizes) + width(gap) * (columns - 1)
+    while total > limit:
+        text_columns = [i for i in range(columns) if align[i] == "l" and sizes[i] > 6]
+        if not text_columns:
+            break
+        # One column at a time, always the widest, so long text columns share the narrowing.
+        widest = max(text_columns, key=lambda i: sizes[i])
+        sizes[widest] -= 1
+        total -= 1
+
+    def cell(text: str, i: int) -> list[str]:
+        return wrap_paragraph(text, sizes[i]) if width(text) > sizes[i] else [text]
+
+    def lines_of(row: Sequence[str]) -> list[str]:
+        cells = [cell(row[i], i) for i in range(columns)]
+        height = max(len(c) for c in cells)
+        out = []
+        for k in range(height):
+            parts = [pad(cells[i][k] if k < len(cells[i]) else "", sizes[i], align[i]) for i in range(columns)]
+            out.append(gap.join(parts).rstrip())
+        return out
+
+    out: list[str] = []
+    if header:
+        out += lines_of(headers)
+        out.append(gap.join("-" * sizes[i] for i in range(columns)))
+    for row in rows:
+        out += lines_of(row)
+    return out

@@ -1,0 +1,267 @@
+"""The plan as titled sections of simple blocks, in the fixed order people read it.
+
+Text, Markdown and the terminal view all draw these same blocks, so the content is assembled once and
+each renderer only decides how a heading, a table or a check box looks. Nothing here computes money:
+every figure comes from the engine (or the recorded agreement) and is only formatted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from negotiator.money import plain, show
+from negotiator.plan import Plan
+from negotiator.planning.proposals import Proposal
+from negotiator.planning.schedules import Instalment, Schedule
+from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
+from negotiator.render.payments import follow_up, payments
+from negotiator.words import t
+
+# A schedule longer than this is shown as runs of equal payments rather than row by row.
+FULL_SCHEDULE_ROWS = 12
+
+
+# ---- the sections, in order ---------------------------------------------------------------------
+
+
+def sections(plan: Plan) -> list[Section]:
+    """Every section of the plan that has something to say, in the fixed order."""
+    w = Words(plan.lang)
+    out = [_summary(plan, w), _budget(plan, w), _proposals(plan, w), _schedules(plan, w)]
+    c = plan.content
+    if c is not None:
+        out += [
+            _checklist(c, w),
+            Section("talking_points", w("sections.talking_points"), (Items("bullet", tuple(Item(x) for x in c.talking_points)),)),
+            _script(c, w),
+            _objections(c, w),
+            Section("mistakes", w("sections.mistakes"), (Items("bullet", tuple(Item(x) for x in c.mistakes)),)),
+            _letters(c, w),
+            _rights(c, w),
+        ]
+    if plan.log:
+        out.append(_contact_log(plan, w))
+    if c is not None and c.disclaimer:
+        out.append(Section("disclaimer", w("sections.disclaimer"), (Para(c.disclaimer),)))
+    return [s for s in out if s.blocks and any(_has_words(b) for b in s.blocks)]
+
+
+def _has_words(block: Block) -> bool:
+    if isinstance(block, Items):
+        return bool(block.items)
+    if isinstance(block, Table):
+        return bool(block.rows)
+    return bool(block.text)
+
+
+def title(plan: Plan) -> str:
+    return t(plan.lang, "render.document.title")
+
+
+def subtitle(plan: Plan) -> str:
+    return t(plan.lang, "render.document.made_for", date=plan.numbers.plan_date.isoformat())
+
+
+def _summary(plan: Plan, w: Words) -> Section:
+    n = plan.numbers
+    blocks: list[Block] = [Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
+    if n.budget.available > 0:
+        blocks.append(Para(w("summary.available", available=money(w, n.budget.available))))
+    else:
+        blocks.append(Para(w("summary.no_money")))
+    if plan.case.lump_sum > 0:
+        blocks.append(Para(w("summary.lump_sum", lump_sum=money(w, plan.case.lump_sum))))
+    headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
+    rows = []
+    for d in n.debts:
+        target = d.ladder.target
+        rows.append((d.lender, show(d.balance), show(d.ladder.walk_away), w.kind(target.kind.value), show(target.monthly_payment)))
+    blocks.append(Table(headers, tuple(rows), "lrrlr"))
+    if plan.agreement is not None:
+        a = plan.agreement
+        blocks.append(Para(w("summary.agreement", lender=a.lender, months=a.months, monthly=money(w, a.monthly), first_due=a.first_due.isoformat())))
+    blocks.append(Para(w("summary.follow_up", date=follow_up(plan).isoformat())))
+    return Section("summary", w("sections.summary"), tuple(blocks))
+
+
+def _budget(plan: Plan, w: Words) -> Section:
+    b = plan.numbers.budget
+    case = plan.case
+    rows: list[tuple[str, str]] = [(w.label("budget.income"), show(b.income))]
+    rows += [("  " + x.source, show(x.monthly)) for x in case.income]
+    rows.append((w.label("budget.essentials"), show(b.essentials)))
+    rows += [("  " + w(f"categories.{x.category.value}"), show(x.monthly)) for x in case.expenses]
+    rows.append((w.label("budget.priority"), show(b.priority)))
+    rows += [("  " + x.name, show(x.monthly)) for x in case.priority]
+    rows += [
+        (w.label("budget.surplus"), show(b.surplus)),
+        (w.label("budget.buffer", percent=b.buffer_percent), show(b.buffer)),
+        (w.label("budget.available"), show(b.available)),
+    ]
+    table = Table(("", w.label("columns.monthly")), tuple(rows), "lr")
+    return Section("budget", w.label("budget.title"), (table,))
+
+
+def describe(p: Proposal, w: Words) -> str:
+    """One proposal in a sentence: what is paid, how often, and what it adds up to."""
+    kind = w.kind(p.kind.value)
+    total = money(w, p.total_payable)
+    if p.settlement_percent is not None:
+        words = w("describe.settlement", percent=plain(p.settlement_percent), total=total)
+    elif p.pause_months:
+        rest = len(p.instalments)
+        pause = money(w, p.pause_payment)
+        if rest:
+            words = w("describe.extension", pause=p.pause_months, pause_payment=pause, monthly=money(w, p.monthly_payment), rest=rest, total=total)
+        else:
+            words = w("describe.pause_only", pause=p.pause_months, pause_payment=pause, total=total)
+    else:
+        words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=p.months, total=total)
+    notes = []
+    if p.waived > 0:
+        notes.append(w("describe.waived", waived=money(w, p.waived)))
+    if p.interest_frozen:
+        notes.append(w("describe.frozen"))
+    text = w("describe.line", kind=kind, words=words)
+    if notes:
+        text += w("describe.notes", notes=w("describe.separator").join(notes))
+    return text
+
+
+def _proposals(plan: Plan, w: Words) -> Section:
+    blocks: list[Block] = []
+    headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
+    for d in plan.numbers.debts:
+        blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
+        rows = tuple(
+            (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
+            for p in d.proposals
+        )
+        blocks.append(Table(headers, rows, "lrrrrl"))
+        blocks.append(Para(w("proposals.recommended", kind=w.kind(d.recommended.kind.value), reason=w.label(f"reasons.{d.recommended.reason}"))))
+        if d.debt.chosen is not None:
+            blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
+        ladder = d.ladder
+        steps = [
+            Item(describe(ladder.opening, w), w("ladder.opening")),
+            Item(describe(ladder.target, w), w("ladder.target")),
+            Item(w("ladder.walk_away_text", share=money(w, ladder.walk_away)), w("ladder.walk_away")),
+        ]
+        blocks.append(Items("labelled", tuple(steps)))
+        target = ladder.target
+        if target.pause_months and not target.interest_frozen and target.accrual_if_not_frozen > 0:
+            blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
+        if not target.fits:
+            blocks.append(Para(w("ladder.over_walk_away", share=money(w, ladder.walk_away))))
+    return Section("proposals", w("sections.proposals"), tuple(blocks))
+
+
+def runs(rows: tuple[Instalment, ...]) -> Iterator[tuple[Instalment, Instalment]]:
+    """Consecutive instalments of the same amount, as (first, last) pairs."""
+    start = None
+    for i, row in enumerate(rows):
+        if start is None:
+            start = row
+        if i + 1 == len(rows) or rows[i + 1].payment != row.payment:
+            yield start, row
+            start = None
+
+
+def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
+    """The instalments row by row, or, for a long schedule, by runs of equal payments (each amount
+    still exact to the fen), with the total."""
+    rows = schedule.rows
+    if len(rows) <= FULL_SCHEDULE_ROWS:
+        headers = tuple(w.label(f"columns.{c}") for c in ("n", "due", "payment", "principal", "interest", "remaining"))
+        body = tuple((str(r.n), r.due.isoformat(), show(r.payment), show(r.principal), show(r.interest), show(r.remaining)) for r in rows)
+        blocks: list[Block] = [Table(headers, body, "rlrrrr")]
+    else:
+        headers = (w.label("columns.n"), w("schedule.from"), w("schedule.to"), w("schedule.each"))
+        body = tuple(
+            (str(a.n) if a is b else f"{a.n}-{b.n}", a.due.isoformat(), b.due.isoformat(), show(a.payment))
+            for a, b in runs(rows)
+        )
+        blocks = [Para(w("schedule.grouped")), Table(headers, body, "rllr")]
+    blocks.append(Para(w("schedule.total", months=len(rows), total=money(w, schedule.total_payable))))
+    return blocks
+
+
+def _schedules(plan: Plan, w: Words) -> Section:
+    blocks: list[Block] = []
+    for pay in payments(plan):
+        key = "schedule.agreed_heading" if pay.agreed else "schedule.heading"
+        blocks.append(Heading(w(key, lender=pay.lender, kind=w.kind(pay.kind))))
+        blocks += schedule_blocks(pay.schedule, w)
+    if any(len(p.schedule.rows) > FULL_SCHEDULE_ROWS for p in payments(plan)):
+        blocks.append(Para(w("schedule.full_hint")))
+    agreed = any(p.agreed for p in payments(plan))
+    return Section("schedule", w("sections.agreed_schedule" if agreed else "sections.schedule"), tuple(blocks))
+
+
+def _checklist(c, w: Words) -> Section:
+    blocks: list[Block] = []
+    for part in ("before", "during", "after"):
+        items = getattr(c.checklist, part)
+        if items:
+            blocks.append(Heading(w(f"checklist.{part}")))
+            blocks.append(Items("check", tuple(Item(x) for x in items)))
+    return Section("checklist", w("sections.checklist"), tuple(blocks))
+
+
+def _script(c, w: Words) -> Section:
+    blocks: list[Block] = []
+    for script in c.script:
+        blocks.append(Heading(w("script.heading", lender=script.lender)))
+        steps = tuple(Item(s.text, w.optional(f"steps.{s.step}", s.step)) for s in script.steps)
+        blocks.append(Items("number", steps))
+    return Section("script", w("sections.script"), tuple(blocks))
+
+
+def _objections(c, w: Words) -> Section:
+    blocks: list[Block] = []
+    for o in c.objections:
+        items = [Item(o.they_say, w("objections.they_say")), Item(o.you_say, w("objections.you_say"))]
+        if o.source:
+            items.append(Item(o.source, w("objections.source")))
+        blocks.append(Items("labelled", tuple(items)))
+    return Section("objections", w("sections.objections"), tuple(blocks))
+
+
+def _letters(c, w: Words) -> Section:
+    blocks: list[Block] = []
+    for letter in c.letter:
+        blocks.append(Heading(w("letter.heading", lender=letter.lender)))
+        blocks.append(Para(letter.text))
+    return Section("letter", w("sections.letter"), tuple(blocks))
+
+
+def _rights(c, w: Words) -> Section:
+    blocks: list[Block] = []
+    for right in c.rights:
+        items = [Item(right.text)]
+        if right.source:
+            items.append(Item(right.source, w("rights.source")))
+        blocks.append(Items("labelled", tuple(items)))
+    return Section("rights", w("sections.rights"), tuple(blocks))
+
+
+def _contact_log(plan: Plan, w: Words) -> Section:
+    blocks: list[Block] = []
+    for e in plan.log:
+        parts = [e.when.strftime("%Y-%m-%d %H:%M"), w(f"channels.{e.channel}")]
+        parts += [x for x in (e.lender, e.who) if x]
+        blocks.append(Heading(w("log.separator").join(parts)))
+        items = []
+        if e.said:
+            items.append(Item(e.said, w("log.said")))
+        if e.agreed:
+            items.append(Item(e.agreed, w("log.agreed")))
+        if e.amount_promised is not None:
+            items.append(Item(money(w, e.amount_promised), w("log.amount_promised")))
+        if e.next_action:
+            items.append(Item(e.next_action, w("log.next_action")))
+        if e.next_date is not None:
+            items.append(Item(e.next_date.isoformat(), w("log.next_date")))
+        if items:
+            blocks.append(Items("labelled", tuple(items)))
+    return Section("contact_log", w("sections.contact_log"), tuple(blocks))
