@@ -5,7 +5,7 @@ The statute-of-limitations warning comes first, before anything that would resta
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import NO_MONEY, variant
+from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.advice.asks import first_due, pause_end
 from negotiator.advice.words import date, joined
 from negotiator.case import Stage
@@ -45,11 +45,15 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     during = tuple(t(lang, f"checklist.during.{key}") for key in ("calm", "name", "ladder", "freeze", "write", "secrets", "account", "threats"))
 
     after = [t(lang, "checklist.after.agreement")]
-    paying = [d for d in debts if variant(d) != NO_MONEY]
+    paying = [d for d in debts if variant(d) in (FITS, LONGER)]
+    settling = [d for d in debts if variant(d) == SETTLE]
     waiting = [d for d in debts if variant(d) == NO_MONEY]
     if paying:
         dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(d.ladder.target) or start)) for d in paying]
         after.append(t(lang, "checklist.after.first_payment", first_dues=joined(lang, dues)))
+    if settling:
+        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(d.ladder.target) or start)) for d in settling]
+        after.append(t(lang, "checklist.after.settle", settle_dues=joined(lang, dues)))
     if waiting:
         ends = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, pause_end(d, start))) for d in waiting]
         after.append(t(lang, "checklist.after.no_money", pause_ends=joined(lang, ends)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end
+from negotiator.advice.kinds import SETTLE, variant
 from negotiator.advice.words import amount, date, joined, percent
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
@@ -34,7 +35,7 @@ def case_values(plan: Plan) -> dict[str, object]:
         "lump_sum": amount(case.lump_sum),
         "settlement_percent": percent(settle.settlement_percent or ZERO) if settle else percent(ZERO),
         "lenders": joined(lang, [d.lender for d in n.debts]),
-        "walk_aways": joined(lang, [t(lang, "advice.list.walk_away", lender=d.lender, walk_away=amount(d.ladder.walk_away)) for d in n.debts]),
+        "walk_aways": joined(lang, [_walk_away(lang, d) for d in n.debts]),
         "since": date(lang, hardship.since),
         "plan_date": date(lang, n.plan_date),
         "cause": t(lang, f"advice.causes.{hardship.cause.value}.name"),
@@ -43,6 +44,13 @@ def case_values(plan: Plan) -> dict[str, object]:
         "income_before": amount(hardship.income_before or ZERO),
         "expected_months": hardship.expected_months or 0,
     }
+
+
+def _walk_away(lang: str, d: DebtPlan) -> str:
+    """A settlement's limit is the one payment; any other proposal's is the share, each month."""
+    if variant(d) == SETTLE:
+        return t(lang, "advice.list.walk_away_once", lender=d.lender, walk_away=amount(d.ladder.target.amount))
+    return t(lang, "advice.list.walk_away", lender=d.lender, walk_away=amount(d.ladder.walk_away))
 
 
 def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
