@@ -15,7 +15,7 @@ def build_content(plan: Plan) -> Content:
     from negotiator.advice.script import script
     from negotiator.advice.talking import talking_points
     from negotiator.advice.values import case_values, debt_values
-    from negotiator.advice.words import lines
+    from negotiator.advice.phrasing import lines
     from negotiator.words import t
 
     lang = plan.lang

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from negotiator.advice.words import amount, percent
+from negotiator.advice.phrasing import amount, percent
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.planning import DebtPlan

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.advice.asks import first_due, pause_end
-from negotiator.advice.words import date, joined
+from negotiator.advice.phrasing import date, joined
 from negotiator.case import Stage
 from negotiator.plan import Checklist, Plan
 from negotiator.words import t

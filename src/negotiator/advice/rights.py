@@ -6,7 +6,7 @@ Facts only from facts.md: V-graded stated plainly, R-graded as reported, U-grade
 from __future__ import annotations
 
 from negotiator.advice.values import over_reported_ceiling
-from negotiator.advice.words import joined
+from negotiator.advice.phrasing import joined
 from negotiator.case import DebtKind
 from negotiator.plan import Plan, Right
 from negotiator.words import t

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end
 from negotiator.advice.kinds import SETTLE, variant
-from negotiator.advice.words import amount, date, joined, percent
+from negotiator.advice.phrasing import amount, date, joined, percent
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.plan import Plan
@@ -29,7 +29,6 @@ def case_values(plan: Plan) -> dict[str, object]:
         "surplus": amount(b.surplus),
         "shortfall": amount(max(-b.surplus, ZERO)),
         "buffer": amount(b.buffer),
-        "buffer_percent": percent(b.buffer_percent),
         "available": amount(b.available),
         "total_balance": amount(n.total_balance),
         "lump_sum": amount(case.lump_sum),
@@ -37,7 +36,6 @@ def case_values(plan: Plan) -> dict[str, object]:
         "lenders": joined(lang, [d.lender for d in n.debts]),
         "walk_aways": joined(lang, [_walk_away(lang, d) for d in n.debts]),
         "since": date(lang, hardship.since),
-        "plan_date": date(lang, n.plan_date),
         "cause": t(lang, f"advice.causes.{hardship.cause.value}.name"),
         "story": t(lang, f"advice.causes.{hardship.cause.value}.story"),
         "details": hardship.details,
@@ -57,29 +55,23 @@ def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
     lang = plan.lang
     target, opening = d.ladder.target, d.ladder.opening
     debt = d.debt
-    values: dict[str, object] = {
+    return {
         "lender": d.lender,
-        "kind_name": t(lang, f"labels.kinds.{target.kind.value}"),
         "balance": amount(d.balance),
         "principal": amount(debt.principal),
         "interest": amount(debt.interest),
         "penalties": amount(debt.penalties),
         "days_overdue": debt.days_overdue,
-        "annual_rate": percent(debt.annual_rate),
-        "share": amount(d.share),
         "walk_away": amount(d.ladder.walk_away),
         "opening_ask": ask(lang, d, opening),
         "target_ask": ask(lang, d, target),
         "monthly": amount(target.monthly_payment),
         "months": target.months - target.pause_months,
-        "target_amount": amount(target.amount),
-        "total_payable": amount(target.total_payable),
         "accrual": amount(target.accrual_if_not_frozen),
         "pause_months": target.pause_months,
         "first_due": date(lang, first_due(target) or plan.numbers.plan_date),
         "pause_end": date(lang, pause_end(d, plan.numbers.plan_date)),
     }
-    return values
 
 
 def over_reported_ceiling(d: DebtPlan) -> bool:
