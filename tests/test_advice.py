@@ -15,6 +15,7 @@ from conftest import EXAMPLES
 from negotiator.advice import build_content
 from negotiator.advice.asks import ask
 from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
+from negotiator.advice.phrasing import months, term
 from negotiator.case import Case, Cause
 from negotiator.money import show
 from negotiator.plan import Content, build_plan
@@ -122,9 +123,9 @@ def test_target_that_does_not_fit_is_never_promised(lang):
         assert show(d.ladder.target.monthly_payment) not in target_ask
         assert show(d.ladder.walk_away) in target_ask
         # The script names the contract instalment only as what cannot be paid, and asks for a longer term.
-        months = d.ladder.target.months - d.ladder.target.pause_months
+        span = term(lang, d.ladder.target.months - d.ladder.target.pause_months)
         monthly, walk_away = show(d.ladder.target.monthly_payment), show(d.ladder.walk_away)
-        assert fallback == t(lang, "script.fallback.longer", lender=d.lender, months=months, monthly=monthly, walk_away=walk_away)
+        assert fallback == t(lang, "script.fallback.longer", lender=d.lender, term=span, monthly=monthly, walk_away=walk_away)
 
 
 def test_fitting_target_offers_its_own_payment():
@@ -145,7 +146,7 @@ def test_no_money_asks_for_a_pause_and_free_advice(lang):
     assert t(lang, "checklist.before.no_money") in content.checklist.before
     for script, d in zip(content.script, plan.numbers.debts, strict=True):
         opening_ask = script.steps[4].text
-        assert t(lang, "advice.ask.no_money", pause_months=d.ladder.target.pause_months) in opening_ask
+        assert t(lang, "advice.ask.no_money", pause_span=months(lang, d.ladder.target.pause_months)) in opening_ask
         assert script.steps[3].text == t(lang, "script.willingness.no_money")
 
 
@@ -232,6 +233,34 @@ def test_old_debt_and_lawsuit_warnings_before_the_call():
     assert before[2].startswith("Online lender: a lawsuit has started.")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_waiver_that_clears_the_account_asks_for_nothing_more(lang):
+    data = example("case-en.json")
+    data["debts"][0].update(principal="0", interest="0", penalties="300")
+    plan = build_plan(Case.model_validate(data), lang)
+    d = plan.numbers.debts[0]
+    relief = t(lang, "advice.ask.relief_both", waived=show(d.ladder.opening.waived))
+    assert ask(lang, d, d.ladder.opening) == t(lang, "advice.ask.relief_only", relief=relief)
+
+
+def test_one_month_term_is_one_payment():
+    data = example("case-en.json")
+    data["debts"] = [dict(data["debts"][0], principal="100", interest="0", penalties="0")]
+    d = build_plan(Case.model_validate(data), "en").numbers.debts[0]
+    assert d.ladder.target.months == 1
+    assert ask("en", d, d.ladder.target) == f"¥{show(d.ladder.target.monthly_payment)} in one payment"
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [("en", "1 month", "2 months"), ("zh", "1 个月", "2 个月")])
+def test_a_one_month_pause_is_said_right(lang, one, many):
+    assert (months(lang, 1), months(lang, 2)) == (one, many)
+    data = example("case-zh.json")
+    data["hardship"]["expected_months"] = 1
+    plan = build_plan(Case.model_validate(data), lang)
+    assert one in plan.content.script[0].steps[4].text
+    assert t(lang, "advice.talking.expected", expected_span=one) in plan.content.talking_points
+
+
 def test_rate_above_reported_ceiling_is_named():
     data = example("case-en.json")
     data["debts"][2]["annual_rate_percent"] = "35.9"
@@ -297,7 +326,11 @@ def json_strings(value: object) -> list[str]:
 # --- Property: whatever the case, no monthly amount asked for is above the walk-away. ------------
 
 MONEY = st.decimals(min_value=0, max_value=20000, places=2)
-A_MONTH = {"en": re.compile(r"¥([\d,]+\.\d\d) a month"), "zh": re.compile(r"每月(?:还|不超过)? ?([\d,]+\.\d\d) 元")}
+# A monthly amount, or the single instalment of a one-month term, as the asks word them.
+A_MONTH = {
+    "en": re.compile(r"¥([\d,]+\.\d\d) (?:a month|in one payment)"),
+    "zh": re.compile(r"(?:每月(?:还|不超过)?|一次还清) ?([\d,]+\.\d\d) 元"),
+}
 
 
 @st.composite
@@ -341,7 +374,7 @@ def test_no_monthly_ask_above_the_walk_away(data):
         for d in plan.numbers.debts:
             for proposal in (d.ladder.opening, d.ladder.target):
                 phrase = ask(lang, d, proposal)
-                if variant(d) in (FITS, LONGER):
+                if variant(d) in (FITS, LONGER) and proposal.amount > 0:
                     assert A_MONTH[lang].findall(phrase), phrase  # the pattern does see the amounts
                 for amount in A_MONTH[lang].findall(phrase):
                     assert Decimal(amount.replace(",", "")) <= d.ladder.walk_away, (amount, d.ladder.walk_away)

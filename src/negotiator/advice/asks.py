@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from negotiator.advice.phrasing import amount, percent
+from negotiator.advice.phrasing import amount, months, percent, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.planning import DebtPlan
@@ -41,18 +41,21 @@ def ask(lang: str, d: DebtPlan, p: Proposal) -> str:
     if p.kind is ProposalKind.settlement:
         return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO), balance=amount(p.balance))
     if d.ladder.walk_away <= 0:
-        return t(lang, "advice.ask.no_money", pause_months=_pause_months(d, p))
+        return t(lang, "advice.ask.no_money", pause_span=months(lang, _pause_months(d, p)))
+    relief = _relief(lang, p)
+    if p.amount <= 0:  # the waiver alone clears the account: nothing to pay
+        return t(lang, "advice.ask.relief_only", relief=relief)
     rest = p.months - p.pause_months
     if p.fits:
-        terms = t(lang, "advice.ask.terms", monthly=amount(p.monthly_payment), months=rest)
+        key = "advice.ask.terms_once" if rest == 1 else "advice.ask.terms"
+        terms = t(lang, key, monthly=amount(p.monthly_payment), term=term(lang, rest))
     else:
-        terms = t(lang, "advice.ask.terms_longer", walk_away=amount(d.ladder.walk_away), months=rest)
+        terms = t(lang, "advice.ask.terms_longer", walk_away=amount(d.ladder.walk_away), term=term(lang, rest))
     text = terms
     if p.pause_months:
         key = "advice.ask.pause_paid" if p.pause_payment > 0 else "advice.ask.pause_free"
-        pause = t(lang, key, pause_months=p.pause_months, pause_payment=amount(p.pause_payment))
+        pause = t(lang, key, pause_span=months(lang, p.pause_months), pause_payment=amount(p.pause_payment))
         text = t(lang, "advice.ask.then", pause=pause, terms=terms) if rest > 0 else pause
-    relief = _relief(lang, p)
     return t(lang, "advice.ask.with_relief", relief=relief, ask=text) if relief else text
 
 

@@ -27,6 +27,20 @@ def date(lang: str, day: dt.date) -> str:
     return t(lang, "advice.date.pattern", year=day.year, month=months[day.month - 1], day=day.day)
 
 
+def months(lang: str, n: int) -> str:
+    """A span of time, e.g. '6 months' / '6 个月'."""
+    return t(lang, "advice.span.month" if n == 1 else "advice.span.months", n=n)
+
+
+def term(lang: str, n: int) -> str:
+    """A number of monthly instalments, e.g. '30 months' / '30 期'."""
+    return t(lang, "advice.span.instalment" if n == 1 else "advice.span.instalments", n=n)
+
+
+def days(lang: str, n: int) -> str:
+    return t(lang, "advice.span.day" if n == 1 else "advice.span.days", n=n)
+
+
 def joined(lang: str, items: list[str]) -> str:
     return t(lang, "advice.list.separator").join(items)
 

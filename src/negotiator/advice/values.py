@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end
 from negotiator.advice.kinds import SETTLE, variant
-from negotiator.advice.phrasing import amount, date, joined, percent
+from negotiator.advice.phrasing import amount, date, days, joined, months, percent, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.plan import Plan
@@ -40,7 +40,7 @@ def case_values(plan: Plan) -> dict[str, object]:
         "story": t(lang, f"advice.causes.{hardship.cause.value}.story"),
         "details": hardship.details,
         "income_before": amount(hardship.income_before or ZERO),
-        "expected_months": hardship.expected_months or 0,
+        "expected_span": months(lang, hardship.expected_months or 0),
     }
 
 
@@ -61,14 +61,13 @@ def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
         "principal": amount(debt.principal),
         "interest": amount(debt.interest),
         "penalties": amount(debt.penalties),
-        "days_overdue": debt.days_overdue,
+        "overdue": days(lang, debt.days_overdue),
         "walk_away": amount(d.ladder.walk_away),
         "opening_ask": ask(lang, d, opening),
         "target_ask": ask(lang, d, target),
         "monthly": amount(target.monthly_payment),
-        "months": target.months - target.pause_months,
+        "term": term(lang, target.months - target.pause_months),
         "accrual": amount(target.accrual_if_not_frozen),
-        "pause_months": target.pause_months,
         "first_due": date(lang, first_due(target) or plan.numbers.plan_date),
         "pause_end": date(lang, pause_end(d, plan.numbers.plan_date)),
     }
