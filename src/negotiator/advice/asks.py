@@ -37,7 +37,7 @@ def _pause_months(d: DebtPlan, p: Proposal) -> int:
 
 
 def ask(lang: str, d: DebtPlan, p: Proposal) -> str:
-    """The proposal as the borrower asks for it, e.g. 'a pause of 6 months ..., then ¥411.68 a month for 30 months'."""
+    """The proposal as the borrower asks for it, e.g. 'a payment extension of 6 months ..., then ¥411.68 a month for 30 months'."""
     if p.kind is ProposalKind.settlement:
         return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO), balance=amount(p.balance))
     if d.ladder.walk_away <= 0:
