@@ -32,12 +32,14 @@ class Objection:
     they_say: str
     you_say: str
     source: str  # the rule behind the answer, from facts.md; "" where there is none
+    grade: str = ""  # the source's grade in facts.md: "V" checked, "R" reported (worded so), "" none
 
 
 @dataclass(frozen=True)
 class Right:
     text: str
     source: str
+    grade: str = ""  # "V" checked against the text, "R" reported (and worded "reported")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""How one proposal is asked for, in words, without ever promising more than the walk-away.
+
+A proposal whose instalments do not fit the share is never put as a promise: the words state the
+share as the most that can be paid and ask for a longer term instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from negotiator.advice.phrasing import amount, months, percent, term
+from negotiator.case import ProposalKind
+from negotiator.money import ZERO
+from negotiator.planning import DebtPlan
+from negotiator.planning.proposals import Proposal
+from negotiator.planning.schedules import add_months
+from negotiator.words import t
+
+
+def first_due(p: Proposal) -> dt.date | None:
+    """The date of the first payment that is more than nothing."""
+    return next((row.due for row in p.schedule.rows if row.payment > 0), None)
+
+
+def pause_end(d: DebtPlan, start: dt.date) -> dt.date:
+    """When the pause asked for would end: the time to come back with an offer."""
+    extension = d.proposal(ProposalKind.extension)
+    months = extension.pause_months if extension else d.ladder.target.pause_months
+    return add_months(start, max(months, 1))
+
+
+def _pause_months(d: DebtPlan, p: Proposal) -> int:
+    if p.pause_months:
+        return p.pause_months
+    extension = d.proposal(ProposalKind.extension)
+    return extension.pause_months if extension else 1
+
+
+def ask(lang: str, d: DebtPlan, p: Proposal) -> str:
+    """The proposal as the borrower asks for it, e.g. 'a payment extension of 6 months ..., then ¥411.68 a month for 30 months'."""
+    if p.kind is ProposalKind.settlement:
+        return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO), balance=amount(p.balance))
+    if d.ladder.walk_away <= 0:
+        return t(lang, "advice.ask.no_money", pause_span=months(lang, _pause_months(d, p)))
+    relief = _relief(lang, p)
+    if p.amount <= 0:  # the waiver alone clears the account: nothing to pay
+        return t(lang, "advice.ask.relief_only", relief=relief)
+    rest = p.months - p.pause_months
+    if p.fits:
+        key = "advice.ask.terms_once" if rest == 1 else "advice.ask.terms"
+        terms = t(lang, key, monthly=amount(p.monthly_payment), term=term(lang, rest))
+    else:
+        terms = t(lang, "advice.ask.terms_longer", walk_away=amount(d.ladder.walk_away), term=term(lang, rest))
+    text = terms
+    if p.pause_months:
+        key = "advice.ask.pause_paid" if p.pause_payment > 0 else "advice.ask.pause_free"
+        pause = t(lang, key, pause_span=months(lang, p.pause_months), pause_payment=amount(p.pause_payment))
+        text = t(lang, "advice.ask.then", pause=pause, terms=terms) if rest > 0 else pause
+    return t(lang, "advice.ask.with_relief", relief=relief, ask=text) if relief else text
+
+
+def _relief(lang: str, p: Proposal) -> str:
+    waived = p.waived > 0
+    if waived and p.interest_frozen:
+        return t(lang, "advice.ask.relief_both", waived=amount(p.waived))
+    if waived:
+        return t(lang, "advice.ask.relief_waived", waived=amount(p.waived))
+    if p.interest_frozen:
+        return t(lang, "advice.ask.relief_frozen")
+    return ""

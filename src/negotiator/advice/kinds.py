@@ -1,0 +1,20 @@
+"""Which form of words fits a debt's target: the choice every part of the plan makes the same way."""
+
+from __future__ import annotations
+
+from negotiator.case import ProposalKind
+from negotiator.planning import DebtPlan
+
+SETTLE = "settle"  # a one-off settlement from the lump sum
+NO_MONEY = "no_money"  # nothing to offer each month: ask for a pause, promise no amount
+FITS = "fits"  # the target's payments fit the share
+LONGER = "longer"  # the target does not fit: state the walk-away and ask for a longer term
+
+
+def variant(d: DebtPlan) -> str:
+    target = d.ladder.target
+    if target.kind is ProposalKind.settlement:
+        return SETTLE
+    if d.ladder.walk_away <= 0:
+        return NO_MONEY
+    return FITS if target.fits else LONGER

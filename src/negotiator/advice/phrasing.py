@@ -1,0 +1,52 @@
+"""Small helpers the plan's words share: amounts, dates and lists in the plan's language.
+
+Amounts are shown the way people read them (money.show); every sentence comes from the word files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from negotiator.money import plain, show
+from negotiator.words import raw, t
+
+
+def amount(value: Decimal) -> str:
+    return show(value)
+
+
+def percent(value: Decimal) -> str:
+    """A rate or share as a percent with two decimals, e.g. 18.25."""
+    return plain(value)
+
+
+def date(lang: str, day: dt.date) -> str:
+    months = raw(lang, "advice.date.months")
+    assert isinstance(months, list)
+    return t(lang, "advice.date.pattern", year=day.year, month=months[day.month - 1], day=day.day)
+
+
+def months(lang: str, n: int) -> str:
+    """A span of time, e.g. '6 months' / '6 个月'."""
+    return t(lang, "advice.span.month" if n == 1 else "advice.span.months", n=n)
+
+
+def term(lang: str, n: int) -> str:
+    """A number of monthly instalments, e.g. '30 months' / '30 期'."""
+    return t(lang, "advice.span.instalment" if n == 1 else "advice.span.instalments", n=n)
+
+
+def days(lang: str, n: int) -> str:
+    return t(lang, "advice.span.day" if n == 1 else "advice.span.days", n=n)
+
+
+def joined(lang: str, items: list[str]) -> str:
+    return t(lang, "advice.list.separator").join(items)
+
+
+def lines(lang: str, key: str, **values: object) -> list[str]:
+    """Every sentence of a list entry, each filled with the same values."""
+    entries = raw(lang, key)
+    assert isinstance(entries, list)
+    return [entry.format(**values) for entry in entries]

@@ -1,0 +1,32 @@
+"""Talking points: the case in a few lines the borrower can glance at during the call."""
+
+from __future__ import annotations
+
+from negotiator.advice.kinds import LONGER, SETTLE, variant
+from negotiator.case import ProposalKind
+from negotiator.plan import Plan
+from negotiator.words import t
+
+
+def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[str, object]]) -> tuple[str, ...]:
+    lang, case, n = plan.lang, plan.case, plan.numbers
+    hardship = case.hardship
+    points = [t(lang, "advice.talking.situation", **values)]
+    if hardship.details:
+        points.append(t(lang, "advice.talking.details", **values))
+    points.append(t(lang, "advice.talking.expected" if hardship.expected_months else "advice.talking.long_term", **values))
+    points.append(t(lang, "advice.talking.income_before" if hardship.income_before is not None else "advice.talking.income_now", **values))
+    points.append(t(lang, "advice.talking.budget" if n.budget.available > 0 else "advice.talking.budget_none", **values))
+    if case.lump_sum > 0:
+        points.append(t(lang, "advice.talking.lump_sum", **values))
+    for d, debt_values in zip(n.debts, per_debt, strict=True):
+        points.append(t(lang, "advice.talking.debt_settle" if variant(d) == SETTLE else "advice.talking.debt", **debt_values))
+        target = d.ladder.target
+        if variant(d) == LONGER:
+            points.append(t(lang, "advice.talking.longer", **debt_values))
+        if target.kind is ProposalKind.extension and target.accrual_if_not_frozen > 0:
+            points.append(t(lang, "advice.talking.accrual", **debt_values))
+        if target.kind is d.recommended.kind:
+            reason = t(lang, f"labels.reasons.{d.recommended.reason}")
+            points.append(t(lang, "advice.talking.reason", lender=d.lender, reason=reason))
+    return tuple(points)

@@ -1,0 +1,78 @@
+"""The case's own figures, ready to be put into sentences: one set for the case, one per debt.
+
+Every placeholder any word file may use is filled here, so a sentence never shows a bare {name}.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from negotiator.advice.asks import ask, first_due, pause_end
+from negotiator.advice.kinds import SETTLE, variant
+from negotiator.advice.phrasing import amount, date, days, joined, months, percent, term
+from negotiator.case import ProposalKind
+from negotiator.money import ZERO
+from negotiator.plan import Plan
+from negotiator.planning import DebtPlan
+from negotiator.words import t
+
+
+def case_values(plan: Plan) -> dict[str, object]:
+    lang, case, n = plan.lang, plan.case, plan.numbers
+    b = n.budget
+    hardship = case.hardship
+    settle = n.debts[0].proposal(ProposalKind.settlement)
+    return {
+        "income": amount(b.income),
+        "essentials": amount(b.essentials),
+        "priority": amount(b.priority),
+        "surplus": amount(b.surplus),
+        "shortfall": amount(max(-b.surplus, ZERO)),
+        "buffer": amount(b.buffer),
+        "available": amount(b.available),
+        "total_balance": amount(n.total_balance),
+        "lump_sum": amount(case.lump_sum),
+        "settlement_percent": percent(settle.settlement_percent or ZERO) if settle else percent(ZERO),
+        "lenders": joined(lang, [d.lender for d in n.debts]),
+        "walk_aways": joined(lang, [_walk_away(lang, d) for d in n.debts]),
+        "since": date(lang, hardship.since),
+        "cause": t(lang, f"advice.causes.{hardship.cause.value}.name"),
+        "story": t(lang, f"advice.causes.{hardship.cause.value}.story"),
+        "details": hardship.details,
+        "income_before": amount(hardship.income_before or ZERO),
+        "expected_span": months(lang, hardship.expected_months or 0),
+    }
+
+
+def _walk_away(lang: str, d: DebtPlan) -> str:
+    """A settlement's limit is the one payment; any other proposal's is the share, each month."""
+    if variant(d) == SETTLE:
+        return t(lang, "advice.list.walk_away_once", lender=d.lender, walk_away=amount(d.ladder.target.amount))
+    return t(lang, "advice.list.walk_away", lender=d.lender, walk_away=amount(d.ladder.walk_away))
+
+
+def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
+    lang = plan.lang
+    target, opening = d.ladder.target, d.ladder.opening
+    debt = d.debt
+    return {
+        "lender": d.lender,
+        "balance": amount(d.balance),
+        "principal": amount(debt.principal),
+        "interest": amount(debt.interest),
+        "penalties": amount(debt.penalties),
+        "overdue": days(lang, debt.days_overdue),
+        "walk_away": amount(d.ladder.walk_away),
+        "opening_ask": ask(lang, d, opening),
+        "target_ask": ask(lang, d, target),
+        "monthly": amount(target.monthly_payment),
+        "term": term(lang, target.months - target.pause_months),
+        "accrual": amount(target.accrual_if_not_frozen),
+        "first_due": date(lang, first_due(target) or plan.numbers.plan_date),
+        "pause_end": date(lang, pause_end(d, plan.numbers.plan_date)),
+    }
+
+
+def over_reported_ceiling(d: DebtPlan) -> bool:
+    """A contract rate above the 24% comprehensive-cost ceiling reported as guidance (facts.md §5, R)."""
+    return d.debt.annual_rate > Decimal(24)
