@@ -275,8 +275,8 @@ def test_worked_example_talking_points_en():
     assert "Income: ¥15,000.00 a month before, ¥9,200.00 a month now." in points
     assert (
         "Online lender (balance ¥16,200.00): opening ask: the penalty interest and late fees of ¥400.00 waived, no further interest, "
-        "and ¥564.28 a month for 28 months. Fallback (target): the penalty interest and late fees of ¥400.00 waived, and no more than "
-        "¥580.49 a month, over a longer term than 36 months. Walk-away: ¥580.49 a month." in points
+        "and ¥564.28 a month for 28 months. Fallback (target): the penalty interest and late fees of ¥400.00 waived, no further interest, "
+        "and ¥564.28 a month for 28 months. Walk-away: ¥580.49 a month." in points
     )
 
 

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from negotiator.render import terminal
+from negotiator.words import t
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 
@@ -52,9 +53,11 @@ def test_chinese_table_columns_line_up():
     """In each proposals table the APR column ends at the same display column on every row, though
     the rows mix Chinese names (two columns a character) and digits."""
     lines = drawn(plan_for("zh")).splitlines()
+    kinds = [t("zh", f"labels.kinds.{k}") for k in ("extension", "instalments", "waiver_instalments", "settlement")]
     tables, current = [], []
     for line in lines:
-        if re.search(r"\d%", line) and "（" not in line:  # a proposal row, not the buffer line
+        # a proposal row: a kind's name and an APR; not the buffer line nor a sentence of the rights
+        if re.search(r"\d%", line) and "（" not in line and any(k in line for k in kinds):
             current.append(line)
         elif current:
             tables.append(current)
