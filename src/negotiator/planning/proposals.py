@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -77,36 +76,39 @@ class Proposal:
         return self.schedule.largest_payment <= self.share
 
 
-def shortest_fitting(build: Callable[[int], Schedule], limit: int, share: Decimal) -> Schedule:
-    """The shortest term up to `limit` whose every payment fits the share, else the longest term.
+def shortest_annuity(amount: Decimal, rate: Decimal, limit: int, share: Decimal, start: dt.date, first_n: int = 1) -> Schedule:
+    """The shortest annuity term up to `limit` whose every payment fits the share, else the longest.
 
-    The first payment never rises with the term, so a binary search finds the first candidate; a
-    step or two more covers a last instalment that absorbed rounding.
+    The level payment never rises with the term, so a binary search on the payment formula finds
+    the first candidate without building schedules; a step or two more covers a last instalment
+    that absorbed rounding.
     """
     low, high = 1, limit
     while low < high:
         mid = (low + high) // 2
-        if build(mid).monthly_payment <= share:
+        if schedules.annuity_payment(amount, mid, rate) <= share:
             high = mid
         else:
             low = mid + 1
     for months in range(low, limit + 1):
-        schedule = build(months)
+        schedule = schedules.annuity(amount, months, rate, start, first_n)
         if schedule.largest_payment <= share:
             return schedule
-    return build(limit)
+        if schedule.rows[0].payment > share:
+            break  # the level payment itself is too much: no term up to the limit fits
+    return schedules.annuity(amount, limit, rate, start, first_n)
 
 
 def instalments(debt: Debt, share: Decimal, start: dt.date) -> Proposal:
     balance = debt.balance
-    schedule = shortest_fitting(lambda n: schedules.annuity(balance, n, debt.annual_rate, start), debt.term_limit, share)
+    schedule = shortest_annuity(balance, debt.annual_rate, debt.term_limit, share, start)
     return Proposal(ProposalKind.instalments, schedule, share, balance, balance)
 
 
 def waiver_instalments(debt: Debt, share: Decimal, start: dt.date, interest_frozen: bool) -> Proposal:
     amount = debt.principal + debt.interest
     rate = ZERO if interest_frozen else debt.annual_rate
-    schedule = shortest_fitting(lambda n: schedules.annuity(amount, n, rate, start), debt.term_limit, share)
+    schedule = shortest_annuity(amount, rate, debt.term_limit, share, start)
     return Proposal(ProposalKind.waiver_instalments, schedule, share, debt.balance, amount, interest_frozen=interest_frozen)
 
 
@@ -130,7 +132,7 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, 
     rate = ZERO if freeze else debt.annual_rate
     limit = max(debt.term_limit - pause_months, 1)
     if rest > 0:
-        after = shortest_fitting(lambda n: schedules.annuity(rest, n, rate, start, first_n=pause_months + 1), limit, share)
+        after = shortest_annuity(rest, rate, limit, share, start, first_n=pause_months + 1)
         rows = tuple(pause_rows) + after.rows
     else:
         rows = tuple(pause_rows)
