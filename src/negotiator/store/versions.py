@@ -4,8 +4,9 @@ Every file the store writes carries `schema_version` (now 1):
 
 - case.json: {"schema_version": 1, "name": ..., "saved": <date-time>, "case": <the answers>}.
   Version 0 is the answers object stored bare, with no wrapper (as an early build wrote it, or as a
-  person copies an answers file into the folder). It is recognised by having no "case" key; the
-  "schema_version" inside the answers belongs to the answers, not to the file.
+  person copies an answers file into the folder). It is recognised by having none of the wrapper's
+  keys "case", "name", "saved" (answers have none of them); the "schema_version" inside the answers
+  belongs to the answers, not to the file.
 - log.jsonl: one contact per line, {"schema_version": 1, <contact fields>}. A version-0 line is the
   same object without "schema_version".
 - agreement.json and agreements.jsonl: {"schema_version": 1, <agreement fields>}; version 0 without
@@ -53,8 +54,11 @@ def _version(data: dict[str, Any], present: bool) -> int:
     return value
 
 
+WRAPPER_KEYS = ("case", "name", "saved")
+
+
 def case_version(data: dict[str, Any]) -> int:
-    return _version(data, "case" in data)
+    return _version(data, any(key in data for key in WRAPPER_KEYS))
 
 
 def current_case(data: dict[str, Any], name: str, saved: str) -> dict[str, Any]:
