@@ -236,3 +236,18 @@ def test_past_dates_are_not_upcoming():
     assert store.next_follow_up([entry(next_date=dt.date(2026, 11, 30))], agreement, TODAY) is None
     assert store.next_follow_up([entry(next_date=TODAY)], None, TODAY) == TODAY
     assert store.next_follow_up([], None, TODAY) is None
+
+
+def test_a_case_busy_in_another_window_is_refused_not_waited_on_forever(home, case_en, monkeypatch):
+    from filelock import FileLock
+
+    from negotiator.store import folders
+
+    folder = store.save_case("x", case_en, "en")
+    monkeypatch.setattr(folders, "LOCK_TIMEOUT_SECONDS", 0.2)
+    with FileLock(str(folder / ".lock")):
+        with pytest.raises(BadInput, match="another window"):
+            store.add_entry("x", entry(), "en")
+    assert not (folder / "log.jsonl").exists()
+    store.add_entry("x", entry(), "en")  # and once the other window is done, it goes through
+    assert len(store.open_case("x", "en").log()) == 1

@@ -103,7 +103,7 @@ def parse_case(data: bytes, path: Path, name: str, lang: str) -> Case:
         saved = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
         record = current_case(record, name, saved)
     except VersionProblem as exc:
-        raise refuse(path, _version_problem(exc, lang), "case", lang) from exc
+        raise refuse(path, _version_problem(exc, lang), "newer" if exc.newer else "case", lang) from exc
     try:
         return StoredCase.model_validate(record).case
     except ValidationError as exc:
@@ -117,7 +117,7 @@ def _record(model: type, value: dict[str, Any], path: Path, hint: str, lang: str
     try:
         return model.model_validate(record_fields(value))
     except VersionProblem as exc:
-        raise refuse(path, _version_problem(exc, lang), hint, lang, line) from exc
+        raise refuse(path, _version_problem(exc, lang), "newer" if exc.newer else hint, lang, line) from exc
     except ValidationError as exc:
         raise refuse(path, _problems(exc, lang), hint, lang, line) from exc
     except RecursionError as exc:
