@@ -251,3 +251,18 @@ def test_a_case_busy_in_another_window_is_refused_not_waited_on_forever(home, ca
     assert not (folder / "log.jsonl").exists()
     store.add_entry("x", entry(), "en")  # and once the other window is done, it goes through
     assert len(store.open_case("x", "en").log()) == 1
+
+
+def test_a_folder_that_cannot_be_locked_is_refused_cleanly(home, case_en, monkeypatch):
+    import filelock
+
+    folder = store.save_case("x", case_en, "en")
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
+    with pytest.raises(BadInput, match="cannot be locked") as caught:
+        store.add_entry("x", entry(), "en")
+    assert str(folder) in str(caught.value)
+    assert not (folder / "log.jsonl").exists()

@@ -50,6 +50,8 @@ def locked(folder: Path, name: str, lang: str) -> Iterator[None]:
         lock.acquire()
     except Timeout as exc:
         raise BadInput(t(lang, "store.busy", name=name)) from exc
+    except OSError as exc:  # a folder we may not write to, e.g. copied from another user
+        raise BadInput(t(lang, "store.no_lock", path=folder, reason=exc.strerror or exc)) from exc
     try:
         yield
     finally:
