@@ -180,3 +180,15 @@ def test_flag_paths_load_no_prompt_library(home, run_cli):
         assert result.returncode == 0, result.stderr
         imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
         assert not imported & {"questionary", "prompt_toolkit", "rich"}, args
+
+
+def test_a_version_0_case_shows_and_takes_entries_without_being_rewritten(run_cli, home):
+    folder = home / "cases" / "old"
+    folder.mkdir(parents=True)
+    bare = (EXAMPLES / "case-zh.json").read_bytes()  # version 0: the answers, bare
+    (folder / "case.json").write_bytes(bare)
+    from_answers = json.loads(ok(run_cli("plan", "--answers", str(EXAMPLES / "case-zh.json"), "--format", "json")))
+    assert json.loads(ok(run_cli("show", "old", "--format", "json"))) == from_answers
+    ok(run_cli("log", "add", "old", "--channel", "phone", "--said", "第一次沟通"))
+    assert [e["said"] for e in json.loads(ok(run_cli("log", "list", "old", "--format", "json")))] == ["第一次沟通"]
+    assert (folder / "case.json").read_bytes() == bare
