@@ -3,7 +3,9 @@ line, for the log) and the field, gives a hint, and leaves every file byte for b
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -73,16 +75,17 @@ BREAKAGES = {
 
 
 @pytest.fixture
-def case_folder(run_cli, home) -> Path:
-    """A saved case with two contacts and an agreement."""
-    for args in (
-        ["new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x"],
-        ["log", "add", "x", "--when", "2026-11-28T14:30", "--channel", "phone", "--said", "first call"],
-        ["log", "add", "x", "--when", "2026-11-29T09:00", "--channel", "sms", "--said", "a reminder"],
-        ["agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "650", "--first-due", "2026-12-15"],
-    ):
-        result = run_cli(*args)
-        assert result.returncode == 0, result.stderr
+def case_folder(home, monkeypatch) -> Path:
+    """A saved case with two contacts and an agreement, made in process to keep the suite quick."""
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.records import Agreement, ContactEntry
+
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 14, 30), channel="phone", said="first call"), "en")
+    store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 29, 9, 0), channel="sms", said="a reminder"), "en")
+    store.record_agreement("x", Agreement(lender="Huabei", kind="instalments", months=12, monthly=Decimal("650"), first_due=dt.date(2026, 12, 15)), "en")
     return home / "cases" / "x"
 
 
