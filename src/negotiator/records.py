@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, field_validator
 
 from negotiator.case import Money, ProposalKind, _in_range, _Strict
 from negotiator.planning.schedules import Instalment, Schedule, add_months
@@ -31,6 +31,18 @@ class ContactEntry(_Strict):
     next_action: Words = ""
     next_date: dt.date | None = None
 
+    # A hand-edited year like 20266 must be refused on load, not crash the calendar later.
+    @field_validator("when")
+    @classmethod
+    def _when_in_range(cls, value: dt.datetime) -> dt.datetime:
+        _in_range(value.date())
+        return value
+
+    @field_validator("next_date")
+    @classmethod
+    def _next_in_range(cls, value: dt.date | None) -> dt.date | None:
+        return value if value is None else _in_range(value)
+
 
 class Agreement(_Strict):
     """What was agreed with one lender; the plan then shows this schedule and the reminders follow it."""
@@ -41,6 +53,8 @@ class Agreement(_Strict):
     monthly: Money
     first_due: dt.date
     recorded: dt.datetime | None = None
+
+    _first_due_range = field_validator("first_due")(_in_range)
 
     def schedule(self) -> Schedule:
         """Equal payments of `monthly` from `first_due`, one a month."""

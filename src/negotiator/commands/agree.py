@@ -1,0 +1,65 @@
+"""`negotiator agree NAME ...`: record the repayment agreement reached with one lender."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+KINDS = ("extension", "instalments", "waiver_instalments", "settlement")
+MAX_MONTHS = 120
+
+
+def _bad(option: str, problem: str, lang: str) -> BadInput:
+    return BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
+
+
+def parse_months(text: str, lang: str) -> int:
+    value = text.strip()
+    if not value.isdigit() or not 1 <= int(value) <= MAX_MONTHS:
+        raise _bad("--months", t(lang, "store.agree.bad_months", limit=MAX_MONTHS), lang)
+    return int(value)
+
+
+def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], lang: str, now: dt.datetime | None = None):
+    """Check every option and return the Agreement; BadInput names the first option refused."""
+    from negotiator.commands.log import Refused, match_lender, parse_date, parse_money
+    from negotiator.records import Agreement
+
+    if kind.strip().lower() not in KINDS:
+        raise _bad("--kind", t(lang, "errors.field.choice", choices=", ".join(KINDS)), lang)
+    count = parse_months(months, lang)
+    try:
+        amount = parse_money(monthly, lang)
+    except Refused as exc:
+        raise _bad("--monthly", str(exc), lang) from exc
+    if amount is None:
+        raise _bad("--monthly", t(lang, "errors.field.money_empty"), lang)
+    try:
+        due = parse_date(first_due, lang)
+    except Refused as exc:
+        raise _bad("--first-due", str(exc), lang) from exc
+    if due is None:
+        raise _bad("--first-due", t(lang, "errors.field.missing"), lang)
+    try:
+        # The agreement is with one lender of the case; by default the first, as in the plan.
+        who = match_lender(lender, lenders, lang) if lender is not None else lenders[0]
+    except Refused as exc:
+        raise _bad("--lender", str(exc), lang) from exc
+    if not who:
+        raise _bad("--lender", t(lang, "errors.field.choice", choices=", ".join(lenders)), lang)
+    recorded = now or dt.datetime.now().replace(microsecond=0)
+    return Agreement(lender=who, kind=kind.strip().lower(), months=count, monthly=amount, first_due=due, recorded=recorded)
+
+
+def run(name: str, lang: str, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
+    from negotiator import store
+    from negotiator.money import show
+
+    saved = store.open_case(name, lang)
+    agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders(), lang)
+    store.record_agreement(name, agreement, lang)
+    last = agreement.schedule().rows[-1].due
+    print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
+            monthly=show(agreement.monthly), first_due=agreement.first_due.isoformat(), last_due=last.isoformat()))

@@ -1,0 +1,72 @@
+"""`negotiator new --answers FILE --name NAME` and `negotiator cases`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+FORMATS = ("text", "json")
+
+
+def new_from_answers(answers: Path, name: str | None, lang: str) -> None:
+    """Save a case from an answers file, no questions asked. Refuses a name already taken."""
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.plan import build_plan
+
+    if name is None:
+        raise BadInput(t(lang, "errors.usage.bad_value", option="--name", problem=t(lang, "store.new.name_required")))
+    store.check_name(name, lang)
+    case = load_answers(answers, lang)
+    build_plan(case, lang)  # a case the plan cannot be built from (e.g. an unavailable choice) is not saved
+    folder = store.save_case(name, case, lang)
+    print(t(lang, "store.new.saved", name=name, folder=folder))
+
+
+def _row(summary, today: dt.date) -> dict:
+    from negotiator import store
+
+    saved = summary.saved
+    follow_up = store.next_follow_up(saved.entries, saved.current, today) if saved else None
+    return {
+        "name": summary.name,
+        "last_change": summary.last_change.isoformat(),
+        "next_follow_up": follow_up.isoformat() if follow_up else None,
+        "lenders": saved.lenders() if saved else [],
+        "contacts": len(saved.entries) if saved else 0,
+        "agreement": saved is not None and saved.current is not None,
+        "problem": summary.problem,
+    }
+
+
+def text(rows: list[dict], lang: str) -> str:
+    from negotiator.render.table import table
+
+    if not rows:
+        return t(lang, "store.cases.none") + "\n"
+    headers = [t(lang, f"store.cases.{k}") for k in ("name", "last_change", "next_follow_up", "contacts")]
+    body = []
+    for row in rows:
+        if row["problem"]:
+            body.append([row["name"], row["last_change"].replace("T", " ")[:16], t(lang, "store.cases.broken"), ""])
+        else:
+            body.append([row["name"], row["last_change"].replace("T", " ")[:16], row["next_follow_up"] or "-", str(row["contacts"])])
+    lines = table(headers, body, align="lllr")
+    if any(row["problem"] for row in rows):
+        lines += ["", t(lang, "store.cases.broken_hint")]
+    return "\n".join(lines) + "\n"
+
+
+def list_cases(fmt: str, lang: str, today: dt.date | None = None) -> None:
+    from negotiator import store
+    from negotiator.cli import choice
+
+    choice("--format", fmt, FORMATS, lang)
+    rows = [_row(s, today or dt.date.today()) for s in store.list_saved(lang)]
+    out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text(rows, lang)
+    sys.stdout.write(out)

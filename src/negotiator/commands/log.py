@@ -1,0 +1,268 @@
+"""`negotiator log add` and `negotiator log list`: the contact log of a saved case.
+
+`log add` runs without prompts when --channel is given; in a terminal without it, it asks for each
+field not given as an option. Either way every value goes through the same parsers below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from negotiator.errors import BadInput, Interrupted
+from negotiator.words import t
+
+CHANNELS = ("phone", "sms", "app", "letter", "visit")
+FORMATS = ("text", "json")
+FIELDS = ("when", "channel", "who", "lender", "said", "agreed", "amount_promised", "next_action", "next_date")
+
+
+class Refused(ValueError):
+    """A typed value we cannot use; the message is the problem, without the option's name."""
+
+
+def option(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+# ---- reading what was typed (options and answers alike) --------------------------------------
+
+
+def parse_when(text: str, lang: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise Refused(t(lang, "store.log.bad_when")) from exc
+    if not dt.date(1990, 1, 1) <= value.date() <= dt.date(2100, 12, 31):
+        raise Refused(t(lang, "errors.field.date_out_of_range"))
+    return value
+
+
+def parse_date(text: str, lang: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        value = dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise Refused(t(lang, "cli.bad.date")) from exc
+    if not dt.date(1990, 1, 1) <= value <= dt.date(2100, 12, 31):
+        raise Refused(t(lang, "errors.field.date_out_of_range"))
+    return value
+
+
+def parse_money(text: str, lang: str) -> Decimal | None:
+    from negotiator.money import AmountError, parse_amount
+
+    if not text.strip():
+        return None
+    try:
+        return parse_amount(text)
+    except AmountError as exc:
+        raise Refused(t(lang, f"errors.field.money_{exc.code}")) from exc
+
+
+def parse_channel(text: str, lang: str) -> str:
+    value = text.strip().lower()
+    if value not in CHANNELS:
+        raise Refused(t(lang, "errors.field.choice", choices=", ".join(CHANNELS)))
+    return value
+
+
+def match_lender(text: str | None, lenders: list[str], lang: str) -> str:
+    """One of the case's lenders, matched without regard to case. Not given: the only lender, if
+    the case has just one."""
+    if text is None:
+        return lenders[0] if len(lenders) == 1 else ""
+    wanted = text.strip()
+    if not wanted:
+        return ""
+    for lender in lenders:
+        if lender.casefold() == wanted.casefold():
+            return lender
+    raise Refused(t(lang, "errors.field.choice", choices=", ".join(lenders)))
+
+
+def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None):
+    """A ContactEntry from typed values; BadInput names the option of the first value refused."""
+    from pydantic import ValidationError
+
+    from negotiator.loading import describe
+    from negotiator.records import ContactEntry
+
+    def read(field: str, parser: Callable[[str, str], Any]) -> Any:
+        value = given.get(field)
+        if value is None:
+            return None
+        try:
+            return parser(value, lang)
+        except Refused as exc:
+            raise BadInput(t(lang, "errors.usage.bad_value", option=option(field), problem=str(exc))) from exc
+
+    when = read("when", parse_when) or now or dt.datetime.now().replace(microsecond=0)
+    channel = read("channel", parse_channel)
+    try:
+        lender = match_lender(given.get("lender"), lenders, lang)
+    except Refused as exc:
+        raise BadInput(t(lang, "errors.usage.bad_value", option="--lender", problem=str(exc))) from exc
+    values = {
+        "when": when,
+        "channel": channel,
+        "lender": lender,
+        "amount_promised": read("amount_promised", parse_money),
+        "next_date": read("next_date", parse_date),
+        **{f: given.get(f) or "" for f in ("who", "said", "agreed", "next_action")},
+    }
+    try:
+        return ContactEntry.model_validate(values)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        field = str(error["loc"][0]) if error["loc"] else "when"
+        problem = describe({**error, "loc": ()}, lang).partition(": ")[2]
+        raise BadInput(t(lang, "errors.usage.bad_value", option=option(field), problem=problem)) from exc
+
+
+# ---- asking in a terminal ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    field: str
+    kind: str  # datetime, channel, lender, text, amount, date
+
+
+QUESTIONS = (
+    Question("when", "datetime"),
+    Question("channel", "channel"),
+    Question("lender", "lender"),
+    Question("who", "text"),
+    Question("said", "text"),
+    Question("agreed", "text"),
+    Question("amount_promised", "amount"),
+    Question("next_action", "text"),
+    Question("next_date", "date"),
+)
+
+_CHECKS: dict[str, Callable[[str, str], Any]] = {"datetime": parse_when, "amount": parse_money, "date": parse_date}
+
+
+def is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _check(parser: Callable[[str, str], Any], lang: str) -> Callable[[str], bool | str]:
+    """A questionary validator: True, or the one-line problem shown under the question."""
+
+    def validate(text: str) -> bool | str:
+        try:
+            parser(text, lang)
+        except Refused as exc:
+            return str(exc)
+        return True
+
+    return validate
+
+
+def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
+    message = t(lang, f"store.log.ask.{question.field}")
+    if question.kind == "channel":
+        choices = [questionary.Choice(title=t(lang, f"store.log.channels.{c}"), value=c) for c in CHANNELS]
+        return questionary.select(message, choices=choices)
+    if question.kind == "lender":
+        choices = [questionary.Choice(title=name, value=name) for name in lenders]
+        choices.append(questionary.Choice(title=t(lang, "store.log.no_lender"), value=""))
+        return questionary.select(message, choices=choices)
+    default = now.strftime("%Y-%m-%d %H:%M") if question.kind == "datetime" else ""
+    check = _CHECKS.get(question.kind)
+    return questionary.text(message, default=default, validate=_check(check, lang) if check else None)
+
+
+def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, str | None]:
+    """Ask for every field not given as an option; Enter skips the optional ones."""
+    import questionary
+
+    answers = dict(given)
+    moment = now or dt.datetime.now()
+    try:
+        for question in QUESTIONS:
+            if answers.get(question.field) is not None or (question.kind == "lender" and len(lenders) <= 1):
+                continue
+            answers[question.field] = _prompt(questionary, question, lenders, lang, moment).unsafe_ask()
+    except (KeyboardInterrupt, EOFError) as exc:
+        raise Interrupted(t(lang, "store.log.interrupted")) from exc
+    return answers
+
+
+# ---- the commands -----------------------------------------------------------------------------
+
+
+def add(name: str, lang: str, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
+        said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
+        next_date: str | None = None) -> None:
+    from negotiator import store
+
+    # Every file of the case is checked before anything is asked, so no one types for nothing.
+    saved = store.open_case(name, lang)
+    given = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
+             "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date}
+    if channel is None:
+        if not is_terminal():
+            raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "store.log.channel_required")))
+        given = ask(given, saved.lenders(), lang)
+    entry = build_entry(given, saved.lenders(), lang)
+    saved = store.add_entry(name, entry, lang)
+    print(t(lang, "store.log.added", name=name, count=len(saved.entries)))
+
+
+def entry_fields(entry) -> dict[str, Any]:
+    """One contact as the JSON of `log list`: money as a string with two decimals, dates ISO."""
+    from negotiator.money import plain
+
+    return {
+        "when": entry.when.isoformat(),
+        "channel": entry.channel,
+        "who": entry.who,
+        "lender": entry.lender,
+        "said": entry.said,
+        "agreed": entry.agreed,
+        "amount_promised": plain(entry.amount_promised) if entry.amount_promised is not None else None,
+        "next_action": entry.next_action,
+        "next_date": entry.next_date.isoformat() if entry.next_date else None,
+    }
+
+
+def text(entries: list, name: str, lang: str) -> str:
+    from negotiator.money import show
+
+    if not entries:
+        return t(lang, "store.log.empty", name=name) + "\n"
+    blocks = []
+    for entry in entries:
+        head = f"{entry.when.isoformat(sep=' ', timespec='minutes')}  {t(lang, f'store.log.channels.{entry.channel}')}"
+        head += "".join(f"  {part}" for part in (entry.lender, entry.who) if part)
+        lines = [head]
+        for field, value in (("said", entry.said), ("agreed", entry.agreed), ("next_action", entry.next_action)):
+            if value:
+                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {value}")
+        if entry.amount_promised is not None:
+            lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
+        if entry.next_date:
+            lines.append(f"  {t(lang, 'store.log.labels.next_date')}: {entry.next_date.isoformat()}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def list_entries(name: str, fmt: str, lang: str) -> None:
+    from negotiator import store
+    from negotiator.cli import choice
+
+    choice("--format", fmt, FORMATS, lang)
+    entries = store.open_case(name, lang).log()
+    if fmt == "json":
+        sys.stdout.write(json.dumps([entry_fields(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(text(entries, name, lang))

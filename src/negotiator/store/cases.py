@@ -1,0 +1,96 @@
+"""Saving a case and opening it again with everything stored beside it, all validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from negotiator.case import Case
+from negotiator.errors import BadInput
+from negotiator.files import FileExists, atomic_write
+from negotiator.paths import private_dir
+from negotiator.records import Agreement, ContactEntry
+from negotiator.store import reading
+from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_name, locked
+from negotiator.store.versions import stamped
+from negotiator.words import t
+
+
+@dataclass(frozen=True)
+class SavedCase:
+    name: str
+    folder: Path
+    case: Case
+    entries: tuple[ContactEntry, ...] = ()
+    current: Agreement | None = None
+    history: tuple[Agreement, ...] = ()
+
+    def log(self) -> list[ContactEntry]:
+        """The contact log, in the order the contacts were added."""
+        return list(self.entries)
+
+    def agreement(self) -> Agreement | None:
+        """The latest repayment agreement, if one was recorded."""
+        return self.current
+
+    def lenders(self) -> list[str]:
+        return [d.lender for d in self.case.debts]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A case as read under its lock, with the raw bytes of the files an append extends."""
+
+    saved: SavedCase
+    log_bytes: bytes
+    history_bytes: bytes
+
+
+def case_record(name: str, case: Case) -> str:
+    record = stamped({"name": name, "saved": dt.datetime.now().isoformat(timespec="seconds"), "case": json.loads(case.model_dump_json())})
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_case(name: str, case: Case, lang: str, *, overwrite: bool = False) -> Path:
+    """Save (or, with `overwrite`, replace) a case's answers. Returns the case's folder."""
+    folder = private_dir(case_folder(name, lang))
+    with locked(folder, name, lang):
+        try:
+            atomic_write(folder / CASE_FILE, case_record(name, case), overwrite=overwrite)
+        except FileExists as exc:
+            raise BadInput(t(lang, "store.exists", name=name)) from exc
+    return folder
+
+
+def existing_folder(name: str, lang: str) -> Path:
+    folder = case_folder(check_name(name, lang), lang)
+    if not (folder / CASE_FILE).is_file():
+        raise BadInput(t(lang, "store.not_found", name=name))
+    return folder
+
+
+def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
+    """Every file of the case, validated. Call with the case's lock held."""
+    case_path = folder / CASE_FILE
+    data = reading.read_bytes(case_path, reading.MAX_CASE_MB, "case", lang)
+    if data is None:
+        raise BadInput(t(lang, "store.not_found", name=name))
+    case = reading.parse_case(data, case_path, name, lang)
+    log_path, agreement_path, history_path = folder / LOG_FILE, folder / AGREEMENT_FILE, folder / HISTORY_FILE
+    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
+    entries = reading.parse_log(log_bytes, log_path, lang)
+    agreement_bytes = reading.read_bytes(agreement_path, reading.MAX_CASE_MB, "agreement", lang)
+    current = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path, lang)
+    history_bytes = reading.read_bytes(history_path, reading.MAX_LOG_MB, "history", lang) or b""
+    history = reading.parse_history(history_bytes, history_path, lang)
+    return Snapshot(SavedCase(name, folder, case, entries, current, history), log_bytes, history_bytes)
+
+
+def open_case(name: str, lang: str) -> SavedCase:
+    """A saved case with its log and agreement, every file validated; BadInput naming the file and
+    field if any of them is broken."""
+    folder = existing_folder(name, lang)
+    with locked(folder, name, lang):
+        return read_snapshot(folder, name, lang).saved

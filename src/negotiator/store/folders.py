@@ -1,0 +1,58 @@
+"""Where each case lives, what its files are called, and the lock that keeps two windows from
+writing over each other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from negotiator.errors import BadInput
+from negotiator.paths import data_dir, private_dir
+from negotiator.words import t
+
+CASE_FILE = "case.json"
+LOG_FILE = "log.jsonl"
+AGREEMENT_FILE = "agreement.json"
+HISTORY_FILE = "agreements.jsonl"
+LOCK_FILE = ".lock"
+
+# Long enough for another window to finish a write; a stuck lock must not hang a user on a call.
+LOCK_TIMEOUT_SECONDS = 15
+
+# A name is one folder: letters (any script), digits, '-', '_', '.'; never '.', '..' or a path.
+_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
+
+
+def cases_dir() -> Path:
+    return private_dir(data_dir() / "cases")
+
+
+def check_name(name: str, lang: str) -> str:
+    if not _NAME.fullmatch(name or ""):
+        raise BadInput(t(lang, "store.bad_name", name=name))
+    return name
+
+
+def case_folder(name: str, lang: str) -> Path:
+    """The folder of a saved case (not created here)."""
+    return cases_dir() / check_name(name, lang)
+
+
+@contextmanager
+def locked(folder: Path, name: str, lang: str) -> Iterator[None]:
+    """Hold the case's lock file: every read-modify-write and every append happens inside."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise BadInput(t(lang, "store.busy", name=name)) from exc
+    except OSError as exc:  # a folder we may not write to, e.g. copied from another user
+        raise BadInput(t(lang, "store.no_lock", path=folder, reason=exc.strerror or exc)) from exc
+    try:
+        yield
+    finally:
+        lock.release()

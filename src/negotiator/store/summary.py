@@ -1,0 +1,64 @@
+"""The list of saved cases: when each last changed and when to follow up next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from negotiator.errors import BadInput
+from negotiator.records import Agreement, ContactEntry
+from negotiator.store.cases import SavedCase, open_case
+from negotiator.store.folders import _NAME, AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    name: str
+    last_change: dt.datetime
+    saved: SavedCase | None  # None when a file of the case is broken
+    problem: str | None  # what is wrong with it, as `show` would say
+
+
+def local(when: dt.datetime) -> dt.datetime:
+    """A time comparable with any other: one typed with a zone is read in the local zone."""
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
+
+
+def latest_entry(entries: tuple[ContactEntry, ...] | list[ContactEntry]) -> ContactEntry | None:
+    """The contact that happened last; of two at the same time, the one added last."""
+    if not entries:
+        return None
+    return max(enumerate(entries), key=lambda pair: (local(pair[1].when), pair[0]))[1]
+
+
+def next_due(agreement: Agreement | None, today: dt.date) -> dt.date | None:
+    if agreement is None:
+        return None
+    return next((row.due for row in agreement.schedule().rows if row.due >= today), None)
+
+
+def next_follow_up(entries: tuple[ContactEntry, ...] | list[ContactEntry], agreement: Agreement | None, today: dt.date) -> dt.date | None:
+    """The earliest date still ahead (today counts) of: the follow-up set at the latest contact,
+    and the agreement's next payment."""
+    latest = latest_entry(entries)
+    dates = [d for d in (latest.next_date if latest else None, next_due(agreement, today)) if d is not None and d >= today]
+    return min(dates, default=None)
+
+
+def last_change(folder) -> dt.datetime:
+    stamps = [(folder / f).stat().st_mtime for f in (CASE_FILE, LOG_FILE, AGREEMENT_FILE, HISTORY_FILE) if (folder / f).exists()]
+    return dt.datetime.fromtimestamp(max(stamps)).replace(microsecond=0)
+
+
+def list_saved(lang: str) -> list[CaseSummary]:
+    """Every saved case, by name. A broken case is listed with its problem rather than hiding the rest."""
+    out = []
+    for folder in sorted(cases_dir().iterdir()):
+        if not (_NAME.fullmatch(folder.name) and (folder / CASE_FILE).is_file()):
+            continue
+        try:
+            saved, problem = open_case(folder.name, lang), None
+        except BadInput as exc:
+            saved, problem = None, str(exc)
+        out.append(CaseSummary(folder.name, last_change(folder), saved, problem))
+    return out

@@ -1,0 +1,70 @@
+"""`log add` in a terminal: it asks for what the options did not give, as a person answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from negotiator import store
+from negotiator.commands import log
+from negotiator.errors import Interrupted
+from negotiator.loading import load_answers
+
+from conftest import EXAMPLES
+
+DOWN, ENTER, BACKSPACE, CTRL_C = "\x1b[B", "\r", "\x7f", "\x03"
+
+
+@pytest.fixture
+def saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(log, "is_terminal", lambda: True)
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    return "x"
+
+
+def answer(keys: str, **options):
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        log.add("x", "en", **options)
+
+
+def test_asks_every_field_and_stores_the_answers(saved, capsys):
+    before = dt.datetime.now().replace(second=0, microsecond=0)
+    answer(
+        ENTER  # when: the time now, offered as the default
+        + DOWN + ENTER  # channel: sms
+        + DOWN + ENTER  # lender: the second one
+        + "Li, no. 7" + ENTER  # who
+        + ENTER  # said: skipped
+        + "Freeze penalties for 3 months" + ENTER  # agreed
+        + "lots" + ENTER + BACKSPACE * 4 + "800" + ENTER  # a wrong amount, corrected
+        + ENTER  # next action: skipped
+        + "2030-02-30" + ENTER + BACKSPACE * 2 + "28" + ENTER  # an impossible date, corrected
+    )
+    (entry,) = store.open_case("x", "en").log()
+    assert before <= entry.when <= dt.datetime.now()
+    assert (entry.channel, entry.lender, entry.who, entry.said) == ("sms", "China Merchants Bank credit card", "Li, no. 7", "")
+    assert entry.agreed == "Freeze penalties for 3 months"
+    assert entry.amount_promised == Decimal("800.00")
+    assert entry.next_date == dt.date(2030, 2, 28)
+    assert "Contacts in the log so far: 1" in capsys.readouterr().out
+
+
+def test_only_missing_fields_are_asked(saved):
+    # With --when, --lender and --who given, the first question is the channel.
+    answer(DOWN * 4 + ENTER + ENTER * 5, when="2026-11-28T10:00", lender="Online lender", who="agent 9")
+    (entry,) = store.open_case("x", "en").log()
+    assert (entry.when, entry.channel, entry.lender, entry.who) == (dt.datetime(2026, 11, 28, 10, 0), "visit", "Online lender", "agent 9")
+
+
+def test_ctrl_c_adds_nothing(saved):
+    with pytest.raises(Interrupted, match="Nothing was added"):
+        answer(ENTER + CTRL_C)
+    assert store.open_case("x", "en").log() == []
+    assert not (store.case_folder("x", "en") / "log.jsonl").exists()
