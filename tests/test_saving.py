@@ -142,3 +142,30 @@ def test_a_crash_before_the_rename_leaves_no_half_file(tmp_path, monkeypatch, ca
     code, streams = run_in_process(["plan", "--answers", ZH, "-o", str(out)], capsys)
     assert code == 2 and "Traceback" not in streams.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_file_placed_without_hard_links(tmp_path, monkeypatch):
+    """On a folder with no hard links (a FAT USB stick) a new file is still written, and an
+    existing one still refused."""
+    import errno
+
+    from negotiator.files import FileExists, atomic_write
+
+    def no_links(src, dst):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "plan.txt"
+    atomic_write(target, "first")
+    assert target.read_text() == "first"
+    assert (target.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(FileExists):
+        atomic_write(target, "second")
+    assert target.read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.txt"]
+
+
+def test_plan_refuses_both_answers_and_case(run_cli):
+    result = run_cli("plan", "--answers", str(EXAMPLES / "case-en.json"), "--case", "x", "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr.startswith("--case:")

@@ -3,9 +3,14 @@ the user did not agree to replace."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+
+# What link() says on a file system that has no hard links.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
 
 
 class FileExists(Exception):
@@ -31,11 +36,42 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode
         if overwrite:
             os.replace(tmp, path)
         else:
-            # link() fails if the name was taken meanwhile, so a file that appears between the
-            # check above and now is still never overwritten.
-            os.link(tmp, path)
-            os.unlink(tmp)
+            _place_new(tmp, path)
+        _sync_folder(folder)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _place_new(tmp: str, path: Path) -> None:
+    """Move the finished file into a name that must not exist yet."""
+    try:
+        # link() fails if the name was taken meanwhile, so a file that appears between the
+        # check in atomic_write and now is still never overwritten.
+        os.link(tmp, path)
+    except FileExistsError as exc:
+        raise FileExists(str(path)) from exc
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        # Some folders (FAT or exFAT on a USB stick) have no hard links: check once more, then rename.
+        if path.exists():
+            raise FileExists(str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every system lets a folder be opened for this."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -12,6 +12,8 @@ FORMATS = ("text", "markdown", "json", "ics")
 
 def load(answers: Path | None, case_name: str | None, lang: str):
     """The case and anything a saved case adds: (case, log, agreement)."""
+    if case_name is not None and answers is not None:
+        raise BadInput(t(lang, "errors.usage.bad_value", option="--case", problem=t(lang, "errors.usage.case_or_answers")))
     if case_name is not None:
         from negotiator import store
 
