@@ -270,9 +270,32 @@ def _report_crash(exc: BaseException) -> Path | None:
         return None
 
 
-def main(argv: list[str] | None = None) -> None:
-    import click
+def _library_exit(exc: Exception) -> int | None:
+    """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
+    message; None for anything else. Recent typer versions carry their own copy of click, older
+    ones use click itself; click is looked at only when something has already loaded it."""
+    import typer
 
+    families = [(typer.Exit, typer.Abort, typer.TyperException)]
+    click = sys.modules.get("click")
+    if click is not None:
+        families.append((click.exceptions.Exit, click.exceptions.Abort, click.ClickException))
+    for exit_, abort, usage in families:
+        if isinstance(exc, exit_):
+            return int(exc.exit_code)
+        if isinstance(exc, abort):
+            return 130
+        if isinstance(exc, usage):
+            show = getattr(exc, "show", None)
+            if show is not None:
+                show()
+            else:
+                print(exc.format_message(), file=sys.stderr)
+            return int(exc.exit_code)
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
     try:
         result = app(args=argv, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -280,26 +303,23 @@ def main(argv: list[str] | None = None) -> None:
         if str(exc):
             print(str(exc), file=sys.stderr)
         code = exc.exit_code
-    except click.exceptions.Abort:
-        code = 130
     except KeyboardInterrupt:
         code = 130
-    except click.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
     except BrokenPipeError:
         # A reader like `head` closed the pipe; nothing is wrong with the plan.
         sys.stderr.close()
         code = 0
     except Exception as exc:
-        where = _report_crash(exc)
-        if where is not None:
-            print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
+        known = _library_exit(exc)
+        if known is not None:
+            code = known
         else:
-            print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-        code = 1
+            where = _report_crash(exc)
+            if where is not None:
+                print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
+            else:
+                print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            code = 1
     sys.exit(code)
 
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wcwidth import wcswidth
-
 
 def width(text: str) -> int:
     """Display columns of a string; a character wcwidth cannot size counts as one."""
+    if text.isascii() and text.isprintable():
+        # One column a character. wcwidth takes about 10 ms to load, which `calc` in English
+        # (used during a live call) need not pay.
+        return len(text)
+    from wcwidth import wcswidth
+
     w = wcswidth(text)
     return w if w >= 0 else len(text)
 
