@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,41 +53,52 @@ def environment(home: str) -> dict[str, str]:
     return env
 
 
-def wall(argv: list[str], env: dict[str, str]) -> float:
-    """Seconds for one run, output to a pipe as when a script or `less` reads it."""
+def cpu_of_children() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds for one run, output to a pipe as when a script or `less` reads it.
+    CPU time is shown too because it varies less on a busy machine."""
+    cpu = cpu_of_children()
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True)
     elapsed = time.perf_counter() - start
+    cpu = cpu_of_children() - cpu
     if done.returncode != 0:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
         raise RuntimeError(f"{' '.join(argv[1:])} exited {done.returncode}: {' '.join(tail)}")
-    return elapsed
+    return elapsed, cpu
 
 
 def compare(label: str, ours: list[str], peer: list[str], env: dict[str, str], pairs: int) -> float | None:
     print(f"\n{label}\n  negotiator: {' '.join(ours[1:])}\n  peer:       {' '.join(peer[1:])}")
     try:
-        wall(ours, env), wall(peer, env)  # warm the bytecode caches and the file cache
+        run(ours, env), run(peer, env)  # warm the bytecode caches and the file cache
     except RuntimeError as exc:
         print(f"  not measured: {exc}")
         return None
-    mine: list[float] = []
-    theirs: list[float] = []
-    ratios: list[float] = []
+    mine: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
     for i in range(pairs):
         if i % 2 == 0:
-            a = wall(ours, env)
-            b = wall(peer, env)
+            mine.append(run(ours, env))
+            theirs.append(run(peer, env))
         else:
-            b = wall(peer, env)
-            a = wall(ours, env)
-        mine.append(a)
-        theirs.append(b)
-        ratios.append(a / b)
-    print("  ratios:", " ".join(f"{r:.2f}" for r in ratios))
+            theirs.append(run(peer, env))
+            mine.append(run(ours, env))
+    ratios = [a[0] / b[0] for a, b in zip(mine, theirs)]
+    cpu_ratios = [a[1] / b[1] for a, b in zip(mine, theirs) if b[1] > 0]
+    print("  wall ratios:", " ".join(f"{r:.2f}" for r in ratios))
     ratio = statistics.median(ratios)
-    print(f"  median wall: negotiator {statistics.median(mine) * 1000:.0f} ms, peer {statistics.median(theirs) * 1000:.0f} ms")
-    print(f"  median ratio: {ratio:.2f}  ({'ok' if ratio <= 1.0 else 'SLOWER than the peer'})")
+
+    def ms(runs: list[tuple[float, float]], i: int) -> str:
+        return f"{statistics.median(r[i] for r in runs) * 1000:.0f} ms"
+
+    print(f"  median wall: negotiator {ms(mine, 0)}, peer {ms(theirs, 0)}; median CPU: negotiator {ms(mine, 1)}, peer {ms(theirs, 1)}")
+    cpu = f"{statistics.median(cpu_ratios):.2f}" if cpu_ratios else "n/a"
+    print(f"  median ratio: {ratio:.2f} wall, {cpu} CPU  ({'ok' if ratio <= 1.0 else 'SLOWER than the peer'})")
     return ratio
 
 
