@@ -183,6 +183,7 @@ def test_a_key_that_would_drive_the_terminal_is_shown_escaped(run_cli, tmp_path)
         (("debts", 0, "penalties"), "-0"),
         (("lump_sum"), "0.000001"),
         (("debts", 1, "max_months"), 1),
+        (("plan_date"), None),  # null means today
     ],
 )
 def test_odd_but_valid_values_still_make_a_plan(run_cli, tmp_path, change, value):

@@ -123,8 +123,9 @@ class ProposalKind(str, Enum):
     settlement = "settlement"
 
 
-def _in_range(value: dt.date) -> dt.date:
-    if not EARLIEST <= value <= LATEST:
+def _in_range(value: dt.date | None) -> dt.date | None:
+    # plan_date may be null ("today"); only a real date has a range to check.
+    if value is not None and not EARLIEST <= value <= LATEST:
         raise PydanticCustomError("date_out_of_range", "must be between 1990-01-01 and 2100-12-31")
     return value
 
