@@ -110,3 +110,35 @@ def test_the_import_check_can_fail(home):
     """A process that does load rich is seen to, so the test above means something."""
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import rich.console"], capture_output=True, text=True, timeout=60, env=cli_env(home))
     assert "rich" in packages(done.stderr)
+
+
+# ---- parsed word files are kept between runs ---------------------------------------------------
+
+
+def test_word_files_are_reparsed_when_changed(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from negotiator import words
+
+    content = tmp_path / "content"
+    shutil.copytree(words.CONTENT, content, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(words, "CONTENT", content)
+    words.table.cache_clear()
+    try:
+        first = words.t("en", "errors.field.missing")
+        assert list((content / "__pycache__").glob("en.errors.marshal"))
+        words.table.cache_clear()
+        assert words.t("en", "errors.field.missing") == first  # read back from the kept copy
+
+        source = content / "en" / "errors.toml"
+        source.write_text(source.read_text(encoding="utf-8").replace(f'missing = "{first}"', 'missing = "is not there"'), encoding="utf-8")
+        os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+        words.table.cache_clear()
+        assert words.t("en", "errors.field.missing") == "is not there"
+
+        (content / "__pycache__" / "en.errors.marshal").write_bytes(b"not marshal")
+        words.table.cache_clear()
+        assert words.t("en", "errors.field.missing") == "is not there"  # a broken copy is ignored
+    finally:
+        words.table.cache_clear()
