@@ -112,6 +112,22 @@ def test_the_import_check_can_fail(home):
     assert "rich" in packages(done.stderr)
 
 
+def test_the_quick_width_agrees_with_wcwidth():
+    """calc sizes Chinese table cells without loading wcwidth; where it does, it must agree."""
+    from wcwidth import wcswidth
+
+    from negotiator.render.table import _simple_width, width
+
+    for code in range(0x20, 0x30000):
+        ch = chr(code)
+        quick = _simple_width(ch)
+        if quick is not None:
+            assert quick == wcswidth(ch), hex(code)
+    for text in ("月供（首期）", "等额本息：12,000.00，24 期", "¥１２", "e\u0301", "👍🏽", "👨‍👩‍👧", "한국어", "🇨🇳"):
+        expected = wcswidth(text)
+        assert width(text) == (expected if expected >= 0 else len(text)), text
+
+
 # ---- parsed word files are kept between runs ---------------------------------------------------
 
 
