@@ -115,7 +115,8 @@ def main() -> None:
         ("--help", ["--help"], ["--help"]),
         ("plan, text", plan, ["plan", "--answers", str(EXAMPLE)]),
         ("calc", calc, ["calc", "12000", "--months", "24"]),
-        # Not a goal of its own; a stand-in while the text form is being written.
+        # Not goals of their own: calc as a Chinese user sees it, and the JSON form of the plan.
+        ("calc, zh", calc + ["--lang", "zh"], ["calc", "12000", "--months", "24"]),
         ("plan, json", plan[:-1] + ["json"], ["plan", "--answers", str(EXAMPLE)]),
     ]
     print(f"python {sys.version.split()[0]}; peer {peer}; {args.pairs} alternating pairs each")

@@ -305,8 +305,11 @@ def _only(name: str) -> typer.Typer:
     the command, its help and its usage errors are the same."""
     import copy
 
+    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
+    if len(chosen) != 1:
+        return app
     slim = copy.copy(app)
-    slim.registered_commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    slim.registered_commands = chosen
     slim.registered_groups = []
     return slim
 
