@@ -246,3 +246,12 @@ def test_vanishing_calc_rate_is_zero(run_cli):
     done = run_cli(*CALC, "--annual-rate-percent", "1e-999999", "--format", "json", timeout=TIMEOUT)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total_cost"] == "0.00"
+
+
+def test_rates_keep_the_form_they_were_written_in():
+    """Only a rate finer than a millionth of a percent is rounded (to zero, in practice)."""
+    from negotiator.loading import case_from_data, parse_json
+
+    case = case_from_data(parse_json(example_text()), "en")
+    assert str(case.debts[0].daily_rate_percent) == "0.05"
+    assert str(case.debts[1].annual_rate_percent) == "18.25"

@@ -63,8 +63,10 @@ def _percent(limit: int):
         if number > limit:
             raise PydanticCustomError("percent_too_large", "must be at most {limit}", {"limit": limit})
         # No contract states a rate finer than this; a rate such as 1e-999999 would otherwise
-        # vanish inside the schedule arithmetic and divide by zero.
-        return number.quantize(RATE_STEP)
+        # vanish inside the schedule arithmetic and divide by zero. Coarser rates stay as written.
+        if number.as_tuple().exponent < RATE_STEP.as_tuple().exponent:
+            number = number.quantize(RATE_STEP)
+        return number
 
     return check
 
