@@ -4,8 +4,10 @@ and any case that validates can be planned."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -251,3 +253,35 @@ def test_any_file_content_reads_or_refuses(tmp_path_factory, content):
         return
     assert isinstance(data, dict)
     validate(data)
+
+
+# ---- calc's options, as typed during a call ------------------------------------------------------
+
+option_text = st.one_of(
+    st.text(max_size=12),
+    st.from_regex(r"\A-?[0-9]{0,4}(\.[0-9]{0,8})?([eE][+-]?[0-9]{1,7})?%?\Z"),
+    st.sampled_from(["NaN", "sNaN", "Infinity", "-0", "1e-999999", "1e999999", "0", "600", "601", "1.2万", "٣"]),
+)
+
+
+@slow(300)
+@given(
+    amount=st.one_of(amount_like, option_text),
+    months=st.integers(1, 600).map(str) | option_text,
+    method=st.sampled_from(["annuity", "equal_principal", "flat_fee", "interest_free", "balloon"]),
+    rate=st.decimals(0, 400, places=3).map(str) | option_text,
+    fee=st.decimals(0, 100, places=3).map(str) | option_text,
+    budget=st.none() | option_text,
+    start=st.none() | st.sampled_from(["2026-11-28", "1990-01-01", "2100-12-31", "2100-13-01", "9999-12-31", "tomorrow"]),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_calc_answers_or_refuses(amount, months, method, rate, fee, budget, start, lang):
+    from negotiator.commands.calc import run
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            run(amount, months, method, rate, fee, budget, "text", start, lang)
+    except BadInput as exc:
+        assert str(exc).startswith("--")  # names the option
+        return
+    assert "-0.00" not in out.getvalue()
