@@ -113,3 +113,16 @@ def test_reader_closing_the_pipe_is_not_an_error(home):
     assert writer.wait(timeout=60) == 0
     assert "Traceback" not in err
     assert not (home / "logs").exists()
+
+
+def test_main_leaves_the_garbage_collector_on(home, monkeypatch):
+    """Quick commands skip collection while they start; a caller that goes on must not inherit that."""
+    import gc
+
+    from negotiator.cli import main
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    with pytest.raises(SystemExit) as done:
+        main(["calc", "--amount", "12000", "--months", "3"])
+    assert done.value.code == 0
+    assert gc.isenabled()
