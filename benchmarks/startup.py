@@ -8,8 +8,10 @@ is slower.
 
     python benchmarks/startup.py [--pairs 15] [--peer PATH]
 
-negotiator runs as `python -m negotiator` with PYTHONPATH=src (this checkout), and also through a
-console-script wrapper like the one pip installs, which skips runpy. This is a script, not a test:
+negotiator runs as `python -m negotiator` with PYTHONPATH=src (this checkout), through a
+console-script wrapper like the one pip installs (which skips runpy), and as the installed
+`negotiator` when one is on PATH. The CPU times of each run are shown as well: on a busy machine
+they vary less than wall times. This is a script, not a test:
 timings depend on the machine.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -124,8 +127,12 @@ def main() -> None:
         env = environment(home)
         script = Path(home) / "negotiator"
         script.write_text(ENTRY_POINT, encoding="utf-8")
+        launchers = [("python -m negotiator", [py, "-m", "negotiator"]), ("console-script wrapper", [py, str(script)])]
+        installed = shutil.which("negotiator")
+        if installed:  # whatever checkout it was installed from; its start-up is what users meet
+            launchers.append((f"installed {installed}", [installed]))
         results = {}
-        for how, launcher in (("python -m negotiator", [py, "-m", "negotiator"]), ("console-script wrapper", [py, str(script)])):
+        for how, launcher in launchers:
             for label, ours, theirs in cases:
                 results[(how, label)] = compare(f"{label} [{how}]", launcher + ours, [py, str(peer), *theirs], env, args.pairs)
     print("\nsummary (median ratio, negotiator / peer; at most 1.00 is the goal)")
