@@ -27,6 +27,7 @@ from negotiator.money import AmountError, check_amount, parse_amount
 SCHEMA_VERSION = 1
 EARLIEST = dt.date(1990, 1, 1)
 LATEST = dt.date(2100, 12, 31)
+RATE_STEP = Decimal("0.000001")  # the finest rate, in percent, that the engine works with
 
 
 def _money(value: object) -> Decimal:
@@ -50,17 +51,21 @@ def _money(value: object) -> Decimal:
 def _percent(limit: int):
     def check(value: object) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
-            raise PydanticCustomError("money_not_a_number", "must be a number")
+            raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit})
         try:
             number = Decimal(repr(value) if isinstance(value, float) else str(value).strip().rstrip("%"))
         except ArithmeticError as exc:
-            raise PydanticCustomError("money_not_a_number", "must be a number") from exc
+            raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit}) from exc
         if not number.is_finite():
-            raise PydanticCustomError("money_not_a_number", "must be a number")
+            raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit})
         if number < 0:
             raise PydanticCustomError("money_negative", "must not be negative")
         if number > limit:
             raise PydanticCustomError("percent_too_large", "must be at most {limit}", {"limit": limit})
+        # No contract states a rate finer than this; a rate such as 1e-999999 would otherwise
+        # vanish inside the schedule arithmetic and divide by zero. Coarser rates stay as written.
+        if number.as_tuple().exponent < RATE_STEP.as_tuple().exponent:
+            number = number.quantize(RATE_STEP)
         return number
 
     return check
@@ -120,8 +125,9 @@ class ProposalKind(str, Enum):
     settlement = "settlement"
 
 
-def _in_range(value: dt.date) -> dt.date:
-    if not EARLIEST <= value <= LATEST:
+def _in_range(value: dt.date | None) -> dt.date | None:
+    # plan_date may be null ("today"); only a real date has a range to check.
+    if value is not None and not EARLIEST <= value <= LATEST:
         raise PydanticCustomError("date_out_of_range", "must be between 1990-01-01 and 2100-12-31")
     return value
 

@@ -270,36 +270,88 @@ def _report_crash(exc: BaseException) -> Path | None:
         return None
 
 
+def _library_exit(exc: Exception) -> int | None:
+    """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
+    message; None for anything else. Recent typer versions carry their own copy of click, older
+    ones use click itself; click is looked at only when something has already loaded it."""
+    import typer
+
+    families = [(typer.Exit, typer.Abort, typer.TyperException)]
+    click = sys.modules.get("click")
+    if click is not None:
+        families.append((click.exceptions.Exit, click.exceptions.Abort, click.ClickException))
+    for exit_, abort, usage in families:
+        if isinstance(exc, exit_):
+            return int(exc.exit_code)
+        if isinstance(exc, abort):
+            return 130
+        if isinstance(exc, usage):
+            show = getattr(exc, "show", None)
+            if show is not None:
+                show()
+            else:
+                print(exc.format_message(), file=sys.stderr)
+            return int(exc.exit_code)
+    return None
+
+
+# Commands that answer in a fraction of a second and never prompt.
+QUICK = frozenset({"plan", "calc", "schema", "show", "cases", "agree"})
+
+
+def _only(name: str) -> typer.Typer:
+    """The app with the root options and just the named command. typer builds the options of
+    every command before running one, a few milliseconds that `calc` during a call need not pay;
+    the command, its help and its usage errors are the same."""
+    import copy
+
+    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
+    if len(chosen) != 1:
+        return app
+    slim = copy.copy(app)
+    slim.registered_commands = chosen
+    slim.registered_groups = []
+    return slim
+
+
 def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    import gc
+
+    runs = app
+    quick = bool(args[:1]) and args[0] in QUICK
+    if quick:
+        runs = _only(args[0])
+        # Start-up creates many thousands of objects that live until exit (modules, classes,
+        # validators); collecting among them is wasted work, about 10 ms of a quick command.
+        # The wizard, which runs for minutes, keeps the collector.
+        gc.disable()
     try:
-        result = app(args=argv, prog_name="negotiator", standalone_mode=False)
+        result = runs(args=args, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except NegotiatorError as exc:
         if str(exc):
             print(str(exc), file=sys.stderr)
         code = exc.exit_code
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         code = 130
-    except typer.Exit as exc:
-        code = exc.exit_code
-    except typer.TyperException as exc:  # usage errors: unknown option, missing value
-        show = getattr(exc, "show", None)
-        if show is not None:
-            show()
-        else:
-            print(exc.format_message(), file=sys.stderr)
-        code = exc.exit_code
     except BrokenPipeError:
         # A reader like `head` closed the pipe; nothing is wrong with the plan.
         sys.stderr.close()
         code = 0
     except Exception as exc:
-        where = _report_crash(exc)
-        if where is not None:
-            print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
+        known = _library_exit(exc)
+        if known is not None:
+            code = known
         else:
-            print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-        code = 1
+            where = _report_crash(exc)
+            if where is not None:
+                print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
+            else:
+                print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            code = 1
+    if quick:
+        gc.enable()  # for a caller that catches the exit and carries on, such as a test
     sys.exit(code)
 
 

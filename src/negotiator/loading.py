@@ -35,7 +35,14 @@ _SIMPLE = {
     "decimal_parsing": "money_not_a_number",
     "decimal_type": "money_not_a_number",
     "bool_type": "text",
+    "string_unicode": "text",
 }
+
+
+def _part(name: str) -> str:
+    """A key from the file as shown in a message: short, and with nothing a terminal would obey."""
+    shown = name if name.isprintable() else name.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -45,8 +52,16 @@ def field_path(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{_part(str(part))}" if out else _part(str(part))
     return out or "(file)"
+
+
+# How pydantic names the branches of a union (`int | None`) in an error's place; not fields.
+_BRANCHES = frozenset({"int", "none", "str", "decimal", "float", "bool", "date", "enum", "list", "dict"})
+
+
+def _is_branch(part: Any) -> bool:
+    return isinstance(part, str) and (part in _BRANCHES or "[" in part or part.startswith(("function-", "lax-")))
 
 
 def describe(error: dict[str, Any], lang: str) -> str:
@@ -56,6 +71,8 @@ def describe(error: dict[str, Any], lang: str) -> str:
     loc = tuple(error["loc"])
     if kind in _SIMPLE:
         problem = t(lang, f"errors.field.{_SIMPLE[kind]}")
+    elif kind == "percent_not_a_number":
+        problem = t(lang, "cli.bad.rate", limit=ctx.get("limit"))
     elif kind.startswith(("money_", "percent_")) or kind in ("one_rate", "empty_balance", "date_out_of_range"):
         problem = t(lang, f"errors.field.{kind}", **{k: v for k, v in ctx.items() if k == "limit"})
     elif kind == "chosen_unavailable":
@@ -80,8 +97,10 @@ def describe(error: dict[str, Any], lang: str) -> str:
         problem = t(lang, "errors.field.list_too_long", limit=ctx.get("max_length"))
     else:
         problem = t(lang, "errors.field.other", detail=error.get("msg", kind))
-    # A union (a value or null) reports its branch name last; the person needs only the field.
-    loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith(("function-", "decimal", "int", "none", "lax-", "str"))))
+    # A union (a value or null) may report its branch name; the person needs only the field. An
+    # unknown key is the field itself, whatever it is called.
+    if kind != "extra_forbidden":
+        loc = tuple(p for p in loc if not _is_branch(p))
     return f"{field_path(loc)}: {problem}"
 
 
@@ -93,23 +112,40 @@ def validation_message(exc: Any, lang: str, limit: int = 3) -> str:
     return "\n".join(lines)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
+class NotANumber:
+    """Stands in for NaN or Infinity, which JSON does not allow but Python's reader does: no field
+    accepts it, so validation names the field that holds it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _integer(text: str) -> int | Decimal:
+    # Python refuses to read an integer of more than 4300 digits; as a Decimal it is simply too
+    # large for the field that holds it, and the message can say which field that is.
+    return int(text) if len(text) <= 30 else Decimal(text)
 
 
 def parse_json(text: str) -> Any:
     """JSON with every number that has a fraction read as Decimal, and NaN/Infinity refused."""
-    return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    return json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=NotANumber)
 
 
 def read_answers(path: Path, lang: str) -> dict[str, Any]:
     """The file's JSON object, or BadInput saying what is wrong with the file itself."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_MB * 1024 * 1024:
+        limit = MAX_FILE_MB * 1024 * 1024
+        if path.stat().st_size > limit:
             raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
-        data = path.read_bytes()
+        # A pipe or a device reports no size; read one byte past the limit to know.
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
     except FileNotFoundError as exc:
         raise BadInput(t(lang, "errors.file.not_found", path=name)) from exc
     except OSError as exc:
@@ -124,7 +160,7 @@ def read_answers(path: Path, lang: str) -> dict[str, Any]:
         raise BadInput(t(lang, "errors.file.not_json", path=name, line=exc.lineno, column=exc.colno, reason=exc.msg)) from exc
     except RecursionError as exc:
         raise BadInput(t(lang, "errors.file.too_deep", path=name)) from exc
-    except ValueError as exc:  # NaN, Infinity, or an integer too long to read
+    except ValueError as exc:  # a number Python cannot read, should one get past the hooks above
         raise BadInput(t(lang, "errors.file.bad_number", path=name, reason=str(exc)[:60])) from exc
     if not isinstance(value, dict):
         raise BadInput(t(lang, "errors.file.not_object", path=name))

@@ -49,7 +49,8 @@ def check_amount(value: Decimal) -> Decimal:
         raise AmountError("negative")
     if value > MAX_AMOUNT:
         raise AmountError("too_large")
-    return fen(value)
+    # Adding zero turns a "-0" from a file into 0.00, which would otherwise print as -0.00.
+    return fen(value) + ZERO
 
 
 def parse_amount(text: str) -> Decimal:

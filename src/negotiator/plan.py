@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from negotiator.case import Case
 from negotiator.errors import BadInput
-from negotiator.records import Agreement, ContactEntry
 from negotiator.planning import ChoiceUnavailable, Numbers, plan_numbers
 from negotiator.words import t
+
+if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers file need not load them
+    from negotiator.records import Agreement, ContactEntry
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ checked for the same keys and placeholders, and so no sentence lives in the code
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,11 +34,55 @@ def _flatten(prefix: str, node: object, out: dict[str, object]) -> None:
 @lru_cache(maxsize=None)
 def table(lang: str, area: str) -> dict[str, object]:
     """Every entry of one area in one language, with dotted keys."""
-    with open(CONTENT / lang / f"{area}.toml", "rb") as handle:
-        data = tomllib.load(handle)
-    flat: dict[str, object] = {}
-    _flatten("", data, flat)
+    source = CONTENT / lang / f"{area}.toml"
+    flat = _cached(source)
+    if flat is None:
+        import tomllib
+
+        with open(source, "rb") as handle:
+            data = tomllib.load(handle)
+        flat = {}
+        _flatten("", data, flat)
+        _keep(source, flat)
     return flat
+
+
+# Parsed word files are kept the way Python keeps compiled modules: next to the source, valid while
+# the source is unchanged. Reading TOML costs a few milliseconds a file (and loading tomllib about
+# three), which every quick command would otherwise pay at start-up.
+def _cache_path(source: Path) -> Path:
+    return source.parent.parent / "__pycache__" / f"{source.parent.name}.{source.stem}.marshal"
+
+
+def _cached(source: Path) -> dict[str, object] | None:
+    import marshal
+
+    try:
+        stat = source.stat()
+        with open(_cache_path(source), "rb") as handle:
+            key, flat = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return flat if key == [stat.st_mtime_ns, stat.st_size] and isinstance(flat, dict) else None
+
+
+def _keep(source: Path, flat: dict[str, object]) -> None:
+    """Best effort: a read-only install simply parses the TOML each time."""
+    import marshal
+
+    cache = _cache_path(source)
+    part = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        stat = source.stat()
+        data = marshal.dumps([[stat.st_mtime_ns, stat.st_size], flat])
+        cache.parent.mkdir(exist_ok=True)
+        part.write_bytes(data)
+        os.replace(part, cache)  # whole or not at all, even with several processes at once
+    except (OSError, ValueError):
+        try:
+            part.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def areas() -> list[str]:

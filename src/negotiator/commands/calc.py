@@ -31,7 +31,9 @@ def _rate(lang: str, option: str, text: str, limit: int) -> Decimal:
         raise _bad(lang, option, t(lang, "cli.bad.rate", limit=limit)) from exc
     if not value.is_finite() or not 0 <= value <= limit:
         raise _bad(lang, option, t(lang, "cli.bad.rate", limit=limit))
-    return value
+    # As in the answers file (case.RATE_STEP): a vanishing rate like 1e-999999 is zero, not a
+    # division by zero.
+    return value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value
 
 
 def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
@@ -51,6 +53,10 @@ def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str 
         begin = dt.date.fromisoformat(start) if start else dt.date.today()
     except ValueError as exc:
         raise _bad(lang, "--start", t(lang, "cli.bad.date")) from exc
+    # The same years an answers file allows (case.EARLIEST, case.LATEST), so that the last due
+    # date of even a 600-month schedule is a real date.
+    if not 1990 <= begin.year <= 2100:
+        raise _bad(lang, "--start", t(lang, "errors.field.date_out_of_range"))
     if principal <= 0:
         raise _bad(lang, "--amount", t(lang, "errors.field.money_empty"))
     schedule = build(Method(method), principal, count, begin, annual, fee_percent)

@@ -1,95 +1,23 @@
-"""The planning engine: pure functions from a Case to the numbers of a plan. No I/O, no printing."""
+"""The planning engine: pure functions from a Case to the numbers of a plan. No I/O, no printing.
+
+The engine itself lives in `engine`; its names are loaded on first use, so that `negotiator calc`,
+which needs only `schedules`, does not pay for the answers model at start-up."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
-from negotiator.case import Case, Debt, ProposalKind
-from negotiator.errors import BadInput
-from negotiator.money import ZERO
-from negotiator.planning import proposals as p
-from negotiator.planning.budget import Budget, budget, shares
-from negotiator.planning.ladder import Ladder, Recommendation, opening_for, recommend
-from negotiator.planning.proposals import Proposal
+if TYPE_CHECKING:
+    from negotiator.planning.engine import ChoiceUnavailable, DebtPlan, Numbers, plan_numbers
+
+__all__ = ["ChoiceUnavailable", "DebtPlan", "Numbers", "plan_numbers"]
 
 
-@dataclass(frozen=True)
-class DebtPlan:
-    index: int
-    debt: Debt
-    share: Decimal
-    proposals: tuple[Proposal, ...]
-    recommended: Recommendation
-    ladder: Ladder
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from negotiator.planning import engine
 
-    @property
-    def lender(self) -> str:
-        return self.debt.lender
-
-    @property
-    def balance(self) -> Decimal:
-        return self.debt.balance
-
-    def proposal(self, kind: ProposalKind) -> Proposal | None:
-        return next((x for x in self.proposals if x.kind is kind), None)
-
-
-@dataclass(frozen=True)
-class Numbers:
-    plan_date: dt.date
-    budget: Budget
-    total_balance: Decimal
-    debts: tuple[DebtPlan, ...]
-
-
-class ChoiceUnavailable(BadInput):
-    """A debt's `chosen` kind is not among its proposals (settlement without a lump sum)."""
-
-    def __init__(self, index: int, kind: ProposalKind) -> None:
-        super().__init__(f"debts[{index}].chosen")
-        self.index, self.kind = index, kind
-
-
-def fitting_target(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
-    """The target, or the first gentler form of it that fits the share: the plan never asks the
-    borrower to pay a lender more in a month than the walk-away. When nothing fits, the gentlest
-    form stays, marked as not fitting, so the words can say so."""
-    if target.fits:
-        return target
-    options = p.softer(target, debt, start)
-    return next((x for x in options if x.fits), options[-1] if options else target)
-
-
-def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
-    start = case.planned_on(today)
-    money = budget(
-        [x.monthly for x in case.income],
-        [x.monthly for x in case.expenses],
-        [x.monthly for x in case.priority],
-        case.buffer_percent,
-    )
-    balances = [d.balance for d in case.debts]
-    total = sum(balances, ZERO)
-    parts = shares(balances, money.available)
-    percent = p.settlement_percent(case.lump_sum, total)
-    pause = p.pause_length(case.hardship.expected_months)
-    debts = []
-    for index, (debt, share) in enumerate(zip(case.debts, parts, strict=True)):
-        offers = [
-            p.extension(debt, share, start, pause),
-            p.instalments(debt, share, start),
-            p.waiver_instalments(debt, share, start, interest_frozen=False),
-        ]
-        if percent > 0:
-            offers.append(p.settlement(debt, share, start, percent))
-        by_kind = {x.kind: x for x in offers}
-        rec = recommend(case.lump_sum, total, money.available, case.hardship.expected_months, by_kind)
-        target_kind = debt.chosen or rec.kind
-        if target_kind not in by_kind:
-            raise ChoiceUnavailable(index, target_kind)
-        target = fitting_target(by_kind[target_kind], debt, start)
-        ladder = Ladder(opening=opening_for(target, debt, start), target=target, walk_away=share)
-        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, ladder))
-    return Numbers(start, money, total, tuple(debts))
+        value = getattr(engine, name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,13 +6,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wcwidth import wcswidth
-
 
 def width(text: str) -> int:
     """Display columns of a string; a character wcwidth cannot size counts as one."""
+    if text.isascii() and text.isprintable():
+        # One column a character. wcwidth takes about 10 ms to load, which `calc` (used during a
+        # live call) need not pay.
+        return len(text)
+    simple = _simple_width(text)
+    if simple is not None:
+        return simple
+    from wcwidth import wcswidth
+
     w = wcswidth(text)
     return w if w >= 0 else len(text)
+
+
+def _simple_width(text: str) -> int | None:
+    """Plain ASCII mixed with wide letters, punctuation and symbols (Chinese text, full-width
+    forms), sized from the standard library; None for anything subtler (combining marks, joiners,
+    narrow non-ASCII), which wcwidth knows better."""
+    from unicodedata import category, east_asian_width
+
+    columns = 0
+    for ch in text:
+        if " " <= ch <= "~":
+            columns += 1
+        elif east_asian_width(ch) in ("W", "F") and category(ch)[0] in "LPS" and category(ch) != "Sk" and ch != "\u3164":
+            # Sk: emoji skin tones join the emoji before them; U+3164 is a filler with no width.
+            columns += 2
+        else:
+            return None
+    return columns
 
 
 def pad(text: str, size: int, align: str = "l") -> str:

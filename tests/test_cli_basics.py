@@ -1,0 +1,160 @@
+"""Exit codes (0 done, 1 unexpected, 2 bad input or usage, 130 interrupted; 1 and 130 are in
+test_crash.py) and what the quick, non-interactive paths load: never the wizard's libraries."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, cli_env
+from negotiator import __version__
+
+EXAMPLE = str(EXAMPLES / "case-en.json")
+CALC = ("calc", "--amount", "12000", "--months", "24", "--method", "annuity", "--annual-rate-percent", "18", "--format", "text")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("-h",), ("plan", "--help"), ("calc", "--help"), ("schema",), CALC, ("plan", "--answers", EXAMPLE, "--format", "json")],
+    ids=" ".join,
+)
+def test_done_is_0(run_cli, args):
+    done = run_cli(*args)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout
+    assert done.stderr == ""
+
+
+def test_version(run_cli):
+    done = run_cli("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"negotiator {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("--bogus",), "--bogus"),
+        (("calc", "--months", "12"), "--amount"),  # a required option left out
+        (("calc", "--amount", "12000"), "--months"),
+        (("calc", "--amount", "12000", "--months", "12", "--colour", "red"), "--colour"),
+        (("calc", "--amount"), "--amount"),  # an option without its value
+        (("plan", "--answers", EXAMPLE, "--format", "pdf"), "--format"),
+        (("plan", "--answers", EXAMPLE, "--lang", "fr"), "--lang"),
+        (("plan",), "--answers"),
+        (("plann", "--answers", EXAMPLE), "plann"),  # a misspelt command
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, tuple) else a,
+)
+def test_usage_errors_are_2_and_name_the_option(run_cli, args, named):
+    done = run_cli(*args)
+    assert done.returncode == 2, done.stderr
+    assert named in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) <= 5
+    assert done.stdout == ""
+
+
+# ---- what the quick paths import --------------------------------------------------------------
+
+HEAVY = ("questionary", "prompt_toolkit", "rich")
+
+
+def packages(importtime_log: str) -> set[str]:
+    """Top-level package names in a `python -X importtime` log."""
+    names = set()
+    for line in importtime_log.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+\d+ \|\s*([\w.]+)", line)
+        if match:
+            names.add(match.group(1).split(".")[0])
+    return names
+
+
+def imported(run_cli, *args: str) -> set[str]:
+    """What the command imported; PYTHONPROFILEIMPORTTIME is `-X importtime` for a subprocess."""
+    done = run_cli(*args, PYTHONPROFILEIMPORTTIME="1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    names = packages(done.stderr)
+    assert "negotiator" in names  # the log was there to read
+    return names
+
+
+def text_form() -> str:
+    return "text" if importlib.util.find_spec("negotiator.render.text") else "json"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("calc", "--help"),
+        CALC,
+        ("calc", "--amount", "1.2万", "--months", "12", "--method", "flat_fee", "--fee-percent", "0.6", "--format", "json", "--lang", "zh"),
+        ("plan", "--answers", EXAMPLE, "--format", "FORM"),
+        ("plan", "--answers", str(EXAMPLES / "case-zh.json"), "--format", "FORM"),
+        ("plan", "--answers", EXAMPLE, "--format", "json"),
+    ],
+    ids=lambda a: " ".join(a[:3]),
+)
+def test_quick_paths_do_not_load_the_wizard_or_rich(run_cli, args):
+    args = tuple(text_form() if a == "FORM" else a for a in args)
+    heavy = imported(run_cli, *args) & set(HEAVY)
+    assert heavy == set(), f"{' '.join(args)} imported {sorted(heavy)}"
+
+
+def test_the_import_check_can_fail(home):
+    """A process that does load rich is seen to, so the test above means something."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import rich.console"], capture_output=True, text=True, timeout=60, env=cli_env(home))
+    assert "rich" in packages(done.stderr)
+
+
+def test_the_quick_width_agrees_with_wcwidth():
+    """calc sizes Chinese table cells without loading wcwidth; where it does, it must agree."""
+    from wcwidth import wcswidth
+
+    from negotiator.render.table import _simple_width, width
+
+    for code in range(0x20, 0x30000):
+        ch = chr(code)
+        quick = _simple_width(ch)
+        if quick is not None:
+            assert quick == wcswidth(ch), hex(code)
+    for text in ("月供（首期）", "等额本息：12,000.00，24 期", "¥１２", "e\u0301", "👍🏽", "👨‍👩‍👧", "한국어", "🇨🇳"):
+        expected = wcswidth(text)
+        assert width(text) == (expected if expected >= 0 else len(text)), text
+
+
+# ---- parsed word files are kept between runs ---------------------------------------------------
+
+
+def test_word_files_are_reparsed_when_changed(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from negotiator import words
+
+    content = tmp_path / "content"
+    shutil.copytree(words.CONTENT, content, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(words, "CONTENT", content)
+    words.table.cache_clear()
+    try:
+        first = words.t("en", "errors.field.missing")
+        assert list((content / "__pycache__").glob("en.errors.marshal"))
+        words.table.cache_clear()
+        assert words.t("en", "errors.field.missing") == first  # read back from the kept copy
+
+        source = content / "en" / "errors.toml"
+        source.write_text(source.read_text(encoding="utf-8").replace(f'missing = "{first}"', 'missing = "is not there"'), encoding="utf-8")
+        os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+        words.table.cache_clear()
+        assert words.t("en", "errors.field.missing") == "is not there"
+
+        (content / "__pycache__" / "en.errors.marshal").write_bytes(b"not marshal")
+        words.table.cache_clear()
+        assert words.t("en", "errors.field.missing") == "is not there"  # a broken copy is ignored
+    finally:
+        words.table.cache_clear()

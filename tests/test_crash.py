@@ -1,0 +1,128 @@
+"""An unexpected error anywhere: one short line saying where the full report is, exit code 1, the
+report (with the traceback) in the data folder readable by its owner only, and nothing the user
+saved touched. Interrupts end with 130, and a reader closing the pipe is not an error."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, cli_env
+
+EXAMPLE = str(EXAMPLES / "case-en.json")
+
+# Runs the real entry point with the planning engine replaced by one that fails in `how`.
+SCRIPT = """
+import sys
+import negotiator.planning
+
+def broken(*args, **kwargs):
+    {how}
+
+negotiator.planning.plan_numbers = broken
+from negotiator.cli import main
+main(sys.argv[1:])
+"""
+
+
+def run_broken(home: Path, how: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(how=how), *(args or ("plan", "--answers", EXAMPLE, "--format", "json"))],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env=cli_env(home, **env),
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_unexpected_error_writes_a_private_report(home):
+    draft = home / "drafts" / "draft.json"  # stands for anything the user already saved
+    draft.parent.mkdir()
+    draft.write_text('{"kept": true}', encoding="utf-8")
+
+    done = run_broken(home, "raise RuntimeError('engine fell over')")
+
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    reports = list((home / "logs").glob("*.log"))
+    assert len(reports) == 1
+    assert str(reports[0]) in lines[0]
+    report = reports[0].read_text(encoding="utf-8")
+    assert "Traceback" in report and "RuntimeError: engine fell over" in report
+    assert stat.S_IMODE(reports[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE((home / "logs").stat().st_mode) == 0o700
+    assert draft.read_text(encoding="utf-8") == '{"kept": true}'
+
+
+def test_the_line_is_in_the_users_language(home):
+    done = run_broken(home, "raise RuntimeError('x')", LANG="zh_CN.UTF-8")
+    assert done.returncode == 1
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not done.stderr.isascii()  # the Chinese sentence
+
+
+def test_report_folder_unwritable_still_one_line(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    done = run_broken(blocked, "raise RuntimeError('engine fell over')")
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == ["RuntimeError: engine fell over"]
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["raise KeyboardInterrupt", "from negotiator.errors import Interrupted; raise Interrupted('')"],
+    ids=["ctrl-c", "interrupted"],
+)
+def test_interrupt_exits_130_without_a_traceback(home, how):
+    done = run_broken(home, how)
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr
+    assert not (home / "logs").exists()
+
+
+def test_bad_input_raised_deep_inside_is_still_exit_2(home):
+    done = run_broken(home, "from negotiator.errors import BadInput; raise BadInput('debts[0].principal: must not be negative')")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "debts[0].principal: must not be negative"
+    assert not (home / "logs").exists()
+
+
+def test_reader_closing_the_pipe_is_not_an_error(home):
+    """`negotiator plan ... | head`: the reader leaves early; no traceback, no crash report."""
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "negotiator", "plan", "--answers", EXAMPLE, "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=cli_env(home),
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    writer.stdout.read(5)
+    writer.stdout.close()
+    err = writer.stderr.read().decode("utf-8", "replace")
+    assert writer.wait(timeout=60) == 0
+    assert "Traceback" not in err
+    assert not (home / "logs").exists()
+
+
+def test_main_leaves_the_garbage_collector_on(home, monkeypatch):
+    """Quick commands skip collection while they start; a caller that goes on must not inherit that."""
+    import gc
+
+    from negotiator.cli import main
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    with pytest.raises(SystemExit) as done:
+        main(["calc", "--amount", "12000", "--months", "3"])
+    assert done.value.code == 0
+    assert gc.isenabled()
