@@ -23,8 +23,10 @@ from negotiator.words import t
 
 
 def case_data(answers: dict[str, Any]) -> dict[str, Any]:
-    """The answers as an answers file: the wizard's own "_" keys left out."""
+    """The answers as an answers file: the wizard's own "_" keys left out, and the plan dated
+    today so the saved case gives the same plan when it is opened again."""
     data = copy.deepcopy(answers)
+    data.setdefault("plan_date", dt.date.today().isoformat())
     for section in [data.get("hardship", {}), *data.get("debts", [])]:
         for key in [k for k in section if k.startswith("_")]:
             del section[key]
@@ -34,6 +36,7 @@ def case_data(answers: dict[str, Any]) -> dict[str, Any]:
 def from_case(data: dict[str, Any]) -> dict[str, Any]:
     """A saved case as answers, with the wizard's own keys put back so its questions have defaults."""
     answers = copy.deepcopy(data)
+    answers.pop("plan_date", None)  # edited now, so planned from today
     hardship = answers.get("hardship", {})
     hardship["_lasting"] = "months" if hardship.get("expected_months") else "unknown"
     for debt in answers.get("debts", []):

@@ -1,0 +1,215 @@
+"""The wizard driven in process, as questionary tests itself: keys go into a prompt_toolkit pipe,
+the screen goes to DummyOutput, and we check the case, the draft and the files that result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+import negotiator.wizard as wizard
+from negotiator import store
+from negotiator.errors import BadInput, Interrupted
+from negotiator.money import show
+from negotiator.plan import build_plan
+
+ENTER, DOWN, UP, BACKSPACE, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x7f", "\x03"
+TODAY = f"{dt.date.today():%Y%m%d}"
+
+
+def line(text: str) -> str:
+    return text + ENTER
+
+
+def down(n: int) -> str:
+    return DOWN * n + ENTER
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    # The pipe stands in for the terminal; outside tests the wizard checks for a real one.
+    monkeypatch.setattr(wizard, "interactive", lambda: True)
+    return tmp_path / "home"
+
+
+def drive(keys: list[str], action, *args):
+    """Run `action` with these keys typed; when the keys run out the input ends (EOFError inside
+    the wizard), so a test that types too little fails instead of waiting."""
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        pipe.close()
+        with create_app_session(input=pipe, output=DummyOutput()):
+            return action(*args)
+
+
+# ---- the keys for a typical English case, step by step ----------------------------------------
+
+SITUATION = [ENTER, line("2026-03"), down(1), line("9000"), line("Lost my job in March")]  # job_loss, long-term
+INCOME = [ENTER, line("Salary"), line("6000"), ENTER]  # add, source, amount, done
+EXPENSES = [line("2000"), line("1500")] + [ENTER] * 9  # housing, food, the rest skipped
+PRIORITY = [down(1)]  # "I have no priority payments"
+DEBT_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), line("40"), ENTER, line("0.05"), line("1200"), ENTER]
+DEBT_CARD = [line("Card"), down(2), line("42000"), line("1500"), line("900"), line("95"), down(1), line("18.25"), line("4200"), down(2)]
+DEBTS = DEBT_HUABEI + [down(1)] + DEBT_CARD + [ENTER]  # first debt, "add another", second, done
+TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER, ENTER, ENTER]  # budget, two proposals
+FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
+
+
+def saved(name: str = f"case-{TODAY}"):
+    return store.open_case(name, "en").case
+
+
+def test_full_run_fills_the_case_and_saves_plan_and_case(tmp_path: Path, private_home: Path) -> None:
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    case = saved()
+    assert case.language == "en"
+    assert case.hardship.cause.value == "job_loss"
+    assert case.hardship.since == dt.date(2026, 3, 1)
+    assert case.hardship.expected_months is None
+    assert case.hardship.income_before == Decimal("9000.00")
+    assert [(x.source, x.monthly) for x in case.income] == [("Salary", Decimal("6000.00"))]
+    assert [(x.category.value, x.monthly) for x in case.expenses] == [("housing", Decimal("2000.00")), ("food", Decimal("1500.00"))]
+    assert case.priority == []
+    huabei, card = case.debts
+    assert (huabei.lender, huabei.kind.value, huabei.principal, huabei.days_overdue) == ("Huabei", "huabei", Decimal("8000.00"), 40)
+    assert huabei.daily_rate_percent == Decimal("0.05") and huabei.annual_rate_percent is None
+    assert (card.kind.value, card.annual_rate_percent, card.stage.value) == ("credit_card", Decimal("18.25"), "agency")
+    assert huabei.chosen is None and card.chosen is None
+    # The saved text is the plan of this case: its lenders and the engine's target amounts.
+    text = (tmp_path / f"negotiation-plan-{TODAY}.txt").read_text("utf-8")
+    plan = build_plan(case)
+    for debt in plan.numbers.debts:
+        assert debt.lender in text
+        assert show(debt.ladder.target.monthly_payment) in text
+    assert (tmp_path / f"negotiation-plan-{TODAY}.txt").stat().st_mode & 0o777 == 0o600
+    assert not list((private_home / "drafts").glob("*.json"))  # a finished interview leaves no draft
+
+
+def test_a_wrong_amount_is_explained_and_asked_again_keeping_earlier_answers() -> None:
+    wrong_income = [ENTER, line("Salary"), line("abc"), BACKSPACE * 3 + line("-5"), BACKSPACE * 2 + line("3k"), ENTER]
+    keys = [ENTER] + SITUATION + wrong_income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, None)
+    case = saved()
+    assert [(x.source, x.monthly) for x in case.income] == [("Salary", Decimal("3000.00"))]
+    assert case.hardship.income_before == Decimal("9000.00")
+
+
+def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
+    situation = [down(2), line("2026-05-01"), ENTER, line("6"), ENTER, ENTER]  # illness, 6 months
+    income = [ENTER, line("工资"), line("1.2万"), down(1), line("兼职"), line(" 800 "), ENTER]
+    expenses = [line("¥3000"), line("12,00元"), line("3k")] + [ENTER] * 8
+    priority = [ENTER, line("房租欠款"), line("500"), ENTER]
+    debt = [line("花呗"), ENTER, line("8000"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER, ENTER]
+    keys = situation + income + expenses + priority + debt + [ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, "zh")
+    case = saved()
+    assert case.language == "zh"
+    assert case.hardship.expected_months == 6 and case.hardship.cause.value == "illness"
+    assert [x.monthly for x in case.income] == [Decimal("12000.00"), Decimal("800.00")]
+    assert [x.monthly for x in case.expenses] == [Decimal("3000.00"), Decimal("1200.00"), Decimal("3000.00")]
+    assert [(x.name, x.monthly) for x in case.priority] == [("房租欠款", Decimal("500.00"))]
+    assert case.debts[0].interest == Decimal("0.00") and case.debts[0].days_overdue == 0
+
+
+def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None:
+    # Review menu: continue, situation, income, ...; income menu: done, add another, change Salary.
+    change_income = [down(2), down(2), ENTER, BACKSPACE * 4 + line("7500"), ENTER]
+    drive(TO_REVIEW + change_income + FINISH, wizard.start, None)
+    case = saved()
+    assert [x.monthly for x in case.income] == [Decimal("7500.00")]
+    assert build_plan(case).numbers.budget.available == Decimal("3600.00")  # (7500 - 3500) less 10%
+
+
+def test_budget_buffer_and_lump_sum_and_another_proposal_are_kept() -> None:
+    budget = [down(1), BACKSPACE * 2 + line("20"), down(2), BACKSPACE + line("3万"), ENTER]
+    # Settlement is recommended with a lump sum of at least 40%; pick instalments for the card.
+    proposals = [ENTER, UP * 2 + ENTER]
+    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
+    drive(keys, wizard.start, None)
+    case = saved()
+    assert case.buffer_percent == Decimal("20") and case.lump_sum == Decimal("30000.00")
+    plan = build_plan(case)
+    assert [d.recommended.kind.value for d in plan.numbers.debts] == ["settlement", "settlement"]
+    assert case.debts[0].chosen is None
+    assert case.debts[1].chosen.value == "instalments"
+    assert plan.numbers.debts[1].ladder.target.kind.value == "instalments"
+
+
+def test_ctrl_c_keeps_a_draft_and_resume_goes_on(private_home: Path) -> None:
+    before = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line("Hua") + CTRL_C]
+    with pytest.raises(Interrupted) as stopped:
+        drive(before, wizard.start, None)
+    assert "negotiator resume" in str(stopped.value)
+    assert stopped.value.exit_code == 130
+    (draft,) = (private_home / "drafts").glob("*.json")
+    assert draft.stat().st_mode & 0o777 == 0o600
+    kept = json.loads(draft.read_text("utf-8"))
+    assert kept["done"] == "priority"
+    assert kept["answers"]["income"] == [{"source": "Salary", "monthly": "6000.00"}]
+    assert kept["answers"]["debts"] == [{"lender": "Hua"}]  # even the half-typed debt is kept
+    # Resuming finishes the half-done debt first: its lender is already filled in.
+    rest = [BACKSPACE * 3 + line("Huabei")] + DEBT_HUABEI[1:] + [ENTER, ENTER, ENTER] + FINISH
+    drive(rest, wizard.resume, None)
+    case = saved()
+    assert [d.lender for d in case.debts] == ["Huabei"]
+    assert [x.monthly for x in case.income] == [Decimal("6000.00")]
+    assert not list((private_home / "drafts").glob("*.json"))
+
+
+def test_ctrl_c_at_the_first_question_keeps_nothing(private_home: Path) -> None:
+    with pytest.raises(Interrupted) as stopped:
+        drive([CTRL_C], wizard.start, None)
+    assert "nothing" in str(stopped.value).lower()
+    assert not (private_home / "drafts").exists()
+
+
+def test_end_of_input_names_the_answers_file_path_and_keeps_the_draft(private_home: Path) -> None:
+    with pytest.raises(BadInput) as refused:
+        drive([ENTER] + SITUATION + ["Sal"], wizard.start, None)
+    assert "negotiator plan --answers FILE" in str(refused.value)
+    (draft,) = (private_home / "drafts").glob("*.json")
+    assert json.loads(draft.read_text("utf-8"))["done"] == "situation"
+
+
+def test_resume_without_a_draft_is_a_clear_refusal() -> None:
+    with pytest.raises(BadInput) as refused:
+        drive([], wizard.resume, "en")
+    assert "negotiator" in str(refused.value) and refused.value.exit_code == 2
+
+
+def test_not_a_terminal_is_refused_naming_the_answers_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wizard, "interactive", lambda: False)
+    with pytest.raises(BadInput) as refused:
+        wizard.start("en")
+    assert "negotiator plan --answers FILE" in str(refused.value)
+
+
+def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_path: Path) -> None:
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    name = f"case-{TODAY}"
+    # Review: change expenses; housing 2000 -> 2500, the rest as they were.
+    change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
+    # Review: continue; the text file exists, so say yes to replacing it; replace the case: yes.
+    finish = [ENTER, ENTER, ENTER, UP + ENTER, ENTER]
+    drive(change + finish, wizard.edit, name, None)
+    case = saved(name)
+    assert [x.monthly for x in case.expenses] == [Decimal("2500.00"), Decimal("1500.00")]
+    assert case.debts[1].annual_rate_percent == Decimal("18.25")  # untouched answers kept
+
+
+def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path) -> None:
+    target = tmp_path / f"negotiation-plan-{TODAY}.txt"
+    target.write_text("mine", "utf-8")
+    # Save text: yes; path: default; replace? default No; new path; case name.
+    finish = [ENTER, ENTER, ENTER, ENTER, BACKSPACE * 4 + line(".txt2") , ENTER]
+    drive(TO_REVIEW + finish, wizard.start, None)
+    assert target.read_text("utf-8") == "mine"
+    assert "Huabei" in (tmp_path / f"negotiation-plan-{TODAY}.txt2").read_text("utf-8")
