@@ -213,3 +213,40 @@ def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path)
     drive(TO_REVIEW + finish, wizard.start, None)
     assert target.read_text("utf-8") == "mine"
     assert "Huabei" in (tmp_path / f"negotiation-plan-{TODAY}.txt2").read_text("utf-8")
+
+
+def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiator import advice
+    from negotiator.plan import Checklist, Content, Script, Step
+
+    def content(plan):
+        scripts = tuple(Script(d.lender, (Step("opening", f"Hello {d.lender}"), Step("fallback", f"I can pay {show(d.ladder.target.monthly_payment)}"))) for d in plan.numbers.debts)
+        return Content(Checklist(("Have your ID ready",), ("Stay calm",), ("Get it in writing",)), (), scripts, (), (), (), (), "Not legal advice")
+
+    monkeypatch.setattr(advice, "build_content", content)
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    out = capsys.readouterr().out
+    for item in ("[ ] Have your ID ready", "[ ] Stay calm", "[ ] Get it in writing", "Call script for Card:", "1. Hello Huabei"):
+        assert item in out
+    plan = build_plan(saved())
+    assert f"2. I can pay {show(plan.numbers.debts[1].ladder.target.monthly_payment)}" in out
+
+
+def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.CaptureFixture[str]) -> None:
+    empty = [line("Huabei"), ENTER, line("0"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER]
+    again = [ENTER, ENTER, BACKSPACE + line("5000")] + [ENTER] * 7  # lender and kind kept; principal fixed
+    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + empty + again + [ENTER, ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, None)
+    assert "doesn't add up" in capsys.readouterr().out
+    (debt,) = saved().debts
+    assert (debt.lender, debt.principal, debt.daily_rate_percent) == ("Huabei", Decimal("5000.00"), Decimal("0.05"))
+
+
+def test_a_new_interview_mentions_an_unfinished_one_and_keeps_it(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(Interrupted):
+        drive([ENTER] + SITUATION + [CTRL_C], wizard.start, None)
+    (old,) = (private_home / "drafts").glob("*.json")
+    with pytest.raises(Interrupted):
+        drive([CTRL_C], wizard.start, "en")
+    assert "unfinished answers from before" in capsys.readouterr().out
+    assert list((private_home / "drafts").glob("*.json")) == [old]

@@ -27,6 +27,11 @@ def after(done: str | None) -> str:
     return STEPS[STEPS.index(done) + 1] if done else STEPS[0]
 
 
+def answered(d: Draft) -> bool:
+    """Anything worth keeping beyond the language (a draft of nothing would only hide an older one)."""
+    return d.path is not None or any(value for key, value in d.answers.items() if key != "language")
+
+
 def run(d: Draft, first: str) -> None:
     """Ask from step `first` to the end. Every finished step is written to the draft; on Ctrl-C or
     end of input the answers so far are written too, so nothing typed is lost."""
@@ -49,33 +54,42 @@ def run(d: Draft, first: str) -> None:
                     show.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
                 RUN[step](d)
                 if step == "language":
-                    show.say(t(d.lang, "wizard.msg.welcome"))
+                    welcome(d)
             if step != "result":
                 d.done = step
-                d.save()
+                if answered(d):
+                    d.save()
             index += 1
     except KeyboardInterrupt:
-        if d.done is None:
+        if not answered(d):
             raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted_nothing")) from None
         d.save()
         raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted")) from None
     except EOFError:
-        if d.done is not None:
+        if answered(d):
             d.save()
         raise BadInput("\n" + t(d.lang, "wizard.msg.no_terminal")) from None
     except BadInput:
-        if d.done is not None:
+        if answered(d):
             d.save()
         raise
     d.discard()
     show.say(t(d.lang, "wizard.msg.finished"))
 
 
+def welcome(d: Draft) -> None:
+    from negotiator.wizard.draft import latest
+
+    show.say(t(d.lang, "wizard.msg.welcome"))
+    if latest() is not None:  # an earlier interview left unfinished is kept, and worth a mention
+        show.say(t(d.lang, "wizard.msg.other_draft"))
+
+
 def start(lang: str | None, name: str | None, first_guess: str) -> None:
     d = Draft(lang or first_guess, name=name)
     if lang:
         d.answers["language"] = lang
-        show.say(t(lang, "wizard.msg.welcome"))
+        welcome(d)
         d.done = "language"
         run(d, "situation")
     else:

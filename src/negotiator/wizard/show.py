@@ -113,7 +113,7 @@ def target(debt, lang: str) -> str:
     if p.pause_months:
         return t(lang, "wizard.msg.target_pause", lender=debt.lender, kind=kind, pause=p.pause_months,
                  pause_payment=money(p.pause_payment), monthly=money(p.monthly_payment),
-                 months=p.months - p.pause_months, walk_away=money(debt.ladder.walk_away))
+                 months=len(p.instalments), walk_away=money(debt.ladder.walk_away))
     return t(lang, "wizard.msg.target", lender=debt.lender, kind=kind, monthly=money(p.monthly_payment),
              months=p.months, walk_away=money(debt.ladder.walk_away))
 
