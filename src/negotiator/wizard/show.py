@@ -48,10 +48,10 @@ def entry(key: str, item: dict[str, Any], lang: str) -> str:
         return money(Decimal(item[field])) if field in item else "?"
 
     if key == "income":
-        return f"{item.get('source', '?')}: {amount('monthly')}"
+        return t(lang, "wizard.review.pair", label=item.get("source", "?"), value=amount("monthly"))
     if key == "priority":
-        return f"{item.get('name', '?')}: {amount('monthly')}"
-    return f"{item.get('lender', '?')}: {amount('principal')}"
+        return t(lang, "wizard.review.pair", label=item.get("name", "?"), value=amount("monthly"))
+    return t(lang, "wizard.review.pair", label=item.get("lender", "?"), value=amount("principal"))
 
 
 # ---- budget and proposals -----------------------------------------------------------------------
@@ -125,6 +125,9 @@ def review(case, plan, lang: str) -> None:
     def w(key: str, **values: Any) -> str:
         return t(lang, f"wizard.review.{key}", **values)
 
+    def pair(label: str, value: Decimal | str) -> str:
+        return "  " + w("pair", label=label, value=money(value) if isinstance(value, Decimal) else value)
+
     h = case.hardship
     lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
     lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
@@ -136,23 +139,23 @@ def review(case, plan, lang: str) -> None:
         lines.append(w("details", details=h.details))
 
     lines += ["", f"[{t(lang, 'wizard.steps.income')}]"]
-    lines += [f"  {x.source}: {money(x.monthly)}" for x in case.income] or [w("none")]
+    lines += [pair(x.source, x.monthly) for x in case.income] or [w("none")]
     lines += ["", f"[{t(lang, 'wizard.steps.expenses')}]"]
-    lines += [f"  {t(lang, f'wizard.choices.category.{x.category.value}')}: {money(x.monthly)}" for x in case.expenses] or [w("none")]
+    lines += [pair(t(lang, f"wizard.choices.category.{x.category.value}"), x.monthly) for x in case.expenses] or [w("none")]
     lines += ["", f"[{t(lang, 'wizard.steps.priority')}]"]
-    lines += [f"  {x.name}: {money(x.monthly)}" for x in case.priority] or [w("none")]
+    lines += [pair(x.name, x.monthly) for x in case.priority] or [w("none")]
 
     lines += ["", f"[{t(lang, 'wizard.steps.debts')}]"]
     for debt in case.debts:
         rate = (w("daily_rate", rate=debt.daily_rate_percent) if debt.daily_rate_percent is not None
                 else w("annual_rate", rate=debt.annual_rate_percent))
-        lines.append(f"  {debt.lender} ({t(lang, f'wizard.choices.kind.{debt.kind.value}')})")
+        lines.append("  " + w("debt", lender=debt.lender, kind=t(lang, f"wizard.choices.kind.{debt.kind.value}")))
         lines.append(w("debt_money", principal=money(debt.principal), interest=money(debt.interest), penalties=money(debt.penalties)))
         lines.append(w("debt_terms", days=debt.days_overdue, rate=rate, monthly=money(debt.contract_monthly),
                        stage=t(lang, f"wizard.choices.stage.{debt.stage.value}")))
 
     lines += ["", f"[{t(lang, 'wizard.steps.budget')}]"]
-    lines += [f"  {label}: {value}" for label, value in budget_rows(plan)]
+    lines += [pair(label, value) for label, value in budget_rows(plan)]
     lines.append(w("lump_sum", amount=money(case.lump_sum)))
     lines += ["", f"[{t(lang, 'wizard.steps.proposals')}]"]
     lines += ["  " + target(debt, lang) for debt in plan.numbers.debts]
