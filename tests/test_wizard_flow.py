@@ -120,12 +120,19 @@ def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
 
 
 def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None:
-    # Review menu: continue, situation, income, ...; income menu: done, add another, change Salary.
-    change_income = [down(2), down(2), ENTER, BACKSPACE * 4 + line("7500"), ENTER]
+    # Review menu: continue, situation, income, ...; income menu: done, add another, Salary; change it.
+    change_income = [down(2), down(2), ENTER, ENTER, BACKSPACE * 4 + line("7500"), ENTER]
     drive(TO_REVIEW + change_income + FINISH, wizard.start, None)
     case = saved()
     assert [x.monthly for x in case.income] == [Decimal("7500.00")]
     assert build_plan(case).numbers.budget.available == Decimal("3600.00")  # (7500 - 3500) less 10%
+
+
+def test_an_entry_can_be_removed_and_the_rest_kept() -> None:
+    income = [ENTER, line("Salary"), line("6000"), down(1), line("Gig"), line("500"), down(2), down(1), ENTER]
+    keys = [ENTER] + SITUATION + income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, None)
+    assert [(x.source, x.monthly) for x in saved().income] == [("Gig", Decimal("500.00"))]
 
 
 def test_budget_buffer_and_lump_sum_and_another_proposal_are_kept() -> None:

@@ -81,14 +81,14 @@ EN_TO_DEBTS = [
     ("How long do you expect", DOWN + ENTER),
     ("income before it happened", "9000" + ENTER),
     ("A few words", ENTER),
-    ("Your income", ENTER),
+    ("Your income: add", ENTER),
     ("Where does this income come from", "Salary" + ENTER),
     ("How much a month?", "6000" + ENTER),
-    ("Your income", ENTER),
+    ("Your income: add", ENTER),
     ("Housing (rent, mortgage) a month", "2000" + ENTER),
     ("Food a month", "1500" + ENTER),
     *[(f"{c} a month", ENTER) for c in categories("en")],
-    ("Your priority payments", DOWN + ENTER),
+    ("Your priority payments: add", DOWN + ENTER),
 ]
 EN_DEBT = [
     ("Who is the lender?", "Huabei" + ENTER),
@@ -101,7 +101,7 @@ EN_DEBT = [
     ("Daily rate, in %", "0.05" + ENTER),
     ("What the contract asks", "1200" + ENTER),
     ("What has the collector done", ENTER),
-    ("Your debts", ENTER),
+    ("Your debts: add", ENTER),
     ("Is this budget right?", ENTER),
     ("What will you propose to Huabei?", ENTER),
 ]
@@ -153,10 +153,10 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("大约几个月", "6" + ENTER),
         ("发生困难之前", ENTER),
         ("用您自己的话", ENTER),
-        ("您的收入", ENTER),
+        ("您的收入：可以", ENTER),
         ("这笔收入来自哪里", "工资" + ENTER),
         ("每月多少", "1.2万" + ENTER),
-        ("您的收入", ENTER),
+        ("您的收入：可以", ENTER),
         ("住房（房租、房贷），每月", "3000" + ENTER),
         ("吃饭，每月", CTRL_C),
     ])
@@ -171,7 +171,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("住房（房租、房贷），每月", ENTER),  # the amount typed before Ctrl-C is still there
         ("吃饭，每月", "1500" + ENTER),
         *[(f"{c}，每月", ENTER) for c in categories("zh")],
-        ("您的优先支出", DOWN + ENTER),
+        ("您的优先支出：可以", DOWN + ENTER),
         ("债权方是谁", "花呗" + ENTER),
         ("这是哪一类欠款", ENTER),
         ("尚欠本金", "8000" + ENTER),
@@ -182,7 +182,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("日利率（每天百分之几）", "0.05" + ENTER),
         ("按合同现在每月要还多少", ENTER),
         ("催收方目前做到了哪一步", ENTER),
-        ("您的欠款", ENTER),
+        ("您的欠款：可以", ENTER),
         ("这个预算对吗", ENTER),
         ("您准备向 花呗 提出哪个方案", ENTER),
         ("都对吗", ENTER),
@@ -207,10 +207,11 @@ def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, wh
     before = screen.wait(r"Huabei: instalments, ([\d,.]+) a month").group(1)
     answers(screen, [
         ("Is everything right?", DOWN * 2 + ENTER),  # Change: Income
-        ("Your income", DOWN * 2 + ENTER),  # Change Salary: 6,000.00
+        ("Your income: add", DOWN * 2 + ENTER),  # Salary: 6,000.00
+        ("What would you like to do with Salary", ENTER),  # change it
         ("Where does this income come from", ENTER),
         ("How much a month?", BACKSPACE * 4 + "4500" + ENTER),
-        ("Your income", ENTER),
+        ("Your income: add", ENTER),
     ])
     after = screen.wait(r"Huabei: instalments, ([\d,.]+) a month").group(1)
     answers(screen, [("Is everything right?", ENTER), *SAVE])

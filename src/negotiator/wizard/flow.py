@@ -66,9 +66,11 @@ def run(d: Draft, first: str) -> None:
         d.save()
         raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted")) from None
     except EOFError:
+        # The input ended (a closed pipe, Ctrl-D): no one is there to answer.
         if answered(d):
             d.save()
-        raise BadInput("\n" + t(d.lang, "wizard.msg.no_terminal")) from None
+            raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended_kept")) from None
+        raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended")) from None
     except BadInput:
         if answered(d):
             d.save()

@@ -109,19 +109,18 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
             else:
                 options.append((t(lang, f"wizard.menu.{key}_add"), ("add", None)))
                 options.append((t(lang, f"wizard.menu.{key}_none"), ("done", None)))
-            for i, entry in enumerate(items):
-                options.append((t(lang, "wizard.menu.change", entry=show.entry(key, entry, lang)), ("change", i)))
-            for i, entry in enumerate(items):
-                options.append((t(lang, "wizard.menu.remove", entry=show.entry(key, entry, lang)), ("remove", i)))
+            options += [(show.entry(key, entry, lang), ("entry", i)) for i, entry in enumerate(items)]
             action, index = ask(menu, lang, options=options)
         if action == "done":
             return
         if action == "add":
             items.append({})
             fill(items[-1])
-        elif action == "change":
+            continue
+        what = ask(Q.ENTRY_ACTION, lang, entry=show.entry(key, items[index], lang))
+        if what == "change":
             fill(items[index])
-        elif ask(Q.REMOVE, lang, entry=show.entry(key, items[index], lang)):
+        elif what == "remove":
             del items[index]
 
 
