@@ -15,6 +15,7 @@ from prompt_toolkit.output import DummyOutput
 
 import negotiator.wizard as wizard
 from negotiator import store
+from negotiator.case import ProposalKind
 from negotiator.errors import BadInput, Interrupted
 from negotiator.money import show
 from negotiator.plan import build_plan
@@ -257,3 +258,17 @@ def test_a_new_interview_mentions_an_unfinished_one_and_keeps_it(private_home: P
         drive([CTRL_C], wizard.start, "en")
     assert "unfinished answers from before" in capsys.readouterr().out
     assert list((private_home / "drafts").glob("*.json")) == [old]
+
+
+def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> None:
+    budget = [down(2), BACKSPACE + line("1万"), ENTER]  # 10,000 is under 40%: settlement offered, not recommended
+    proposals = [DOWN * 2 + ENTER, ENTER]  # Huabei: settlement instead of instalments; the card as recommended
+    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
+    drive(keys, wizard.start, None)
+    assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
+    # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
+    back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
+    drive(back + [ENTER, ENTER, ENTER, UP + ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
+    case = saved()
+    assert case.lump_sum == Decimal("0.00")
+    assert [d.chosen for d in case.debts] == [None, None]
