@@ -205,9 +205,10 @@ def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_
     name = f"case-{TODAY}"
     # Review: change expenses; housing 2000 -> 2500, the rest as they were.
     change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
-    # Review: continue; the text file exists, so say yes to replacing it; replace the case: yes.
-    finish = [ENTER, ENTER, ENTER, UP + ENTER, ENTER]
+    # Review: continue; save text: yes, under a new name (the first is taken); replace the case: yes.
+    finish = [ENTER, ENTER, ENTER, ENTER]
     drive(change + finish, wizard.edit, name, None)
+    assert (tmp_path / f"negotiation-plan-{TODAY}-2.txt").exists()
     case = saved(name)
     assert [x.monthly for x in case.expenses] == [Decimal("2500.00"), Decimal("1500.00")]
     assert case.debts[1].annual_rate_percent == Decimal("18.25")  # untouched answers kept
@@ -216,11 +217,23 @@ def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_
 def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path) -> None:
     target = tmp_path / f"negotiation-plan-{TODAY}.txt"
     target.write_text("mine", "utf-8")
-    # Save text: yes; path: default; replace? default No; new path; case name.
-    finish = [ENTER, ENTER, ENTER, ENTER, BACKSPACE * 4 + line(".txt2") , ENTER]
+    # The suggested name is a free one; typing the taken name asks first, and "No" (the default)
+    # asks for a name again.
+    free = f"negotiation-plan-{TODAY}-2.txt"
+    taken = BACKSPACE * len(f"./{free}") + line(target.name)
+    finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER]
     drive(TO_REVIEW + finish, wizard.start, None)
     assert target.read_text("utf-8") == "mine"
-    assert "Huabei" in (tmp_path / f"negotiation-plan-{TODAY}.txt2").read_text("utf-8")
+    assert "Huabei" in (tmp_path / free).read_text("utf-8")
+
+
+def test_replacing_a_plan_file_needs_a_yes(tmp_path: Path) -> None:
+    target = tmp_path / f"negotiation-plan-{TODAY}.txt"
+    target.write_text("mine", "utf-8")
+    taken = BACKSPACE * len(f"./negotiation-plan-{TODAY}-2.txt") + line(target.name)
+    drive(TO_REVIEW + [ENTER, ENTER, taken, UP + ENTER, ENTER], wizard.start, None)
+    assert "Huabei" in target.read_text("utf-8")
+    assert target.stat().st_mode & 0o777 == 0o600
 
 
 def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -268,7 +281,7 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
     assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
     # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
     back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
-    drive(back + [ENTER, ENTER, ENTER, UP + ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
+    drive(back + [ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
     case = saved()
     assert case.lump_sum == Decimal("0.00")
     assert [d.chosen for d in case.debts] == [None, None]

@@ -39,9 +39,7 @@ def run(d: Draft, first: str) -> None:
     try:
         while index < len(STEPS):
             step = STEPS[index]
-            if step == "language" and d.answers.get("language"):
-                d.lang = d.answers["language"]
-            elif step == "review":
+            if step == "review":
                 show.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
                 back = steps.review(d)
                 if back != "continue":

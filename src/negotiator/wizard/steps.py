@@ -242,7 +242,7 @@ def _save_text(plan, lang: str) -> None:
     from negotiator.files import FileExists, atomic_write
 
     text = render(plan, "text", False, True)
-    suggestion = f"./negotiation-plan-{dt.date.today():%Y%m%d}.txt"
+    suggestion = _free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}")
     while True:
         answer = ask(Q.TEXT_PATH, lang, suggestion)
         path = Path(answer).expanduser()
@@ -263,6 +263,14 @@ def _save_text(plan, lang: str) -> None:
             continue
         show.say(t(lang, "wizard.msg.saved_text", path=path.resolve()))
         return
+
+
+def _free_path(stem: str) -> str:
+    """A name in the current folder that is not taken yet, so Enter never meets a replace question."""
+    number = 1
+    while Path(name := f"./{stem}{'' if number == 1 else f'-{number}'}.txt").exists():
+        number += 1
+    return name
 
 
 def _save_case(d: Draft, case) -> None:
