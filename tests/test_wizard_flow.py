@@ -285,3 +285,11 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
     case = saved()
     assert case.lump_sum == Decimal("0.00")
     assert [d.chosen for d in case.debts] == [None, None]
+
+
+def test_a_second_case_on_the_same_day_gets_a_free_name_and_new_name_suggests_one() -> None:
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    assert saved(f"case-{TODAY}-2").debts[0].lender == "Huabei"
+    drive(TO_REVIEW + FINISH, wizard.start, None, "huabei-talks")
+    assert saved("huabei-talks").income[0].monthly == Decimal("6000.00")

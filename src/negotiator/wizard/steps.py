@@ -273,6 +273,21 @@ def _free_path(stem: str) -> str:
     return name
 
 
+def _free_case_name(lang: str) -> str:
+    """case-YYYYMMDD, or -2, -3, ... when a case of that name is already saved."""
+    from negotiator.errors import BadInput
+    from negotiator.store import open_case
+
+    stem, number = f"case-{dt.date.today():%Y%m%d}", 1
+    while True:
+        name = stem if number == 1 else f"{stem}-{number}"
+        try:
+            open_case(name, lang)
+        except BadInput:  # not saved (or unreadable: then saving asks before replacing it)
+            return name
+        number += 1
+
+
 def _save_case(d: Draft, case) -> None:
     from negotiator.errors import BadInput
     from negotiator.store import save_case
@@ -286,7 +301,7 @@ def _save_case(d: Draft, case) -> None:
             name = None
     while True:
         if name is None or not replace:
-            name = ask(Q.CASE_NAME, lang, name or f"case-{dt.date.today():%Y%m%d}")
+            name = ask(Q.CASE_NAME, lang, name or _free_case_name(lang))
         try:
             save_case(name, case, lang, overwrite=replace)
         except BadInput as exc:
