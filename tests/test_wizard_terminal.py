@@ -181,7 +181,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("合同上的利率是怎么写的", ENTER),
         ("日利率（每天百分之几）", "0.05" + ENTER),
         ("按合同现在每月要还多少", ENTER),
-        ("催收方目前做到了哪一步", ENTER),
+        ("催收目前到了哪一步", ENTER),
         ("您的欠款：可以", ENTER),
         ("这个预算对吗", ENTER),
         ("您准备向 花呗 提出哪个方案", ENTER),
