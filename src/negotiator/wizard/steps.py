@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from negotiator.wizard import questions as Q
@@ -154,13 +153,13 @@ def debts(d: Draft) -> None:
 
 def expenses(d: Draft) -> None:
     from negotiator.money import show as money
-    from negotiator.planning.budget import budget
+    from negotiator.planning.budget import budget as engine_budget
 
     lang = d.lang
     given = {e["category"]: e["monthly"] for e in d.answers.get("expenses", [])}
     for category in Q.CATEGORIES:
         others = [Decimal(v) for c, v in given.items() if c != category]
-        total = budget([], others, [], Decimal(0)).essentials
+        total = engine_budget([], others, [], Decimal(0)).essentials  # the engine adds them up
         label = t(lang, f"wizard.choices.category.{category}")
         answer = ask(Q.EXPENSE, lang, given.get(category), category=label, total=money(total))
         if answer is None:
@@ -229,85 +228,11 @@ def review(d: Draft) -> str:
 
 
 def result(d: Draft) -> None:
-    lang = d.lang
+    """The plan on the screen, then kept: as a text file if wanted, and as a saved case."""
+    from negotiator.wizard import keep
+
     case, plan = engine(d)
-    show.result(plan, lang)
-    if ask(Q.SAVE_TEXT, lang):
-        _save_text(plan, lang)
-    _save_case(d, case)
-
-
-def _save_text(plan, lang: str) -> None:
-    from negotiator.commands.plan import render
-    from negotiator.files import FileExists, atomic_write
-
-    text = render(plan, "text", False, True)
-    suggestion = _free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}")
-    while True:
-        answer = ask(Q.TEXT_PATH, lang, suggestion)
-        path = Path(answer).expanduser()
-        overwrite = False
-        if path.exists():
-            if path.is_dir() or not ask(Q.OVERWRITE, lang, path=path):
-                suggestion = answer
-                continue
-            overwrite = True
-        try:
-            atomic_write(path, text, overwrite=overwrite)
-        except FileExists:
-            show.say(t(lang, "wizard.msg.appeared", path=path))
-            continue
-        except OSError as exc:
-            show.say(t(lang, "wizard.msg.write_failed", path=path, reason=exc.strerror or exc))
-            suggestion = answer
-            continue
-        show.say(t(lang, "wizard.msg.saved_text", path=path.resolve()))
-        return
-
-
-def _free_path(stem: str) -> str:
-    """A name in the current folder that is not taken yet, so Enter never meets a replace question."""
-    number = 1
-    while Path(name := f"./{stem}{'' if number == 1 else f'-{number}'}.txt").exists():
-        number += 1
-    return name
-
-
-def _free_case_name(lang: str) -> str:
-    """case-YYYYMMDD, or -2, -3, ... when a case of that name is already saved."""
-    from negotiator.errors import BadInput
-    from negotiator.store import open_case
-
-    stem, number = f"case-{dt.date.today():%Y%m%d}", 1
-    while True:
-        name = stem if number == 1 else f"{stem}-{number}"
-        try:
-            open_case(name, lang)
-        except BadInput:  # not saved (or unreadable: then saving asks before replacing it)
-            return name
-        number += 1
-
-
-def _save_case(d: Draft, case) -> None:
-    from negotiator.errors import BadInput
-    from negotiator.store import save_case
-
-    lang = d.lang
-    name = d.name
-    replace = False
-    if name is not None and d.editing:
-        replace = ask(Q.REPLACE_CASE, lang, name=name)
-        if not replace:
-            name = None
-    while True:
-        if name is None or not replace:
-            name = ask(Q.CASE_NAME, lang, name or _free_case_name(lang))
-        try:
-            save_case(name, case, lang, overwrite=replace)
-        except BadInput as exc:
-            show.say(str(exc))
-            # The name is taken: replace it only if the person says so, else ask for another.
-            replace = ask(Q.REPLACE_CASE, lang, False, name=name)
-            continue
-        show.say(t(lang, "wizard.msg.saved_case", name=name))
-        return
+    show.result(plan, d.lang)
+    if ask(Q.SAVE_TEXT, d.lang):
+        keep.save_text(plan, d.lang)
+    keep.save_case(d, case)
