@@ -1,0 +1,48 @@
+"""The wizard: a calm, guided interview that fills the same Case as an answers file.
+
+Only this module is imported before the first question; questionary, pydantic, the engine and rich
+are loaded by the steps that need them, so the first question appears at once.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from negotiator.errors import BadInput
+from negotiator.words import detect_language, t
+
+
+def interactive() -> bool:
+    """Both ends are a terminal: the wizard can ask and the person can see."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _need_terminal(lang: str | None) -> str:
+    guess = lang or detect_language()
+    if not interactive():
+        raise BadInput(t(guess, "wizard.msg.no_terminal"))
+    return guess
+
+
+def start(lang: str | None, name: str | None = None) -> None:
+    """`negotiator`, `negotiator new`: a new interview; `name` suggests the saved case's name."""
+    guess = _need_terminal(lang)
+    from negotiator.wizard import flow
+
+    flow.start(lang, name, guess)
+
+
+def resume(lang: str | None) -> None:
+    """`negotiator resume`: go on from the last step finished in the newest draft."""
+    guess = _need_terminal(lang)
+    from negotiator.wizard import flow
+
+    flow.resume(lang, guess)
+
+
+def edit(name: str, lang: str | None) -> None:
+    """`negotiator edit NAME`: the saved case's answers on the review screen, ready to change."""
+    guess = _need_terminal(lang)
+    from negotiator.wizard import flow
+
+    flow.edit(name, lang, guess)

@@ -1,0 +1,124 @@
+"""The interview from first question to saved plan: the steps in order, a draft after each, the
+review loop, and what Ctrl-C and a closed input mean."""
+
+from __future__ import annotations
+
+from negotiator.errors import BadInput, Interrupted
+from negotiator.wizard import show, steps
+from negotiator.wizard.draft import Draft
+from negotiator.words import t
+
+STEPS = ("language", "situation", "income", "expenses", "priority", "debts", "budget", "proposals", "review", "result")
+RUN = {
+    "language": steps.language,
+    "situation": steps.situation,
+    "income": steps.income,
+    "expenses": steps.expenses,
+    "priority": steps.priority,
+    "debts": steps.debts,
+    "budget": steps.budget,
+    "proposals": steps.proposals,
+    "result": steps.result,
+}
+NUMBERED = STEPS[1:]  # the language is not counted as a step
+
+
+def after(done: str | None) -> str:
+    return STEPS[STEPS.index(done) + 1] if done else STEPS[0]
+
+
+def answered(d: Draft) -> bool:
+    """Anything worth keeping beyond the language (a draft of nothing would only hide an older one)."""
+    return d.path is not None or any(value for key, value in d.answers.items() if key != "language")
+
+
+def run(d: Draft, first: str) -> None:
+    """Ask from step `first` to the end. Every finished step is written to the draft; on Ctrl-C or
+    end of input the answers so far are written too, so nothing typed is lost."""
+    index = STEPS.index(first)
+    try:
+        while index < len(STEPS):
+            step = STEPS[index]
+            if step == "review":
+                show.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
+                back = steps.review(d)
+                if back != "continue":
+                    show.header(d.lang, back, NUMBERED.index(back) + 1, len(NUMBERED))
+                    RUN[back](d)
+                    d.save()
+                    continue  # back to the review screen, with the plan as it now stands
+            else:
+                if step != "language":
+                    show.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
+                RUN[step](d)
+                if step == "language":
+                    welcome(d)
+            if step != "result":
+                d.done = step
+                if answered(d):
+                    d.save()
+            index += 1
+    except KeyboardInterrupt:
+        if not answered(d):
+            raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted_nothing")) from None
+        d.save()
+        raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted")) from None
+    except EOFError:
+        # The input ended (a closed pipe, Ctrl-D): no one is there to answer.
+        if answered(d):
+            d.save()
+            raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended_kept")) from None
+        raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended")) from None
+    except BadInput:
+        if answered(d):
+            d.save()
+        raise
+    d.discard()
+    show.say(t(d.lang, "wizard.msg.finished"))
+
+
+def welcome(d: Draft) -> None:
+    from negotiator.wizard.draft import latest
+
+    show.say(t(d.lang, "wizard.msg.welcome"))
+    if latest() is not None:  # an earlier interview left unfinished is kept, and worth a mention
+        show.say(t(d.lang, "wizard.msg.other_draft"))
+
+
+def start(lang: str | None, name: str | None, first_guess: str) -> None:
+    d = Draft(lang or first_guess, name=name)
+    if lang:
+        d.answers["language"] = lang
+        welcome(d)
+        d.done = "language"
+        run(d, "situation")
+    else:
+        run(d, "language")
+
+
+def resume(lang: str | None, first_guess: str) -> None:
+    from negotiator.wizard.draft import latest
+
+    d = latest()
+    if d is None:
+        raise BadInput(t(lang or first_guess, "wizard.msg.no_draft"))
+    if lang:
+        d.lang = lang
+        d.answers["language"] = lang
+    step = after(d.done)
+    show.say(t(d.lang, "wizard.msg.resumed", step=t(d.lang, f"wizard.steps.{step}")))
+    run(d, step)
+
+
+def edit(name: str, lang: str | None, first_guess: str) -> None:
+    import json
+
+    from negotiator.store import open_case
+
+    saved = open_case(name, lang or first_guess)
+    chosen = lang or saved.case.language
+    answers = steps.from_case(json.loads(saved.case.model_dump_json(exclude_none=True)))
+    answers["language"] = chosen
+    d = Draft(chosen, answers, done="proposals", name=name, editing=True)
+    show.say(t(chosen, "wizard.msg.editing", name=name))
+    run(d, "review")

@@ -1,0 +1,89 @@
+"""Keeping what the interview made: the plan as a text file and the case in the store. Nothing is
+ever replaced without a yes: a taken name gets a free suggestion or a question."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from negotiator.wizard import questions as Q
+from negotiator.wizard import show
+from negotiator.wizard.ask import ask
+from negotiator.wizard.draft import Draft
+from negotiator.words import t
+
+
+def save_text(plan, lang: str) -> None:
+    from negotiator.commands.plan import render
+    from negotiator.files import FileExists, atomic_write
+
+    text = render(plan, "text", False, True)
+    suggestion = free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}")
+    while True:
+        answer = ask(Q.TEXT_PATH, lang, suggestion)
+        path = Path(answer).expanduser()
+        overwrite = False
+        if path.exists():
+            if path.is_dir() or not ask(Q.OVERWRITE, lang, path=path):
+                suggestion = answer
+                continue
+            overwrite = True
+        try:
+            atomic_write(path, text, overwrite=overwrite)
+        except FileExists:
+            show.say(t(lang, "wizard.msg.appeared", path=path))
+            continue
+        except OSError as exc:
+            show.say(t(lang, "wizard.msg.write_failed", path=path, reason=exc.strerror or exc))
+            suggestion = answer
+            continue
+        show.say(t(lang, "wizard.msg.saved_text", path=path.resolve()))
+        return
+
+
+def free_path(stem: str) -> str:
+    """A name in the current folder that is not taken yet, so Enter never meets a replace question."""
+    number = 1
+    while Path(name := f"./{stem}{'' if number == 1 else f'-{number}'}.txt").exists():
+        number += 1
+    return name
+
+
+def free_case_name(lang: str) -> str:
+    """case-YYYYMMDD, or -2, -3, ... when a case of that name is already saved."""
+    from negotiator.errors import BadInput
+    from negotiator.store import open_case
+
+    stem, number = f"case-{dt.date.today():%Y%m%d}", 1
+    while True:
+        name = stem if number == 1 else f"{stem}-{number}"
+        try:
+            open_case(name, lang)
+        except BadInput:  # not saved (or unreadable: then saving asks before replacing it)
+            return name
+        number += 1
+
+
+def save_case(d: Draft, case) -> None:
+    from negotiator.errors import BadInput
+    from negotiator.store import save_case
+
+    lang = d.lang
+    name = d.name
+    replace = False
+    if name is not None and d.editing:
+        replace = ask(Q.REPLACE_CASE, lang, name=name)
+        if not replace:
+            name = None
+    while True:
+        if name is None or not replace:
+            name = ask(Q.CASE_NAME, lang, name or free_case_name(lang))
+        try:
+            save_case(name, case, lang, overwrite=replace)
+        except BadInput as exc:
+            show.say(str(exc))
+            # The name is taken: replace it only if the person says so, else ask for another.
+            replace = ask(Q.REPLACE_CASE, lang, False, name=name)
+            continue
+        show.say(t(lang, "wizard.msg.saved_case", name=name))
+        return

@@ -1,0 +1,74 @@
+"""Every question the wizard asks, as data. Adding a question is adding an entry here (and its
+words in content/<lang>/wizard.toml); the flow and `ask` need no change.
+
+Keys are the answers file's field names; keys starting with "_" are the wizard's own (which form
+a rate was given in, whether the hardship has an expected end) and never reach the case.
+"""
+
+from __future__ import annotations
+
+from negotiator.wizard.ask import Question, case_name_problem
+
+# Values of the answers file's enums, in the order a person would scan them.
+CAUSES = ("job_loss", "income_cut", "illness", "family_emergency", "business_failure", "other")
+CATEGORIES = ("housing", "food", "transport", "utilities", "communication", "medical", "education",
+              "childcare", "insurance", "family_support", "other")
+DEBT_KINDS = ("huabei", "jiebei", "credit_card", "online_loan", "other")
+STAGES = ("reminders", "calls", "agency", "legal_threat", "lawsuit")
+
+LANGUAGE = Question("language", "select", choices=("zh", "en"))
+
+SITUATION = (
+    Question("cause", "select", choices=CAUSES),
+    Question("since", "date", hint=True),
+    Question("_lasting", "select", choices=("months", "unknown")),
+    Question("expected_months", "int", low=1, high=120, hint=True, when=lambda a: a.get("_lasting") == "months"),
+    Question("income_before", "amount", required=False, hint=True),
+    Question("details", "text", required=False, high=2000, hint=True),
+)
+
+INCOME = (
+    Question("source", "text", high=100, hint=True),
+    Question("monthly", "amount", word="income_monthly", hint=True),
+)
+
+# One question per category, asked in turn; Enter leaves the category out.
+EXPENSE = Question("monthly", "amount", word="expense", required=False, hint=True)
+
+PRIORITY = (
+    Question("name", "text", word="priority_name", high=100, hint=True),
+    Question("monthly", "amount", word="priority_monthly"),
+)
+
+DEBT = (
+    Question("lender", "text", high=100, hint=True),
+    Question("kind", "select", choices=DEBT_KINDS),
+    Question("principal", "amount", hint=True),
+    Question("interest", "amount", default="0", hint=True),
+    Question("penalties", "amount", default="0", hint=True),
+    Question("days_overdue", "int", default=0, high=36500),
+    Question("_rate", "select", choices=("daily", "annual")),
+    Question("daily_rate_percent", "percent", high="1", hint=True, when=lambda d: d.get("_rate") == "daily"),
+    Question("annual_rate_percent", "percent", high="400", hint=True, when=lambda d: d.get("_rate") == "annual"),
+    Question("contract_monthly", "amount", default="0", hint=True),
+    Question("stage", "select", choices=STAGES),
+)
+
+BUFFER = Question("buffer_percent", "percent", high="50", hint=True)
+LUMP_SUM = Question("lump_sum", "amount", default="0", hint=True)
+
+# Menus whose choices are built from the answers (the entries, the steps, the proposals).
+BUDGET_MENU = Question("budget_menu", "select")
+PROPOSAL = Question("proposal", "select")
+REVIEW_MENU = Question("review_menu", "select")
+
+SAVE_TEXT = Question("save_text", "confirm", default=True)
+TEXT_PATH = Question("path", "text", high=1000)
+OVERWRITE = Question("overwrite", "confirm", default=False)
+CASE_NAME = Question("case_name", "text", check=case_name_problem, hint=True)
+REPLACE_CASE = Question("replace_case", "confirm", default=True)
+
+INCOME_MENU = Question("income_menu", "select")
+PRIORITY_MENU = Question("priority_menu", "select")
+DEBTS_MENU = Question("debts_menu", "select")
+ENTRY_ACTION = Question("entry_action", "select", choices=("change", "remove", "keep"))

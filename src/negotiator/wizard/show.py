@@ -1,0 +1,187 @@
+"""What the wizard prints between questions: step titles, the engine's budget and proposals as
+tables, the review screen and the result. Rich is loaded only for the tables; every number comes
+from the plan the engine built."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from negotiator.money import show as money
+from negotiator.words import t
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def header(lang: str, step: str, number: int, total: int) -> None:
+    say()
+    say(t(lang, "wizard.msg.step", n=number, total=total, title=t(lang, f"wizard.steps.{step}")))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False)
+
+
+def _table(headings: list[str], rows: list[list[str]], right: set[int]):
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+    for i, heading in enumerate(headings):
+        grid.add_column(Text(heading), justify="right" if i in right else "left")
+    for row in rows:
+        grid.add_row(*(Text(cell) for cell in row))
+    return grid
+
+
+# ---- entries in menus and on the review screen ---------------------------------------------------
+
+
+def entry(key: str, item: dict[str, Any], lang: str) -> str:
+    """One income source, priority payment or debt in a line, as the person typed it."""
+    def amount(field: str) -> str:
+        return money(Decimal(item[field])) if field in item else "?"
+
+    if key == "income":
+        return t(lang, "wizard.review.pair", label=item.get("source", "?"), value=amount("monthly"))
+    if key == "priority":
+        return t(lang, "wizard.review.pair", label=item.get("name", "?"), value=amount("monthly"))
+    return t(lang, "wizard.review.pair", label=item.get("lender", "?"), value=amount("principal"))
+
+
+# ---- budget and proposals -----------------------------------------------------------------------
+
+
+def budget_rows(plan) -> list[list[str]]:
+    lang, b = plan.lang, plan.numbers.budget
+    return [
+        [t(lang, "labels.budget.income"), money(b.income)],
+        [t(lang, "labels.budget.essentials"), money(b.essentials)],
+        [t(lang, "labels.budget.priority"), money(b.priority)],
+        [t(lang, "labels.budget.surplus"), money(b.surplus)],
+        [t(lang, "labels.budget.buffer", percent=b.buffer_percent), money(b.buffer)],
+        [t(lang, "labels.budget.available"), money(b.available)],
+    ]
+
+
+def budget(plan) -> None:
+    lang = plan.lang
+    console = _console()
+    console.print(_table([t(lang, "labels.budget.title"), t(lang, "wizard.msg.per_month")], budget_rows(plan), {1}))
+    if plan.numbers.budget.available <= 0:
+        say(t(lang, "wizard.msg.nothing_available"))
+
+
+def proposals(debt, lang: str) -> None:
+    say()
+    say(t(lang, "wizard.msg.debt_heading", lender=debt.lender, balance=money(debt.balance), share=money(debt.share)))
+    cols = [t(lang, f"labels.columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits")]
+    rows = [
+        [
+            t(lang, f"labels.kinds.{p.kind.value}"),
+            str(p.months),
+            money(p.monthly_payment),
+            money(p.total_payable),
+            f"{p.apr:.2f}%",
+            t(lang, "labels.columns." + ("yes" if p.fits else "no")),
+        ]
+        for p in debt.proposals
+    ]
+    _console().print(_table(cols, rows, {1, 2, 3, 4}))
+    kind = t(lang, f"labels.kinds.{debt.recommended.kind.value}")
+    say(t(lang, "wizard.msg.recommended", kind=kind, reason=t(lang, f"labels.reasons.{debt.recommended.reason}")))
+
+
+def proposal_choice(p, recommended: str, lang: str) -> str:
+    title = t(lang, "wizard.menu.proposal", kind=t(lang, f"labels.kinds.{p.kind.value}"), months=p.months, monthly=money(p.monthly_payment))
+    if p.kind.value == recommended:
+        title += t(lang, "wizard.menu.recommended")
+    return title
+
+
+def target(debt, lang: str) -> str:
+    """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
+    p = debt.ladder.target
+    kind = t(lang, f"labels.kinds.{p.kind.value}")
+    if p.kind.value == "settlement":
+        return t(lang, "wizard.msg.target_settlement", lender=debt.lender, kind=kind, amount=money(p.total_payable))
+    if p.pause_months:
+        return t(lang, "wizard.msg.target_pause", lender=debt.lender, kind=kind, pause=p.pause_months,
+                 pause_payment=money(p.pause_payment), monthly=money(p.monthly_payment),
+                 months=len(p.instalments), walk_away=money(debt.ladder.walk_away))
+    return t(lang, "wizard.msg.target", lender=debt.lender, kind=kind, monthly=money(p.monthly_payment),
+             months=p.months, walk_away=money(debt.ladder.walk_away))
+
+
+# ---- review ---------------------------------------------------------------------------------------
+
+
+def review(case, plan, lang: str) -> None:
+    def w(key: str, **values: Any) -> str:
+        return t(lang, f"wizard.review.{key}", **values)
+
+    def pair(label: str, value: Decimal | str) -> str:
+        return "  " + w("pair", label=label, value=money(value) if isinstance(value, Decimal) else value)
+
+    h = case.hardship
+    lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
+    lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
+    lines.append(w("since", since=h.since.isoformat()))
+    lines.append(w("expected", months=h.expected_months) if h.expected_months else w("long_term"))
+    if h.income_before is not None:
+        lines.append(w("income_before", amount=money(h.income_before)))
+    if h.details:
+        lines.append(w("details", details=h.details))
+
+    lines += ["", f"[{t(lang, 'wizard.steps.income')}]"]
+    lines += [pair(x.source, x.monthly) for x in case.income] or [w("none")]
+    lines += ["", f"[{t(lang, 'wizard.steps.expenses')}]"]
+    lines += [pair(t(lang, f"wizard.choices.category.{x.category.value}"), x.monthly) for x in case.expenses] or [w("none")]
+    lines += ["", f"[{t(lang, 'wizard.steps.priority')}]"]
+    lines += [pair(x.name, x.monthly) for x in case.priority] or [w("none")]
+
+    lines += ["", f"[{t(lang, 'wizard.steps.debts')}]"]
+    for debt in case.debts:
+        rate = (w("daily_rate", rate=debt.daily_rate_percent) if debt.daily_rate_percent is not None
+                else w("annual_rate", rate=debt.annual_rate_percent))
+        lines.append("  " + w("debt", lender=debt.lender, kind=t(lang, f"wizard.choices.kind.{debt.kind.value}")))
+        lines.append(w("debt_money", principal=money(debt.principal), interest=money(debt.interest), penalties=money(debt.penalties)))
+        lines.append(w("debt_terms", days=debt.days_overdue, rate=rate, monthly=money(debt.contract_monthly),
+                       stage=t(lang, f"wizard.choices.stage.{debt.stage.value}")))
+
+    lines += ["", f"[{t(lang, 'wizard.steps.budget')}]"]
+    lines += [pair(label, value) for label, value in budget_rows(plan)]
+    lines.append(w("lump_sum", amount=money(case.lump_sum)))
+    lines += ["", f"[{t(lang, 'wizard.steps.proposals')}]"]
+    lines += ["  " + target(debt, lang) for debt in plan.numbers.debts]
+    say("\n".join(lines))
+    say()
+
+
+# ---- result ---------------------------------------------------------------------------------------
+
+
+def result(plan, lang: str) -> None:
+    say(t(lang, "wizard.result.targets"))
+    for debt in plan.numbers.debts:
+        say("  " + target(debt, lang))
+    content = plan.content
+    if content is None:
+        say()
+        return
+    for part in ("before", "during", "after"):
+        say()
+        say(t(lang, f"wizard.result.checklist_{part}"))
+        for item in getattr(content.checklist, part):
+            say(f"  [ ] {item}")
+    for script in content.script:
+        say()
+        say(t(lang, "wizard.result.script", lender=script.lender))
+        for n, step in enumerate(script.steps, 1):
+            say(f"  {n}. {step.text}")
+    say()

@@ -1,0 +1,238 @@
+"""The steps of the interview, in the order a debt adviser works through a case.
+
+Each step asks its questions (from questions.py, through ask.py) and writes the answers into the
+draft as they come. Every number shown is the engine's: the wizard builds the same Case an answers
+file gives and calls negotiator.plan.build_plan; it computes nothing itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from negotiator.wizard import questions as Q
+from negotiator.wizard import show
+from negotiator.wizard.ask import Question, ask, ask_all
+from negotiator.wizard.draft import Draft
+from negotiator.words import t
+
+# ---- the case the answers make ----------------------------------------------------------------
+
+
+def case_data(answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers as an answers file: the wizard's own "_" keys left out, and the plan dated
+    today so the saved case gives the same plan when it is opened again."""
+    data = copy.deepcopy(answers)
+    data.setdefault("plan_date", dt.date.today().isoformat())
+    for section in [data.get("hardship", {}), *data.get("debts", [])]:
+        for key in [k for k in section if k.startswith("_")]:
+            del section[key]
+    return data
+
+
+def from_case(data: dict[str, Any]) -> dict[str, Any]:
+    """A saved case as answers, with the wizard's own keys put back so its questions have defaults."""
+    answers = copy.deepcopy(data)
+    answers.pop("plan_date", None)  # edited now, so planned from today
+    hardship = answers.get("hardship", {})
+    hardship["_lasting"] = "months" if hardship.get("expected_months") else "unknown"
+    for debt in answers.get("debts", []):
+        debt["_rate"] = "daily" if debt.get("daily_rate_percent") is not None else "annual"
+    return answers
+
+
+def engine(d: Draft):
+    """Validate the answers into a Case and build its plan. A chosen proposal the new numbers no
+    longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
+    from negotiator.errors import BadInput
+    from negotiator.loading import case_from_data
+    from negotiator.plan import build_plan
+    from negotiator.planning import ChoiceUnavailable
+
+    while True:
+        case = case_from_data(case_data(d.answers), d.lang)
+        try:
+            return case, build_plan(case, d.lang)
+        except BadInput as exc:
+            if not isinstance(exc.__cause__, ChoiceUnavailable):
+                raise
+            d.answers["debts"][exc.__cause__.index].pop("chosen", None)
+
+
+# ---- 0. language, 1. situation -------------------------------------------------------------------
+
+
+def language(d: Draft) -> None:
+    d.lang = ask(Q.LANGUAGE, d.lang, d.answers.get("language", d.lang))
+    d.answers["language"] = d.lang
+
+
+def situation(d: Draft) -> None:
+    ask_all(Q.SITUATION, d.answers.setdefault("hardship", {}), d.lang)
+
+
+# ---- lists of entries: income, priority payments, debts -------------------------------------------
+
+
+def _complete(questions: tuple[Question, ...], entry: dict[str, Any]) -> bool:
+    return all(q.key in entry for q in questions if q.required and (q.when is None or q.when(entry)))
+
+
+def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question, at_least_one: bool, check=None) -> None:
+    """Add, change or remove entries until the person is done. An entry is in the draft from its
+    first answer on, and one left half-done (Ctrl-C) is finished first when the step comes back."""
+    lang = d.lang
+    items: list[dict[str, Any]] = d.answers.setdefault(key, [])
+
+    def fill(entry: dict[str, Any]) -> None:
+        while True:
+            ask_all(questions, entry, lang)
+            problem = check(entry) if check else None
+            if problem is None:
+                return
+            show.say(problem)
+
+    for entry in items:
+        if not _complete(questions, entry):
+            fill(entry)
+    while True:
+        if not items and at_least_one:
+            action, index = "add", None
+        else:
+            options: list[tuple[str, Any]] = []
+            if items:
+                options.append((t(lang, "wizard.menu.done"), ("done", None)))
+                options.append((t(lang, f"wizard.menu.{key}_another"), ("add", None)))
+            else:
+                options.append((t(lang, f"wizard.menu.{key}_add"), ("add", None)))
+                options.append((t(lang, f"wizard.menu.{key}_none"), ("done", None)))
+            options += [(show.entry(key, entry, lang), ("entry", i)) for i, entry in enumerate(items)]
+            action, index = ask(menu, lang, options=options)
+        if action == "done":
+            return
+        if action == "add":
+            items.append({})
+            fill(items[-1])
+            continue
+        what = ask(Q.ENTRY_ACTION, lang, entry=show.entry(key, items[index], lang))
+        if what == "change":
+            fill(items[index])
+        elif what == "remove":
+            del items[index]
+
+
+def income(d: Draft) -> None:
+    _entries(d, "income", Q.INCOME, Q.INCOME_MENU, at_least_one=False)
+
+
+def priority(d: Draft) -> None:
+    _entries(d, "priority", Q.PRIORITY, Q.PRIORITY_MENU, at_least_one=False)
+
+
+def debts(d: Draft) -> None:
+    def check(entry: dict[str, Any]) -> str | None:
+        # The model is the judge of a whole debt (e.g. a balance of nothing), as for a file.
+        from pydantic import ValidationError
+
+        from negotiator.case import Debt
+        from negotiator.loading import validation_message
+
+        try:
+            Debt.model_validate({k: v for k, v in entry.items() if not k.startswith("_")})
+        except ValidationError as exc:
+            return t(d.lang, "wizard.err.debt", problem=validation_message(exc, d.lang))
+        return None
+
+    _entries(d, "debts", Q.DEBT, Q.DEBTS_MENU, at_least_one=True, check=check)
+
+
+# ---- 3. expenses, one category at a time -----------------------------------------------------------
+
+
+def expenses(d: Draft) -> None:
+    from negotiator.money import show as money
+    from negotiator.planning.budget import budget as engine_budget
+
+    lang = d.lang
+    given = {e["category"]: e["monthly"] for e in d.answers.get("expenses", [])}
+    for category in Q.CATEGORIES:
+        others = [Decimal(v) for c, v in given.items() if c != category]
+        total = engine_budget([], others, [], Decimal(0)).essentials  # the engine adds them up
+        label = t(lang, f"wizard.choices.category.{category}")
+        answer = ask(Q.EXPENSE, lang, given.get(category), category=label, total=money(total))
+        if answer is None:
+            given.pop(category, None)
+        else:
+            given[category] = answer
+        d.answers["expenses"] = [{"category": c, "monthly": given[c]} for c in Q.CATEGORIES if c in given]
+
+
+# ---- 6. budget, 7. proposals ------------------------------------------------------------------------
+
+
+def budget(d: Draft) -> None:
+    from negotiator.money import show as money
+
+    lang = d.lang
+    d.answers.setdefault("buffer_percent", "10")
+    d.answers.setdefault("lump_sum", "0.00")
+    while True:
+        case, plan = engine(d)
+        show.budget(plan)
+        options = [
+            (t(lang, "wizard.menu.budget_continue"), "continue"),
+            (t(lang, "wizard.menu.budget_buffer", percent=case.buffer_percent), "buffer"),
+            (t(lang, "wizard.menu.budget_lump_sum", amount=money(case.lump_sum)), "lump_sum"),
+        ]
+        pick = ask(Q.BUDGET_MENU, lang, options=options)
+        if pick == "continue":
+            return
+        if pick == "buffer":
+            d.answers["buffer_percent"] = ask(Q.BUFFER, lang, d.answers["buffer_percent"])
+        else:
+            d.answers["lump_sum"] = ask(Q.LUMP_SUM, lang, d.answers["lump_sum"])
+
+
+def proposals(d: Draft) -> None:
+    lang = d.lang
+    _, plan = engine(d)
+    for debt in plan.numbers.debts:
+        show.proposals(debt, lang)
+        recommended = debt.recommended.kind.value
+        entry = d.answers["debts"][debt.index]
+        options = [(show.proposal_choice(p, recommended, lang), p.kind.value) for p in debt.proposals]
+        pick = ask(Q.PROPOSAL, lang, entry.get("chosen") or recommended, options=options, lender=debt.lender)
+        # Only a departure from the recommendation is kept, so the target follows the engine otherwise.
+        if pick == recommended:
+            entry.pop("chosen", None)
+        else:
+            entry["chosen"] = pick
+
+
+# ---- 8. review, 9. result -----------------------------------------------------------------------------
+
+
+EDITABLE = ("situation", "income", "expenses", "priority", "debts", "budget", "proposals")
+
+
+def review(d: Draft) -> str:
+    """Every answer on one screen; returns "continue" or the step to go back to."""
+    lang = d.lang
+    case, plan = engine(d)
+    show.review(case, plan, lang)
+    options = [(t(lang, "wizard.menu.review_continue"), "continue")]
+    options += [(t(lang, "wizard.menu.review_change", step=t(lang, f"wizard.steps.{s}")), s) for s in EDITABLE]
+    return ask(Q.REVIEW_MENU, lang, options=options)
+
+
+def result(d: Draft) -> None:
+    """The plan on the screen, then kept: as a text file if wanted, and as a saved case."""
+    from negotiator.wizard import keep
+
+    case, plan = engine(d)
+    show.result(plan, d.lang)
+    if ask(Q.SAVE_TEXT, d.lang):
+        keep.save_text(plan, d.lang)
+    keep.save_case(d, case)

@@ -1,0 +1,295 @@
+"""The wizard driven in process, as questionary tests itself: keys go into a prompt_toolkit pipe,
+the screen goes to DummyOutput, and we check the case, the draft and the files that result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+import negotiator.wizard as wizard
+from negotiator import store
+from negotiator.case import ProposalKind
+from negotiator.errors import BadInput, Interrupted
+from negotiator.money import show
+from negotiator.plan import build_plan
+
+ENTER, DOWN, UP, BACKSPACE, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x7f", "\x03"
+TODAY = f"{dt.date.today():%Y%m%d}"
+
+
+def line(text: str) -> str:
+    return text + ENTER
+
+
+def down(n: int) -> str:
+    return DOWN * n + ENTER
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    # The pipe stands in for the terminal; outside tests the wizard checks for a real one.
+    monkeypatch.setattr(wizard, "interactive", lambda: True)
+    return tmp_path / "home"
+
+
+def drive(keys: list[str], action, *args):
+    """Run `action` with these keys typed; when the keys run out the input ends (EOFError inside
+    the wizard), so a test that types too little fails instead of waiting."""
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        pipe.close()
+        with create_app_session(input=pipe, output=DummyOutput()):
+            return action(*args)
+
+
+# ---- the keys for a typical English case, step by step ----------------------------------------
+
+SITUATION = [ENTER, line("2026-03"), down(1), line("9000"), line("Lost my job in March")]  # job_loss, long-term
+INCOME = [ENTER, line("Salary"), line("6000"), ENTER]  # add, source, amount, done
+EXPENSES = [line("2000"), line("1500")] + [ENTER] * 9  # housing, food, the rest skipped
+PRIORITY = [down(1)]  # "I have no priority payments"
+DEBT_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), line("40"), ENTER, line("0.05"), line("1200"), ENTER]
+DEBT_CARD = [line("Card"), down(2), line("42000"), line("1500"), line("900"), line("95"), down(1), line("18.25"), line("4200"), down(2)]
+DEBTS = DEBT_HUABEI + [down(1)] + DEBT_CARD + [ENTER]  # first debt, "add another", second, done
+TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER, ENTER, ENTER]  # budget, two proposals
+FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
+
+
+def saved(name: str = f"case-{TODAY}"):
+    return store.open_case(name, "en").case
+
+
+def test_full_run_fills_the_case_and_saves_plan_and_case(tmp_path: Path, private_home: Path) -> None:
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    case = saved()
+    assert case.language == "en"
+    assert case.hardship.cause.value == "job_loss"
+    assert case.hardship.since == dt.date(2026, 3, 1)
+    assert case.hardship.expected_months is None
+    assert case.hardship.income_before == Decimal("9000.00")
+    assert [(x.source, x.monthly) for x in case.income] == [("Salary", Decimal("6000.00"))]
+    assert [(x.category.value, x.monthly) for x in case.expenses] == [("housing", Decimal("2000.00")), ("food", Decimal("1500.00"))]
+    assert case.priority == []
+    huabei, card = case.debts
+    assert (huabei.lender, huabei.kind.value, huabei.principal, huabei.days_overdue) == ("Huabei", "huabei", Decimal("8000.00"), 40)
+    assert huabei.daily_rate_percent == Decimal("0.05") and huabei.annual_rate_percent is None
+    assert (card.kind.value, card.annual_rate_percent, card.stage.value) == ("credit_card", Decimal("18.25"), "agency")
+    assert huabei.chosen is None and card.chosen is None
+    # The saved text is the plan of this case: its lenders and the engine's target amounts.
+    text = (tmp_path / f"negotiation-plan-{TODAY}.txt").read_text("utf-8")
+    plan = build_plan(case)
+    for debt in plan.numbers.debts:
+        assert debt.lender in text
+        assert show(debt.ladder.target.monthly_payment) in text
+    assert (tmp_path / f"negotiation-plan-{TODAY}.txt").stat().st_mode & 0o777 == 0o600
+    assert not list((private_home / "drafts").glob("*.json"))  # a finished interview leaves no draft
+
+
+def test_a_wrong_amount_is_explained_and_asked_again_keeping_earlier_answers() -> None:
+    wrong_income = [ENTER, line("Salary"), line("abc"), BACKSPACE * 3 + line("-5"), BACKSPACE * 2 + line("3k"), ENTER]
+    keys = [ENTER] + SITUATION + wrong_income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, None)
+    case = saved()
+    assert [(x.source, x.monthly) for x in case.income] == [("Salary", Decimal("3000.00"))]
+    assert case.hardship.income_before == Decimal("9000.00")
+
+
+def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
+    situation = [down(2), line("2026-05-01"), ENTER, line("6"), ENTER, ENTER]  # illness, 6 months
+    income = [ENTER, line("工资"), line("1.2万"), down(1), line("兼职"), line(" 800 "), ENTER]
+    expenses = [line("¥3000"), line("12,00元"), line("3k")] + [ENTER] * 8
+    priority = [ENTER, line("房租欠款"), line("500"), ENTER]
+    debt = [line("花呗"), ENTER, line("8000"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER, ENTER]
+    keys = situation + income + expenses + priority + debt + [ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, "zh")
+    case = saved()
+    assert case.language == "zh"
+    assert case.hardship.expected_months == 6 and case.hardship.cause.value == "illness"
+    assert [x.monthly for x in case.income] == [Decimal("12000.00"), Decimal("800.00")]
+    assert [x.monthly for x in case.expenses] == [Decimal("3000.00"), Decimal("1200.00"), Decimal("3000.00")]
+    assert [(x.name, x.monthly) for x in case.priority] == [("房租欠款", Decimal("500.00"))]
+    assert case.debts[0].interest == Decimal("0.00") and case.debts[0].days_overdue == 0
+
+
+def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None:
+    # Review menu: continue, situation, income, ...; income menu: done, add another, Salary; change it.
+    change_income = [down(2), down(2), ENTER, ENTER, BACKSPACE * 4 + line("7500"), ENTER]
+    drive(TO_REVIEW + change_income + FINISH, wizard.start, None)
+    case = saved()
+    assert [x.monthly for x in case.income] == [Decimal("7500.00")]
+    assert build_plan(case).numbers.budget.available == Decimal("3600.00")  # (7500 - 3500) less 10%
+
+
+def test_an_entry_can_be_removed_and_the_rest_kept() -> None:
+    income = [ENTER, line("Salary"), line("6000"), down(1), line("Gig"), line("500"), down(2), down(1), ENTER]
+    keys = [ENTER] + SITUATION + income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, None)
+    assert [(x.source, x.monthly) for x in saved().income] == [("Gig", Decimal("500.00"))]
+
+
+def test_budget_buffer_and_lump_sum_and_another_proposal_are_kept() -> None:
+    budget = [down(1), BACKSPACE * 2 + line("20"), down(2), BACKSPACE + line("3万"), ENTER]
+    # Settlement is recommended with a lump sum of at least 40%; pick instalments for the card.
+    proposals = [ENTER, UP * 2 + ENTER]
+    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
+    drive(keys, wizard.start, None)
+    case = saved()
+    assert case.buffer_percent == Decimal("20") and case.lump_sum == Decimal("30000.00")
+    plan = build_plan(case)
+    assert [d.recommended.kind.value for d in plan.numbers.debts] == ["settlement", "settlement"]
+    assert case.debts[0].chosen is None
+    assert case.debts[1].chosen.value == "instalments"
+    assert plan.numbers.debts[1].ladder.target.kind.value == "instalments"
+
+
+def test_ctrl_c_keeps_a_draft_and_resume_goes_on(private_home: Path) -> None:
+    before = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line("Hua") + CTRL_C]
+    with pytest.raises(Interrupted) as stopped:
+        drive(before, wizard.start, None)
+    assert "negotiator resume" in str(stopped.value)
+    assert stopped.value.exit_code == 130
+    (draft,) = (private_home / "drafts").glob("*.json")
+    assert draft.stat().st_mode & 0o777 == 0o600
+    kept = json.loads(draft.read_text("utf-8"))
+    assert kept["done"] == "priority"
+    assert kept["answers"]["income"] == [{"source": "Salary", "monthly": "6000.00"}]
+    assert kept["answers"]["debts"] == [{"lender": "Hua"}]  # even the half-typed debt is kept
+    # Resuming finishes the half-done debt first: its lender is already filled in.
+    rest = [BACKSPACE * 3 + line("Huabei")] + DEBT_HUABEI[1:] + [ENTER, ENTER, ENTER] + FINISH
+    drive(rest, wizard.resume, None)
+    case = saved()
+    assert [d.lender for d in case.debts] == ["Huabei"]
+    assert [x.monthly for x in case.income] == [Decimal("6000.00")]
+    assert not list((private_home / "drafts").glob("*.json"))
+
+
+def test_ctrl_c_at_the_first_question_keeps_nothing(private_home: Path) -> None:
+    with pytest.raises(Interrupted) as stopped:
+        drive([CTRL_C], wizard.start, None)
+    assert "nothing" in str(stopped.value).lower()
+    assert not (private_home / "drafts").exists()
+
+
+def test_end_of_input_names_the_answers_file_path_and_keeps_the_draft(private_home: Path) -> None:
+    with pytest.raises(BadInput) as refused:
+        drive([ENTER] + SITUATION + ["Sal"], wizard.start, None)
+    assert "negotiator plan --answers FILE" in str(refused.value)
+    (draft,) = (private_home / "drafts").glob("*.json")
+    assert json.loads(draft.read_text("utf-8"))["done"] == "situation"
+
+
+def test_resume_without_a_draft_is_a_clear_refusal() -> None:
+    with pytest.raises(BadInput) as refused:
+        drive([], wizard.resume, "en")
+    assert "negotiator" in str(refused.value) and refused.value.exit_code == 2
+
+
+def test_not_a_terminal_is_refused_naming_the_answers_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wizard, "interactive", lambda: False)
+    with pytest.raises(BadInput) as refused:
+        wizard.start("en")
+    assert "negotiator plan --answers FILE" in str(refused.value)
+
+
+def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_path: Path) -> None:
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    name = f"case-{TODAY}"
+    # Review: change expenses; housing 2000 -> 2500, the rest as they were.
+    change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
+    # Review: continue; save text: yes, under a new name (the first is taken); replace the case: yes.
+    finish = [ENTER, ENTER, ENTER, ENTER]
+    drive(change + finish, wizard.edit, name, None)
+    assert (tmp_path / f"negotiation-plan-{TODAY}-2.txt").exists()
+    case = saved(name)
+    assert [x.monthly for x in case.expenses] == [Decimal("2500.00"), Decimal("1500.00")]
+    assert case.debts[1].annual_rate_percent == Decimal("18.25")  # untouched answers kept
+
+
+def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path) -> None:
+    target = tmp_path / f"negotiation-plan-{TODAY}.txt"
+    target.write_text("mine", "utf-8")
+    # The suggested name is a free one; typing the taken name asks first, and "No" (the default)
+    # asks for a name again.
+    free = f"negotiation-plan-{TODAY}-2.txt"
+    taken = BACKSPACE * len(f"./{free}") + line(target.name)
+    finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER]
+    drive(TO_REVIEW + finish, wizard.start, None)
+    assert target.read_text("utf-8") == "mine"
+    assert "Huabei" in (tmp_path / free).read_text("utf-8")
+
+
+def test_replacing_a_plan_file_needs_a_yes(tmp_path: Path) -> None:
+    target = tmp_path / f"negotiation-plan-{TODAY}.txt"
+    target.write_text("mine", "utf-8")
+    taken = BACKSPACE * len(f"./negotiation-plan-{TODAY}-2.txt") + line(target.name)
+    drive(TO_REVIEW + [ENTER, ENTER, taken, UP + ENTER, ENTER], wizard.start, None)
+    assert "Huabei" in target.read_text("utf-8")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiator import advice
+    from negotiator.plan import Checklist, Content, Script, Step
+
+    def content(plan):
+        scripts = tuple(Script(d.lender, (Step("opening", f"Hello {d.lender}"), Step("fallback", f"I can pay {show(d.ladder.target.monthly_payment)}"))) for d in plan.numbers.debts)
+        return Content(Checklist(("Have your ID ready",), ("Stay calm",), ("Get it in writing",)), (), scripts, (), (), (), (), "Not legal advice")
+
+    monkeypatch.setattr(advice, "build_content", content)
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    out = capsys.readouterr().out
+    for item in ("[ ] Have your ID ready", "[ ] Stay calm", "[ ] Get it in writing", "Call script for Card:", "1. Hello Huabei"):
+        assert item in out
+    plan = build_plan(saved())
+    assert f"2. I can pay {show(plan.numbers.debts[1].ladder.target.monthly_payment)}" in out
+
+
+def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.CaptureFixture[str]) -> None:
+    empty = [line("Huabei"), ENTER, line("0"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER]
+    again = [ENTER, ENTER, BACKSPACE + line("5000")] + [ENTER] * 7  # lender and kind kept; principal fixed
+    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + empty + again + [ENTER, ENTER, ENTER] + FINISH
+    drive(keys, wizard.start, None)
+    assert "doesn't add up" in capsys.readouterr().out
+    (debt,) = saved().debts
+    assert (debt.lender, debt.principal, debt.daily_rate_percent) == ("Huabei", Decimal("5000.00"), Decimal("0.05"))
+
+
+def test_a_new_interview_mentions_an_unfinished_one_and_keeps_it(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(Interrupted):
+        drive([ENTER] + SITUATION + [CTRL_C], wizard.start, None)
+    (old,) = (private_home / "drafts").glob("*.json")
+    with pytest.raises(Interrupted):
+        drive([CTRL_C], wizard.start, "en")
+    assert "unfinished answers from before" in capsys.readouterr().out
+    assert list((private_home / "drafts").glob("*.json")) == [old]
+
+
+def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> None:
+    budget = [down(2), BACKSPACE + line("1万"), ENTER]  # 10,000 is under 40%: settlement offered, not recommended
+    proposals = [DOWN * 2 + ENTER, ENTER]  # Huabei: settlement instead of instalments; the card as recommended
+    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
+    drive(keys, wizard.start, None)
+    assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
+    # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
+    back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
+    drive(back + [ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
+    case = saved()
+    assert case.lump_sum == Decimal("0.00")
+    assert [d.chosen for d in case.debts] == [None, None]
+
+
+def test_a_second_case_on_the_same_day_gets_a_free_name_and_new_name_suggests_one() -> None:
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    drive(TO_REVIEW + FINISH, wizard.start, None)
+    assert saved(f"case-{TODAY}-2").debts[0].lender == "Huabei"
+    drive(TO_REVIEW + FINISH, wizard.start, None, "huabei-talks")
+    assert saved("huabei-talks").income[0].monthly == Decimal("6000.00")

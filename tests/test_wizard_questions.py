@@ -1,0 +1,90 @@
+"""The questions as data: each answer read as people type it, each refusal a translated sentence,
+and every word a question uses present in both languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from conftest import cli_env
+
+from negotiator import words
+from negotiator.wizard import questions as Q
+from negotiator.wizard.ask import Question, Refused, read
+
+AMOUNT = Question("monthly", "amount")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("12000", "12000.00"), ("12,000", "12000.00"), ("1.2万", "12000.00"), ("¥12000", "12000.00"),
+     ("12000元", "12000.00"), ("3k", "3000.00"), (" 800 ", "800.00"), ("0", "0.00"), ("1234.567", "1234.57")],
+)
+def test_amounts_as_people_type_them(typed: str, stored: str) -> None:
+    assert read(AMOUNT, typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "word"),
+    [(AMOUNT, "abc", "amount_not_a_number"), (AMOUNT, "-5", "amount_negative"),
+     (AMOUNT, "100000001", "amount_too_large"), (AMOUNT, "  ", "amount_empty"),
+     (Question("days", "int", high=36500), "3.5", "whole_number"),
+     (Question("months", "int", low=1, high=120), "0", "range"),
+     (Question("rate", "percent", high="1"), "2", "percent_range"),
+     (Question("rate", "percent", high="1"), "abc", "percent_not_a_number"),
+     (Question("since", "date"), "2026-13-01", "date"),
+     (Question("since", "date"), "1980-01-01", "date_range"),
+     (Question("since", "date"), f"{dt.date.today().year + 1}-01-01", "date_future"),
+     (Question("name", "text", high=5), "abcdefg", "text_too_long"),
+     (Q.CASE_NAME, "my case", "case_name"),
+     (Question("lender", "text"), "", "required")],
+)
+def test_wrong_answers_are_refused_with_a_sentence_in_both_languages(question: Question, typed: str, word: str) -> None:
+    with pytest.raises(Refused) as refused:
+        read(question, typed)
+    assert refused.value.word == word
+    for lang in words.LANGUAGES:
+        sentence = words.t(lang, f"wizard.err.{word}", **refused.value.values)
+        assert sentence and "{" not in sentence and "\n" not in sentence
+
+
+def test_optional_answers_may_be_left_empty() -> None:
+    assert read(Q.EXPENSE, "") is None
+    assert read(Question("income_before", "amount", required=False), " ") is None
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("2026-04-10", "2026-04-10"), ("2026/4/1", "2026-04-01"), ("2026-04", "2026-04-01"), ("2026年4月", "2026-04-01"), ("2026年4月10日", "2026-04-10")])
+def test_dates_as_people_type_them(typed: str, stored: str) -> None:
+    assert read(Question("since", "date"), typed) == stored
+
+
+def every_question() -> list[Question]:
+    found = [value for value in vars(Q).values() if isinstance(value, Question)]
+    for value in vars(Q).values():
+        if isinstance(value, tuple) and value and isinstance(value[0], Question):
+            found += list(value)
+    return found
+
+
+@pytest.mark.parametrize("lang", words.LANGUAGES)
+def test_every_question_has_its_words(lang: str) -> None:
+    for q in every_question():
+        assert words.t(lang, f"wizard.q.{q.words}", category="x", total="x", entry="x", lender="x", path="x", name="x")
+        if q.hint:
+            assert words.t(lang, f"wizard.hint.{q.words}")
+        for value in q.choices:
+            assert words.t(lang, f"wizard.choices.{q.words}.{value}")
+        assert dataclasses.is_dataclass(q)
+
+
+def test_the_first_question_needs_nothing_heavy(tmp_path) -> None:
+    """Before the first question: no pydantic, engine or rich (questionary comes with the prompt)."""
+    code = (
+        "import sys, negotiator.cli, negotiator.wizard.flow;"
+        "print(sorted(m for m in ('pydantic', 'rich', 'questionary', 'prompt_toolkit', 'negotiator.case', 'negotiator.planning') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=cli_env(tmp_path))
+    assert out.stdout.strip() == "[]"
