@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wcwidth import wcwidth
-
-from negotiator.render.table import pad, width
+from negotiator.render.table import char_width, pad, width
 
 # Kinsoku: characters that may not begin a line, and ones that may not end a line.
 _NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%”’")
@@ -18,7 +16,7 @@ _NO_END = set("（《「『【〈〔([{“‘")
 
 
 def _wide(ch: str) -> bool:
-    return wcwidth(ch) == 2
+    return char_width(ch) == 2
 
 
 def _tokens(text: str) -> list[str]:
@@ -54,7 +52,7 @@ def _split_hard(token: str, room: int) -> list[str]:
     """A piece wider than a whole line, cut by characters."""
     parts, part, used = [], "", 0
     for ch in token:
-        w = max(wcwidth(ch), 0)
+        w = char_width(ch)
         if part and used + w > room:
             parts.append(part)
             part, used = "", 0

@@ -22,19 +22,42 @@ def width(text: str) -> int:
     return w if w >= 0 else len(text)
 
 
+def char_width(ch: str) -> int:
+    """Display columns of one character, from the standard library when it is plain ASCII or a
+    wide letter, punctuation or symbol, else from wcwidth (loaded only then)."""
+    if " " <= ch <= "~":
+        return 1
+    simple = _simple_width(ch)
+    if simple is not None:
+        return simple
+    from wcwidth import wcwidth
+
+    return max(wcwidth(ch), 0)
+
+
 def _simple_width(text: str) -> int | None:
-    """Plain ASCII mixed with wide letters, punctuation and symbols (Chinese text, full-width
-    forms), sized from the standard library; None for anything subtler (combining marks, joiners,
-    narrow non-ASCII), which wcwidth knows better."""
+    """Plain ASCII mixed with letters, punctuation and symbols that are plainly wide (Chinese
+    text, full-width forms) or plainly narrow (dashes, curly quotes), sized from the standard
+    library; None for anything subtler (combining marks, joiners, emoji, filler), which wcwidth
+    knows better."""
     from unicodedata import category, east_asian_width
 
     columns = 0
     for ch in text:
         if " " <= ch <= "~":
             columns += 1
-        elif east_asian_width(ch) in ("W", "F") and category(ch)[0] in "LPS" and category(ch) != "Sk" and ch != "\u3164":
+            continue
+        kind = category(ch)
+        if kind[0] not in "LPS" or kind == "Sk" or ch == "\u3164":
             # Sk: emoji skin tones join the emoji before them; U+3164 is a filler with no width.
+            return None
+        span = east_asian_width(ch)
+        if span in ("W", "F"):
             columns += 2
+        elif span in ("Na", "H", "A") and ch < "\u2e80":
+            # Narrow and ambiguous letters and punctuation before the CJK blocks: one column, as
+            # wcwidth counts them (a CJK-locale terminal may draw ambiguous ones wider).
+            columns += 1
         else:
             return None
     return columns
