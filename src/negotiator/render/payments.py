@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from negotiator.plan import Plan
 from negotiator.planning import DebtPlan
 from negotiator.planning.schedules import Schedule
-from negotiator.records import Agreement, ContactEntry
+
+if TYPE_CHECKING:  # the models are needed only when a saved case brings a log or an agreement
+    from negotiator.records import Agreement, ContactEntry
 
 FOLLOW_UP_DAYS = 7
 

@@ -5,6 +5,8 @@ Used by the text forms that must not load rich (calc during a call, saved plans)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from unicodedata import category, east_asian_width
 
 
 def width(text: str) -> int:
@@ -22,6 +24,7 @@ def width(text: str) -> int:
     return w if w >= 0 else len(text)
 
 
+@lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     """Display columns of one character, from the standard library when it is plain ASCII or a
     wide letter, punctuation or symbol, else from wcwidth (loaded only then)."""
@@ -40,8 +43,6 @@ def _simple_width(text: str) -> int | None:
     text, full-width forms) or plainly narrow (dashes, curly quotes), sized from the standard
     library; None for anything subtler (combining marks, joiners, emoji, filler), which wcwidth
     knows better."""
-    from unicodedata import category, east_asian_width
-
     columns = 0
     for ch in text:
         if " " <= ch <= "~":
