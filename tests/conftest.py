@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 EXAMPLES = ROOT / "examples"
+OFFLINE = Path(__file__).resolve().parent / "offline"
+# Where a CLI run that tried the network leaves its mark; checked after every test.
+NET_MARKER = Path(tempfile.mkdtemp(prefix="negotiator-net-")) / "network-used.txt"
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
     """A pinned environment: 80 columns, no colour, a private data folder, this checkout's code."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     env.update(
-        PYTHONPATH=str(SRC) + os.pathsep + env.get("PYTHONPATH", ""),
+        PYTHONPATH=os.pathsep.join([str(OFFLINE), str(SRC), env.get("PYTHONPATH", "")]),
+        NEGOTIATOR_NET_MARKER=str(NET_MARKER),
         NEGOTIATOR_HOME=str(home),
         COLUMNS="80",
         TERM="dumb",
@@ -28,6 +33,17 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+@pytest.fixture(autouse=True)
+def no_network_used():
+    """Every CLI run loads tests/offline/sitecustomize.py, which refuses the network and leaves a
+    marker: a test whose runs tried to connect fails here."""
+    yield
+    if NET_MARKER.exists():
+        attempts = NET_MARKER.read_text(encoding="utf-8")
+        NET_MARKER.unlink()
+        pytest.fail(f"a CLI run tried to use the network: {attempts}")
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Nothing negotiator does opens a network connection: a person's finances never leave the machine.
 
-Every CLI run in this module starts Python with a `sitecustomize` that replaces the socket entry
-points with a trap: it leaves a marker file and refuses. A run passes only if no marker appears.
+Every CLI run of the suite starts Python with tests/offline/sitecustomize.py, which replaces the
+socket entry points with a trap: it leaves a marker file and refuses (conftest fails the test).
+This module shows the trap works and runs every command under it with a marker of its own.
 """
 
 from __future__ import annotations
@@ -13,40 +14,20 @@ import pkgutil
 import socket
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 import negotiator
-from conftest import EXAMPLES, SRC, cli_env
+from conftest import EXAMPLES, OFFLINE, SRC, cli_env
 
-TRAP = textwrap.dedent(
-    """
-    import os, socket
-
-    def _trap(*args, **kwargs):
-        with open(os.environ["NEGOTIATOR_NET_MARKER"], "a", encoding="utf-8") as marker:
-            marker.write(repr(args[:2]) + "\\n")
-        raise OSError("network use is not allowed in negotiator's tests")
-
-    socket.socket.connect = _trap
-    socket.socket.connect_ex = _trap
-    socket.socket.sendto = _trap
-    socket.create_connection = _trap
-    socket.getaddrinfo = _trap
-    """
-)
 
 
 @pytest.fixture
 def offline(run_cli, tmp_path):
     """run_cli with the socket trap loaded first; returns (run, marker path)."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(TRAP, encoding="utf-8")
     marker = tmp_path / "network-used.txt"
-    pythonpath = os.pathsep.join([str(site), str(SRC)])
+    pythonpath = os.pathsep.join([str(OFFLINE), str(SRC)])
 
     def run(*args: str, **env: str):
         return run_cli(*args, PYTHONPATH=pythonpath, NEGOTIATOR_NET_MARKER=str(marker), **env)
@@ -63,7 +44,7 @@ def test_the_trap_catches_a_connection(offline):
         "-c",
         "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept OSError:\n    pass",
     ]
-    env = cli_env(marker.parent, PYTHONPATH=str(marker.parent / "site"), NEGOTIATOR_NET_MARKER=str(marker))
+    env = cli_env(marker.parent, PYTHONPATH=str(OFFLINE), NEGOTIATOR_NET_MARKER=str(marker))
     subprocess.run([sys.executable, *probe], env=env, check=True, timeout=30)
     assert marker.exists()
 
