@@ -140,6 +140,10 @@ def test_a_full_run_in_english_saves_the_plan_as_text(home: Path, where: Path) -
     (debt,) = plan.numbers.debts
     assert "Huabei" in text and show(debt.ladder.target.monthly_payment) in text
     assert plan.case.income[0].monthly == 6000
+    # The result step printed the real checklist and call script, with the target and walk-away.
+    assert words.t("en", "wizard.result.checklist_before") in screen.text
+    script = screen.text[screen.text.index(words.t("en", "wizard.result.script", lender="Huabei")):]
+    assert show(debt.ladder.target.monthly_payment) in script and show(debt.share) in script
     assert not list((home / "drafts").glob("*.json"))
 
 
