@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import Enum
+from functools import cached_property
 
 from negotiator.money import ZERO, fen, fen_down
 
@@ -45,11 +46,12 @@ class Schedule:
     def monthly_payment(self) -> Decimal:
         return self.rows[0].payment if self.rows else ZERO
 
-    @property
+    # Derived once and kept: the renderers ask for these many times, and the APR is an iteration.
+    @cached_property
     def largest_payment(self) -> Decimal:
         return max((r.payment for r in self.rows), default=ZERO)
 
-    @property
+    @cached_property
     def total_payable(self) -> Decimal:
         return sum((r.payment for r in self.rows), ZERO)
 
@@ -57,7 +59,7 @@ class Schedule:
     def total_cost(self) -> Decimal:
         return self.total_payable - self.amount
 
-    @property
+    @cached_property
     def apr(self) -> Decimal:
         return apr(self.amount, [r.payment for r in self.rows])
 
