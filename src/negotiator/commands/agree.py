@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from negotiator.counts import whole_number
 from negotiator.errors import BadInput
 from negotiator.words import t
 
@@ -16,10 +17,10 @@ def _bad(option: str, problem: str, lang: str) -> BadInput:
 
 
 def parse_months(text: str, lang: str) -> int:
-    value = text.strip()
-    if not value.isdigit() or not 1 <= int(value) <= MAX_MONTHS:
+    value = whole_number(text)
+    if value is None or not 1 <= value <= MAX_MONTHS:
         raise _bad("--months", t(lang, "store.agree.bad_months", limit=MAX_MONTHS), lang)
-    return int(value)
+    return value
 
 
 def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], lang: str, now: dt.datetime | None = None):

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 
+from negotiator.counts import whole_number
 from negotiator.errors import BadInput
 from negotiator.money import AmountError, parse_amount, plain, show
 from negotiator.words import t
@@ -41,9 +42,9 @@ def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str 
     from negotiator.planning.schedules import Method, build
 
     principal = _amount(lang, "--amount", amount)
-    if not months.strip().isdigit() or not 1 <= int(months) <= 600:
+    count = whole_number(months)
+    if count is None or not 1 <= count <= 600:
         raise _bad(lang, "--months", t(lang, "cli.bad.months"))
-    count = int(months)
     choice("--method", method, METHODS, lang)
     choice("--format", fmt, ("text", "json"), lang)
     annual = _rate(lang, "--annual-rate-percent", rate, 400)

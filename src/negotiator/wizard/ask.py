@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from negotiator.counts import whole_number
 from negotiator.money import AmountError, parse_amount, plain
 from negotiator.words import t
 
@@ -73,10 +74,9 @@ def _amount(text: str) -> str:
 
 
 def _int(text: str, low: int, high: int) -> int:
-    cleaned = text.strip().replace(",", "")
-    if not cleaned.isdigit():
+    value = whole_number(text.replace(",", ""))
+    if value is None:
         raise Refused("whole_number")
-    value = int(cleaned)
     if not low <= value <= high:
         raise Refused("range", low=low, high=high)
     return value
