@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -20,6 +20,16 @@ HELP_LANG = detect_language()
 def h(key: str) -> str:
     """Help text in the locale's language."""
     return t(HELP_LANG, f"cli.{key}")
+
+
+# Options that several commands share, declared once.
+Lang = Annotated[Optional[str], typer.Option("--lang", help=h("plan.lang"))]
+PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format"))]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("plan.output"))]
+Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
+Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
+CaseName = Annotated[str, typer.Argument(help=h("cases.name"))]
+ListFormat = Annotated[str, typer.Option("--format", "-f", help=h("cases.format"))]
 
 
 app = typer.Typer(
@@ -60,7 +70,7 @@ def choice(option: str, value: str, choices: tuple[str, ...], lang: str) -> str:
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=h("app.version")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    lang: Lang = None,
 ) -> None:
     if ctx.invoked_subcommand is None:
         from negotiator.wizard import start
@@ -72,11 +82,11 @@ def root(
 def plan(
     answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("plan.answers")),
     case: Optional[str] = typer.Option(None, "--case", help=h("plan.case")),
-    format: str = typer.Option("text", "--format", "-f", help=h("plan.format")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help=h("plan.output")),
-    force: bool = typer.Option(False, "--force", help=h("plan.force")),
-    plain: bool = typer.Option(False, "--plain", help=h("plan.plain")),
+    format: PlanFormat = "text",
+    lang: Lang = None,
+    output: Output = None,
+    force: Force = False,
+    plain: Plain = False,
 ) -> None:
     """Build the whole plan from an answers file, with no questions asked."""
     from negotiator.commands.plan import run
@@ -97,7 +107,7 @@ def calc(
     budget: Optional[str] = typer.Option(None, "--budget", help=h("calc.budget")),
     format: str = typer.Option("text", "--format", "-f", help=h("calc.format")),
     start: Optional[str] = typer.Option(None, "--start", help=h("calc.start")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    lang: Lang = None,
 ) -> None:
     from negotiator.commands.calc import run
 
@@ -126,7 +136,7 @@ schema.__doc__ = h("schema.help")
 def new(
     answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("new.answers")),
     name: Optional[str] = typer.Option(None, "--name", help=h("new.name")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    lang: Lang = None,
 ) -> None:
     if answers is not None:
         from negotiator.commands.cases import new_from_answers
@@ -142,7 +152,7 @@ new.__doc__ = h("new.help")
 
 
 @app.command()
-def resume(lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang"))) -> None:
+def resume(lang: Lang = None) -> None:
     from negotiator.wizard import resume as resume_wizard
 
     resume_wizard(language(lang) if lang else None)
@@ -152,7 +162,7 @@ resume.__doc__ = h("resume.help")
 
 
 @app.command()
-def edit(name: str = typer.Argument(..., help=h("cases.name")), lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang"))) -> None:
+def edit(name: CaseName, lang: Lang = None) -> None:
     from negotiator.wizard import edit as edit_case
 
     edit_case(name, language(lang) if lang else None)
@@ -166,8 +176,8 @@ edit.__doc__ = h("edit.help")
 
 @app.command()
 def cases(
-    format: str = typer.Option("text", "--format", "-f", help=h("cases.format")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    format: ListFormat = "text",
+    lang: Lang = None,
 ) -> None:
     from negotiator.commands.cases import list_cases
 
@@ -179,12 +189,12 @@ cases.__doc__ = h("cases.help")
 
 @app.command()
 def show(
-    name: str = typer.Argument(..., help=h("cases.name")),
-    format: str = typer.Option("text", "--format", "-f", help=h("plan.format")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help=h("plan.output")),
-    force: bool = typer.Option(False, "--force", help=h("plan.force")),
-    plain: bool = typer.Option(False, "--plain", help=h("plan.plain")),
+    name: CaseName,
+    format: PlanFormat = "text",
+    lang: Lang = None,
+    output: Output = None,
+    force: Force = False,
+    plain: Plain = False,
 ) -> None:
     from negotiator.commands.plan import run
 
@@ -200,7 +210,7 @@ app.add_typer(log_app, name="log")
 
 @log_app.command("add")
 def log_add(
-    name: str = typer.Argument(..., help=h("cases.name")),
+    name: CaseName,
     when: Optional[str] = typer.Option(None, "--when", help=h("log.when")),
     channel: Optional[str] = typer.Option(None, "--channel", help=h("log.channel")),
     who: Optional[str] = typer.Option(None, "--who", help=h("log.who")),
@@ -210,7 +220,7 @@ def log_add(
     amount_promised: Optional[str] = typer.Option(None, "--amount-promised", help=h("log.amount_promised")),
     next_action: Optional[str] = typer.Option(None, "--next-action", help=h("log.next_action")),
     next_date: Optional[str] = typer.Option(None, "--next-date", help=h("log.next_date")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    lang: Lang = None,
 ) -> None:
     from negotiator.commands.log import add
 
@@ -223,9 +233,9 @@ log_add.__doc__ = h("log.add")
 
 @log_app.command("list")
 def log_list(
-    name: str = typer.Argument(..., help=h("cases.name")),
-    format: str = typer.Option("text", "--format", "-f", help=h("cases.format")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    name: CaseName,
+    format: ListFormat = "text",
+    lang: Lang = None,
 ) -> None:
     from negotiator.commands.log import list_entries
 
@@ -237,13 +247,13 @@ log_list.__doc__ = h("log.list")
 
 @app.command()
 def agree(
-    name: str = typer.Argument(..., help=h("cases.name")),
+    name: CaseName,
     kind: str = typer.Option(..., "--kind", help=h("agree.kind")),
     months: str = typer.Option(..., "--months", help=h("agree.months")),
     monthly: str = typer.Option(..., "--monthly", help=h("agree.monthly")),
     first_due: str = typer.Option(..., "--first-due", help=h("agree.first_due")),
     lender: Optional[str] = typer.Option(None, "--lender", help=h("agree.lender")),
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("plan.lang")),
+    lang: Lang = None,
 ) -> None:
     from negotiator.commands.agree import run
 
