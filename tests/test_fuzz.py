@@ -154,17 +154,23 @@ EXAMPLE_LEAVES = list(leaf_paths(EXAMPLE))
 SPECIAL = [None, True, 0, -1, "", " ", "NaN", "-0", "1e999", 10**40, [], {}, "2026-02-30", "0.000001", loading.NotANumber("NaN")]
 
 
+def with_leaves(data, changes):
+    """A copy of `data` with each (path, value) leaf replaced."""
+    data = copy.deepcopy(data)
+    for path, value in changes:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return data
+
+
 @pytest.mark.parametrize("path", EXAMPLE_LEAVES, ids=lambda p: ".".join(map(str, p)))
 def test_every_leaf_of_the_example_with_awkward_values(path):
     """Each leaf of the example, set in turn to each awkward value: exhaustive where the random
     search below only samples."""
     for value in SPECIAL:
-        data = copy.deepcopy(EXAMPLE)
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-        case = validate(data)
+        case = validate(with_leaves(EXAMPLE, [(path, value)]))
         if case is not None:
             plan_or_refuse(case)
 
@@ -172,13 +178,7 @@ def test_every_leaf_of_the_example_with_awkward_values(path):
 @slow(300)
 @given(st.lists(st.tuples(st.sampled_from(EXAMPLE_LEAVES), json_like), min_size=1, max_size=3))
 def test_mutated_example_validates_or_refuses(changes):
-    data = copy.deepcopy(EXAMPLE)
-    for path, value in changes:
-        node = data
-        for key in path[:-1]:
-            node = node[key]
-        node[path[-1]] = value
-    case = validate(data)
+    case = validate(with_leaves(EXAMPLE, changes))
     if case is not None:
         plan_or_refuse(case)
 

@@ -31,25 +31,22 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
     if kind.strip().lower() not in KINDS:
         raise _bad("--kind", t(lang, "errors.field.choice", choices=", ".join(KINDS)), lang)
     count = parse_months(months, lang)
-    try:
-        amount = parse_money(monthly, lang)
-    except Refused as exc:
-        raise _bad("--monthly", str(exc), lang) from exc
-    if amount is None:
-        raise _bad("--monthly", t(lang, "errors.field.money_empty"), lang)
-    try:
-        due = parse_date(first_due, lang)
-    except Refused as exc:
-        raise _bad("--first-due", str(exc), lang) from exc
-    if due is None:
-        raise _bad("--first-due", t(lang, "errors.field.missing"), lang)
-    try:
-        # The agreement is with one lender of the case; by default the first, as in the plan.
-        who = match_lender(lender, lenders, lang) if lender is not None else lenders[0]
-    except Refused as exc:
-        raise _bad("--lender", str(exc), lang) from exc
-    if not who:
-        raise _bad("--lender", t(lang, "errors.field.choice", choices=", ".join(lenders)), lang)
+
+    def checked(option: str, read, *args, missing: str):
+        """The option's value as read, or BadInput naming the option."""
+        try:
+            value = read(*args)
+        except Refused as exc:
+            raise _bad(option, str(exc), lang) from exc
+        if value is None or value == "":  # an amount of 0 is an answer
+            raise _bad(option, missing, lang)
+        return value
+
+    amount = checked("--monthly", parse_money, monthly, lang, missing=t(lang, "errors.field.money_empty"))
+    due = checked("--first-due", parse_date, first_due, lang, missing=t(lang, "errors.field.missing"))
+    # The agreement is with one lender of the case; by default the first, as in the plan.
+    who = checked("--lender", lambda: match_lender(lender, lenders, lang) if lender is not None else lenders[0],
+                  missing=t(lang, "errors.field.choice", choices=", ".join(lenders)))
     recorded = now or dt.datetime.now().replace(microsecond=0)
     return Agreement(lender=who, kind=kind.strip().lower(), months=count, monthly=amount, first_due=due, recorded=recorded)
 
