@@ -4,6 +4,7 @@ saved touched. Interrupts end with 130, and a reader closing the pipe is not an 
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -126,3 +127,30 @@ def test_main_leaves_the_garbage_collector_on(home, monkeypatch):
         main(["calc", "--amount", "12000", "--months", "3"])
     assert done.value.code == 0
     assert gc.isenabled()
+
+
+
+def test_pydantic_plugins_are_never_loaded(home, tmp_path):
+    """A pydantic plugin would see every amount negotiator validates; none may load."""
+    site = tmp_path / "site"
+    (site / "spy-1.0.dist-info").mkdir(parents=True)
+    (site / "spy-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: spy\nVersion: 1.0\n")
+    (site / "spy-1.0.dist-info" / "entry_points.txt").write_text("[pydantic]\nspy = spy:plugin\n")
+    seen = tmp_path / "seen"
+    (site / "spy.py").write_text(f"open({str(seen)!r}, 'w').close()\nplugin = object()\n")
+    env = cli_env(home)
+    env["PYTHONPATH"] = os.pathsep.join([str(site), env.get("PYTHONPATH", "")])
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+
+    # The spy is found and loaded by pydantic when nothing turns plugins off...
+    probe = "from pydantic.plugin._loader import get_plugins; list(get_plugins())"
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, timeout=60)
+    assert seen.exists()
+    seen.unlink()
+    # ...and never by negotiator.
+    done = subprocess.run(
+        [sys.executable, "-m", "negotiator", "plan", "--answers", EXAMPLE, "--format", "json"],
+        env=env, capture_output=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not seen.exists()
