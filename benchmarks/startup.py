@@ -6,7 +6,7 @@ first in one pair, the peer first in the next) so that a busy machine hurts both
 every pair's ratio, the median ratio and the median wall times. A ratio above 1.0 means negotiator
 is slower.
 
-    python benchmarks/startup.py [--pairs 15] [--peer PATH]
+    python benchmarks/startup.py [--pairs 15] [--peer PATH] [--only 'plan, text']
 
 negotiator runs as `python -m negotiator` with PYTHONPATH=src (this checkout), through a
 console-script wrapper like the one pip installs (which skips runpy), and as the installed
@@ -109,6 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=int, default=15)
     parser.add_argument("--peer")
+    parser.add_argument("--only", action="append", help="measure just the comparisons whose label is this (repeatable)")
     args = parser.parse_args()
     peer = find_peer(args.peer)
     py = sys.executable
@@ -122,6 +123,8 @@ def main() -> None:
         ("calc, zh", calc + ["--lang", "zh"], ["calc", "12000", "--months", "24"]),
         ("plan, json", plan[:-1] + ["json"], ["plan", "--answers", str(EXAMPLE)]),
     ]
+    if args.only:
+        cases = [c for c in cases if c[0] in args.only]
     print(f"python {sys.version.split()[0]}; peer {peer}; {args.pairs} alternating pairs each")
     with tempfile.TemporaryDirectory() as home:
         env = environment(home)

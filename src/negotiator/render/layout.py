@@ -22,23 +22,24 @@ def _wide(ch: str) -> bool:
 def _tokens(text: str) -> list[str]:
     """Pieces a line may not be broken inside: a word, one wide character, or a space."""
     out: list[str] = []
-    word = ""
-    for ch in text:
-        if ch.isspace():
-            if word:
-                out.append(word)
-                word = ""
-            if out and out[-1] != " ":
-                out.append(" ")
-        elif _wide(ch):
-            if word:
-                out.append(word)
-                word = ""
-            out.append(ch)
-        else:
-            word += ch
-    if word:
-        out.append(word)
+    for word in text.split():
+        if out:
+            out.append(" ")
+        if word.isascii():
+            # Most of an English plan: one piece, with no need to size each letter.
+            out.append(word)
+            continue
+        run = ""
+        for ch in word:
+            if _wide(ch):
+                if run:
+                    out.append(run)
+                    run = ""
+                out.append(ch)
+            else:
+                run += ch
+        if run:
+            out.append(run)
     glued: list[str] = []
     for tok in out:
         if glued and tok != " " and glued[-1] != " " and (tok[0] in _NO_START or glued[-1][-1] in _NO_END):
