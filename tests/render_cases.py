@@ -4,7 +4,6 @@ before the real content builder is merged."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -71,4 +70,4 @@ def full_plan(lang: str) -> Plan:
     agreement = Agreement(lender=first, kind=ProposalKind.instalments, months=14, monthly=Decimal("350.55"), first_due=dt.date(2027, 1, 31),
                           recorded=dt.datetime(2026, 11, 26, 18, 0))
     plan = build_plan(case, lang, log=log, agreement=agreement)
-    return dataclasses.replace(plan, content=content(lang, [d.lender for d in case.debts]))
+    return plan._replace(content=content(lang, [d.lender for d in case.debts]))

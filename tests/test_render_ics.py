@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -88,7 +87,7 @@ def test_same_plan_same_file_whatever_the_clock(monkeypatch):
     assert ics.render(plan) == first
     # The stamp is the latest moment the plan records: here its own date, after the log and agreement.
     assert "DTSTAMP:20261128T000000Z\r\n" in first
-    later = dataclasses.replace(plan, agreement=plan.agreement.model_copy(update={"recorded": dt.datetime(2026, 12, 1, 18, 0)}))
+    later = plan._replace(agreement=plan.agreement.model_copy(update={"recorded": dt.datetime(2026, 12, 1, 18, 0)}))
     assert "DTSTAMP:20261201T180000Z\r\n" in ics.render(later)
 
 
@@ -109,7 +108,7 @@ def test_follow_up_is_the_latest_contacts_next_date():
     plan = full_plan("en")
     # The log holds 2026-11-20 (next 2026-12-03) and 2026-11-25 (next 2026-12-10): the later wins,
     # even when the entries are stored out of order.
-    shuffled = dataclasses.replace(plan, log=tuple(reversed(plan.log)))
+    shuffled = plan._replace(log=tuple(reversed(plan.log)))
     for p in (plan, shuffled):
         assert events(ics.render(p))[-1]["DTSTART"].dt == dt.date(2026, 12, 10)
 
@@ -117,13 +116,13 @@ def test_follow_up_is_the_latest_contacts_next_date():
 def test_follow_up_falls_back_to_a_week_after_the_plan_when_the_last_contact_set_no_date():
     plan = full_plan("en")
     last = ContactEntry(when=dt.datetime(2026, 11, 27, 10, 0), channel="sms", amount_promised=Decimal("1"))
-    plan = dataclasses.replace(plan, log=(*plan.log, last))
+    plan = plan._replace(log=(*plan.log, last))
     assert events(ics.render(plan))[-1]["DTSTART"].dt == dt.date(2026, 12, 5)
 
 
 def test_an_agreement_with_a_lender_not_in_the_plan_still_gets_its_reminders():
     plan = full_plan("en")
-    plan = dataclasses.replace(plan, agreement=plan.agreement.model_copy(update={"lender": "Another lender"}))
+    plan = plan._replace(agreement=plan.agreement.model_copy(update={"lender": "Another lender"}))
     found = events(ics.render(plan))
     targets = [row for d in plan.numbers.debts for row in d.ladder.target.schedule.rows]
     assert len(found) == len(targets) + plan.agreement.months + 1
@@ -133,7 +132,7 @@ def test_contacts_with_and_without_a_time_zone_can_be_compared():
     plan = full_plan("zh")
     zoned = ContactEntry(when=dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), channel="phone",
                          next_date=dt.date(2026, 12, 20))
-    plan = dataclasses.replace(plan, log=(*plan.log, zoned))
+    plan = plan._replace(log=(*plan.log, zoned))
     produced = ics.render(plan)
     assert events(produced)[-1]["DTSTART"].dt == dt.date(2026, 12, 20)
     assert "DTSTAMP:20261130T000000Z\r\n" in produced  # 08:00 in Beijing is midnight UTC

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from pathlib import Path
@@ -98,7 +97,7 @@ def test_sections_in_the_fixed_order(lang):
 
 def test_without_words_or_log_only_the_number_sections():
     # The real words may arrive with advice.py; without them only the numbers are drawn.
-    bare = dataclasses.replace(plan_for("zh"), content=None, log=())
+    bare = plan_for("zh")._replace(content=None, log=())
     assert [s.key for s in sections(bare)] == ["summary", "budget", "proposals", "schedule"]
     assert t("zh", "render.sections.contact_log") not in text.render(bare)
 
@@ -165,7 +164,7 @@ def test_schedule_amounts_are_exact(lang):
 
 def test_short_schedule_is_shown_row_by_row():
     plan = full_plan("en")
-    plan = dataclasses.replace(plan, agreement=plan.agreement.model_copy(update={"months": 3}))
+    plan = plan._replace(agreement=plan.agreement.model_copy(update={"months": 3}))
     produced = text.render(plan)
     for due in ("2027-01-31", "2027-02-28", "2027-03-31"):
         assert due in produced

@@ -2,9 +2,10 @@
 
 Field names here are a public contract (the answers file, `negotiator schema`). Money fields take
 strings such as "1.2万" or numbers and are held as Decimal to the fen.
-"""
 
-from __future__ import annotations
+Annotations here are objects, not strings (no `from __future__ import annotations`): pydantic
+reads them at import and would otherwise evaluate each string first.
+"""
 
 import datetime as dt
 from decimal import Decimal
@@ -176,7 +177,7 @@ class Debt(_Strict):
     chosen: ProposalKind | None = None
 
     @model_validator(mode="after")
-    def _one_rate(self) -> Debt:
+    def _one_rate(self) -> "Debt":
         if (self.daily_rate_percent is None) == (self.annual_rate_percent is None):
             raise PydanticCustomError("one_rate", "give exactly one of daily_rate_percent or annual_rate_percent")
         if self.balance <= 0:

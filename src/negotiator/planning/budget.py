@@ -6,14 +6,13 @@ surplus; what is left is available, split pro rata by balance so every lender is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from negotiator.money import ZERO, fen, fen_down
 
 
-@dataclass(frozen=True)
-class Budget:
+class Budget(NamedTuple):
     income: Decimal
     essentials: Decimal
     priority: Decimal

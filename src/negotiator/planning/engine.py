@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from negotiator.case import Case, Debt, ProposalKind
 from negotiator.errors import BadInput
@@ -15,9 +15,8 @@ from negotiator.planning.ladder import Ladder, Recommendation, opening_for, reco
 from negotiator.planning.proposals import Proposal
 
 
-@dataclass(frozen=True)
-class DebtPlan:
-    index: int
+class DebtPlan(NamedTuple):
+    index: int  # position in the answers file (as a field it hides tuple.index, which no one calls)
     debt: Debt
     share: Decimal
     proposals: tuple[Proposal, ...]
@@ -36,8 +35,7 @@ class DebtPlan:
         return next((x for x in self.proposals if x.kind is kind), None)
 
 
-@dataclass(frozen=True)
-class Numbers:
+class Numbers(NamedTuple):
     plan_date: dt.date
     budget: Budget
     total_balance: Decimal

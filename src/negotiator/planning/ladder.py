@@ -10,8 +10,8 @@ The first rule that applies wins:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+from typing import NamedTuple
 
 from negotiator.case import Debt, ProposalKind
 from negotiator.planning import proposals as p
@@ -22,15 +22,13 @@ SETTLEMENT_THRESHOLD = Decimal("0.40")
 OPENING_SETTLEMENT = Decimal("0.8")
 
 
-@dataclass(frozen=True)
-class Ladder:
+class Ladder(NamedTuple):
     opening: Proposal
     target: Proposal
     walk_away: Decimal  # the share: never exceeded in a month
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     kind: ProposalKind
     reason: str  # a key under plan.reasons in the word files
 

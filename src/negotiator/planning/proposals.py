@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+from typing import NamedTuple
 
 from negotiator.case import Debt, ProposalKind
 from negotiator.money import ZERO, fen, fen_down
@@ -25,8 +25,7 @@ DEFAULT_PAUSE_MONTHS = 3
 TOKEN_SHARE = Decimal("0.1")
 
 
-@dataclass(frozen=True)
-class Proposal:
+class Proposal(NamedTuple):
     kind: ProposalKind
     schedule: Schedule
     share: Decimal

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 from negotiator.money import ZERO, fen, fen_down
 
@@ -23,8 +24,7 @@ class Method(str, Enum):
     interest_free = "interest_free"  # 停息分期
 
 
-@dataclass(frozen=True)
-class Instalment:
+class Instalment(NamedTuple):
     n: int
     due: dt.date
     payment: Decimal

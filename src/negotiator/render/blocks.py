@@ -5,42 +5,36 @@ Every output form knows how to draw each of these; none of them holds a figure i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 from negotiator.money import show
 from negotiator.words import raw, t
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A sub-heading inside a section: a lender's name, or before/during/after."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """Prose; a line break inside it is kept (a letter)."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: str  # one letter per column: 'l' text, 'r' numbers
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     text: str
     label: str = ""  # shown in bold before the text where the form allows (a script step's name)
 
 
-@dataclass(frozen=True)
-class Items:
+class Items(NamedTuple):
     style: Literal["check", "bullet", "number", "labelled"]
     items: tuple[Item, ...]
 
@@ -48,8 +42,7 @@ class Items:
 Block = Union[Heading, Para, Table, Items]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     key: str  # summary, budget, proposals, schedule, checklist, ...
     title: str
     blocks: tuple[Block, ...]

@@ -5,7 +5,6 @@ Money is a string with two decimals; dates are ISO; debts keep the order of the 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -27,8 +26,8 @@ def _value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a plan record (a NamedTuple)
+        return {name: _value(getattr(value, name)) for name in value._fields}
     if hasattr(value, "model_dump"):
         return _value(value.model_dump())
     if isinstance(value, dict):

@@ -4,8 +4,7 @@ section and the calendar reminders, so both always agree."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from negotiator.plan import Plan
 from negotiator.planning import DebtPlan
@@ -17,8 +16,7 @@ if TYPE_CHECKING:  # the models are needed only when a saved case brings a log o
 FOLLOW_UP_DAYS = 7
 
 
-@dataclass(frozen=True)
-class Payments:
+class Payments(NamedTuple):
     """The payments one lender is to receive: the agreed schedule where there is one, else the target's."""
 
     lender: str
