@@ -19,33 +19,36 @@ def _wide(ch: str) -> bool:
     return char_width(ch) == 2
 
 
-def _tokens(text: str) -> list[str]:
-    """Pieces a line may not be broken inside: a word, one wide character, or a space."""
-    out: list[str] = []
+def _pieces(text: str) -> list[tuple[str, int, bool]]:
+    """Pieces a line may not be broken inside (a word, or one wide character), each with its
+    width and whether a space comes before it."""
+    out: list[tuple[str, int, bool]] = []
     for word in text.split():
-        if out:
-            out.append(" ")
-        if word.isascii():
-            # Most of an English plan: one piece, with no need to size each letter.
-            out.append(word)
+        spaced = bool(out)
+        if word.isascii() and word.isprintable():
+            # Most of an English plan: one piece, as wide as it is long.
+            out.append((word, len(word), spaced))
             continue
         run = ""
         for ch in word:
             if _wide(ch):
                 if run:
-                    out.append(run)
-                    run = ""
-                out.append(ch)
+                    out.append((run, width(run), spaced))
+                    run, spaced = "", False
+                out.append((ch, 2, spaced))
+                spaced = False
             else:
                 run += ch
         if run:
-            out.append(run)
-    glued: list[str] = []
-    for tok in out:
-        if glued and tok != " " and glued[-1] != " " and (tok[0] in _NO_START or glued[-1][-1] in _NO_END):
-            glued[-1] += tok
+            out.append((run, width(run), spaced))
+    glued: list[tuple[str, int, bool]] = []
+    for piece in out:
+        tok, w, spaced = piece
+        if glued and not spaced and (tok[0] in _NO_START or glued[-1][0][-1] in _NO_END):
+            last, last_w, last_spaced = glued[-1]
+            glued[-1] = (last + tok, last_w + w, last_spaced)
         else:
-            glued.append(tok)
+            glued.append(piece)
     return glued
 
 
@@ -68,28 +71,26 @@ def wrap_paragraph(text: str, limit: int, first: str = "", rest: str = "") -> li
     """One paragraph as lines of at most `limit` columns; `first` prefixes the first line
     (a bullet or a check box) and `rest` indents the others."""
     lines: list[str] = []
-    line, used, has_words, space = first, width(first), False, False
-    for tok in _tokens(text):
-        if tok == " ":
-            space = has_words
-            continue
-        w = width(tok)
-        gap = 1 if space else 0
+    line, used, has_words = [first], width(first), False
+    for tok, w, spaced in _pieces(text):
+        gap = 1 if spaced and has_words else 0
         if has_words and used + gap + w > limit:
-            lines.append(line.rstrip())
-            line, used, has_words, gap = rest, width(rest), False, 0
+            lines.append("".join(line).rstrip())
+            line, used, has_words, gap = [rest], width(rest), False, 0
         room = limit - used
         if w > room and not has_words:
             pieces = _split_hard(tok, max(room, 1))
             for piece in pieces[:-1]:
-                lines.append((line + piece).rstrip())
-                line, used = rest, width(rest)
+                lines.append(("".join(line) + piece).rstrip())
+                line, used = [rest], width(rest)
             tok, w = pieces[-1], width(pieces[-1])
-        line += " " * gap + tok
+        if gap:
+            line.append(" ")
+        line.append(tok)
         used += gap + w
-        has_words, space = True, False
+        has_words = True
     if has_words or not lines:
-        lines.append(line.rstrip())
+        lines.append("".join(line).rstrip())
     return lines
 
 
