@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from negotiator.money import ZERO, fen, fen_down
@@ -64,6 +64,7 @@ class Schedule:
         return apr(self.amount, [r.payment for r in self.rows])
 
 
+@lru_cache(maxsize=4096)  # a plan's schedules mostly start on the same day: one date, many times
 def add_months(start: dt.date, months: int) -> dt.date:
     """The same day `months` later, or the month's last day when it is shorter."""
     index = start.month - 1 + months
