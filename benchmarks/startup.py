@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "case-en.json"
 
-# The wrapper pip writes for `[project.scripts] negotiator = "negotiator.cli:main"`.
+# The wrapper pip writes for `[project.scripts] negotiator = "negotiator.start:main"`.
 ENTRY_POINT = """import re
 import sys
-from negotiator.cli import main
+from negotiator.start import main
 if __name__ == "__main__":
     sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])
     sys.exit(main())

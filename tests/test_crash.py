@@ -154,3 +154,20 @@ def test_pydantic_plugins_are_never_loaded(home, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert not seen.exists()
+
+
+def test_the_program_leaves_the_garbage_collector_on(home, monkeypatch):
+    """`negotiator calc` turns collection off before typer loads; it is back on at the end."""
+    import gc
+
+    from negotiator.start import main
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    monkeypatch.setattr(sys, "argv", ["negotiator", "calc", "--amount", "12000", "--months", "3"])
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code == 0
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # the program freezes what it made just before it ends; a test goes on

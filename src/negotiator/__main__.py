@@ -1,3 +1,3 @@
-from negotiator.cli import main
+from negotiator.start import main
 
 main()

@@ -12,6 +12,7 @@ import typer
 
 from negotiator import __version__
 from negotiator.errors import BadInput, NegotiatorError
+from negotiator.start import QUICK
 from negotiator.words import detect_language, t
 
 HELP_LANG = detect_language()
@@ -305,10 +306,6 @@ def _library_exit(exc: Exception) -> int | None:
     return None
 
 
-# Commands that answer in a fraction of a second and never prompt.
-QUICK = frozenset({"plan", "calc", "schema", "show", "cases", "agree"})
-
-
 def _only(name: str) -> typer.Typer:
     """The app with the root options and just the named command. typer builds the options of
     every command before running one, a few milliseconds that `calc` during a call need not pay;
@@ -339,7 +336,8 @@ def main(argv: list[str] | None = None) -> None:
         runs = _only(args[0])
         # Start-up creates many thousands of objects that live until exit (modules, classes,
         # validators); collecting among them is wasted work, about 10 ms of a quick command.
-        # The wizard, which runs for minutes, keeps the collector.
+        # The wizard, which runs for minutes, keeps the collector. (When this is the program,
+        # `start.main` turned it off before typer loaded.)
         gc.disable()
     try:
         result = runs(args=args, prog_name="negotiator", standalone_mode=False)

@@ -1,0 +1,20 @@
+"""Where the program starts: what holds for the whole process is set before the commands load.
+
+The `negotiator` command and `python -m negotiator` both come here.
+"""
+
+import gc
+import sys
+
+# Commands that answer in a fraction of a second and never prompt.
+QUICK = frozenset({"plan", "calc", "schema", "show", "cases", "agree"})
+
+
+def main() -> None:
+    if sys.argv[1:2] and sys.argv[1] in QUICK:
+        # Loading typer and pydantic makes many thousands of objects that live until exit; the
+        # collector would keep walking them for nothing. `cli.main` turns it back on when done.
+        gc.disable()
+    from negotiator.cli import main as run
+
+    run()
