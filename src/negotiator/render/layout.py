@@ -15,41 +15,45 @@ _NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%
 _NO_END = set("（《「『【〈〔([{“‘")
 
 
-def _wide(ch: str) -> bool:
-    return char_width(ch) == 2
-
-
 def _pieces(text: str) -> list[tuple[str, int, bool]]:
-    """Pieces a line may not be broken inside (a word, or one wide character), each with its
-    width and whether a space comes before it."""
+    """Pieces a line may not be broken inside (a word, or one wide character with any
+    punctuation that must stay by it), each with its width and whether a space comes before it."""
     out: list[tuple[str, int, bool]] = []
     for word in text.split():
-        spaced = bool(out)
         if word.isascii() and word.isprintable():
             # Most of an English plan: one piece, as wide as it is long.
-            out.append((word, len(word), spaced))
-            continue
-        run = ""
-        for ch in word:
-            if _wide(ch):
-                if run:
-                    out.append((run, width(run), spaced))
-                    run, spaced = "", False
-                out.append((ch, 2, spaced))
-                spaced = False
-            else:
-                run += ch
-        if run:
-            out.append((run, width(run), spaced))
-    glued: list[tuple[str, int, bool]] = []
-    for piece in out:
-        tok, w, spaced = piece
-        if glued and not spaced and (tok[0] in _NO_START or glued[-1][0][-1] in _NO_END):
-            last, last_w, last_spaced = glued[-1]
-            glued[-1] = (last + tok, last_w + w, last_spaced)
+            out.append((word, len(word), bool(out)))
         else:
-            glued.append(piece)
-    return glued
+            _break_word(word, bool(out), out)
+    return out
+
+
+def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]]) -> None:
+    """A word with wide characters, cut where a line may break: next to a wide character, unless
+    the next one may not start a line or the one before may not end it."""
+    start = 0  # where the current piece begins
+    narrow = -1  # where the pending run of narrow characters begins, if one is pending
+    columns = 0
+    before, before_wide = "", False
+    for i, ch in enumerate(word):
+        wide = char_width(ch) == 2
+        if i and (wide or before_wide) and ch not in _NO_START and before not in _NO_END:
+            if narrow >= 0:
+                columns += width(word[narrow:i])
+                narrow = -1
+            out.append((word[start:i], columns, spaced))
+            start, columns, spaced = i, 0, False
+        if wide:
+            if narrow >= 0:
+                columns += width(word[narrow:i])
+                narrow = -1
+            columns += 2
+        elif narrow < 0:
+            narrow = i
+        before, before_wide = ch, wide
+    if narrow >= 0:
+        columns += width(word[narrow:])
+    out.append((word[start:], columns, spaced))
 
 
 def _split_hard(token: str, room: int) -> list[str]:
