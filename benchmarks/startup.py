@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "case-en.json"
+EXAMPLE_ZH = ROOT / "examples" / "case-zh.json"
 
 # The wrapper pip writes for `[project.scripts] negotiator = "negotiator.start:main"`.
 ENTRY_POINT = """import re
@@ -119,7 +120,8 @@ def main() -> None:
         ("--help", ["--help"], ["--help"]),
         ("plan, text", plan, ["plan", "--answers", str(EXAMPLE)]),
         ("calc", calc, ["calc", "12000", "--months", "24"]),
-        # Not goals of their own: calc as a Chinese user sees it, and the JSON form of the plan.
+        # Not goals of their own: the plan and calc as a Chinese user sees them, and the JSON form.
+        ("plan, zh", ["plan", "--answers", str(EXAMPLE_ZH), "--format", "text"], ["plan", "--answers", str(EXAMPLE_ZH)]),
         ("calc, zh", calc + ["--lang", "zh"], ["calc", "12000", "--months", "24"]),
         ("plan, json", plan[:-1] + ["json"], ["plan", "--answers", str(EXAMPLE)]),
     ]
