@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -170,6 +171,51 @@ def test_ctrl_c_keeps_a_draft_and_resume_goes_on(private_home: Path) -> None:
     assert [d.lender for d in case.debts] == ["Huabei"]
     assert [x.monthly for x in case.income] == [Decimal("6000.00")]
     assert not list((private_home / "drafts").glob("*.json"))
+
+
+def _two_drafts(private_home: Path) -> tuple[Path, Path]:
+    """Two interviews stopped in their first debt, 'Old' a day before 'New'."""
+    files = []
+    for lender in ("Old", "New"):
+        with pytest.raises(Interrupted):
+            drive([ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line(lender) + CTRL_C], wizard.start, None)
+        (made,) = set((private_home / "drafts").glob("*.json")) - set(files)
+        files.append(made)
+    day_before = files[1].stat().st_mtime - 86400
+    os.utime(files[0], (day_before, day_before))
+    return files[0], files[1]
+
+
+def test_resume_asks_which_draft_when_there_are_several_and_keeps_the_other(private_home: Path) -> None:
+    old, new = _two_drafts(private_home)
+    # The list starts with the draft written last; one down is the older one.
+    rest = [down(1), BACKSPACE * 3 + line("Huabei")] + DEBT_HUABEI[1:] + [ENTER, ENTER, ENTER] + FINISH
+    drive(rest, wizard.resume, None)
+    assert [d.lender for d in saved().debts] == ["Huabei"]
+    assert not old.exists()  # finished, so its draft is gone
+    assert json.loads(new.read_text("utf-8"))["answers"]["debts"] == [{"lender": "New"}]
+
+
+def test_ctrl_c_while_choosing_a_draft_keeps_them_all(private_home: Path) -> None:
+    old, new = _two_drafts(private_home)
+    with pytest.raises(Interrupted) as stopped:
+        drive([CTRL_C], wizard.resume, "en")
+    assert "kept" in str(stopped.value)
+    assert old.exists() and new.exists()
+
+
+def test_each_draft_is_told_apart_by_when_whose_debts_and_what_comes_next() -> None:
+    from negotiator.wizard.draft import Draft
+    from negotiator.wizard.flow import describe_draft
+
+    when = dt.datetime(2026, 11, 20, 21, 5)
+    debts = Draft("en", {"debts": [{"lender": "Huabei"}, {"lender": "Card"}, {"kind": "other"}]}, done="debts", changed=when)
+    assert describe_draft(debts, "en") == "2026-11-20 21:05 · Huabei, Card · next: Your budget"
+    assert describe_draft(debts, "zh") == "2026-11-20 21:05 · Huabei，Card · 下一步：您的预算"
+    named = Draft("en", {}, done="proposals", name="card-2026", editing=True, changed=when)
+    assert describe_draft(named, "en") == "2026-11-20 21:05 · card-2026 · next: Check your answers"
+    empty = Draft("en", {"language": "en"}, done="language", changed=when)
+    assert describe_draft(empty, "en") == "2026-11-20 21:05 · no debts entered yet · next: Your situation"
 
 
 def test_ctrl_c_at_the_first_question_keeps_nothing(private_home: Path) -> None:

@@ -97,17 +97,46 @@ def start(lang: str | None, name: str | None, first_guess: str) -> None:
 
 
 def resume(lang: str | None, first_guess: str) -> None:
-    from negotiator.wizard.draft import latest
-
-    d = latest()
-    if d is None:
-        raise BadInput(t(lang or first_guess, "wizard.msg.no_draft"))
+    d = pick_draft(lang or first_guess)
     if lang:
         d.lang = lang
         d.answers["language"] = lang
     step = after(d.done)
     show.say(t(d.lang, "wizard.msg.resumed", step=t(d.lang, f"wizard.steps.{step}")))
     run(d, step)
+
+
+def pick_draft(lang: str) -> Draft:
+    """The draft to go on with: the only one, or the one the person picks from all of them."""
+    from negotiator.wizard.ask import ask
+    from negotiator.wizard.draft import drafts
+    from negotiator.wizard.questions import DRAFT
+
+    found = drafts()
+    if not found:
+        raise BadInput(t(lang, "wizard.msg.no_draft"))
+    if len(found) == 1:
+        return found[0]
+    options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
+    try:
+        return found[ask(DRAFT, lang, options=options, count=len(found))]
+    except KeyboardInterrupt:
+        raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
+    except EOFError:
+        raise BadInput("\n" + t(lang, "wizard.msg.input_ended")) from None
+
+
+def describe_draft(d: Draft, lang: str) -> str:
+    """One line a person can tell their drafts apart by: when, whose debts, and what comes next."""
+    lenders = [debt["lender"] for debt in d.answers.get("debts") or [] if isinstance(debt, dict) and debt.get("lender")]
+    if d.name:
+        what = d.name
+    elif lenders:
+        what = t(lang, "render.describe.separator").join(lenders)
+    else:
+        what = t(lang, "wizard.msg.draft_no_debts")
+    when = f"{d.changed:%Y-%m-%d %H:%M}" if d.changed else "?"
+    return t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}"))
 
 
 def edit(name: str, lang: str | None, first_guess: str) -> None:

@@ -17,6 +17,7 @@ DEBT_KINDS = ("huabei", "jiebei", "credit_card", "online_loan", "other")
 STAGES = ("reminders", "calls", "agency", "legal_threat", "lawsuit")
 
 LANGUAGE = Question("language", "select", choices=("zh", "en"))
+DRAFT = Question("draft", "select")  # `negotiator resume` with several unfinished interviews
 
 SITUATION = (
     Question("cause", "select", choices=CAUSES),
