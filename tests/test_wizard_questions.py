@@ -72,7 +72,7 @@ def every_question() -> list[Question]:
 @pytest.mark.parametrize("lang", words.LANGUAGES)
 def test_every_question_has_its_words(lang: str) -> None:
     for q in every_question():
-        assert words.t(lang, f"wizard.q.{q.words}", category="x", total="x", entry="x", lender="x", path="x", name="x")
+        assert words.t(lang, f"wizard.q.{q.words}", category="x", total="x", entry="x", lender="x", path="x", name="x", count="x")
         if q.hint:
             assert words.t(lang, f"wizard.hint.{q.words}")
         for value in q.choices:
