@@ -339,3 +339,19 @@ def test_a_second_case_on_the_same_day_gets_a_free_name_and_new_name_suggests_on
     assert saved(f"case-{TODAY}-2").debts[0].lender == "Huabei"
     drive(TO_REVIEW + FINISH, wizard.start, None, "huabei-talks")
     assert saved("huabei-talks").income[0].monthly == Decimal("6000.00")
+
+
+def test_a_draft_written_by_hand_or_by_another_version_still_resumes(private_home: Path) -> None:
+    """A step this version does not know starts the interview again, every answer kept as the default."""
+    from negotiator.wizard.draft import drafts
+    from negotiator.wizard.flow import describe_draft
+
+    folder = private_home / "drafts"
+    folder.mkdir(parents=True)
+    record = {"version": 1, "lang": "en", "done": "a later step", "name": None, "editing": False, "answers": {"debts": [{"lender": 5}]}}
+    (folder / "draft-20261101-090000-000000.json").write_text(json.dumps(record), encoding="utf-8")
+    (found,) = drafts()
+    assert describe_draft(found, "en").endswith("· 5 · next: Language")
+    with pytest.raises(BadInput):  # the keys run out at the first question: it was asked
+        drive([], wizard.resume, None)
+    assert json.loads((folder / "draft-20261101-090000-000000.json").read_text("utf-8"))["answers"]["debts"] == [{"lender": 5}]

@@ -24,7 +24,8 @@ NUMBERED = STEPS[1:]  # the language is not counted as a step
 
 
 def after(done: str | None) -> str:
-    return STEPS[STEPS.index(done) + 1] if done else STEPS[0]
+    """The step after `done`; from the start when none (or one this version does not know) is done."""
+    return STEPS[STEPS.index(done) + 1] if done in STEPS[:-1] else STEPS[0]
 
 
 def answered(d: Draft) -> bool:
@@ -128,7 +129,8 @@ def pick_draft(lang: str) -> Draft:
 
 def describe_draft(d: Draft, lang: str) -> str:
     """One line a person can tell their drafts apart by: when, whose debts, and what comes next."""
-    lenders = [debt["lender"] for debt in d.answers.get("debts") or [] if isinstance(debt, dict) and debt.get("lender")]
+    debts = d.answers.get("debts")
+    lenders = [str(debt["lender"]) for debt in debts if isinstance(debt, dict) and debt.get("lender")] if isinstance(debts, list) else []
     if d.name:
         what = d.name
     elif lenders:
