@@ -233,3 +233,31 @@ def test_not_a_terminal_exits_2_naming_the_answers_file(run_cli) -> None:
     assert done.returncode == 2
     assert "negotiator plan --answers FILE" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_resume_with_two_drafts_shows_both_and_goes_on_with_the_one_picked(home: Path, where: Path) -> None:
+    import json
+    import os
+
+    folder = home / "drafts"
+    folder.mkdir(parents=True)
+    for stamp, lender, when in (("20261101-090000-000000", "Huabei", 1_761_987_600), ("20261105-090000-000000", "Jiebei", 1_762_333_200)):
+        record = {"version": 1, "lang": "en", "done": "priority", "name": None, "editing": False,
+                  "answers": {"language": "en", "debts": [{"lender": lender}]}}
+        path = folder / f"draft-{stamp}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        os.utime(path, (when, when))
+    screen = Screen(home, where, "resume")
+    screen.wait("You have 2 sets of unfinished answers")
+    screen.wait(r"Jiebei · next: Your debts")  # written last, so listed first
+    screen.wait(r"Huabei · next: Your debts")
+    screen.child.send(DOWN + ENTER)
+    screen.wait("Welcome back")
+    screen.wait(r"Who is the lender\?.*Huabei")  # the picked draft's half-done debt, filled in
+    screen.child.send(CTRL_C)
+    screen.wait("Stopped")
+    assert screen.finish() == 130
+    assert "Traceback" not in screen.text
+    kept = {json.loads(p.read_text("utf-8"))["answers"]["debts"][0]["lender"]: p.stat().st_mtime for p in folder.glob("*.json")}
+    assert kept["Jiebei"] == 1_762_333_200  # the other draft is untouched
+    assert kept["Huabei"] > 1_762_333_200  # the picked one was written again on Ctrl-C
