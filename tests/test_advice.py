@@ -269,11 +269,24 @@ def test_worked_example_talking_points_en():
     points = plan_of("en", "en").content.talking_points
     assert points[0] == "What happened: on 10 April 2026, I became ill. The hardship is illness."
     assert "Income: ¥15,000.00 a month before, ¥9,200.00 a month now." in points
+    # Its target is already the gentlest ask, so it is asked for once, not fallen back to.
     assert (
-        "Online lender (balance ¥16,200.00): opening ask: the penalty interest and late fees of ¥400.00 waived, no further interest, "
-        "and ¥564.28 a month for 28 months. Fallback (target): the penalty interest and late fees of ¥400.00 waived, no further interest, "
-        "and ¥564.28 a month for 28 months. Walk-away: ¥580.49 a month." in points
+        "Online lender (balance ¥16,200.00): your ask, which is also your target: the penalty interest and late fees of ¥400.00 "
+        "waived, no further interest, and ¥564.28 a month for 28 months. Walk-away: ¥580.49 a month." in points
     )
+
+
+def test_a_target_that_is_the_opening_ask_is_held_to_not_offered_again():
+    plan = plan_of("en", "en")
+    d = plan.numbers.debts[2]
+    assert d.ladder.opening is d.ladder.target and d.ladder.target.fits
+    fallback = next(s.text for s in plan.content.script[2].steps if s.step == "fallback")
+    assert fallback == t("en", "script.fallback.fits_same", lender=d.lender, walk_away=show(d.ladder.walk_away))
+    assert "I can offer" not in fallback
+    # A debt whose opening ask is gentler than its target still falls back to the target.
+    other = plan.numbers.debts[0]
+    assert other.ladder.opening is not other.ladder.target
+    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that is not possible, I can offer ")
 
 
 def test_worked_example_script_zh():

@@ -18,3 +18,9 @@ def variant(d: DebtPlan) -> str:
     if d.ladder.walk_away <= 0:
         return NO_MONEY
     return FITS if target.fits else LONGER
+
+
+def one_ask(d: DebtPlan) -> bool:
+    """The target is already as gentle as can be asked, so the opening ask is the target itself:
+    the words ask for it once instead of falling back to the same thing."""
+    return d.ladder.opening is d.ladder.target

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
+from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, one_ask, variant
 from negotiator.plan import Plan, Script, Step
 from negotiator.planning import DebtPlan
 from negotiator.words import t
@@ -24,6 +24,8 @@ def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
     for name in STEPS:
         if name == "situation":  # told with the income before the hardship when it is known
             key = "script.situation." + ("before" if plan.case.hardship.income_before is not None else "now")
+        elif name == "fallback" and kind == FITS and one_ask(d):
+            key = "script.fallback.fits_same"
         elif name in _FORMS:
             key = f"script.{name}.{_FORMS[name][kind]}"
         else:

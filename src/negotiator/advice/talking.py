@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import LONGER, SETTLE, variant
+from negotiator.advice.kinds import LONGER, SETTLE, one_ask, variant
 from negotiator.case import ProposalKind
 from negotiator.plan import Plan
 from negotiator.words import t
@@ -20,7 +20,11 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
     if case.lump_sum > 0:
         points.append(t(lang, "advice.talking.lump_sum", **values))
     for d, debt_values in zip(n.debts, per_debt, strict=True):
-        points.append(t(lang, "advice.talking.debt_settle" if variant(d) == SETTLE else "advice.talking.debt", **debt_values))
+        if variant(d) == SETTLE:
+            key = "advice.talking.debt_settle"
+        else:
+            key = "advice.talking.debt_same" if one_ask(d) else "advice.talking.debt"
+        points.append(t(lang, key, **debt_values))
         target = d.ladder.target
         if variant(d) == LONGER:
             points.append(t(lang, "advice.talking.longer", **debt_values))
