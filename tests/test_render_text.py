@@ -13,6 +13,7 @@ from render_cases import full_plan, plan_for
 
 from negotiator.render import markdown, text
 from negotiator.render.payments import payments
+from negotiator.render.blocks import Para, Table
 from negotiator.render.sections import FULL_SCHEDULE_ROWS, sections
 from negotiator.render.table import width
 from negotiator.words import t
@@ -206,3 +207,22 @@ def test_any_names_and_amounts_stay_within_80_columns(debts, income, lang):
     produced = text.render(build_plan(case, lang))
     for line in produced.splitlines():
         assert width(line) <= 80, line
+
+
+def test_the_summary_marks_a_target_above_the_walk_away() -> None:
+    """The Chinese example's Huabei and Jiebei targets are above their walk-aways; the card's fits."""
+    plan = plan_for("zh")
+    summary = sections(plan)[0]
+    table = next(b for b in summary.blocks if isinstance(b, Table))
+    assert [row[-1] for row in table.rows] == ["*" if not d.ladder.target.fits else "" for d in plan.numbers.debts] == ["*", "*", ""]
+    assert Para(t("zh", "render.summary.above_walk_away")) in summary.blocks
+    assert "404.36  *" in text.render(plan)
+
+
+def test_the_summary_has_no_mark_when_every_target_fits() -> None:
+    plan = plan_for("en")
+    assert all(d.ladder.target.fits for d in plan.numbers.debts)
+    summary = sections(plan)[0]
+    table = next(b for b in summary.blocks if isinstance(b, Table))
+    assert len(table.headers) == 5 and all(len(row) == 5 for row in table.rows)
+    assert Para(t("en", "render.summary.above_walk_away")) not in summary.blocks

@@ -72,11 +72,17 @@ def _summary(plan: Plan, w: Words) -> Section:
     if plan.case.lump_sum > 0:
         blocks.append(Para(w("summary.lump_sum", lump_sum=money(w, plan.case.lump_sum))))
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
+    # A target above the walk-away is marked where it is first seen, not only further down, in a
+    # column of its own so that the amounts stay in line.
+    above = not all(d.ladder.target.fits for d in n.debts)
     rows = []
     for d in n.debts:
         target = d.ladder.target
-        rows.append((d.lender, show(d.balance), show(d.ladder.walk_away), w.kind(target.kind.value), show(target.monthly_payment)))
-    blocks.append(Table(headers, tuple(rows), "lrrlr"))
+        row = (d.lender, show(d.balance), show(d.ladder.walk_away), w.kind(target.kind.value), show(target.monthly_payment))
+        rows.append(row + ("" if target.fits else "*",) if above else row)
+    blocks.append(Table(headers + ("",) if above else headers, tuple(rows), "lrrlrl" if above else "lrrlr"))
+    if above:
+        blocks.append(Para(w("summary.above_walk_away")))
     if plan.agreement is not None:
         a = plan.agreement
         blocks.append(Para(w("summary.agreement", lender=a.lender, months=a.months, monthly=money(w, a.monthly), first_due=a.first_due.isoformat())))
