@@ -59,6 +59,50 @@ def test_usage_errors_are_2_and_name_the_option(run_cli, args, named):
     assert done.stdout == ""
 
 
+ENGLISH_FRAME = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message and exit.", "[default:", "[required]", "Error:", "Try '", "No such", "Missing", "requires")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("plan", "-h"), ("calc", "-h"), ("log", "add", "-h")], ids=" ".join)
+def test_help_pages_are_all_chinese_for_a_chinese_locale(run_cli, args):
+    done = run_cli(*args, LANG="zh_CN.UTF-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("用法：negotiator")
+    assert "显示此帮助并退出。" in done.stdout
+    assert "选项：" in done.stdout
+    assert not [word for word in ENGLISH_FRAME if word in done.stdout]
+
+
+def test_help_pages_in_english_keep_their_frame(run_cli):
+    done = run_cli("plan", "-h")
+    assert done.stdout.startswith("Usage: negotiator plan [OPTIONS]")
+    assert "Options:" in done.stdout and "Show this message and exit." in done.stdout
+    assert re.search(r"\[default:\s+text\]", done.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (("plan", "--frmat", "json"), "没有 --frmat 这个选项。您是不是想输入：--format？", "there is no option --frmat. Did you mean: --format?"),
+        (("calc", "--months", "12"), "需要提供 --amount。", "--amount is needed."),
+        (("calc", "--amount"), "--amount 后面需要跟一个值。", "--amount needs a value after it."),
+        (("plan", "--force=yes"), "--force 是一个开关，后面不用跟值。", "--force is a switch and takes no value."),
+        (("plann",), "没有 'plann' 这个命令。", "there is no command 'plann'."),
+        (("log", "ad", "x"), "没有 'ad' 这个命令。可用的命令有：add, list。", "there is no command 'ad'. The commands are: add, list."),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, tuple) else "",
+)
+def test_usage_errors_speak_the_persons_language(run_cli, args, zh, en):
+    chinese = run_cli(*args, LANG="zh_CN.UTF-8")
+    assert chinese.returncode == 2
+    assert zh in chinese.stderr
+    assert not [word for word in ENGLISH_FRAME if word in chinese.stderr]
+    english = run_cli(*args)
+    assert english.returncode == 2
+    assert f"Error: {en}" in english.stderr
+    # --lang is honoured even though typer stopped before reading it.
+    assert zh in run_cli("--lang", "zh", *args).stderr
+
+
 # ---- what the quick paths import --------------------------------------------------------------
 
 HEAVY = ("questionary", "prompt_toolkit", "rich")

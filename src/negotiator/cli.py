@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from negotiator import __version__
+from negotiator import __version__, help_page
 from negotiator.errors import BadInput, NegotiatorError
 from negotiator.start import QUICK
 from negotiator.words import detect_language, t
@@ -34,6 +34,7 @@ ListFormat = Annotated[str, typer.Option("--format", "-f", help=h("cases.format"
 
 
 app = typer.Typer(
+    cls=help_page.Group,
     help=h("app.help"),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -205,7 +206,7 @@ def show(
 show.__doc__ = h("show.help")
 
 
-log_app = typer.Typer(help=h("log.help"), rich_markup_mode=None, no_args_is_help=True)
+log_app = typer.Typer(cls=help_page.Group, help=h("log.help"), rich_markup_mode=None, no_args_is_help=True)
 app.add_typer(log_app, name="log")
 
 
@@ -263,6 +264,10 @@ def agree(
 
 agree.__doc__ = h("agree.help")
 
+# Every command's help page in the person's language, the frame typer adds included.
+for _info in app.registered_commands + log_app.registered_commands:
+    _info.cls = help_page.Command
+
 
 def _report_crash(exc: BaseException) -> Path | None:
     """Write the full traceback to a log in the data folder; the user sees one line."""
@@ -281,28 +286,32 @@ def _report_crash(exc: BaseException) -> Path | None:
         return None
 
 
-def _library_exit(exc: Exception) -> int | None:
+def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
     """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
-    message; None for anything else. Recent typer versions carry their own copy of click, older
-    ones use click itself; click is looked at only when something has already loaded it."""
+    message in `lang`; None for anything else. `args` are the command line as typed. Recent typer versions carry their own copy of
+    click, older ones use click itself; click is looked at only when something has already
+    loaded it."""
     import typer
+
+    from negotiator import usage
 
     families = [(typer.Exit, typer.Abort, typer.TyperException)]
     click = sys.modules.get("click")
     if click is not None:
         families.append((click.exceptions.Exit, click.exceptions.Abort, click.ClickException))
-    for exit_, abort, usage in families:
+    for exit_, abort, problem in families:
         if isinstance(exc, exit_):
             return int(exc.exit_code)
         if isinstance(exc, abort):
             return 130
-        if isinstance(exc, usage):
-            show = getattr(exc, "show", None)
-            if show is not None:
-                show()
+        if isinstance(exc, problem):
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()  # the help page itself
+            elif hasattr(exc, "format_message"):
+                print(usage.explain(exc, args, lang), file=sys.stderr)
             else:
-                print(exc.format_message(), file=sys.stderr)
-            return int(exc.exit_code)
+                print(str(exc), file=sys.stderr)
+            return int(getattr(exc, "exit_code", 2))
     return None
 
 
@@ -331,6 +340,13 @@ def main(argv: list[str] | None = None) -> None:
     # installed package.
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     runs = app
+    names = [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
+    names += [g.name for g in app.registered_groups if g.name]
+    if args[:1] and not args[0].startswith("-") and args[0] not in names:
+        from negotiator.usage import language_asked, unknown_command
+
+        print(unknown_command(args[0], names, language_asked(args) or HELP_LANG), file=sys.stderr)
+        sys.exit(2)
     quick = bool(args[:1]) and args[0] in QUICK
     if quick:
         runs = _only(args[0])
@@ -353,7 +369,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         code = 0
     except Exception as exc:
-        known = _library_exit(exc)
+        from negotiator.usage import language_asked
+
+        known = _library_exit(exc, args, language_asked(args) or HELP_LANG)
         if known is not None:
             code = known
         else:

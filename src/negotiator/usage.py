@@ -1,0 +1,86 @@
+"""A command typed wrongly (an unknown option, a missing one, an option without its value), told
+in the person's language. typer's own messages are English; its exceptions carry what is needed
+to say them again, and anything not recognised here keeps typer's words under our heading."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from negotiator.words import t
+
+_USAGE = "Usage: "  # how typer begins a usage line
+
+
+def language_asked(args: Sequence[str]) -> str | None:
+    """The --lang given on the command line, read before typer has parsed it."""
+    for n, arg in enumerate(args):
+        value = args[n + 1] if arg == "--lang" and n + 1 < len(args) else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if value is not None and value.strip().lower() in ("zh", "en"):
+            return value.strip().lower()
+    return None
+
+
+def unknown_command(name: str, commands: Sequence[str], lang: str) -> str:
+    return t(lang, "errors.usage.error", problem=t(lang, "errors.usage.no_such_command", command=name, commands=", ".join(commands)))
+
+
+def explain(exc: Any, args: Sequence[str], lang: str) -> str:
+    """The whole message for a usage error: the usage line, where help is, and what was wrong."""
+    lines = []
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        usage = ctx.get_usage()
+        lines.append(t(lang, "errors.usage.usage", usage=usage[len(_USAGE):]) if usage.startswith(_USAGE) else usage)
+        if ctx.help_option_names:
+            lines.append(t(lang, "errors.usage.help", command=f"{ctx.command_path} {ctx.help_option_names[0]}"))
+        lines.append("")
+    lines.append(t(lang, "errors.usage.error", problem=_problem(exc, args, lang)))
+    return "\n".join(lines)
+
+
+def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
+    kind = type(exc).__name__
+    option = getattr(exc, "option_name", None)
+    if kind == "NoSuchOption" and option:
+        problem = t(lang, "errors.usage.no_such_option", option=option)
+        if getattr(exc, "possibilities", None):
+            problem += t(lang, "errors.usage.did_you_mean", options=", ".join(sorted(exc.possibilities)))
+        return problem
+    param = getattr(exc, "param", None)
+    if kind == "MissingParameter" and param is not None and getattr(param, "opts", None):
+        return t(lang, "errors.usage.missing", option=param.opts[0])
+    ctx = getattr(exc, "ctx", None)
+    group = getattr(ctx, "command", None)
+    if kind == "UsageError" and hasattr(group, "list_commands"):
+        # The one usage error a group of commands raises itself: a command it does not have.
+        names = list(group.list_commands(ctx))
+        typed = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else args
+        unknown = _first_word(typed, group)
+        if unknown is not None and unknown not in names:
+            return t(lang, "errors.usage.no_such_command", command=unknown, commands=", ".join(names))
+    if kind == "BadOptionUsage" and option:
+        # typer says this of a switch given a value (--force=yes) and of an option typed last,
+        # with nothing after it.
+        given_a_value = any(arg.startswith(f"{option}=") for arg in args)
+        return t(lang, "errors.usage.no_value" if given_a_value else "errors.usage.needs_value", option=option)
+    return exc.format_message()
+
+
+def _first_word(args: Sequence[str], command: Any) -> str | None:
+    """The first thing typed that is neither an option of `command` nor an option's value."""
+    takes_value = {
+        name
+        for param in getattr(command, "params", ())
+        if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", False)
+        for name in getattr(param, "opts", ())
+    }
+    value_next = False
+    for arg in args:
+        if value_next:
+            value_next = False
+        elif arg.startswith("-"):
+            value_next = arg in takes_value
+        else:
+            return arg
+    return None
