@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator.render.layout import fit_table, wrap, wrap_paragraph
-from negotiator.render.table import width
+from negotiator.render.table import char_width, width
 
 
 def test_chinese_breaks_between_characters_at_full_width():
@@ -70,3 +70,12 @@ def test_every_line_fits_and_no_word_is_lost(parts, limit, prefixes):
         assert width(line) <= limit
     joined = "".join(line[len(first) if n == 0 else len(rest):] for n, line in enumerate(lines))
     assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", source)
+
+
+def test_the_shortcut_for_chinese_characters_agrees_with_the_full_rule():
+    """char_width answers for CJK Unified Ideographs without asking unicodedata; every one of
+    them is wide by the full rule too."""
+    from negotiator.render.table import _simple_width
+
+    assert {_simple_width(chr(cp)) for cp in range(0x4E00, 0xA000)} == {2}
+    assert char_width("\u4e00") == char_width("\u9fff") == 2

@@ -30,6 +30,8 @@ def char_width(ch: str) -> int:
     wide letter, punctuation or symbol, else from wcwidth (loaded only then)."""
     if " " <= ch <= "~":
         return 1
+    if "\u4e00" <= ch <= "\u9fff":  # CJK Unified Ideographs, most of a Chinese plan: all wide
+        return 2
     simple = _simple_width(ch)
     if simple is not None:
         return simple
