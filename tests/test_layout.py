@@ -79,18 +79,3 @@ def test_the_shortcut_for_chinese_characters_agrees_with_the_full_rule():
 
     assert {_simple_width(chr(cp)) for cp in range(0x4E00, 0xA000)} == {2}
     assert char_width("\u4e00") == char_width("\u9fff") == 2
-
-
-WIDE_WORDS = st.text(alphabet=list("中文字国家还款") + list("，。、；：？！）》」』】〉〕％（《「『【〈〔") + ["\uff01", "\uff08", "\u3400", "\uffe0"], min_size=1, max_size=16)
-
-
-@settings(max_examples=300, deadline=None)
-@given(WIDE_WORDS, st.booleans())
-def test_a_word_of_wide_characters_is_cut_as_character_by_character(word, spaced):
-    """The pattern that cuts a Chinese word gives the pieces the general rule gives."""
-    from negotiator.render.layout import _break_word, _pieces
-
-    expected: list[tuple[str, int, bool]] = []
-    _break_word(word, spaced, expected)
-    before = [("x", 1, False)] if spaced else []
-    assert _pieces(("x " if spaced else "") + word) == before + expected

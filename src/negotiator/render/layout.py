@@ -6,7 +6,6 @@ only between words. Closing punctuation never starts a line and opening brackets
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from negotiator.render.table import char_width, pad, width
@@ -14,13 +13,6 @@ from negotiator.render.table import char_width, pad, width
 # Kinsoku: characters that may not begin a line, and ones that may not end a line.
 _NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%”’")
 _NO_END = set("（《「『【〈〔([{“‘")
-
-# Characters that are all wide (CJK symbols and punctuation, ideographs, full-width forms): a word
-# of only these may break before any character, except as kinsoku forbids.
-_WIDE = "\u3001-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6"
-_ALL_WIDE = re.compile(f"[{_WIDE}]+")
-_NS, _NE = (re.escape("".join(sorted(marks))) for marks in (_NO_START, _NO_END))
-_WIDE_PIECE = re.compile(f"[{_NE}]*[^{_NE}][{_NS}]*|[{_NE}]+")
 
 
 def _pieces(text: str) -> list[tuple[str, int, bool]]:
@@ -31,12 +23,6 @@ def _pieces(text: str) -> list[tuple[str, int, bool]]:
         if word.isascii() and word.isprintable():
             # Most of an English plan: one piece, as wide as it is long.
             out.append((word, len(word), bool(out)))
-        elif _ALL_WIDE.fullmatch(word):
-            # Most of a Chinese plan: cut by one pattern rather than character by character.
-            pieces = _WIDE_PIECE.findall(word)
-            first = len(out)
-            out += [(piece, 2 * len(piece), False) for piece in pieces]
-            out[first] = (pieces[0], 2 * len(pieces[0]), first > 0)
         else:
             _break_word(word, bool(out), out)
     return out
