@@ -35,13 +35,15 @@ def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]]) -> No
     narrow = -1  # where the pending run of narrow characters begins, if one is pending
     columns = 0
     before, before_wide = "", False
+    # Names bound here: this loop runs for every character of a Chinese plan.
+    no_start, no_end, append = _NO_START, _NO_END, out.append
     for i, ch in enumerate(word):
-        wide = char_width(ch) == 2
-        if i and (wide or before_wide) and ch not in _NO_START and before not in _NO_END:
+        wide = "\u4e00" <= ch <= "\u9fff" or char_width(ch) == 2
+        if i and (wide or before_wide) and ch not in no_start and before not in no_end:
             if narrow >= 0:
                 columns += width(word[narrow:i])
                 narrow = -1
-            out.append((word[start:i], columns, spaced))
+            append((word[start:i], columns, spaced))
             start, columns, spaced = i, 0, False
         if wide:
             if narrow >= 0:
@@ -53,7 +55,7 @@ def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]]) -> No
         before, before_wide = ch, wide
     if narrow >= 0:
         columns += width(word[narrow:])
-    out.append((word[start:], columns, spaced))
+    append((word[start:], columns, spaced))
 
 
 def _split_hard(token: str, room: int) -> list[str]:
