@@ -78,17 +78,17 @@ def wrap_paragraph(text: str, limit: int, first: str = "", rest: str = "") -> li
     (a bullet or a check box) and `rest` indents the others."""
     lines: list[str] = []
     line, used, has_words = [first], width(first), False
+    indent = width(rest)
     for tok, w, spaced in _pieces(text):
         gap = 1 if spaced and has_words else 0
         if has_words and used + gap + w > limit:
             lines.append("".join(line).rstrip())
-            line, used, has_words, gap = [rest], width(rest), False, 0
-        room = limit - used
-        if w > room and not has_words:
-            pieces = _split_hard(tok, max(room, 1))
+            line, used, has_words, gap = [rest], indent, False, 0
+        if not has_words and w > limit - used:
+            pieces = _split_hard(tok, max(limit - used, 1))
             for piece in pieces[:-1]:
                 lines.append(("".join(line) + piece).rstrip())
-                line, used = [rest], width(rest)
+                line, used = [rest], indent
             tok, w = pieces[-1], width(pieces[-1])
         if gap:
             line.append(" ")
