@@ -288,9 +288,9 @@ def _report_crash(exc: BaseException) -> Path | None:
 
 def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
     """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
-    message in `lang`; None for anything else. `args` are the command line as typed. Recent typer versions carry their own copy of
-    click, older ones use click itself; click is looked at only when something has already
-    loaded it."""
+    message in `lang`; None for anything else. `args` are the command line as typed. Recent
+    typer versions carry their own copy of click, older ones use click itself; click is looked
+    at only when something has already loaded it."""
     import typer
 
     from negotiator import usage

@@ -15,8 +15,13 @@ _USAGE = "Usage: "  # how typer begins a usage line
 def language_asked(args: Sequence[str]) -> str | None:
     """The --lang given on the command line, read before typer has parsed it."""
     for n, arg in enumerate(args):
-        value = args[n + 1] if arg == "--lang" and n + 1 < len(args) else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
-        if value is not None and value.strip().lower() in ("zh", "en"):
+        if arg == "--lang":
+            value = args[n + 1] if n + 1 < len(args) else ""
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        if value.strip().lower() in ("zh", "en"):
             return value.strip().lower()
     return None
 
