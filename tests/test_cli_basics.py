@@ -202,3 +202,13 @@ def test_word_files_are_reparsed_when_changed(tmp_path, monkeypatch):
         assert words.t("en", "errors.field.missing") == "is not there"  # a broken copy is ignored
     finally:
         words.table.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [(["--lang", "zh", "plann"], "zh"), (["plan", "--lang=EN", "--x"], "en"), (["plan", "--lang"], None), (["plan", "--lang", "fr"], None), ([], None)],
+)
+def test_the_language_asked_for_is_read_before_typer(args, lang):
+    from negotiator.usage import language_asked
+
+    assert language_asked(args) == lang
