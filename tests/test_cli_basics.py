@@ -88,6 +88,7 @@ def test_help_pages_in_english_keep_their_frame(run_cli):
         (("plan", "--force=yes"), "--force 是一个开关，后面不用跟值。", "--force is a switch and takes no value."),
         (("plann",), "没有 'plann' 这个命令。", "there is no command 'plann'."),
         (("log", "ad", "x"), "没有 'ad' 这个命令。可用的命令有：add, list。", "there is no command 'ad'. The commands are: add, list."),
+        (("show", "my", "case"), "多出来的内容不知道放在哪里：case。", "there is no place for: case."),
     ],
     ids=lambda a: " ".join(a) if isinstance(a, tuple) else "",
 )

@@ -56,14 +56,20 @@ def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
     if kind == "MissingParameter" and param is not None and getattr(param, "opts", None):
         return t(lang, "errors.usage.missing", option=param.opts[0])
     ctx = getattr(exc, "ctx", None)
-    group = getattr(ctx, "command", None)
-    if kind == "UsageError" and hasattr(group, "list_commands"):
-        # The one usage error a group of commands raises itself: a command it does not have.
-        names = list(group.list_commands(ctx))
-        typed = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else args
-        unknown = _first_word(typed, group)
-        if unknown is not None and unknown not in names:
-            return t(lang, "errors.usage.no_such_command", command=unknown, commands=", ".join(names))
+    command = getattr(ctx, "command", None)
+    if kind == "UsageError" and command is not None:
+        typed = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else list(args)
+        words = _words(typed, command)
+        if hasattr(command, "list_commands"):
+            # The one usage error a group of commands raises itself: a command it does not have.
+            names = list(command.list_commands(ctx))
+            if words and words[0] not in names:
+                return t(lang, "errors.usage.no_such_command", command=words[0], commands=", ".join(names))
+        else:
+            # And the one a single command raises: words it has no place for.
+            places = sum(1 for param in getattr(command, "params", ()) if getattr(param, "param_type_name", "") == "argument")
+            if words[places:]:
+                return t(lang, "errors.usage.extra", words=" ".join(words[places:]))
     if kind == "BadOptionUsage" and option:
         # typer says this of a switch given a value (--force=yes) and of an option typed last,
         # with nothing after it.
@@ -72,20 +78,20 @@ def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
     return exc.format_message()
 
 
-def _first_word(args: Sequence[str], command: Any) -> str | None:
-    """The first thing typed that is neither an option of `command` nor an option's value."""
+def _words(args: Sequence[str], command: Any) -> list[str]:
+    """What was typed that is neither an option of `command` nor an option's value."""
     takes_value = {
         name
         for param in getattr(command, "params", ())
         if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", False)
         for name in getattr(param, "opts", ())
     }
-    value_next = False
+    words, value_next = [], False
     for arg in args:
         if value_next:
             value_next = False
         elif arg.startswith("-"):
             value_next = arg in takes_value
         else:
-            return arg
-    return None
+            words.append(arg)
+    return words
