@@ -89,12 +89,15 @@ def shortest_annuity(amount: Decimal, rate: Decimal, limit: int, share: Decimal,
             high = mid
         else:
             low = mid + 1
+    schedule = None
     for months in range(low, limit + 1):
         schedule = schedules.annuity(amount, months, rate, start, first_n)
         if schedule.largest_payment <= share:
             return schedule
         if schedule.rows[0].payment > share:
             break  # the level payment itself is too much: no term up to the limit fits
+    if schedule is not None and months == limit:
+        return schedule  # the longest, already built
     return schedules.annuity(amount, limit, rate, start, first_n)
 
 
