@@ -56,8 +56,12 @@ def fitting_target(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
     form stays, marked as not fitting, so the words can say so."""
     if target.fits:
         return target
-    options = p.softer(target, debt, start)
-    return next((x for x in options if x.fits), options[-1] if options else target)
+    gentlest = target
+    for option in p.softer(target, debt, start):
+        if option.fits:
+            return option
+        gentlest = option
+    return gentlest
 
 
 def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
@@ -153,17 +154,15 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, 
     )
 
 
-def softer(target: Proposal, debt: Debt, start: dt.date) -> list[Proposal]:
+def softer(target: Proposal, debt: Debt, start: dt.date) -> Iterator[Proposal]:
     """Gentler forms of the same kind of proposal, in the order to ask for them: penalties
-    waived, then interest frozen too. Used when the target does not fit the share."""
+    waived, then interest frozen too. Used when the target does not fit the share; each is built
+    only when the one before it did not fit."""
     if target.kind is ProposalKind.extension:
-        return [
-            extension(debt, target.share, start, target.pause_months, waive=True),
-            extension(debt, target.share, start, target.pause_months, waive=True, freeze=True),
-        ]
-    if target.kind is ProposalKind.waiver_instalments and not target.interest_frozen:
-        return [waiver_instalments(debt, target.share, start, interest_frozen=True)]
-    return []
+        yield extension(debt, target.share, start, target.pause_months, waive=True)
+        yield extension(debt, target.share, start, target.pause_months, waive=True, freeze=True)
+    elif target.kind is ProposalKind.waiver_instalments and not target.interest_frozen:
+        yield waiver_instalments(debt, target.share, start, interest_frozen=True)
 
 
 def settlement_percent(lump_sum: Decimal, total_balance: Decimal) -> Decimal:
