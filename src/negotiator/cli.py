@@ -13,14 +13,8 @@ import typer
 from negotiator import __version__, help_page
 from negotiator.errors import BadInput, NegotiatorError
 from negotiator.start import QUICK
+from negotiator.help_page import h
 from negotiator.words import detect_language, t
-
-HELP_LANG = detect_language()
-
-
-def h(key: str) -> str:
-    """Help text in the locale's language."""
-    return t(HELP_LANG, f"cli.{key}")
 
 
 # Options that several commands share, declared once.
@@ -54,10 +48,11 @@ def _version(value: bool) -> None:
 def language(option: str | None, fallback: str | None = None) -> str:
     """The language asked for with --lang, else `fallback`, else the locale's."""
     if option is None:
-        return fallback or HELP_LANG
+        return fallback or detect_language()
     value = option.strip().lower()
     if value not in ("zh", "en"):
-        raise BadInput(t(HELP_LANG, "errors.usage.bad_value", option="--lang", problem=t(HELP_LANG, "cli.bad.lang")))
+        said = detect_language()
+        raise BadInput(t(said, "errors.usage.bad_value", option="--lang", problem=t(said, "cli.bad.lang")))
     return value
 
 
@@ -339,13 +334,19 @@ def main(argv: list[str] | None = None) -> None:
     # they see to a server. None is wanted; not looking for them also saves a scan of every
     # installed package.
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    from negotiator.usage import language_asked
+
+    # Help and usage messages follow --lang, read once here because typer shows help (an eager
+    # option) before it has read the others.
+    help_page.asked = language_asked(args)
+    said = help_page.language()
     runs = app
     names = [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
     names += [g.name for g in app.registered_groups if g.name]
     if args[:1] and not args[0].startswith("-") and args[0] not in names:
-        from negotiator.usage import language_asked, unknown_command
+        from negotiator.usage import unknown_command
 
-        print(unknown_command(args[0], names, language_asked(args) or HELP_LANG), file=sys.stderr)
+        print(unknown_command(args[0], names, said), file=sys.stderr)
         sys.exit(2)
     quick = bool(args[:1]) and args[0] in QUICK
     if quick:
@@ -369,15 +370,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         code = 0
     except Exception as exc:
-        from negotiator.usage import language_asked
-
-        known = _library_exit(exc, args, language_asked(args) or HELP_LANG)
+        known = _library_exit(exc, args, said)
         if known is not None:
             code = known
         else:
             where = _report_crash(exc)
             if where is not None:
-                print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
+                print(t(said, "errors.crash.report", path=where), file=sys.stderr)
             else:
                 print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             code = 1
