@@ -65,6 +65,26 @@ TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER,
 FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
 
 
+_REVIEW_DRAFT: dict = {}
+
+
+def from_review(keys: list[str], name: str | None = None) -> None:
+    """Type `keys` from the review screen on. The interview up to there is typed once per run
+    (TO_REVIEW, then Ctrl-C keeps it as a draft); each test then starts from a copy of that draft,
+    as `negotiator resume` would, instead of typing some fifty answers again."""
+    from negotiator.wizard.draft import Draft, drafts
+
+    if not _REVIEW_DRAFT:
+        with pytest.raises(Interrupted):
+            drive(TO_REVIEW + [CTRL_C], wizard.start, None)
+        (typed,) = drafts()
+        assert typed.done == "proposals"
+        _REVIEW_DRAFT.update(lang=typed.lang, answers=json.dumps(typed.answers))
+        typed.discard()
+    Draft(_REVIEW_DRAFT["lang"], json.loads(_REVIEW_DRAFT["answers"]), "proposals", name=name).save()
+    drive(keys, wizard.resume, None)
+
+
 def saved(name: str = f"case-{TODAY}"):
     return store.open_case(name, "en").case
 
@@ -124,7 +144,7 @@ def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
 def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None:
     # Review menu: continue, situation, income, ...; income menu: done, add another, Salary; change it.
     change_income = [down(2), down(2), ENTER, ENTER, BACKSPACE * 4 + line("7500"), ENTER]
-    drive(TO_REVIEW + change_income + FINISH, wizard.start, None)
+    from_review(change_income + FINISH)
     case = saved()
     assert [x.monthly for x in case.income] == [Decimal("7500.00")]
     assert build_plan(case).numbers.budget.available == Decimal("3600.00")  # (7500 - 3500) less 10%
@@ -247,7 +267,7 @@ def test_not_a_terminal_is_refused_naming_the_answers_file(monkeypatch: pytest.M
 
 
 def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_path: Path) -> None:
-    drive(TO_REVIEW + FINISH, wizard.start, None)
+    from_review(FINISH)
     name = f"case-{TODAY}"
     # Review: change expenses; housing 2000 -> 2500, the rest as they were.
     change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
@@ -268,7 +288,7 @@ def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path)
     free = f"negotiation-plan-{TODAY}-2.txt"
     taken = BACKSPACE * len(f"./{free}") + line(target.name)
     finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER]
-    drive(TO_REVIEW + finish, wizard.start, None)
+    from_review(finish)
     assert target.read_text("utf-8") == "mine"
     assert "Huabei" in (tmp_path / free).read_text("utf-8")
 
@@ -277,7 +297,7 @@ def test_replacing_a_plan_file_needs_a_yes(tmp_path: Path) -> None:
     target = tmp_path / f"negotiation-plan-{TODAY}.txt"
     target.write_text("mine", "utf-8")
     taken = BACKSPACE * len(f"./negotiation-plan-{TODAY}-2.txt") + line(target.name)
-    drive(TO_REVIEW + [ENTER, ENTER, taken, UP + ENTER, ENTER], wizard.start, None)
+    from_review([ENTER, ENTER, taken, UP + ENTER, ENTER])
     assert "Huabei" in target.read_text("utf-8")
     assert target.stat().st_mode & 0o777 == 0o600
 
@@ -291,7 +311,7 @@ def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(
         return Content(Checklist(("Have your ID ready",), ("Stay calm",), ("Get it in writing",)), (), scripts, (), (), (), (), "Not legal advice")
 
     monkeypatch.setattr(advice, "build_content", content)
-    drive(TO_REVIEW + FINISH, wizard.start, None)
+    from_review(FINISH)
     out = capsys.readouterr().out
     for item in ("[ ] Have your ID ready", "[ ] Stay calm", "[ ] Get it in writing", "Call script for Card:", "1. Hello Huabei"):
         assert item in out
@@ -334,10 +354,10 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
 
 
 def test_a_second_case_on_the_same_day_gets_a_free_name_and_new_name_suggests_one() -> None:
-    drive(TO_REVIEW + FINISH, wizard.start, None)
-    drive(TO_REVIEW + FINISH, wizard.start, None)
+    from_review(FINISH)
+    from_review(FINISH)
     assert saved(f"case-{TODAY}-2").debts[0].lender == "Huabei"
-    drive(TO_REVIEW + FINISH, wizard.start, None, "huabei-talks")
+    from_review(FINISH, "huabei-talks")
     assert saved("huabei-talks").income[0].monthly == Decimal("6000.00")
 
 
