@@ -11,10 +11,13 @@ from typing import Annotated, Optional
 import typer
 
 from negotiator import __version__, help_page
-from negotiator.errors import BadInput, NegotiatorError
-from negotiator.start import QUICK
+from negotiator.errors import NegotiatorError
 from negotiator.help_page import h
-from negotiator.words import detect_language, t
+from negotiator.options import choice, language
+from negotiator.quick import QUICK
+from negotiator.words import t
+
+__all__ = ["app", "choice", "language", "main"]  # choice and language live in options
 
 
 # Options that several commands share, declared once.
@@ -43,24 +46,6 @@ def _version(value: bool) -> None:
     if value:
         print(f"negotiator {__version__}")
         raise typer.Exit()
-
-
-def language(option: str | None, fallback: str | None = None) -> str:
-    """The language asked for with --lang, else `fallback`, else the locale's."""
-    if option is None:
-        return fallback or detect_language()
-    value = option.strip().lower()
-    if value not in ("zh", "en"):
-        said = detect_language()
-        raise BadInput(t(said, "errors.usage.bad_value", option="--lang", problem=t(said, "cli.bad.lang")))
-    return value
-
-
-def choice(option: str, value: str, choices: tuple[str, ...], lang: str) -> str:
-    if value not in choices:
-        problem = t(lang, "cli.bad.format", choices=", ".join(choices))
-        raise BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
-    return value
 
 
 @app.callback()

@@ -6,8 +6,7 @@ The `negotiator` command and `python -m negotiator` both come here.
 import gc
 import sys
 
-# Commands that answer in a fraction of a second and never prompt.
-QUICK = frozenset({"plan", "calc", "schema", "show", "cases", "agree"})
+from negotiator.quick import QUICK
 
 
 def main(argv: list[str] | None = None) -> None:

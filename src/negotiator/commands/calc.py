@@ -38,7 +38,7 @@ def _rate(lang: str, option: str, text: str, limit: int) -> Decimal:
 
 
 def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
-    from negotiator.cli import choice
+    from negotiator.options import choice
     from negotiator.planning.schedules import Method, build
 
     principal = _amount(lang, "--amount", amount)
