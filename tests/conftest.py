@@ -26,10 +26,12 @@ _NET_FOLDER = Path(tempfile.mkdtemp(prefix="negotiator-net-"))
 atexit.register(shutil.rmtree, _NET_FOLDER, ignore_errors=True)
 NET_MARKER = _NET_FOLDER / "network-used.txt"
 
-# `ci` searches harder; `dev` (the default) keeps a local run quick. HYPOTHESIS_PROFILE=ci picks.
-settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True)
+# Hypothesis: `dev` (the default) keeps a local run quick; `ci` (when CI is set, as .ci/run does)
+# tries more examples, the same ones on every run, so a failure there can be run again here.
+# Tests with their own max_examples keep them. HYPOTHESIS_PROFILE names one outright.
 settings.register_profile("dev", max_examples=50, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:

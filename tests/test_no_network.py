@@ -14,7 +14,6 @@ import pkgutil
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

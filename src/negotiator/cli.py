@@ -285,7 +285,7 @@ def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
         if isinstance(exc, abort):
             return 130
         if isinstance(exc, problem):
-            if type(exc).__name__ == "NoArgsIsHelpError":
+            if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
                 exc.show()  # the help page itself
             elif hasattr(exc, "format_message"):
                 print(usage.explain(exc, args, lang), file=sys.stderr)

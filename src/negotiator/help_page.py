@@ -69,14 +69,14 @@ def _put_into_words(command: Any, lang: str) -> None:
 
 
 class Command(typer.core.TyperCommand):
-    def get_help(self, ctx: typer.Context) -> str:
+    def get_help(self, ctx: Any) -> str:
         lang = language()
         _put_into_words(self, lang)
         return in_language(super().get_help(ctx), lang)
 
 
 class Group(typer.core.TyperGroup):
-    def get_help(self, ctx: typer.Context) -> str:
+    def get_help(self, ctx: Any) -> str:
         lang = language()
         _put_into_words(self, lang)
         for name in self.list_commands(ctx):

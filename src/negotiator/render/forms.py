@@ -14,13 +14,13 @@ FORMATS = ("text", "markdown", "json", "ics")
 def render(plan: Plan, fmt: str, to_terminal: bool, plain: bool) -> str:
     """The plan in one output form. Rich is loaded only to draw on a terminal."""
     if fmt == "json":
-        from negotiator.render import json as form
+        from negotiator.render.json import render as draw
     elif fmt == "markdown":
-        from negotiator.render import markdown as form
+        from negotiator.render.markdown import render as draw
     elif fmt == "ics":
-        from negotiator.render import ics as form
+        from negotiator.render.ics import render as draw
     elif to_terminal and not plain:
-        from negotiator.render import terminal as form
+        from negotiator.render.terminal import render as draw
     else:
-        from negotiator.render import text as form
-    return form.render(plan)
+        from negotiator.render.text import render as draw
+    return draw(plan)
