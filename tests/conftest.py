@@ -21,10 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 EXAMPLES = ROOT / "examples"
 OFFLINE = Path(__file__).resolve().parent / "offline"
-# Where a CLI run that tried the network leaves its mark; checked after every test.
-_NET_FOLDER = Path(tempfile.mkdtemp(prefix="negotiator-net-"))
-atexit.register(shutil.rmtree, _NET_FOLDER, ignore_errors=True)
-NET_MARKER = _NET_FOLDER / "network-used.txt"
+# Where a CLI run that tried the network leaves its mark; checked after every test. The folder
+# also holds the word cache of runs without a NEGOTIATOR_HOME, and goes when the run ends.
+_SESSION_FOLDER = Path(tempfile.mkdtemp(prefix="negotiator-net-"))
+atexit.register(shutil.rmtree, _SESSION_FOLDER, ignore_errors=True)
+NET_MARKER = _SESSION_FOLDER / "network-used.txt"
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_FOLDER / "cache")
 
 # Hypothesis: `dev` (the default) keeps a local run quick; `ci` (when CI is set, as .ci/run does)
 # tries more examples, the same ones on every run, so a failure there can be run again here.

@@ -16,7 +16,8 @@ import pytest
 from conftest import SRC
 
 LAYERS = (
-    ("negotiator", "negotiator.errors", "negotiator.words", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick"),
+    ("negotiator", "negotiator.errors", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick"),
+    ("negotiator.words",),  # keeps its parsed files in the user's cache folder
     ("negotiator.case",),  # the answers model
     ("negotiator.planning",),  # pure numbers
     ("negotiator.records", "negotiator.loading"),  # contact log and agreement; reading an answers file
