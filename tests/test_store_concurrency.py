@@ -12,12 +12,13 @@ import pytest
 
 from conftest import EXAMPLES
 
-# Overlapping `negotiator` processes are what is tested here; the store's own contention, with
-# many more appends, is the in-process test below. Three windows of four entries overlap enough.
-WORKERS = 3
+# Two windows adding at once is the promise, and what the CLI test checks with real `negotiator`
+# processes (each window several entries, so their runs overlap); the store's own contention, with
+# many more appends and no start-up between them, is the test after it.
+WORKERS = 2
 EACH = 4
-APPENDERS = 4
-APPENDS = 40
+APPENDERS = 3
+APPENDS = 50
 
 
 @pytest.mark.subprocess
@@ -57,7 +58,7 @@ def _add_many(home: str, worker: int, count: int) -> None:
 
 
 def test_many_processes_appending_in_process(home: Path, monkeypatch):
-    """The store itself under heavier contention: 4 processes x 40 appends, no CLI start-up to space them out."""
+    """The store itself under heavier contention: 3 processes x 50 appends, no CLI start-up to space them out."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
     from negotiator.loading import load_answers
