@@ -97,6 +97,7 @@ def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None
 
     out, err = _Stream(), _Stream()
     gc_enabled = gc.isenabled()
+    environment = dict(os.environ)  # the program sets variables of its own (pydantic's plugins)
     code: int | str | None = 0
     with pytest.MonkeyPatch.context() as patch:
         for name in list(os.environ):
@@ -123,6 +124,8 @@ def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None
                     pass
             if gc_enabled:
                 gc.enable()  # a quick command turns the collector off
+    os.environ.clear()
+    os.environ.update(environment)
     if isinstance(code, str):
         err.write(f"{code}\n".encode())
         code = 1
