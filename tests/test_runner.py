@@ -34,3 +34,18 @@ def test_exit_codes_and_streams_are_those_of_the_program(home):
 def test_a_calendar_reads_as_a_pipe_would_give_it(home):
     done = run_in_process(("plan", "--answers", str(EXAMPLES / "case-en.json"), "--format", "ics"), cli_env(home))
     assert done.stdout.startswith("BEGIN:VCALENDAR\n") and "\r" not in done.stdout
+
+
+def test_a_run_that_tries_the_network_is_caught(home, tmp_path, monkeypatch):
+    """In this process the socket functions are swapped for the same trap tests/offline/sitecustomize.py
+    sets in a real one: the attempt is refused and leaves its mark."""
+    from negotiator.commands import calc
+
+    def phone_home(*args, **kwargs):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
+
+    monkeypatch.setattr(calc, "run", phone_home)
+    marker = tmp_path / "network-used.txt"
+    done = run_in_process(("calc", "--amount", "1", "--months", "1"), cli_env(home, NEGOTIATOR_NET_MARKER=str(marker)))
+    assert done.returncode == 1  # the refusal is an unexpected error to the program
+    assert "127.0.0.1" in marker.read_text(encoding="utf-8")
