@@ -1,6 +1,9 @@
 """The commands. Each parses its options, calls one function and prints; errors are mapped to exit
 codes once, in `main`. Heavy modules are imported inside the commands that need them, so `--help`
-and `calc` do not pay for the wizard or for rich."""
+and `calc` do not pay for the wizard or for rich.
+
+The top of the layers: it may import anything; nothing imports it but `start` (the checks a
+command shares are in `options`, the help pages in `help_page`, usage errors in `usage`)."""
 
 from __future__ import annotations
 
