@@ -42,3 +42,34 @@ def test_one_run_does_not_set_the_next_ones_language(run_cli):
 def test_in_a_real_process_too(run_cli):
     assert run_cli("--lang", "zh", "--help", LANG="C").stdout.startswith("用法：negotiator")
     assert run_cli("--lang", "en", "--help", LANG="zh_CN.UTF-8").stdout.startswith("Usage: negotiator")
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every command and group of the app, as typed: (), ("plan",), ("log",), ("log", "add"), ..."""
+    import typer.main
+
+    from negotiator.cli import app
+
+    paths: list[tuple[str, ...]] = []
+
+    def walk(command, path: tuple[str, ...]) -> None:
+        paths.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*path, name))
+
+    walk(typer.main.get_command(app), ())
+    return paths
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_help_page_shows_a_word_key(run_cli, lang):
+    """Help texts are word keys until the page is shown: a command or group added without the
+    help page classes of help_page would show `cli.something` instead of a sentence."""
+    import re
+
+    paths = command_paths()
+    assert ("log", "add") in paths and ("calc",) in paths
+    for path in paths:
+        done = run_cli("--lang", lang, *path, "--help")
+        assert done.returncode == 0, (path, done.stderr)
+        assert not re.search(r"\bcli\.[a-z_]+\.", done.stdout), (path, done.stdout)

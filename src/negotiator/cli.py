@@ -247,8 +247,12 @@ def agree(
 
 agree.__doc__ = h("agree.help")
 
-# Every command's help page in the person's language, the frame typer adds included.
-for _info in app.registered_commands + log_app.registered_commands:
+# Every help page in the person's language, the frame typer adds included: the help texts are word
+# keys until the page is shown (see help_page), so every group and command, however added, needs it.
+_groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
+for _group in _groups:
+    _group.info.cls = help_page.Group
+for _info in app.registered_commands + [c for g in _groups for c in g.registered_commands]:
     _info.cls = help_page.Command
 
 
