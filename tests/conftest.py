@@ -8,10 +8,12 @@ import gc
 import io
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -90,7 +92,24 @@ def _text(stream: _Stream) -> str:
     return stream.getvalue().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None = None) -> subprocess.CompletedProcess[str]:
+class _TooLong(BaseException):
+    """Raised into a run that outlived its timeout; a BaseException, so the program cannot catch it."""
+
+
+def _alarm(timeout: float):
+    """Stop a run that hangs, as subprocess.run(timeout=...) would: with SIGALRM, in the main thread."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return None
+
+    def ring(signum, frame):
+        raise _TooLong()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    return previous
+
+
+def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """The real entry point, `negotiator.start.main(argv)`, with the process's streams, environment
     and socket functions swapped for this run only and put back after it, whatever it did."""
     from negotiator import start
@@ -112,11 +131,17 @@ def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None
             patch.setattr(socket, name, _trap)
         for name in ("connect", "connect_ex", "sendto"):
             patch.setattr(socket.socket, name, _trap)
+        previous = _alarm(timeout)
         try:
             start.main(list(args))
         except SystemExit as exit_:
             code = exit_.code
+        except _TooLong:
+            pytest.fail(f"negotiator {' '.join(args)} still ran after {timeout} s")
         finally:
+            if previous is not None:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
             for stream in (sys.stdout, sys.stderr):
                 try:
                     stream.flush()
@@ -124,8 +149,9 @@ def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None
                     pass
             if gc_enabled:
                 gc.enable()  # a quick command turns the collector off
-    os.environ.clear()
-    os.environ.update(environment)
+            patch.undo()
+            os.environ.clear()
+            os.environ.update(environment)
     if isinstance(code, str):
         err.write(f"{code}\n".encode())
         code = 1
@@ -140,13 +166,13 @@ _SAME_IN_PROCESS = frozenset({"PYTHONPATH", "PYTHONIOENCODING"})
 def run_cli(home: Path, request):
     """run_cli('plan', '--answers', f) -> CompletedProcess (text), as a person would run it: through
     the real entry point, in this process; in a separate one for tests marked `subprocess`.
-    `timeout` bounds a separate process only."""
+    A run still going after `timeout` seconds fails the test, in either."""
     marked = request.node.get_closest_marker("subprocess") is not None
 
     def run(*args: str, input: str | None = None, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
         # Settings only a starting interpreter reads (PYTHONPROFILEIMPORTTIME, ...) need one.
         if not marked and not any(name.startswith("PYTHON") and name not in _SAME_IN_PROCESS for name in env):
-            return run_in_process(args, cli_env(home, **env), input)
+            return run_in_process(args, cli_env(home, **env), input, timeout)
         return subprocess.run(
             [sys.executable, "-m", "negotiator", *args],
             input=input,

@@ -8,6 +8,8 @@ import os
 import socket
 import sys
 
+import pytest
+
 from conftest import EXAMPLES, cli_env, run_in_process
 
 
@@ -49,3 +51,15 @@ def test_a_run_that_tries_the_network_is_caught(home, tmp_path, monkeypatch):
     done = run_in_process(("calc", "--amount", "1", "--months", "1"), cli_env(home, NEGOTIATOR_NET_MARKER=str(marker)))
     assert done.returncode == 1  # the refusal is an unexpected error to the program
     assert "127.0.0.1" in marker.read_text(encoding="utf-8")
+
+
+def test_a_run_that_hangs_is_stopped(home, monkeypatch):
+    import time
+
+    from negotiator.commands import calc
+
+    monkeypatch.setattr(calc, "run", lambda *args, **kwargs: time.sleep(30))
+    before = (dict(os.environ), sys.stdout, socket.create_connection)
+    with pytest.raises(pytest.fail.Exception, match="still ran after 0.2 s"):
+        run_in_process(("calc", "--amount", "1", "--months", "1"), cli_env(home), timeout=0.2)
+    assert (dict(os.environ), sys.stdout, socket.create_connection) == before
