@@ -65,24 +65,36 @@ TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER,
 FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
 
 
-_REVIEW_DRAFT: dict = {}
+_TYPED: dict = {}
+# The answers each step writes into the draft.
+ANSWERED_BY = {"language": ("language",), "situation": ("hardship",), "income": ("income",), "expenses": ("expenses",),
+               "priority": ("priority",), "debts": ("debts",), "budget": ("buffer_percent", "lump_sum"), "proposals": ()}
 
 
-def from_review(keys: list[str], name: str | None = None) -> None:
-    """Type `keys` from the review screen on. The interview up to there is typed once per run
-    (TO_REVIEW, then Ctrl-C keeps it as a draft); each test then starts from a copy of that draft,
-    as `negotiator resume` would, instead of typing some fifty answers again."""
+def from_step(step: str, keys: list[str], name: str | None = None) -> None:
+    """Type `keys` from `step` on, as `negotiator resume` goes on from a draft. The English
+    interview up to the review screen (TO_REVIEW) is typed once per run and kept (Ctrl-C keeps it
+    as a draft); each test starts from the answers of the steps before its own, instead of typing
+    some fifty answers again."""
     from negotiator.wizard.draft import Draft, drafts
+    from negotiator.wizard.flow import STEPS
 
-    if not _REVIEW_DRAFT:
+    if not _TYPED:
         with pytest.raises(Interrupted):
             drive(TO_REVIEW + [CTRL_C], wizard.start, None)
         (typed,) = drafts()
         assert typed.done == "proposals"
-        _REVIEW_DRAFT.update(lang=typed.lang, answers=json.dumps(typed.answers))
+        assert set(typed.answers) <= {key for keys in ANSWERED_BY.values() for key in keys}, typed.answers
+        _TYPED.update(lang=typed.lang, answers=json.dumps(typed.answers))
         typed.discard()
-    Draft(_REVIEW_DRAFT["lang"], json.loads(_REVIEW_DRAFT["answers"]), "proposals", name=name).save()
+    before = STEPS[: STEPS.index(step)]
+    answers = {k: v for k, v in json.loads(_TYPED["answers"]).items() if any(k in ANSWERED_BY[s] for s in before)}
+    Draft(_TYPED["lang"], answers, before[-1], name=name).save()
     drive(keys, wizard.resume, None)
+
+
+def from_review(keys: list[str], name: str | None = None) -> None:
+    from_step("review", keys, name)
 
 
 def saved(name: str = f"case-{TODAY}"):
@@ -161,8 +173,7 @@ def test_budget_buffer_and_lump_sum_and_another_proposal_are_kept() -> None:
     budget = [down(1), BACKSPACE * 2 + line("20"), down(2), BACKSPACE + line("3万"), ENTER]
     # Settlement is recommended with a lump sum of at least 40%; pick instalments for the card.
     proposals = [ENTER, UP * 2 + ENTER]
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
-    drive(keys, wizard.start, None)
+    from_step("budget", budget + proposals + FINISH)
     case = saved()
     assert case.buffer_percent == Decimal("20") and case.lump_sum == Decimal("30000.00")
     plan = build_plan(case)
@@ -322,8 +333,7 @@ def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(
 def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.CaptureFixture[str]) -> None:
     empty = [line("Huabei"), ENTER, line("0"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER]
     again = [ENTER, ENTER, BACKSPACE + line("5000")] + [ENTER] * 7  # lender and kind kept; principal fixed
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + empty + again + [ENTER, ENTER, ENTER] + FINISH
-    drive(keys, wizard.start, None)
+    from_step("debts", empty + again + [ENTER, ENTER, ENTER] + FINISH)
     assert "doesn't add up" in capsys.readouterr().out
     (debt,) = saved().debts
     assert (debt.lender, debt.principal, debt.daily_rate_percent) == ("Huabei", Decimal("5000.00"), Decimal("0.05"))
@@ -342,8 +352,7 @@ def test_a_new_interview_mentions_an_unfinished_one_and_keeps_it(private_home: P
 def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> None:
     budget = [down(2), BACKSPACE + line("1万"), ENTER]  # 10,000 is under 40%: settlement offered, not recommended
     proposals = [DOWN * 2 + ENTER, ENTER]  # Huabei: settlement instead of instalments; the card as recommended
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
-    drive(keys, wizard.start, None)
+    from_step("budget", budget + proposals + FINISH)
     assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
     # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
     back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
