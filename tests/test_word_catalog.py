@@ -78,3 +78,13 @@ def test_only_known_languages_name_a_file(fresh, tmp_path, lang):
     with pytest.raises(KeyError):
         words.catalog(lang)
     assert not list(tmp_path.rglob("*outside*"))
+
+
+def test_no_home_folder_at_all_only_costs_time(fresh, monkeypatch):
+    from negotiator import paths
+
+    def nowhere():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(paths, "cache_dir", nowhere)
+    assert words.t("en", "errors.field.missing")

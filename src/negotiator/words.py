@@ -53,8 +53,11 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
     key: list[object] = [str(folder), [[name, stat.st_mtime_ns, stat.st_size] for name, stat in files]]
     from negotiator.paths import cache_dir
 
-    kept = cache_dir() / f"words-{lang}.marshal"
-    found = _read(kept, key)
+    try:
+        kept: Path | None = cache_dir() / f"words-{lang}.marshal"
+    except (RuntimeError, KeyError):  # no home folder to be found: nowhere to keep them
+        kept = None
+    found = _read(kept, key) if kept is not None else None
     if found is not None:
         return found
     import tomllib
@@ -65,7 +68,8 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
             flat: dict[str, object] = {}
             _flatten("", tomllib.load(handle), flat)
         areas[name.removesuffix(".toml")] = flat
-    _keep(kept, key, areas)
+    if kept is not None:
+        _keep(kept, key, areas)
     return areas
 
 
