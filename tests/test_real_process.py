@@ -10,14 +10,11 @@ from conftest import EXAMPLES, run_in_process, cli_env
 pytestmark = pytest.mark.subprocess
 
 RUNS = [
-    ("--version",),
-    ("plan", "--answers", str(EXAMPLES / "case-zh.json"), "--format", "json"),
-    ("plan", "--answers", str(EXAMPLES / "case-en.json"), "--format", "ics"),
+    ("plan", "--answers", str(EXAMPLES / "case-zh.json"), "--format", "ics"),
     ("calc", "--amount", "12000", "--months", "24", "--method", "annuity", "--annual-rate-percent", "18"),
     ("calc", "--amount", "lots", "--months", "12"),
     ("plan", "--bogus"),
     ("plann",),
-    ("show", "nobody"),
     ("new",),  # no terminal: refused, exit 2
 ]
 
@@ -31,6 +28,5 @@ def test_a_real_process_and_an_in_process_run_agree(run_cli, home, args):
 
 
 def test_exit_codes_of_a_real_process(run_cli):
-    assert run_cli("schema").returncode == 0
-    assert run_cli("calc", "--months", "12").returncode == 2
-    assert run_cli("plan", "--answers", str(EXAMPLES / "nope.json")).returncode == 2
+    assert run_cli("--version").returncode == 0
+    assert run_cli("show", "nobody").returncode == 2
