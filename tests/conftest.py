@@ -1,21 +1,42 @@
-"""Shared test helpers: run the real CLI in a subprocess with a pinned terminal and a private home."""
+"""Shared test helpers: run the real CLI with a pinned terminal and a private home, in this process
+(quick) or, for the tests marked `subprocess`, as a separate program (exit codes, pipes, imports)."""
 
 from __future__ import annotations
 
+import atexit
+import gc
+import io
 import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 EXAMPLES = ROOT / "examples"
 OFFLINE = Path(__file__).resolve().parent / "offline"
-# Where a CLI run that tried the network leaves its mark; checked after every test.
-NET_MARKER = Path(tempfile.mkdtemp(prefix="negotiator-net-")) / "network-used.txt"
+# Where a CLI run that tried the network leaves its mark; checked after every test. The folder
+# also holds the word cache of runs without a NEGOTIATOR_HOME, and goes when the run ends.
+_SESSION_FOLDER = Path(tempfile.mkdtemp(prefix="negotiator-net-"))
+atexit.register(shutil.rmtree, _SESSION_FOLDER, ignore_errors=True)
+NET_MARKER = _SESSION_FOLDER / "network-used.txt"
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_FOLDER / "cache")
+
+# Hypothesis: `ci` (when CI is set, as .ci/run does) tries as many examples as each test asks for
+# (100 where it does not say) and prints how to replay a failure; `dev`, the default, half of that
+# where a test scales its count (test_fuzz.slow) and 50 elsewhere, to keep a local run quick.
+# Tests with a fixed max_examples keep it. HYPOTHESIS_PROFILE names a profile outright.
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
@@ -53,11 +74,106 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
+def _trap(*args, **kwargs):
+    """What tests/offline/sitecustomize.py does in a CLI process, for a run in this one."""
+    with open(os.environ["NEGOTIATOR_NET_MARKER"], "a", encoding="utf-8") as marker:
+        marker.write(repr(args[:2]) + "\n")
+    raise OSError("network use is not allowed in negotiator's tests")
+
+
+class _Stream(io.BytesIO):
+    """A captured stream the program may close (it does, after a broken pipe) and we still read."""
+
+    def close(self) -> None:
+        pass
+
+
+def _text(stream: _Stream) -> str:
+    # As subprocess.run(text=True) reads a pipe: UTF-8, universal newlines.
+    return stream.getvalue().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _TooLong(BaseException):
+    """Raised into a run that outlived its timeout; a BaseException, so the program cannot catch it."""
+
+
+def _alarm(timeout: float):
+    """Stop a run that hangs, as subprocess.run(timeout=...) would: with SIGALRM, in the main thread."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return None
+
+    def ring(signum, frame):
+        raise _TooLong()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    return previous
+
+
+def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real entry point, `negotiator.start.main(argv)`, with the process's streams, environment
+    and socket functions swapped for this run only and put back after it, whatever it did."""
+    from negotiator import start
+
+    out, err = _Stream(), _Stream()
+    gc_enabled = gc.isenabled()
+    environment = dict(os.environ)  # the program sets variables of its own (pydantic's plugins)
+    code: int | str | None = 0
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            patch.delenv(name)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        patch.setattr(sys, "argv", ["negotiator", *args])
+        patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((input or "").encode("utf-8")), encoding="utf-8"))
+        patch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8", write_through=True))
+        patch.setattr(sys, "stderr", io.TextIOWrapper(err, encoding="utf-8", write_through=True))
+        for name in ("create_connection", "getaddrinfo"):
+            patch.setattr(socket, name, _trap)
+        for name in ("connect", "connect_ex", "sendto"):
+            patch.setattr(socket.socket, name, _trap)
+        previous = _alarm(timeout)
+        try:
+            start.main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        except _TooLong:
+            pytest.fail(f"negotiator {' '.join(args)} still ran after {timeout} s")
+        finally:
+            if previous is not None:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except ValueError:  # closed by the program
+                    pass
+            if gc_enabled:
+                gc.enable()  # a quick command turns the collector off
+            patch.undo()
+            os.environ.clear()
+            os.environ.update(environment)
+    if isinstance(code, str):
+        err.write(f"{code}\n".encode())
+        code = 1
+    return subprocess.CompletedProcess(["negotiator", *args], code or 0, _text(out), _text(err))
+
+
+# This process already runs this checkout's code, in UTF-8.
+_SAME_IN_PROCESS = frozenset({"PYTHONPATH", "PYTHONIOENCODING"})
+
+
 @pytest.fixture
-def run_cli(home: Path):
-    """run_cli('plan', '--answers', f) -> CompletedProcess (text), as a person would run it."""
+def run_cli(home: Path, request):
+    """run_cli('plan', '--answers', f) -> CompletedProcess (text), as a person would run it: through
+    the real entry point, in this process; in a separate one for tests marked `subprocess`.
+    A run still going after `timeout` seconds fails the test, in either."""
+    marked = request.node.get_closest_marker("subprocess") is not None
 
     def run(*args: str, input: str | None = None, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
+        # Settings only a starting interpreter reads (PYTHONPROFILEIMPORTTIME, ...) need one.
+        if not marked and not any(name.startswith("PYTHON") and name not in _SAME_IN_PROCESS for name in env):
+            return run_in_process(args, cli_env(home, **env), input, timeout)
         return subprocess.run(
             [sys.executable, "-m", "negotiator", *args],
             input=input,

@@ -173,38 +173,6 @@ def test_the_quick_width_agrees_with_wcwidth():
         assert width(text) == (expected if expected >= 0 else len(text)), text
 
 
-# ---- parsed word files are kept between runs ---------------------------------------------------
-
-
-def test_word_files_are_reparsed_when_changed(tmp_path, monkeypatch):
-    import os
-    import shutil
-
-    from negotiator import words
-
-    content = tmp_path / "content"
-    shutil.copytree(words.CONTENT, content, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(words, "CONTENT", content)
-    words.table.cache_clear()
-    try:
-        first = words.t("en", "errors.field.missing")
-        assert list((content / "__pycache__").glob("en.errors.marshal"))
-        words.table.cache_clear()
-        assert words.t("en", "errors.field.missing") == first  # read back from the kept copy
-
-        source = content / "en" / "errors.toml"
-        source.write_text(source.read_text(encoding="utf-8").replace(f'missing = "{first}"', 'missing = "is not there"'), encoding="utf-8")
-        os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
-        words.table.cache_clear()
-        assert words.t("en", "errors.field.missing") == "is not there"
-
-        (content / "__pycache__" / "en.errors.marshal").write_bytes(b"not marshal")
-        words.table.cache_clear()
-        assert words.t("en", "errors.field.missing") == "is not there"  # a broken copy is ignored
-    finally:
-        words.table.cache_clear()
-
-
 @pytest.mark.parametrize(
     ("args", "lang"),
     [(["--lang", "zh", "plann"], "zh"), (["plan", "--lang=EN", "--x"], "en"), (["plan", "--lang"], None), (["plan", "--lang", "fr"], None), ([], None)],

@@ -14,7 +14,6 @@ import pkgutil
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -35,6 +34,7 @@ def offline(run_cli, tmp_path):
     return run, marker
 
 
+@pytest.mark.subprocess
 def test_the_trap_catches_a_connection(offline):
     """The guard itself works, so the tests below can fail."""
     run, marker = offline

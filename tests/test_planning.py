@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from decimal import Decimal as D
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -100,7 +100,7 @@ def test_render_returns_the_terminal_drawing_and_honours_no_color(monkeypatch):
     assert all(cell_len(line) <= 80 for line in plain.splitlines())
 
 
-def test_text_paths_do_not_import_rich():
+def test_text_paths_do_not_import_rich(tmp_path):
     """The plain text, Markdown and calendar forms are drawn without rich (startup speed)."""
     import subprocess
 
@@ -117,5 +117,5 @@ def test_text_paths_do_not_import_rich():
     from conftest import EXAMPLES, SRC
 
     result = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "case-zh.json")], capture_output=True, text=True,
-                            env={"PYTHONPATH": str(SRC), "PATH": ""}, check=True)
+                            env={"PYTHONPATH": str(SRC), "PATH": "", "NEGOTIATOR_HOME": str(tmp_path)}, check=True)
     assert result.stdout.strip() == "[]"

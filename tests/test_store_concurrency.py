@@ -8,12 +8,20 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES
 
-WORKERS = 4
-EACH = 10
+# Two windows adding at once is the promise, and what the CLI test checks with real `negotiator`
+# processes (each window several entries, so their runs overlap); the store's own contention, with
+# many more appends and no start-up between them, is the test after it.
+WORKERS = 2
+EACH = 4
+APPENDERS = 3
+APPENDS = 50
 
 
+@pytest.mark.subprocess
 def test_concurrent_log_add_from_several_processes(run_cli, home):
     assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
 
@@ -50,18 +58,18 @@ def _add_many(home: str, worker: int, count: int) -> None:
 
 
 def test_many_processes_appending_in_process(home: Path, monkeypatch):
-    """The store itself under heavier contention: 8 processes x 25 appends, no CLI start-up to space them out."""
+    """The store itself under heavier contention: 3 processes x 50 appends, no CLI start-up to space them out."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
     from negotiator.loading import load_answers
 
     store.save_case("y", load_answers(EXAMPLES / "case-zh.json", "zh"), "zh")
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_add_many, args=(str(home), w, 25)) for w in range(8)]
+    processes = [context.Process(target=_add_many, args=(str(home), w, APPENDS)) for w in range(APPENDERS)]
     for p in processes:
         p.start()
     for p in processes:
         p.join(120)
         assert p.exitcode == 0
     said = [e.said for e in store.open_case("y", "en").log()]
-    assert sorted(said) == sorted(f"{w}:{i}" for w in range(8) for i in range(25))
+    assert sorted(said) == sorted(f"{w}:{i}" for w in range(APPENDERS) for i in range(APPENDS))

@@ -65,6 +65,38 @@ TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER,
 FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
 
 
+_TYPED: dict = {}
+# The answers each step writes into the draft.
+ANSWERED_BY = {"language": ("language",), "situation": ("hardship",), "income": ("income",), "expenses": ("expenses",),
+               "priority": ("priority",), "debts": ("debts",), "budget": ("buffer_percent", "lump_sum"), "proposals": ()}
+
+
+def from_step(step: str, keys: list[str], name: str | None = None) -> None:
+    """Type `keys` from `step` on, as `negotiator resume` goes on from a draft. The English
+    interview up to the review screen (TO_REVIEW) is typed once per run and kept (Ctrl-C keeps it
+    as a draft); each test starts from the answers of the steps before its own, instead of typing
+    some fifty answers again."""
+    from negotiator.wizard.draft import Draft, drafts
+    from negotiator.wizard.flow import STEPS
+
+    if not _TYPED:
+        with pytest.raises(Interrupted):
+            drive(TO_REVIEW + [CTRL_C], wizard.start, None)
+        (typed,) = drafts()
+        assert typed.done == "proposals"
+        assert set(typed.answers) <= {key for keys in ANSWERED_BY.values() for key in keys}, typed.answers
+        _TYPED.update(lang=typed.lang, answers=json.dumps(typed.answers))
+        typed.discard()
+    before = STEPS[: STEPS.index(step)]
+    answers = {k: v for k, v in json.loads(_TYPED["answers"]).items() if any(k in ANSWERED_BY[s] for s in before)}
+    Draft(_TYPED["lang"], answers, before[-1], name=name).save()
+    drive(keys, wizard.resume, None)
+
+
+def from_review(keys: list[str], name: str | None = None) -> None:
+    from_step("review", keys, name)
+
+
 def saved(name: str = f"case-{TODAY}"):
     return store.open_case(name, "en").case
 
@@ -124,16 +156,16 @@ def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
 def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None:
     # Review menu: continue, situation, income, ...; income menu: done, add another, Salary; change it.
     change_income = [down(2), down(2), ENTER, ENTER, BACKSPACE * 4 + line("7500"), ENTER]
-    drive(TO_REVIEW + change_income + FINISH, wizard.start, None)
+    from_review(change_income + FINISH)
     case = saved()
     assert [x.monthly for x in case.income] == [Decimal("7500.00")]
     assert build_plan(case).numbers.budget.available == Decimal("3600.00")  # (7500 - 3500) less 10%
 
 
 def test_an_entry_can_be_removed_and_the_rest_kept() -> None:
-    income = [ENTER, line("Salary"), line("6000"), down(1), line("Gig"), line("500"), down(2), down(1), ENTER]
-    keys = [ENTER] + SITUATION + income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH
-    drive(keys, wizard.start, None)
+    # Review: income; its menu (done, add another, Salary): add Gig, then Salary, remove; done.
+    income = [down(2), down(1), line("Gig"), line("500"), down(2), down(1), ENTER]
+    from_review(income + FINISH)
     assert [(x.source, x.monthly) for x in saved().income] == [("Gig", Decimal("500.00"))]
 
 
@@ -141,8 +173,7 @@ def test_budget_buffer_and_lump_sum_and_another_proposal_are_kept() -> None:
     budget = [down(1), BACKSPACE * 2 + line("20"), down(2), BACKSPACE + line("3万"), ENTER]
     # Settlement is recommended with a lump sum of at least 40%; pick instalments for the card.
     proposals = [ENTER, UP * 2 + ENTER]
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
-    drive(keys, wizard.start, None)
+    from_step("budget", budget + proposals + FINISH)
     case = saved()
     assert case.buffer_percent == Decimal("20") and case.lump_sum == Decimal("30000.00")
     plan = build_plan(case)
@@ -247,7 +278,7 @@ def test_not_a_terminal_is_refused_naming_the_answers_file(monkeypatch: pytest.M
 
 
 def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_path: Path) -> None:
-    drive(TO_REVIEW + FINISH, wizard.start, None)
+    from_review(FINISH)
     name = f"case-{TODAY}"
     # Review: change expenses; housing 2000 -> 2500, the rest as they were.
     change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
@@ -268,7 +299,7 @@ def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path)
     free = f"negotiation-plan-{TODAY}-2.txt"
     taken = BACKSPACE * len(f"./{free}") + line(target.name)
     finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER]
-    drive(TO_REVIEW + finish, wizard.start, None)
+    from_review(finish)
     assert target.read_text("utf-8") == "mine"
     assert "Huabei" in (tmp_path / free).read_text("utf-8")
 
@@ -277,7 +308,7 @@ def test_replacing_a_plan_file_needs_a_yes(tmp_path: Path) -> None:
     target = tmp_path / f"negotiation-plan-{TODAY}.txt"
     target.write_text("mine", "utf-8")
     taken = BACKSPACE * len(f"./negotiation-plan-{TODAY}-2.txt") + line(target.name)
-    drive(TO_REVIEW + [ENTER, ENTER, taken, UP + ENTER, ENTER], wizard.start, None)
+    from_review([ENTER, ENTER, taken, UP + ENTER, ENTER])
     assert "Huabei" in target.read_text("utf-8")
     assert target.stat().st_mode & 0o777 == 0o600
 
@@ -291,7 +322,7 @@ def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(
         return Content(Checklist(("Have your ID ready",), ("Stay calm",), ("Get it in writing",)), (), scripts, (), (), (), (), "Not legal advice")
 
     monkeypatch.setattr(advice, "build_content", content)
-    drive(TO_REVIEW + FINISH, wizard.start, None)
+    from_review(FINISH)
     out = capsys.readouterr().out
     for item in ("[ ] Have your ID ready", "[ ] Stay calm", "[ ] Get it in writing", "Call script for Card:", "1. Hello Huabei"):
         assert item in out
@@ -302,8 +333,7 @@ def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(
 def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.CaptureFixture[str]) -> None:
     empty = [line("Huabei"), ENTER, line("0"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER]
     again = [ENTER, ENTER, BACKSPACE + line("5000")] + [ENTER] * 7  # lender and kind kept; principal fixed
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + empty + again + [ENTER, ENTER, ENTER] + FINISH
-    drive(keys, wizard.start, None)
+    from_step("debts", empty + again + [ENTER, ENTER, ENTER] + FINISH)
     assert "doesn't add up" in capsys.readouterr().out
     (debt,) = saved().debts
     assert (debt.lender, debt.principal, debt.daily_rate_percent) == ("Huabei", Decimal("5000.00"), Decimal("0.05"))
@@ -322,8 +352,7 @@ def test_a_new_interview_mentions_an_unfinished_one_and_keeps_it(private_home: P
 def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> None:
     budget = [down(2), BACKSPACE + line("1万"), ENTER]  # 10,000 is under 40%: settlement offered, not recommended
     proposals = [DOWN * 2 + ENTER, ENTER]  # Huabei: settlement instead of instalments; the card as recommended
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + budget + proposals + FINISH
-    drive(keys, wizard.start, None)
+    from_step("budget", budget + proposals + FINISH)
     assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
     # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
     back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
@@ -334,10 +363,10 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
 
 
 def test_a_second_case_on_the_same_day_gets_a_free_name_and_new_name_suggests_one() -> None:
-    drive(TO_REVIEW + FINISH, wizard.start, None)
-    drive(TO_REVIEW + FINISH, wizard.start, None)
+    from_review(FINISH)
+    from_review(FINISH)
     assert saved(f"case-{TODAY}-2").debts[0].lender == "Huabei"
-    drive(TO_REVIEW + FINISH, wizard.start, None, "huabei-talks")
+    from_review(FINISH, "huabei-talks")
     assert saved("huabei-talks").income[0].monthly == Decimal("6000.00")
 
 

@@ -8,6 +8,7 @@ reads them at import and would otherwise evaluate each string first.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal
@@ -25,7 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from negotiator.money import AmountError, check_amount, parse_amount
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 EARLIEST = dt.date(1990, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 RATE_STEP = Decimal("0.000001")  # the finest rate, in percent, that the engine works with
@@ -49,7 +50,7 @@ def _money(value: object) -> Decimal:
     raise PydanticCustomError("money_not_a_number", "must be an amount")
 
 
-def _percent(limit: int):
+def _percent(limit: int) -> Callable[[object], Decimal]:
     def check(value: object) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
             raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit})
@@ -65,7 +66,7 @@ def _percent(limit: int):
             raise PydanticCustomError("percent_too_large", "must be at most {limit}", {"limit": limit})
         # No contract states a rate finer than this; a rate such as 1e-999999 would otherwise
         # vanish inside the schedule arithmetic and divide by zero. Coarser rates stay as written.
-        if number.as_tuple().exponent < RATE_STEP.as_tuple().exponent:
+        if number.as_tuple().exponent < RATE_STEP.as_tuple().exponent:  # type: ignore[operator]  # finite: a whole exponent
             number = number.quantize(RATE_STEP)
         return number
 

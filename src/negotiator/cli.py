@@ -1,6 +1,9 @@
 """The commands. Each parses its options, calls one function and prints; errors are mapped to exit
 codes once, in `main`. Heavy modules are imported inside the commands that need them, so `--help`
-and `calc` do not pay for the wizard or for rich."""
+and `calc` do not pay for the wizard or for rich.
+
+The top of the layers: it may import anything; nothing imports it but `start` (the checks a
+command shares are in `options`, the help pages in `help_page`, usage errors in `usage`)."""
 
 from __future__ import annotations
 
@@ -11,16 +14,13 @@ from typing import Annotated, Optional
 import typer
 
 from negotiator import __version__, help_page
-from negotiator.errors import BadInput, NegotiatorError
-from negotiator.start import QUICK
-from negotiator.words import detect_language, t
+from negotiator.errors import NegotiatorError
+from negotiator.help_page import h
+from negotiator.options import choice, language
+from negotiator.quick import QUICK
+from negotiator.words import t
 
-HELP_LANG = detect_language()
-
-
-def h(key: str) -> str:
-    """Help text in the locale's language."""
-    return t(HELP_LANG, f"cli.{key}")
+__all__ = ["app", "choice", "language", "main"]  # choice and language live in options
 
 
 # Options that several commands share, declared once.
@@ -49,23 +49,6 @@ def _version(value: bool) -> None:
     if value:
         print(f"negotiator {__version__}")
         raise typer.Exit()
-
-
-def language(option: str | None, fallback: str | None = None) -> str:
-    """The language asked for with --lang, else `fallback`, else the locale's."""
-    if option is None:
-        return fallback or HELP_LANG
-    value = option.strip().lower()
-    if value not in ("zh", "en"):
-        raise BadInput(t(HELP_LANG, "errors.usage.bad_value", option="--lang", problem=t(HELP_LANG, "cli.bad.lang")))
-    return value
-
-
-def choice(option: str, value: str, choices: tuple[str, ...], lang: str) -> str:
-    if value not in choices:
-        problem = t(lang, "cli.bad.format", choices=", ".join(choices))
-        raise BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
-    return value
 
 
 @app.callback()
@@ -264,8 +247,12 @@ def agree(
 
 agree.__doc__ = h("agree.help")
 
-# Every command's help page in the person's language, the frame typer adds included.
-for _info in app.registered_commands + log_app.registered_commands:
+# Every help page in the person's language, the frame typer adds included: the help texts are word
+# keys until the page is shown (see help_page), so every group and command, however added, needs it.
+_groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
+for _group in _groups:
+    _group.info.cls = help_page.Group
+for _info in app.registered_commands + [c for g in _groups for c in g.registered_commands]:
     _info.cls = help_page.Command
 
 
@@ -305,7 +292,7 @@ def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
         if isinstance(exc, abort):
             return 130
         if isinstance(exc, problem):
-            if type(exc).__name__ == "NoArgsIsHelpError":
+            if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
                 exc.show()  # the help page itself
             elif hasattr(exc, "format_message"):
                 print(usage.explain(exc, args, lang), file=sys.stderr)
@@ -339,13 +326,19 @@ def main(argv: list[str] | None = None) -> None:
     # they see to a server. None is wanted; not looking for them also saves a scan of every
     # installed package.
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    from negotiator.usage import language_asked
+
+    # Help and usage messages follow --lang, read once here because typer shows help (an eager
+    # option) before it has read the others.
+    help_page.asked = language_asked(args)
+    said = help_page.language()
     runs = app
     names = [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
     names += [g.name for g in app.registered_groups if g.name]
     if args[:1] and not args[0].startswith("-") and args[0] not in names:
-        from negotiator.usage import language_asked, unknown_command
+        from negotiator.usage import unknown_command
 
-        print(unknown_command(args[0], names, language_asked(args) or HELP_LANG), file=sys.stderr)
+        print(unknown_command(args[0], names, said), file=sys.stderr)
         sys.exit(2)
     quick = bool(args[:1]) and args[0] in QUICK
     if quick:
@@ -369,15 +362,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         code = 0
     except Exception as exc:
-        from negotiator.usage import language_asked
-
-        known = _library_exit(exc, args, language_asked(args) or HELP_LANG)
+        known = _library_exit(exc, args, said)
         if known is not None:
             code = known
         else:
             where = _report_crash(exc)
             if where is not None:
-                print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
+                print(t(said, "errors.crash.report", path=where), file=sys.stderr)
             else:
                 print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             code = 1

@@ -7,6 +7,7 @@ BadInput naming the field; never a traceback.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,7 @@ def _is_branch(part: Any) -> bool:
     return isinstance(part, str) and (part in _BRANCHES or "[" in part or part.startswith(("function-", "lax-")))
 
 
-def describe(error: dict[str, Any], lang: str) -> str:
+def describe(error: Mapping[str, Any], lang: str) -> str:
     """One pydantic error as 'field: problem' in the user's language."""
     kind = error["type"]
     ctx = error.get("ctx") or {}

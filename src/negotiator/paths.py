@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -14,6 +15,21 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("negotiator", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where copies that can always be made again are kept: `cache` in NEGOTIATOR_HOME when it is
+    set, else the user's cache folder as platformdirs names it (found without loading platformdirs,
+    which would cost a quick command more than the cache saves)."""
+    home = os.environ.get("NEGOTIATOR_HOME")
+    if home:
+        return Path(home).expanduser() / "cache"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "negotiator" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "negotiator"
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "negotiator"
 
 
 def private_dir(path: Path) -> Path:

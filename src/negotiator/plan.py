@@ -2,78 +2,25 @@
 
 Every renderer reads this one object; nothing here prints or decides.
 
-The plan's records, here and in planning/ and render/, are NamedTuples: as unchangeable as frozen
-dataclasses, and about seven times quicker to define, which every `plan` and `calc` pays at start.
+May import: case, planning, plan_records and advice (never render, store, wizard or commands).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from negotiator.case import Case
 from negotiator.errors import BadInput
-from negotiator.planning import ChoiceUnavailable, Numbers, plan_numbers
+from negotiator.plan_records import Checklist, Content, Letter, Objection, Plan, Right, Script, Step
+from negotiator.planning import ChoiceUnavailable, plan_numbers
 from negotiator.words import t
 
 if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers file need not load them
+    from negotiator.case import Case
     from negotiator.records import Agreement, ContactEntry
 
-
-class Step(NamedTuple):
-    step: str  # opening, identity, situation, willingness, opening_ask, fallback, confirm, closing
-    text: str
-
-
-class Script(NamedTuple):
-    lender: str
-    steps: tuple[Step, ...]
-
-
-class Objection(NamedTuple):
-    they_say: str
-    you_say: str
-    source: str  # the rule behind the answer, from facts.md; "" where there is none
-    grade: str = ""  # the source's grade in facts.md: "V" checked, "R" reported (worded so), "" none
-
-
-class Right(NamedTuple):
-    text: str
-    source: str
-    grade: str = ""  # "V" checked against the text, "R" reported (and worded "reported")
-
-
-class Letter(NamedTuple):
-    lender: str
-    text: str
-
-
-class Checklist(NamedTuple):
-    before: tuple[str, ...]
-    during: tuple[str, ...]
-    after: tuple[str, ...]
-
-
-class Content(NamedTuple):
-    """The words of the plan, filled with the case's own numbers, in one language."""
-
-    checklist: Checklist
-    talking_points: tuple[str, ...]
-    script: tuple[Script, ...]  # one per debt, in the answers file's order
-    objections: tuple[Objection, ...]
-    mistakes: tuple[str, ...]
-    letter: tuple[Letter, ...]  # one per debt
-    rights: tuple[Right, ...]
-    disclaimer: str
-
-
-class Plan(NamedTuple):
-    case: Case
-    lang: str
-    numbers: Numbers
-    content: Content | None = None
-    log: tuple[ContactEntry, ...] = ()  # contact log of a saved case
-    agreement: Agreement | None = None  # the repayment agreement recorded for a saved case
+# The records live in plan_records, below the advice that fills them; they are named here too.
+__all__ = ["Checklist", "Content", "Letter", "Objection", "Plan", "Right", "Script", "Step", "build_plan"]
 
 
 def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None, log: tuple[ContactEntry, ...] = (), agreement: Agreement | None = None) -> Plan:

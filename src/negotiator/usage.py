@@ -57,7 +57,7 @@ def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
         return t(lang, "errors.usage.missing", option=param.opts[0])
     ctx = getattr(exc, "ctx", None)
     command = getattr(ctx, "command", None)
-    if kind == "UsageError" and command is not None:
+    if kind == "UsageError" and ctx is not None and command is not None:
         typed = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else list(args)
         words = _words(typed, command)
         if hasattr(command, "list_commands"):

@@ -34,55 +34,67 @@ def _flatten(prefix: str, node: object, out: dict[str, object]) -> None:
 @lru_cache(maxsize=None)
 def table(lang: str, area: str) -> dict[str, object]:
     """Every entry of one area in one language, with dotted keys."""
-    source = CONTENT / lang / f"{area}.toml"
-    flat = _cached(source)
-    if flat is None:
-        import tomllib
-
-        with open(source, "rb") as handle:
-            data = tomllib.load(handle)
-        flat = {}
-        _flatten("", data, flat)
-        _keep(source, flat)
-    return flat
+    return catalog(lang)[area]
 
 
-# Parsed word files are kept the way Python keeps compiled modules: next to the source, valid while
-# the source is unchanged. Reading TOML costs a few milliseconds a file (and loading tomllib about
-# three), which every quick command would otherwise pay at start-up.
-def _cache_path(source: Path) -> Path:
-    return source.parent.parent / "__pycache__" / f"{source.parent.name}.{source.stem}.marshal"
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> dict[str, dict[str, object]]:
+    """Every area of one language. Reading the TOML costs a few milliseconds (and loading tomllib
+    about three), which every quick command would pay at start-up: the parsed words are kept in
+    the user's cache folder, as one file per language, valid while the word files are unchanged.
+    Nothing is written next to the installed files; where the cache cannot be written the words
+    are simply read again next time."""
+    if lang not in LANGUAGES:  # a file name is made from it
+        raise KeyError(lang)
+    folder = CONTENT / lang
+    with os.scandir(folder) as entries:
+        files = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".toml"))
+    # Where the words are installed and each file's name, change time and size.
+    key: list[object] = [str(folder), [[name, stat.st_mtime_ns, stat.st_size] for name, stat in files]]
+    from negotiator.paths import cache_dir
+
+    try:
+        kept: Path | None = cache_dir() / f"words-{lang}.marshal"
+    except (RuntimeError, KeyError):  # no home folder to be found: nowhere to keep them
+        kept = None
+    found = _read(kept, key) if kept is not None else None
+    if found is not None:
+        return found
+    import tomllib
+
+    areas: dict[str, dict[str, object]] = {}
+    for name, _ in files:
+        with open(folder / name, "rb") as handle:
+            flat: dict[str, object] = {}
+            _flatten("", tomllib.load(handle), flat)
+        areas[name.removesuffix(".toml")] = flat
+    if kept is not None:
+        _keep(kept, key, areas)
+    return areas
 
 
-def _cached(source: Path) -> dict[str, object] | None:
+def _read(path: Path, key: list[object]) -> dict[str, dict[str, object]] | None:
     import marshal
 
     try:
-        stat = source.stat()
-        with open(_cache_path(source), "rb") as handle:
-            key, flat = marshal.load(handle)
+        with open(path, "rb") as handle:
+            stored_key, areas = marshal.load(handle)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return flat if key == [stat.st_mtime_ns, stat.st_size] and isinstance(flat, dict) else None
+    return areas if stored_key == key and isinstance(areas, dict) else None
 
 
-def _keep(source: Path, flat: dict[str, object]) -> None:
-    """Best effort: a read-only install simply parses the TOML each time."""
+def _keep(path: Path, key: list[object], areas: dict[str, dict[str, object]]) -> None:
     import marshal
 
-    cache = _cache_path(source)
-    part = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    from negotiator.files import atomic_write
+    from negotiator.paths import private_dir
+
     try:
-        stat = source.stat()
-        data = marshal.dumps([[stat.st_mtime_ns, stat.st_size], flat])
-        cache.parent.mkdir(exist_ok=True)
-        part.write_bytes(data)
-        os.replace(part, cache)  # whole or not at all, even with several processes at once
+        private_dir(path.parent)
+        atomic_write(path, marshal.dumps([key, areas]), overwrite=True)
     except (OSError, ValueError):
-        try:
-            part.unlink(missing_ok=True)
-        except OSError:
-            pass
+        pass  # a read-only home: the words are parsed again next time
 
 
 def areas() -> list[str]:

@@ -1,7 +1,8 @@
 """Loaded first by every CLI run of the test suite (tests/conftest.py puts this folder on
 PYTHONPATH): any attempt to use the network leaves a marker and fails, and the suite fails with it."""
 
-import os, socket
+import os
+import socket
 
 def _trap(*args, **kwargs):
     with open(os.environ["NEGOTIATOR_NET_MARKER"], "a", encoding="utf-8") as marker:

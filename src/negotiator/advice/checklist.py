@@ -9,7 +9,7 @@ from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.advice.asks import first_due, pause_end
 from negotiator.advice.phrasing import date, joined
 from negotiator.case import Stage
-from negotiator.plan import Checklist, Plan
+from negotiator.plan_records import Checklist, Plan
 from negotiator.words import t
 
 # The limitation period is 3 years (facts.md §6); days overdue past it deserve a warning of their own.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negotiator.advice.kinds import LONGER, NO_MONEY, SETTLE, variant
-from negotiator.plan import Letter, Plan
+from negotiator.plan_records import Letter, Plan
 from negotiator.planning import DebtPlan
 from negotiator.words import t
 

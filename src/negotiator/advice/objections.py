@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negotiator.plan import Objection
+from negotiator.plan_records import Objection
 from negotiator.words import t, table
 
 # The order people meet them in: money first, then pressure, then conduct.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from negotiator.advice.values import over_reported_ceiling
 from negotiator.advice.phrasing import joined
 from negotiator.case import DebtKind
-from negotiator.plan import Plan, Right
+from negotiator.plan_records import Plan, Right
 from negotiator.words import t
 
 ALWAYS = (

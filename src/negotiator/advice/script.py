@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, one_ask, variant
-from negotiator.plan import Plan, Script, Step
+from negotiator.plan_records import Plan, Script, Step
 from negotiator.planning import DebtPlan
 from negotiator.words import t
 

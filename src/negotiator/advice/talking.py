@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from negotiator.advice.kinds import LONGER, SETTLE, one_ask, variant
 from negotiator.case import ProposalKind
-from negotiator.plan import Plan
+from negotiator.plan_records import Plan
 from negotiator.words import t
 
 

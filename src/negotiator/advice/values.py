@@ -12,7 +12,7 @@ from negotiator.advice.kinds import SETTLE, variant
 from negotiator.advice.phrasing import amount, date, days, joined, months, percent, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
-from negotiator.plan import Plan
+from negotiator.plan_records import Plan
 from negotiator.planning import DebtPlan
 from negotiator.words import t
 

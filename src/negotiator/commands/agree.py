@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from negotiator.counts import whole_number
 from negotiator.errors import BadInput
 from negotiator.words import t
+
+if TYPE_CHECKING:
+    from negotiator.records import Agreement
 
 KINDS = ("extension", "instalments", "waiver_instalments", "settlement")
 MAX_MONTHS = 120
@@ -23,9 +27,10 @@ def parse_months(text: str, lang: str) -> int:
     return value
 
 
-def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], lang: str, now: dt.datetime | None = None):
+def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], lang: str, now: dt.datetime | None = None) -> Agreement:
     """Check every option and return the Agreement; BadInput names the first option refused."""
     from negotiator.commands.log import Refused, match_lender, parse_date, parse_money
+    from negotiator.case import ProposalKind
     from negotiator.records import Agreement
 
     if kind.strip().lower() not in KINDS:
@@ -48,7 +53,7 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
     who = checked("--lender", lambda: match_lender(lender, lenders, lang) if lender is not None else lenders[0],
                   missing=t(lang, "errors.field.choice", choices=", ".join(lenders)))
     recorded = now or dt.datetime.now().replace(microsecond=0)
-    return Agreement(lender=who, kind=kind.strip().lower(), months=count, monthly=amount, first_due=due, recorded=recorded)
+    return Agreement(lender=who, kind=ProposalKind(kind.strip().lower()), months=count, monthly=amount, first_due=due, recorded=recorded)
 
 
 def run(name: str, lang: str, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:

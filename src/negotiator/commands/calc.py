@@ -34,11 +34,11 @@ def _rate(lang: str, option: str, text: str, limit: int) -> Decimal:
         raise _bad(lang, option, t(lang, "cli.bad.rate", limit=limit))
     # As in the answers file (case.RATE_STEP): a vanishing rate like 1e-999999 is zero, not a
     # division by zero.
-    return value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value
+    return value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value  # type: ignore[operator]  # finite
 
 
 def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
-    from negotiator.cli import choice
+    from negotiator.options import choice
     from negotiator.planning.schedules import Method, build
 
     principal = _amount(lang, "--amount", amount)

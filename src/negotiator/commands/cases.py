@@ -64,7 +64,7 @@ def text(rows: list[dict], lang: str) -> str:
 
 def list_cases(fmt: str, lang: str, today: dt.date | None = None) -> None:
     from negotiator import store
-    from negotiator.cli import choice
+    from negotiator.options import choice
 
     choice("--format", fmt, FORMATS, lang)
     rows = [_row(s, today or dt.date.today()) for s in store.list_saved(lang)]

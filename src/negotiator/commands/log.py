@@ -258,7 +258,7 @@ def text(entries: list, name: str, lang: str) -> str:
 
 def list_entries(name: str, fmt: str, lang: str) -> None:
     from negotiator import store
-    from negotiator.cli import choice
+    from negotiator.options import choice
 
     choice("--format", fmt, FORMATS, lang)
     entries = store.open_case(name, lang).log()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from negotiator.errors import BadInput
+from negotiator.render.forms import FORMATS, render
 from negotiator.words import t
 
-FORMATS = ("text", "markdown", "json", "ics")
+__all__ = ["FORMATS", "emit", "load", "render", "run"]  # render and FORMATS live in render.forms
 
 
 def load(answers: Path | None, case_name: str | None, lang: str):
@@ -24,21 +25,6 @@ def load(answers: Path | None, case_name: str | None, lang: str):
     from negotiator.loading import load_answers
 
     return load_answers(answers, lang), (), None
-
-
-def render(plan, fmt: str, to_terminal: bool, plain: bool) -> str:
-    """The plan in one output form. Rich is loaded only to draw on a terminal."""
-    if fmt == "json":
-        from negotiator.render import json as form
-    elif fmt == "markdown":
-        from negotiator.render import markdown as form
-    elif fmt == "ics":
-        from negotiator.render import ics as form
-    elif to_terminal and not plain:
-        from negotiator.render import terminal as form
-    else:
-        from negotiator.render import text as form
-    return form.render(plan)
 
 
 def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
@@ -60,7 +46,7 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
 def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: Path | None, force: bool, plain: bool) -> None:
     import sys
 
-    from negotiator.cli import choice, language
+    from negotiator.options import choice, language
     from negotiator.plan import build_plan
 
     first = language(lang)

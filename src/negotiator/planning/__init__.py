@@ -1,7 +1,10 @@
 """The planning engine: pure functions from a Case to the numbers of a plan. No I/O, no printing.
 
 The engine itself lives in `engine`; its names are loaded on first use, so that `negotiator calc`,
-which needs only `schedules`, does not pay for the answers model at start-up."""
+which needs only `schedules`, does not pay for the answers model at start-up.
+
+May import: case, money, errors (never plan, advice, render, store, wizard or commands).
+"""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from negotiator.planning.proposals import Proposal
 
 
 class DebtPlan(NamedTuple):
-    index: int  # position in the answers file (as a field it hides tuple.index, which no one calls)
+    index: int  # type: ignore[assignment]  # position in the answers file (as a field it hides tuple.index, which no one calls)
     debt: Debt
     share: Decimal
     proposals: tuple[Proposal, ...]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import Enum
@@ -188,7 +189,7 @@ def apr(amount: Decimal, payments: list[Decimal]) -> Decimal:
         return fen(rate * 1200)
 
 
-def _bisect(npv) -> Decimal:
+def _bisect(npv: Callable[[Decimal], tuple[Decimal, Decimal]]) -> Decimal:
     low, high = Decimal("-0.99"), Decimal(10)
     for _ in range(200):
         mid = (low + high) / 2

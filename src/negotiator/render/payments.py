@@ -20,7 +20,7 @@ class Payments(NamedTuple):
     """The payments one lender is to receive: the agreed schedule where there is one, else the target's."""
 
     lender: str
-    index: int  # position among the debts, or len(debts) for an agreement with an unknown lender
+    index: int  # type: ignore[assignment]  # position among the debts, or len(debts) for an agreement with an unknown lender
     schedule: Schedule
     kind: str  # the proposal kind, e.g. "extension"
     agreed: bool

@@ -179,7 +179,7 @@ def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
     rows = schedule.rows
     if len(rows) <= FULL_SCHEDULE_ROWS:
         headers = tuple(w.label(f"columns.{c}") for c in ("n", "due", "payment", "principal", "interest", "remaining"))
-        body = tuple((str(r.n), r.due.isoformat(), show(r.payment), show(r.principal), show(r.interest), show(r.remaining)) for r in rows)
+        body: tuple[tuple[str, ...], ...] = tuple((str(r.n), r.due.isoformat(), show(r.payment), show(r.principal), show(r.interest), show(r.remaining)) for r in rows)
         blocks: list[Block] = [Table(headers, body, "rlrrrr")]
     else:
         headers = (w.label("columns.n"), w("schedule.from"), w("schedule.to"), w("schedule.each"))

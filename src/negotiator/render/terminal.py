@@ -104,6 +104,7 @@ def draw(plan: Plan, console: Console) -> None:
 def render(plan: Plan) -> str:
     """The plan drawn for this terminal, returned as a string with its escape codes."""
     columns = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
-    console = Console(file=io.StringIO(), force_terminal=True, width=columns, highlight=False, emoji=False)
+    drawn = io.StringIO()
+    console = Console(file=drawn, force_terminal=True, width=columns, highlight=False, emoji=False)
     draw(plan, console)
-    return console.file.getvalue()
+    return drawn.getvalue()

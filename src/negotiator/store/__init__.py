@@ -10,6 +10,9 @@
 Folders are 0700 and files 0600; every write is atomic (a crash leaves the old file or the new one).
 Every file is validated when it is read; a broken one is refused, named, and never written over or
 appended to. Versions and migrations: see `negotiator.store.versions`.
+
+May import: records, loading, case, files, paths, errors, words. It sits beside `plan`: neither
+imports the other.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError
 
@@ -113,7 +113,10 @@ def parse_case(data: bytes, path: Path, name: str, lang: str) -> Case:
         raise refuse(path, t(lang, "store.file.too_deep"), "case", lang) from exc
 
 
-def _record(model: type, value: dict[str, Any], path: Path, hint: str, lang: str, line: int | None = None) -> Any:
+_Record = TypeVar("_Record", bound=_Strict)
+
+
+def _record(model: type[_Record], value: dict[str, Any], path: Path, hint: str, lang: str, line: int | None = None) -> _Record:
     try:
         return model.model_validate(record_fields(value))
     except VersionProblem as exc:
@@ -127,7 +130,7 @@ def _record(model: type, value: dict[str, Any], path: Path, hint: str, lang: str
 def parse_lines(model: type, data: bytes, path: Path, hint: str, lang: str) -> tuple[Any, ...]:
     """A JSON Lines file (the log, the agreement history): every line validated. Blank lines are
     allowed, as a person editing the file by hand may leave one."""
-    records = []
+    records: list[Any] = []
     for number, line in enumerate(_text(data, path, hint, lang).split("\n"), start=1):
         if line.strip():
             records.append(_record(model, _object(line, path, hint, lang, number), path, hint, lang, number))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from negotiator.errors import BadInput
 from negotiator.records import Agreement, ContactEntry
@@ -45,7 +46,7 @@ def next_follow_up(entries: tuple[ContactEntry, ...] | list[ContactEntry], agree
     return min(dates, default=None)
 
 
-def last_change(folder) -> dt.datetime:
+def last_change(folder: Path) -> dt.datetime:
     stamps = [(folder / f).stat().st_mtime for f in (CASE_FILE, LOG_FILE, AGREEMENT_FILE, HISTORY_FILE) if (folder / f).exists()]
     return dt.datetime.fromtimestamp(max(stamps)).replace(microsecond=0)
 

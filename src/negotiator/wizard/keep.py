@@ -14,7 +14,7 @@ from negotiator.words import t
 
 
 def save_text(plan, lang: str) -> None:
-    from negotiator.commands.plan import render
+    from negotiator.render.forms import render
     from negotiator.files import FileExists, atomic_write
 
     text = render(plan, "text", False, True)

@@ -116,6 +116,7 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
             items.append({})
             fill(items[-1])
             continue
+        assert index is not None  # an entry was picked
         what = ask(Q.ENTRY_ACTION, lang, entry=show.entry(key, items[index], lang))
         if what == "change":
             fill(items[index])

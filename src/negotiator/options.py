@@ -1,0 +1,28 @@
+"""Checks of the options several commands share: the language asked for and a choice among
+fixed values. Commands use them without importing the command line's wiring (`cli`).
+
+May import: errors and words.
+"""
+
+from __future__ import annotations
+
+from negotiator.errors import BadInput
+from negotiator.words import detect_language, t
+
+
+def language(option: str | None, fallback: str | None = None) -> str:
+    """The language asked for with --lang, else `fallback`, else the locale's."""
+    if option is None:
+        return fallback or detect_language()
+    value = option.strip().lower()
+    if value not in ("zh", "en"):
+        said = detect_language()
+        raise BadInput(t(said, "errors.usage.bad_value", option="--lang", problem=t(said, "cli.bad.lang")))
+    return value
+
+
+def choice(option: str, value: str, choices: tuple[str, ...], lang: str) -> str:
+    if value not in choices:
+        problem = t(lang, "cli.bad.format", choices=", ".join(choices))
+        raise BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
+    return value

@@ -1,0 +1,73 @@
+"""The plan's records: the numbers from the engine, the words for the call, and what the case
+store adds. The advice layer fills `Content`; `plan` assembles a `Plan`; every renderer reads one.
+
+They are NamedTuples: as unchangeable as frozen dataclasses, and about seven times quicker to
+define, which every `plan` and `calc` pays at start.
+
+May import: case, planning and records, for their types only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreement
+    from negotiator.case import Case
+    from negotiator.planning import Numbers
+    from negotiator.records import Agreement, ContactEntry
+
+
+class Step(NamedTuple):
+    step: str  # opening, identity, situation, willingness, opening_ask, fallback, confirm, closing
+    text: str
+
+
+class Script(NamedTuple):
+    lender: str
+    steps: tuple[Step, ...]
+
+
+class Objection(NamedTuple):
+    they_say: str
+    you_say: str
+    source: str  # the rule behind the answer, from facts.md; "" where there is none
+    grade: str = ""  # the source's grade in facts.md: "V" checked, "R" reported (worded so), "" none
+
+
+class Right(NamedTuple):
+    text: str
+    source: str
+    grade: str = ""  # "V" checked against the text, "R" reported (and worded "reported")
+
+
+class Letter(NamedTuple):
+    lender: str
+    text: str
+
+
+class Checklist(NamedTuple):
+    before: tuple[str, ...]
+    during: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+class Content(NamedTuple):
+    """The words of the plan, filled with the case's own numbers, in one language."""
+
+    checklist: Checklist
+    talking_points: tuple[str, ...]
+    script: tuple[Script, ...]  # one per debt, in the answers file's order
+    objections: tuple[Objection, ...]
+    mistakes: tuple[str, ...]
+    letter: tuple[Letter, ...]  # one per debt
+    rights: tuple[Right, ...]
+    disclaimer: str
+
+
+class Plan(NamedTuple):
+    case: Case
+    lang: str
+    numbers: Numbers
+    content: Content | None = None
+    log: tuple[ContactEntry, ...] = ()  # contact log of a saved case
+    agreement: Agreement | None = None  # the repayment agreement recorded for a saved case
