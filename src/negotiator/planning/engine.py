@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from negotiator.case import Case, Debt, ProposalKind
 from negotiator.errors import BadInput
 from negotiator.money import ZERO
 from negotiator.planning import proposals as p
-from negotiator.planning.budget import Budget, budget, shares
-from negotiator.planning.ladder import Ladder, Recommendation, opening_for, recommend
+from negotiator.planning.allocation import allocate, need
+from negotiator.planning.budget import Budget, budget
+from negotiator.planning.ladder import SETTLEMENT_THRESHOLD, Ladder, Recommendation, opening_for, recommend
 from negotiator.planning.proposals import Proposal
 
 
@@ -22,6 +24,8 @@ class DebtPlan(NamedTuple):
     proposals: tuple[Proposal, ...]
     recommended: Recommendation
     ladder: Ladder
+    need: Decimal = ZERO  # the least a month that fits the usual term (the agreed amount once agreed)
+    agreed: Any = None  # the agreement recorded with this lender, if any
 
     @property
     def lender(self) -> str:
@@ -35,11 +39,23 @@ class DebtPlan(NamedTuple):
         return next((x for x in self.proposals if x.kind is kind), None)
 
 
+class Cover(NamedTuple):
+    """Whether the money covers every lender, in one place for the summary, the words and the JSON."""
+
+    covers_all: bool  # every lender's target fits its usual term within what is available
+    shortfall: Decimal  # how much more a month that would take; 0.00 when it covers all
+    lump_sum_used: Decimal  # what the settlements take from the lump sum
+    lump_sum_left: Decimal
+    asks: tuple[str, ...]  # what the plan asks for instead: "longer", "freeze", "pause"
+
+
 class Numbers(NamedTuple):
     plan_date: dt.date
     budget: Budget
     total_balance: Decimal
     debts: tuple[DebtPlan, ...]
+    cover: Cover | None = None
+    agreed_elsewhere: Decimal = ZERO  # agreed monthly payments to lenders not among the debts
 
 
 class ChoiceUnavailable(BadInput):
@@ -50,21 +66,60 @@ class ChoiceUnavailable(BadInput):
         self.index, self.kind = index, kind
 
 
-def fitting_target(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
-    """The target, or the first gentler form of it that fits the share: the plan never asks the
-    borrower to pay a lender more in a month than the walk-away. When nothing fits, the gentlest
-    form stays, marked as not fitting, so the words can say so."""
-    if target.fits:
-        return target
+# Beyond fifty years a monthly amount is no plan at all: the honest ask is a pause.
+MAX_TERM_MONTHS = 600
+
+
+def fitting_target(target: Proposal, debt: Debt, start: dt.date, pause: int) -> Proposal:
+    return fitted(target, debt, start, pause)[0]
+
+
+def fitted(target: Proposal, debt: Debt, start: dt.date, pause: int) -> tuple[Proposal, Proposal | None]:
+    """The target, or the first gentler form of it that fits the share within the usual term: the
+    plan never asks the borrower to pay a lender more in a month than the walk-away. When no form
+    fits the usual term, the gentlest form paid at the walk-away, over as many months as that
+    takes; when even that does not repay the debt, a pause with no amount.
+    The second value is that gentlest form within the usual term, which did not fit (None when the
+    target fits)."""
+    if target.kind is ProposalKind.settlement or target.fits:
+        return target, None
     gentlest = target
     for option in p.softer(target, debt, start):
         if option.fits:
-            return option
+            return option, None
         gentlest = option
-    return gentlest
+    stretched = p.at_walk_away(gentlest, start, MAX_TERM_MONTHS)
+    if stretched is None:
+        return p.pause_only(debt, target.share, start, target.pause_months or pause), gentlest
+    return stretched, gentlest
 
 
-def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _agreement_for(debt: Debt, agreements: Sequence[Any]) -> Any:
+    """The current agreement with this lender: the last recorded."""
+    found = None
+    for a in agreements:
+        if _same(a.lender, debt.lender):
+            found = a
+    return found
+
+
+def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, percent: Decimal) -> ProposalKind:
+    """The kind aimed for before shares are known: chosen, or the rules that do not depend on the
+    share; a long-term hardship starts from instalments."""
+    if debt.chosen is not None:
+        return debt.chosen
+    if percent > 0 and total > 0 and case.lump_sum >= total * SETTLEMENT_THRESHOLD:
+        return ProposalKind.settlement
+    if available <= 0 or case.hardship.expected_months is not None:
+        return ProposalKind.extension
+    return ProposalKind.instalments
+
+
+def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> Numbers:
     start = case.planned_on(today)
     money = budget(
         [x.monthly for x in case.income],
@@ -74,11 +129,23 @@ def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
     )
     balances = [d.balance for d in case.debts]
     total = sum(balances, ZERO)
-    parts = shares(balances, money.available)
     percent = p.settlement_percent(case.lump_sum, total)
     pause = p.pause_length(case.hardship.expected_months)
+
+    # Agreed monthly payments come out of what is available first; the rest is shared out.
+    agreed = [_agreement_for(d, agreements) for d in case.debts]
+    elsewhere = sum((a.monthly for a in agreements if not any(_same(a.lender, d.lender) for d in case.debts)
+                     and a is _last_for(a.lender, agreements)), ZERO)
+    committed = sum((a.monthly for a in agreed if a is not None), ZERO) + elsewhere
+    free = max(money.available - committed, ZERO)
+    kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
+    needs = [None if a is not None or k is ProposalKind.settlement else need(k, d, start, pause)
+             for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
+    parts = allocate(balances, needs, free)
+
     debts = []
-    for index, (debt, share) in enumerate(zip(case.debts, parts, strict=True)):
+    for index, (debt, part, a) in enumerate(zip(case.debts, parts, agreed, strict=True)):
+        share = a.monthly if a is not None else part
         offers = [
             p.extension(debt, share, start, pause),
             p.instalments(debt, share, start),
@@ -91,7 +158,38 @@ def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
         target_kind = debt.chosen or rec.kind
         if target_kind not in by_kind:
             raise ChoiceUnavailable(index, target_kind)
-        target = fitting_target(by_kind[target_kind], debt, start)
-        ladder = Ladder(opening=opening_for(target, debt, start), target=target, walk_away=share)
-        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, ladder))
-    return Numbers(start, money, total, tuple(debts))
+        target, usual = fitted(by_kind[target_kind], debt, start, pause)
+
+        def fit(option: Proposal, debt: Debt = debt) -> Proposal | None:
+            return fitting_target(option, debt, start, pause)
+
+        opening = opening_for(target, debt, start, fit)
+        walk_away = target.amount if target.kind is ProposalKind.settlement else share
+        amount_needed = a.monthly if a is not None else (needs[index] or ZERO)
+        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, Ladder(opening, target, walk_away, usual), amount_needed, a))
+    return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
+
+
+def _last_for(lender: str, agreements: Sequence[Any]) -> Any:
+    found = None
+    for a in agreements:
+        if _same(a.lender, lender):
+            found = a
+    return found
+
+
+def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPlan]) -> Cover:
+    settled = [d for d in debts if d.ladder.target.kind is ProposalKind.settlement and d.agreed is None]
+    used = sum((d.ladder.target.amount for d in settled), ZERO)
+    needed = committed + sum((d.need for d in debts if d.agreed is None and d not in settled), ZERO)
+    shortfall = max(needed - available, ZERO)
+    asks = []
+    targets = [d.ladder.target for d in debts if d.agreed is None]
+    if any(not t.within_usual_terms and not t.pause_only for t in targets):
+        asks.append("longer")
+    if any(t.interest_frozen for t in targets):
+        asks.append("freeze")
+    if any(t.pause_only for t in targets):
+        asks.append("pause")
+    covers = shortfall == 0 and all(t.within_usual_terms for t in targets)
+    return Cover(covers, shortfall, used, case.lump_sum - used, tuple(asks))

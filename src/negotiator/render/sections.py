@@ -14,7 +14,7 @@ from negotiator.plan import Plan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
-from negotiator.render.payments import follow_up, payments
+from negotiator.render.payments import payments
 from negotiator.words import t
 
 # A schedule longer than this is shown as runs of equal payments rather than row by row.
@@ -62,31 +62,54 @@ def subtitle(plan: Plan) -> str:
     return t(plan.lang, "render.document.made_for", date=plan.numbers.plan_date.isoformat())
 
 
+def n_(w: Words, key: str, **values: object) -> str:
+    """A sentence about the plan's figures (content/<lang>/numbers.toml)."""
+    return t(w.lang, f"numbers.{key}", **values)
+
+
+def verdict(plan: Plan, w: Words) -> str:
+    """The whole budget in one line: does the money cover every lender within the usual terms, and
+    if not, by how much it falls short and what the plan asks for instead."""
+    n = plan.numbers
+    cover = n.cover
+    if n.budget.available <= 0 and cover is not None and not cover.covers_all:
+        return n_(w, "verdict.no_money")
+    if cover is None or cover.covers_all:
+        return n_(w, "verdict.covers", available=money(w, n.budget.available))
+    asks = n_(w, "verdict.separator").join(n_(w, f"verdict.asks.{a}") for a in cover.asks)
+    return n_(w, "verdict.short", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall), asks=asks)
+
+
 def _summary(plan: Plan, w: Words) -> Section:
     n = plan.numbers
-    blocks: list[Block] = [Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
+    blocks: list[Block] = [Para(verdict(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
     if n.budget.available > 0:
         blocks.append(Para(w("summary.available", available=money(w, n.budget.available))))
     else:
         blocks.append(Para(w("summary.no_money")))
     if plan.case.lump_sum > 0:
         blocks.append(Para(w("summary.lump_sum", lump_sum=money(w, plan.case.lump_sum))))
+        if n.cover is not None and n.cover.lump_sum_used > 0:
+            blocks.append(Para(n_(w, "lump.used", used=money(w, n.cover.lump_sum_used), left=money(w, n.cover.lump_sum_left))))
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
-    # A target above the walk-away is marked where it is first seen, not only further down, in a
-    # column of its own so that the amounts stay in line.
-    above = not all(d.ladder.target.fits for d in n.debts)
+    # A target longer than lenders usually grant is marked where it is first seen, not only
+    # further down, in a column of its own so that the amounts stay in line.
+    above = not all(d.ladder.target.within_usual_terms or d.ladder.target.pause_only for d in n.debts)
     rows = []
     for d in n.debts:
         target = d.ladder.target
-        row = (d.lender, show(d.balance), show(d.ladder.walk_away), w.kind(target.kind.value), show(target.monthly_payment))
-        rows.append(row + ("" if target.fits else "*",) if above else row)
+        monthly = "-" if target.pause_only or target.kind.value == "settlement" else show(target.monthly_payment)
+        walk_away = "-" if d.ladder.once else show(d.ladder.walk_away)
+        row = (d.lender, show(d.balance), walk_away, w.kind(target.kind.value), monthly)
+        marked = not target.within_usual_terms and not target.pause_only
+        rows.append(row + ("*" if marked else "",) if above else row)
     blocks.append(Table(headers + ("",) if above else headers, tuple(rows), "lrrlrl" if above else "lrrlr"))
     if above:
         blocks.append(Para(w("summary.above_walk_away")))
-    if plan.agreement is not None:
-        a = plan.agreement
+    for a in plan.agreements:
         blocks.append(Para(w("summary.agreement", lender=a.lender, months=a.months, monthly=money(w, a.monthly), first_due=a.first_due.isoformat())))
-    blocks.append(Para(w("summary.follow_up", date=follow_up(plan).isoformat())))
+    if plan.follow_up is not None:
+        blocks.append(Para(w("summary.follow_up", date=plan.follow_up.isoformat())))
     return Section("summary", w("sections.summary"), tuple(blocks))
 
 
@@ -114,6 +137,8 @@ def describe(p: Proposal, w: Words) -> str:
     total = money(w, p.total_payable)
     if p.settlement_percent is not None:
         words = w("describe.settlement", percent=plain(p.settlement_percent), total=total)
+    elif p.pause_only:
+        words = n_(w, "ladder.pause_only", pause=p.pause_months)
     elif p.pause_months:
         rest = len(p.instalments)
         pause = money(w, p.pause_payment)
@@ -124,9 +149,13 @@ def describe(p: Proposal, w: Words) -> str:
     else:
         words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=p.months, total=total)
     notes = []
-    if p.waived > 0:
+    if p.settlement_percent is not None and p.waived > 0:  # most of it is principal: never "penalties"
+        notes.append(n_(w, "describe.written_off", waived=money(w, p.waived)))
+    elif p.waived > 0:
         notes.append(w("describe.waived", waived=money(w, p.waived)))
-    if p.interest_frozen:
+    if p.interest_during_pause is not None and not p.pause_only:
+        notes.append(n_(w, f"describe.pause_{p.interest_during_pause}"))
+    elif p.interest_frozen:
         notes.append(w("describe.frozen"))
     text = w("describe.line", kind=kind, words=words)
     if notes:
@@ -148,17 +177,21 @@ def _proposals(plan: Plan, w: Words) -> Section:
         if d.debt.chosen is not None:
             blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
         ladder = d.ladder
-        steps = [
-            Item(describe(ladder.opening, w), w("ladder.opening")),
-            Item(describe(ladder.target, w), w("ladder.target")),
-            Item(w("ladder.walk_away_text", share=money(w, ladder.walk_away)), w("ladder.walk_away")),
-        ]
+        steps = [Item(describe(ladder.opening, w), w("ladder.opening"))] if ladder.opening is not None else []
+        steps.append(Item(describe(ladder.target, w), w("ladder.target")))
+        if ladder.once:
+            steps.append(Item(n_(w, "ladder.walk_away_once", amount=money(w, ladder.walk_away)), w("ladder.walk_away")))
+        else:
+            steps.append(Item(w("ladder.walk_away_text", share=money(w, ladder.walk_away)), w("ladder.walk_away")))
         blocks.append(Items("labelled", tuple(steps)))
+        if ladder.opening is None:
+            blocks.append(Para(n_(w, "ladder.one_ask")))
         target = ladder.target
-        if target.pause_months and not target.interest_frozen and target.accrual_if_not_frozen > 0:
+        if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
             blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
-        if not target.fits:
-            blocks.append(Para(w("ladder.over_walk_away", share=money(w, ladder.walk_away))))
+        if ladder.usual is not None and not target.pause_only:
+            usual = ladder.usual
+            blocks.append(Para(n_(w, "ladder.longer", usual_months=usual.months, usual_monthly=money(w, usual.monthly_payment), months=target.months)))
     return Section("proposals", w("sections.proposals"), tuple(blocks))
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from negotiator.errors import BadInput
-from negotiator.records import Agreement, ContactEntry
+from negotiator.records import ContactEntry
 from negotiator.store.cases import SavedCase, open_case
 from negotiator.store.folders import _NAME, AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
 
@@ -31,18 +31,11 @@ def latest_entry(entries: tuple[ContactEntry, ...] | list[ContactEntry]) -> Cont
     return max(enumerate(entries), key=lambda pair: (local(pair[1].when), pair[0]))[1]
 
 
-def next_due(agreement: Agreement | None, today: dt.date) -> dt.date | None:
-    if agreement is None:
-        return None
-    return next((row.due for row in agreement.schedule().rows if row.due >= today), None)
+def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
+    """The case's next follow-up, by the one rule the plan uses too (planning.follow_up)."""
+    from negotiator.planning.follow_up import next_follow_up as rule
 
-
-def next_follow_up(entries: tuple[ContactEntry, ...] | list[ContactEntry], agreement: Agreement | None, today: dt.date) -> dt.date | None:
-    """The earliest date still ahead (today counts) of: the follow-up set at the latest contact,
-    and the agreement's next payment."""
-    latest = latest_entry(entries)
-    dates = [d for d in (latest.next_date if latest else None, next_due(agreement, today)) if d is not None and d >= today]
-    return min(dates, default=None)
+    return rule(saved.case.planned_on(today), saved.entries, saved.agreements(), saved.lenders(), today)
 
 
 def last_change(folder) -> dt.datetime:
