@@ -72,6 +72,18 @@ def _contract(lang: str, d: DebtPlan) -> str:
 
 
 def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
+    return {**_numbers(plan, d), **_agreed(plan.lang, d)}
+
+
+def _agreed(lang: str, d: DebtPlan) -> dict[str, object]:
+    """Once a lender has agreed, the words use the agreed amount and dates."""
+    a = d.agreed
+    if a is None:
+        return {}
+    return {"monthly": amount(a.monthly), "term": term(lang, a.months), "first_due": date(lang, a.first_due)}
+
+
+def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
     lang = plan.lang
     target, opening = d.ladder.target, d.ladder.opening
     debt = d.debt

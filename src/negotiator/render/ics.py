@@ -13,7 +13,7 @@ import hashlib
 from negotiator import __version__
 from negotiator.plan import Plan
 from negotiator.render.blocks import Words, money
-from negotiator.render.payments import call_date, latest_contact, payments, unagreed
+from negotiator.render.payments import call_date, latest_contact, payments
 from negotiator.words import t
 
 LINE_OCTETS = 75
@@ -114,8 +114,8 @@ def render(plan: Plan) -> str:
                 w("calendar.payment_alarm", lender=pay.lender, amount=amount),
                 PAYMENT_ALARM,
             )
-    if unagreed(plan):
-        call = call_date(plan)
+    call = call_date(plan)
+    if call is not None:
         detail = w("calendar.follow_up_detail")
         last = latest_contact(plan)
         if last is not None and last.next_action:

@@ -55,11 +55,11 @@ def latest_contact(plan: Plan) -> ContactEntry | None:
     return latest(plan.log)
 
 
-def call_date(plan: Plan) -> dt.date:
-    """When to call again, by the plan's one follow-up rule."""
+def call_date(plan: Plan) -> dt.date | None:
+    """When to call again, by the plan's one follow-up rule (None when nothing is left to call about)."""
     from negotiator.planning.follow_up import call_date as rule
 
-    return rule(plan.numbers.plan_date, plan.log)
+    return rule(plan.numbers.plan_date, plan.log, unagreed(plan))
 
 
 def unagreed(plan: Plan) -> bool:
