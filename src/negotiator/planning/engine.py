@@ -98,15 +98,6 @@ def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
-def _agreement_for(debt: Debt, agreements: Sequence[Any]) -> Any:
-    """The current agreement with this lender: the last recorded."""
-    found = None
-    for a in agreements:
-        if _same(a.lender, debt.lender):
-            found = a
-    return found
-
-
 def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, percent: Decimal) -> ProposalKind:
     """The kind aimed for before shares are known: chosen, or the rules that do not depend on the
     share; a long-term hardship starts from instalments."""
@@ -117,6 +108,8 @@ def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, perc
     if available <= 0 or case.hardship.expected_months is not None:
         return ProposalKind.extension
     return ProposalKind.instalments
+
+
 
 
 def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> Numbers:
@@ -133,19 +126,19 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     pause = p.pause_length(case.hardship.expected_months)
 
     # Agreed monthly payments come out of what is available first; the rest is shared out.
-    agreed = [_agreement_for(d, agreements) for d in case.debts]
-    elsewhere = sum((a.monthly for a in agreements if not any(_same(a.lender, d.lender) for d in case.debts)
-                     and a is _last_for(a.lender, agreements)), ZERO)
+    agreed = [_agreement_for(d.lender, agreements) for d in case.debts]
+    others = {a.lender.strip().casefold() for a in agreements} - {d.lender.strip().casefold() for d in case.debts}
+    elsewhere = sum((_agreement_for(lender, agreements).monthly for lender in sorted(others)), ZERO)
     committed = sum((a.monthly for a in agreed if a is not None), ZERO) + elsewhere
     free = max(money.available - committed, ZERO)
     kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
-    needs = [None if a is not None or k is ProposalKind.settlement else need(k, d, start, pause)
-             for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
-    parts = allocate(balances, needs, free)
+    usual_needs = [None if a is not None or k is ProposalKind.settlement else need(k, d, start, pause)
+                   for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
 
-    debts = []
-    for index, (debt, part, a) in enumerate(zip(case.debts, parts, agreed, strict=True)):
-        share = a.monthly if a is not None else part
+    def build(index: int, share: Decimal) -> DebtPlan:
+        debt, a = case.debts[index], agreed[index]
+        if a is not None:
+            share = a.monthly
         offers = [
             p.extension(debt, share, start, pause),
             p.instalments(debt, share, start),
@@ -160,17 +153,53 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
             raise ChoiceUnavailable(index, target_kind)
         target, usual = fitted(by_kind[target_kind], debt, start, pause)
 
-        def fit(option: Proposal, debt: Debt = debt) -> Proposal | None:
+        def fit(option: Proposal) -> Proposal | None:
             return fitting_target(option, debt, start, pause)
 
         opening = opening_for(target, debt, start, fit)
         walk_away = target.amount if target.kind is ProposalKind.settlement else share
-        amount_needed = a.monthly if a is not None else (needs[index] or ZERO)
-        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, Ladder(opening, target, walk_away, usual), amount_needed, a))
+        needed = a.monthly if a is not None else (usual_needs[index] or ZERO)
+        return DebtPlan(index, debt, share, tuple(offers), rec, Ladder(opening, target, walk_away, usual), needed, a)
+
+    parts = allocate(balances, usual_needs, free)
+    debts = [build(i, part) for i, part in enumerate(parts)]
+    # A target that fits the usual term with less than its share gives the rest back to the
+    # lenders still short of it. Its target stays as it is; its walk-away becomes what it uses.
+    short = any(usual_needs[d.index] is not None and not d.ladder.target.within_usual_terms for d in debts)
+    used = {d.index: d.ladder.target.schedule.largest_payment for d in debts
+            if usual_needs[d.index] is not None and d.ladder.target.within_usual_terms}
+    if short and any(used[i] < debts[i].share for i in used):
+        needs = [used.get(i, n) for i, n in enumerate(usual_needs)]
+        parts = allocate(balances, needs, free)
+        debts = [pinned(debts[i], part, start, pause) if i in used and part == used[i] else build(i, part)
+                 for i, part in enumerate(parts)]
     return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
 
 
-def _last_for(lender: str, agreements: Sequence[Any]) -> Any:
+def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int) -> DebtPlan:
+    """A lender whose target fits with less than its share, given that much: the same target, the
+    walk-away lowered to what the target uses, the comparison and the opening worked out again."""
+    debt = d.debt
+    target = d.ladder.target._replace(share=share)
+    offers = [x if x.kind is ProposalKind.settlement else _again(x, debt, share, start, pause) for x in d.proposals]
+
+    def fit(option: Proposal) -> Proposal | None:
+        return fitting_target(option, debt, start, pause)
+
+    opening = opening_for(target, debt, start, fit)
+    return d._replace(share=share, proposals=tuple(offers), ladder=Ladder(opening, target, share, None))
+
+
+def _again(x: Proposal, debt: Debt, share: Decimal, start: dt.date, pause: int) -> Proposal:
+    if x.kind is ProposalKind.extension:
+        return p.extension(debt, share, start, pause)
+    if x.kind is ProposalKind.instalments:
+        return p.instalments(debt, share, start)
+    return p.waiver_instalments(debt, share, start, interest_frozen=x.interest_frozen)
+
+
+def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
+    """The current agreement with this lender: the last recorded."""
     found = None
     for a in agreements:
         if _same(a.lender, lender):

@@ -100,8 +100,11 @@ def _summary(plan: Plan, w: Words) -> Section:
         target = d.ladder.target
         monthly = "-" if target.pause_only or target.kind.value == "settlement" else show(target.monthly_payment)
         walk_away = "-" if d.ladder.once else show(d.ladder.walk_away)
-        row = (d.lender, show(d.balance), walk_away, w.kind(target.kind.value), monthly)
-        marked = not target.within_usual_terms and not target.pause_only
+        kind = target.kind.value
+        if d.agreed is not None:  # what was agreed, not what the plan would have asked for
+            kind, monthly = d.agreed.kind.value, show(d.agreed.monthly)
+        row = (d.lender, show(d.balance), walk_away, w.kind(kind), monthly)
+        marked = d.agreed is None and not target.within_usual_terms and not target.pause_only
         rows.append(row + ("*" if marked else "",) if above else row)
     blocks.append(Table(headers + ("",) if above else headers, tuple(rows), "lrrlrl" if above else "lrrlr"))
     if above:
