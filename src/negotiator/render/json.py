@@ -112,6 +112,8 @@ def document(plan: Plan) -> dict[str, Any]:
             "buffer_percent": str(b.buffer_percent),
             "buffer": plain(b.buffer),
             "available": plain(b.available),
+            # The words quote it when the hardship is told; it is the borrower's own figure.
+            "income_before": None if plan.case.hardship.income_before is None else plain(plan.case.hardship.income_before),
             **_cover(n),
         },
         "next_follow_up": plan.follow_up.isoformat() if plan.follow_up else None,
