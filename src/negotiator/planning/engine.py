@@ -176,6 +176,16 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
 
 
+def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> DebtPlan | None:
+    """One lender's part of the plan as it would be if `kind` were chosen for it: its share and
+    target after the whole budget is shared out again. None when that kind is not on offer."""
+    debts = [d.model_copy(update={"chosen": kind}) if i == index else d for i, d in enumerate(case.debts)]
+    try:
+        return plan_numbers(case.model_copy(update={"debts": debts}), today, agreements).debts[index]
+    except ChoiceUnavailable:
+        return None
+
+
 def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int) -> DebtPlan:
     """A lender whose target fits with less than its share, given that much: the same target, the
     walk-away lowered to what the target uses, the comparison and the opening worked out again."""

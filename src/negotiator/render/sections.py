@@ -156,6 +156,8 @@ def describe(p: Proposal, w: Words) -> str:
         notes.append(n_(w, "describe.written_off", waived=money(w, p.waived)))
     elif p.waived > 0:
         notes.append(w("describe.waived", waived=money(w, p.waived)))
+    if not p.within_usual_terms and not p.pause_only:
+        notes.append(n_(w, "describe.longer"))
     if p.interest_during_pause is not None and not p.pause_only:
         notes.append(n_(w, f"describe.pause_{p.interest_during_pause}"))
     elif p.interest_frozen:
@@ -166,35 +168,56 @@ def describe(p: Proposal, w: Words) -> str:
     return text
 
 
+def walk_away_text(d, w: Words) -> str:
+    """The walk-away in words: a monthly ceiling, or for a settlement the one payment."""
+    if d.ladder.once:
+        return n_(w, "ladder.walk_away_once", amount=money(w, d.ladder.walk_away))
+    return w("ladder.walk_away_text", share=money(w, d.ladder.walk_away))
+
+
+def target_line(d, w: Words) -> str:
+    """One lender's target and walk-away in a line, as the wizard's review and result show it."""
+    return n_(w, "target_line", lender=d.lender, target=describe(d.ladder.target, w), walk_away=walk_away_text(d, w))
+
+
+def choice_line(d, w: Words) -> str:
+    """A proposal as a menu offers it: the target it gives and the walk-away that goes with it."""
+    return n_(w, "choice_line", target=describe(d.ladder.target, w), walk_away=walk_away_text(d, w))
+
+
+def debt_blocks(d, w: Words) -> list[Block]:
+    """One lender's proposals, recommendation and offer ladder: in the plan and in the wizard."""
+    blocks: list[Block] = []
+    blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
+    headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
+    rows = tuple(
+        (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
+        for p in d.proposals
+    )
+    blocks.append(Table(headers, rows, "lrrrrl"))
+    blocks.append(Para(w("proposals.recommended", kind=w.kind(d.recommended.kind.value), reason=w.label(f"reasons.{d.recommended.reason}"))))
+    if d.debt.chosen is not None:
+        blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
+    ladder = d.ladder
+    steps = [Item(describe(ladder.opening, w), w("ladder.opening"))] if ladder.opening is not None else []
+    steps.append(Item(describe(ladder.target, w), w("ladder.target")))
+    steps.append(Item(walk_away_text(d, w), w("ladder.walk_away")))
+    blocks.append(Items("labelled", tuple(steps)))
+    if ladder.opening is None:
+        blocks.append(Para(n_(w, "ladder.one_ask")))
+    target = ladder.target
+    if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
+        blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
+    if ladder.usual is not None and not target.pause_only:
+        usual = ladder.usual
+        blocks.append(Para(n_(w, "ladder.longer", usual_months=usual.months, usual_monthly=money(w, usual.monthly_payment), months=target.months)))
+    return blocks
+
+
 def _proposals(plan: Plan, w: Words) -> Section:
     blocks: list[Block] = []
-    headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
     for d in plan.numbers.debts:
-        blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
-        rows = tuple(
-            (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
-            for p in d.proposals
-        )
-        blocks.append(Table(headers, rows, "lrrrrl"))
-        blocks.append(Para(w("proposals.recommended", kind=w.kind(d.recommended.kind.value), reason=w.label(f"reasons.{d.recommended.reason}"))))
-        if d.debt.chosen is not None:
-            blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
-        ladder = d.ladder
-        steps = [Item(describe(ladder.opening, w), w("ladder.opening"))] if ladder.opening is not None else []
-        steps.append(Item(describe(ladder.target, w), w("ladder.target")))
-        if ladder.once:
-            steps.append(Item(n_(w, "ladder.walk_away_once", amount=money(w, ladder.walk_away)), w("ladder.walk_away")))
-        else:
-            steps.append(Item(w("ladder.walk_away_text", share=money(w, ladder.walk_away)), w("ladder.walk_away")))
-        blocks.append(Items("labelled", tuple(steps)))
-        if ladder.opening is None:
-            blocks.append(Para(n_(w, "ladder.one_ask")))
-        target = ladder.target
-        if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
-            blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
-        if ladder.usual is not None and not target.pause_only:
-            usual = ladder.usual
-            blocks.append(Para(n_(w, "ladder.longer", usual_months=usual.months, usual_monthly=money(w, usual.monthly_payment), months=target.months)))
+        blocks += debt_blocks(d, w)
     return Section("proposals", w("sections.proposals"), tuple(blocks))
 
 
