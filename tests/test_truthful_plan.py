@@ -5,17 +5,16 @@ events only, and words that quote the plan's own figures."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import re
 from decimal import Decimal as D
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
 from negotiator.case import Case, ProposalKind
 from negotiator.plan import build_plan
 from negotiator.planning import plan_numbers
