@@ -220,10 +220,11 @@ def test_a_settled_lender_frees_its_share_for_the_others():
     huabei, *others = n.debts
     assert huabei.ladder.target.kind is ProposalKind.settlement and huabei.share == 0
     assert sum(d.share for d in others) >= n.budget.available - FEN * len(others)
-    # 8,000 / 70,641.30 = 11.32% of every balance; Huabei's 12,771.30 settles for 1,445.71.
-    assert huabei.ladder.target.amount == D("1445.71")
-    assert n.cover.lump_sum_used == D("1445.71") and n.cover.lump_sum_left == D("6554.29")
-    assert huabei.ladder.walk_away == D("1445.71") and huabei.ladder.once
+    # Only Huabei settles, so the lump sum is offered to it alone: 8,000 / 12,771.30 = 62.64%.
+    assert huabei.ladder.target.settlement_percent == D("62.64")
+    assert huabei.ladder.target.amount == D("7999.94")
+    assert n.cover.lump_sum_used == D("7999.94") and n.cover.lump_sum_left == D("0.06")
+    assert huabei.ladder.walk_away == D("7999.94") and huabei.ladder.once
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -132,6 +132,11 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     committed = sum((a.monthly for a in agreed if a is not None), ZERO) + elsewhere
     free = max(money.available - committed, ZERO)
     kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
+    # The lump sum goes to the lenders that settle, each offered the same percentage of its
+    # balance: when only some settle, that percentage is worked out over their balances alone.
+    settling = sum((d.balance for d, k, a in zip(case.debts, kinds, agreed, strict=True)
+                    if k is ProposalKind.settlement and a is None), ZERO)
+    offered = p.settlement_percent(case.lump_sum, settling) if percent > 0 and settling > 0 else percent
     usual_needs = [None if a is not None or k is ProposalKind.settlement else need(k, d, start, pause)
                    for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
 
@@ -145,7 +150,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
             p.waiver_instalments(debt, share, start, interest_frozen=False),
         ]
         if percent > 0:
-            offers.append(p.settlement(debt, share, start, percent))
+            offers.append(p.settlement(debt, share, start, offered))
         by_kind = {x.kind: x for x in offers}
         rec = recommend(case.lump_sum, total, money.available, case.hardship.expected_months, by_kind)
         target_kind = debt.chosen or rec.kind
