@@ -181,8 +181,20 @@ def target_line(d, w: Words) -> str:
 
 
 def choice_line(d, w: Words) -> str:
-    """A proposal as a menu offers it: the target it gives and the walk-away that goes with it."""
-    return n_(w, "choice_line", target=describe(d.ladder.target, w), walk_away=walk_away_text(d, w))
+    """A proposal as a menu offers it, short enough for one line: the target it gives and the
+    walk-away that goes with it."""
+    p = d.ladder.target
+    kind = w.kind(p.kind.value)
+    if d.ladder.once:
+        return n_(w, "choice.once", kind=kind, amount=money(w, p.amount))
+    if p.pause_only:
+        return n_(w, "choice.pause_only", kind=kind, pause=p.pause_months)
+    values = {"kind": kind, "monthly": money(w, p.monthly_payment), "months": len(p.instalments), "walk_away": money(w, d.ladder.walk_away)}
+    if p.pause_months:
+        line = n_(w, "choice.pause", pause=p.pause_months, pause_payment=money(w, p.pause_payment), **values)
+    else:
+        line = n_(w, "choice.monthly", **values)
+    return line if p.within_usual_terms else line + n_(w, "choice.longer")
 
 
 def debt_blocks(d, w: Words) -> list[Block]:
