@@ -402,3 +402,31 @@ def test_a_plan_from_an_answers_file_has_no_payment_events():
     for path in (ZH, EN):
         produced = ics.render(build_plan(example(path)))
         assert produced.count("BEGIN:VEVENT") == 1
+
+
+# ---- the wizard shows the plan's numbers ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [ZH, EN])
+def test_the_wizard_picker_review_and_result_show_the_plans_own_target(path, capsys):
+    from negotiator.money import show
+    from negotiator.planning.engine import what_if
+    from negotiator.wizard import show as screen
+    from negotiator.wizard.steps import choice
+
+    c = example(path)
+    plan = build_plan(c)
+    for d in plan.numbers.debts:
+        target = d.ladder.target
+        # Picking what the plan already aims for gives exactly the plan's lender.
+        same = what_if(c, d.index, target.kind)
+        assert (same.share, same.ladder) == (d.share, d.ladder)
+        line = screen.proposal_choice(choice(c, d, target.kind), target.kind.value, d.recommended.kind.value, c.language)
+        assert show(target.monthly_payment) in line and show(d.ladder.walk_away) in line
+        assert str(len(target.instalments)) in line
+    screen.review(c, plan, c.language)
+    screen.result(plan, c.language)
+    out = capsys.readouterr().out
+    for d in plan.numbers.debts:
+        assert out.count(screen.target(d, c.language)) == 2  # the same line on both screens
+        assert show(d.ladder.target.monthly_payment) in screen.target(d, c.language)
