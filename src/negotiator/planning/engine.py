@@ -88,10 +88,10 @@ def fitted(target: Proposal, debt: Debt, start: dt.date, pause: int) -> tuple[Pr
         if option.fits:
             return option, None
         gentlest = option
-    stretched = p.at_walk_away(gentlest, start, MAX_TERM_MONTHS)
+    stretched = p.at_walk_away(gentlest, start, MAX_TERM_MONTHS, debt.term_limit)
     if stretched is None:
         return p.pause_only(debt, target.share, start, target.pause_months or pause), gentlest
-    return stretched, gentlest
+    return stretched, None if stretched.within_usual_terms else gentlest
 
 
 def _same(a: str, b: str) -> bool:
@@ -170,9 +170,9 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     debts = [build(i, part) for i, part in enumerate(parts)]
     # A target that fits the usual term with less than its share gives the rest back to the
     # lenders still short of it. Its target stays as it is; its walk-away becomes what it uses.
-    short = any(usual_needs[d.index] is not None and not d.ladder.target.within_usual_terms for d in debts)
+    short = any(usual_needs[d.index] is not None and d.ladder is not None and not d.ladder.target.within_usual_terms for d in debts)
     used = {d.index: d.ladder.target.schedule.largest_payment for d in debts
-            if usual_needs[d.index] is not None and d.ladder.target.within_usual_terms}
+            if usual_needs[d.index] is not None and d.ladder is not None and d.ladder.target.within_usual_terms}
     if short and any(used[i] < debts[i].share for i in used):
         needs = [used.get(i, n) for i, n in enumerate(usual_needs)]
         parts = allocate(balances, needs, free)
@@ -223,6 +223,7 @@ def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
 
 
 def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPlan]) -> Cover:
+    debts = [d for d in debts if d.ladder is not None]  # a debt with no ladder asks for nothing
     settled = [d for d in debts if d.ladder.target.kind is ProposalKind.settlement and d.agreed is None]
     used = sum((d.ladder.target.amount for d in settled), ZERO)
     needed = committed + sum((d.need for d in debts if d.agreed is None and d not in settled), ZERO)

@@ -213,9 +213,10 @@ def settlement(debt: Debt, share: Decimal, start: dt.date, percent: Decimal) -> 
     return Proposal(ProposalKind.settlement, Schedule(amount, (row,)), share, debt.balance, amount, settlement_percent=percent)
 
 
-def at_walk_away(p: Proposal, start: dt.date, cap: int) -> Proposal | None:
+def at_walk_away(p: Proposal, start: dt.date, cap: int, usual: int) -> Proposal | None:
     """The same proposal, its instalments paid at the walk-away (the last one smaller) for as many
-    months as that takes, marked as longer than lenders usually grant. None when the walk-away
+    months as that takes, marked when that is longer than the `usual` term. (Level payments can
+    fit where the usual even split's last, larger instalment does not.) None when the walk-away
     does not even cover the month's interest, or the term would pass `cap` months."""
     share = p.share
     paused = p.schedule.rows[: p.pause_months]
@@ -239,4 +240,4 @@ def at_walk_away(p: Proposal, start: dt.date, cap: int) -> Proposal | None:
                 return None
         remaining -= principal
         rows.append(Instalment(n, schedules.add_months(start, n), payment, principal, interest, remaining))
-    return p._replace(schedule=Schedule(p.amount, tuple(rows)), within_usual_terms=False)
+    return p._replace(schedule=Schedule(p.amount, tuple(rows)), within_usual_terms=len(rows) <= usual)

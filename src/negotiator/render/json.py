@@ -84,7 +84,7 @@ def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
             "kind": d.recommended.kind.value,
             "reason": t(lang, f"labels.reasons.{d.recommended.reason}"),
         },
-        "ladder": {
+        "ladder": None if d.ladder is None else {  # no ladder: nothing to offer this lender
             "opening": None if d.ladder.opening is None else proposal(d.ladder.opening),
             "target": proposal(d.ladder.target),
             "walk_away": plain(d.ladder.walk_away),

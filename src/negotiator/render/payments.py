@@ -41,7 +41,7 @@ def payments(plan: Plan) -> list[Payments]:
         if agreed is not None:
             matched.add(id(agreed))
             out.append(Payments(d.lender, d.index, agreed.schedule(), agreed.kind.value, True))
-        else:
+        elif d.ladder is not None:  # a debt with no ladder has nothing to pay
             target = d.ladder.target
             out.append(Payments(d.lender, d.index, target.schedule, target.kind.value, False))
     for n, a in enumerate(x for x in plan.agreements if id(x) not in matched):

@@ -94,9 +94,13 @@ def _summary(plan: Plan, w: Words) -> Section:
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
     # A target longer than lenders usually grant is marked where it is first seen, not only
     # further down, in a column of its own so that the amounts stay in line.
-    above = not all(d.ladder.target.within_usual_terms or d.ladder.target.pause_only for d in n.debts)
+    above = not all(d.ladder.target.within_usual_terms or d.ladder.target.pause_only for d in n.debts if d.ladder is not None)
     rows = []
     for d in n.debts:
+        if d.ladder is None:  # nothing to offer this lender: no walk-away, no target
+            row = (d.lender, show(d.balance), "-", "-", "-")
+            rows.append(row + ("",) if above else row)
+            continue
         target = d.ladder.target
         monthly = "-" if target.pause_only or target.kind.value == "settlement" else show(target.monthly_payment)
         walk_away = "-" if d.ladder.once else show(d.ladder.walk_away)
@@ -211,6 +215,8 @@ def debt_blocks(d, w: Words) -> list[Block]:
     if d.debt.chosen is not None:
         blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
     ladder = d.ladder
+    if ladder is None:
+        return blocks
     steps = [Item(describe(ladder.opening, w), w("ladder.opening"))] if ladder.opening is not None else []
     steps.append(Item(describe(ladder.target, w), w("ladder.target")))
     steps.append(Item(walk_away_text(d, w), w("ladder.walk_away")))
