@@ -305,7 +305,7 @@ def test_the_letter_names_contract_terms_as_the_contracts_and_proposals_as_propo
         assert "即使减免罚息和违约金共 420.80 元，延期期间及之后停止计息，分 30 期每月也要还 404.27 元" in letter
         assert "分 33 期（比通常的期限长）" in letter and "长于" not in letter
     else:
-        assert "the contract asks for ¥1,800.00 a month, at a contract rate of 18.25% a year" in letter
+        assert "The contract asks for ¥1,800.00 a month, at a contract rate of 18.25% a year" in letter
         assert "30 months would still take ¥404.27 a month" in letter
         assert "¥370.47 a month for 33 months (longer than lenders usually grant)" in letter
 
