@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from negotiator.case import Case, Debt, ProposalKind
@@ -13,7 +13,13 @@ from negotiator.money import ZERO
 from negotiator.planning import proposals as p
 from negotiator.planning.allocation import allocate, need
 from negotiator.planning.budget import Budget, budget
-from negotiator.planning.ladder import SETTLEMENT_THRESHOLD, Ladder, Recommendation, opening_for, recommend
+from negotiator.planning.ladder import (
+    SETTLEMENT_THRESHOLD,
+    Ladder,
+    Recommendation,
+    opening_for,
+    recommend,
+)
 from negotiator.planning.proposals import Proposal
 
 
@@ -141,30 +147,30 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
                    for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
 
     def build(index: int, share: Decimal) -> DebtPlan:
+        """The lender's proposals and target at this share; the opening ask comes once the share
+        is final (see `with_opening`), as working it out costs about as much again."""
         debt, a = case.debts[index], agreed[index]
         if a is not None:
             share = a.monthly
-        offers = [
-            p.extension(debt, share, start, pause),
-            p.instalments(debt, share, start),
-            p.waiver_instalments(debt, share, start, interest_frozen=False),
-        ]
-        if percent > 0:
-            offers.append(p.settlement(debt, share, start, offered))
-        by_kind = {x.kind: x for x in offers}
+        by_kind = offers[index] = Offers(debt, share, start, pause, offered if percent > 0 else None)
         rec = recommend(case.lump_sum, total, money.available, case.hardship.expected_months, by_kind)
         target_kind = debt.chosen or rec.kind
-        if target_kind not in by_kind:
+        if target_kind not in by_kind.kinds:
             raise ChoiceUnavailable(index, target_kind)
         target, usual = fitted(by_kind[target_kind], debt, start, pause)
-
-        def fit(option: Proposal) -> Proposal | None:
-            return fitting_target(option, debt, start, pause)
-
-        opening = opening_for(target, debt, start, fit)
         walk_away = target.amount if target.kind is ProposalKind.settlement else share
         needed = a.monthly if a is not None else (usual_needs[index] or ZERO)
-        return DebtPlan(index, debt, share, tuple(offers), rec, Ladder(opening, target, walk_away, usual), needed, a)
+        return DebtPlan(index, debt, share, (), rec, Ladder(None, target, walk_away, usual), needed, a)
+
+    def finished(d: DebtPlan) -> DebtPlan:
+        """The share is final: every proposal to compare, and the opening ask."""
+        if not d.proposals:
+            d = d._replace(proposals=offers[d.index].all())
+        if d.ladder is None or d.ladder.opening is not None:
+            return d
+        return d._replace(ladder=d.ladder._replace(opening=opening(d.ladder.target, d.debt, start, pause)))
+
+    offers: dict[int, Offers] = {}
 
     parts = allocate(balances, usual_needs, free)
     debts = [build(i, part) for i, part in enumerate(parts)]
@@ -176,9 +182,45 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     if short and any(used[i] < debts[i].share for i in used):
         needs = [used.get(i, n) for i, n in enumerate(usual_needs)]
         parts = allocate(balances, needs, free)
-        debts = [pinned(debts[i], part, start, pause) if i in used and part == used[i] else build(i, part)
+        debts = [pinned(debts[i], part, start, pause, Offers(debts[i].debt, part, start, pause, offers[i].percent)) if i in used and part == used[i]
+                 else debts[i] if part == debts[i].share else build(i, part)
                  for i, part in enumerate(parts)]
+    debts = [finished(d) for d in debts]
     return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
+
+
+class Offers(dict):
+    """A lender's proposals at one share, each built the first time it is asked for: while the
+    shares are still moving, only the ones the recommendation and the target need are built."""
+
+    def __init__(self, debt: Debt, share: Decimal, start: dt.date, pause: int, percent: Decimal | None) -> None:
+        super().__init__()
+        self.debt, self.share, self.start, self.pause, self.percent = debt, share, start, pause, percent
+        self.kinds = (ProposalKind.extension, ProposalKind.instalments, ProposalKind.waiver_instalments)
+        if percent is not None:
+            self.kinds += (ProposalKind.settlement,)
+
+    def __missing__(self, kind: ProposalKind) -> Proposal:
+        debt, share, start = self.debt, self.share, self.start
+        if kind is ProposalKind.extension:
+            made = p.extension(debt, share, start, self.pause)
+        elif kind is ProposalKind.instalments:
+            made = p.instalments(debt, share, start)
+        elif kind is ProposalKind.waiver_instalments:
+            made = p.waiver_instalments(debt, share, start, interest_frozen=False)
+        else:
+            assert self.percent is not None
+            made = p.settlement(debt, share, start, self.percent)
+        self[kind] = made
+        return made
+
+    def all(self) -> tuple[Proposal, ...]:
+        return tuple(self[k] for k in self.kinds)
+
+
+def opening(target: Proposal, debt: Debt, start: dt.date, pause: int) -> Proposal | None:
+    """The opening ask for this target, fitted to the walk-away like the target."""
+    return opening_for(target, debt, start, lambda option: fitting_target(option, debt, start, pause))
 
 
 def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> DebtPlan | None:
@@ -191,26 +233,12 @@ def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = 
         return None
 
 
-def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int) -> DebtPlan:
+def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int, offers: Offers) -> DebtPlan:
     """A lender whose target fits with less than its share, given that much: the same target, the
     walk-away lowered to what the target uses, the comparison and the opening worked out again."""
-    debt = d.debt
     target = d.ladder.target._replace(share=share)
-    offers = [x if x.kind is ProposalKind.settlement else _again(x, debt, share, start, pause) for x in d.proposals]
-
-    def fit(option: Proposal) -> Proposal | None:
-        return fitting_target(option, debt, start, pause)
-
-    opening = opening_for(target, debt, start, fit)
-    return d._replace(share=share, proposals=tuple(offers), ladder=Ladder(opening, target, share, None))
-
-
-def _again(x: Proposal, debt: Debt, share: Decimal, start: dt.date, pause: int) -> Proposal:
-    if x.kind is ProposalKind.extension:
-        return p.extension(debt, share, start, pause)
-    if x.kind is ProposalKind.instalments:
-        return p.instalments(debt, share, start)
-    return p.waiver_instalments(debt, share, start, interest_frozen=x.interest_frozen)
+    ladder = Ladder(opening(target, d.debt, start, pause), target, share, None)
+    return d._replace(share=share, proposals=offers.all(), ladder=ladder)
 
 
 def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
