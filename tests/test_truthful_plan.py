@@ -267,7 +267,7 @@ def amounts(text: str) -> set[str]:
 
 
 def check_words(doc: dict) -> None:
-    common = money_strings(doc["budget"]) | {doc["lump_sum"], doc["total_balance"]}
+    common = money_strings(doc["budget"]) | {doc["lump_sum"]}  # the lump sum sits beside the budget
     every = set(common)
     for i, debt in enumerate(doc["debts"]):
         allowed = common | money_strings(debt)
