@@ -430,3 +430,13 @@ def test_the_wizard_picker_review_and_result_show_the_plans_own_target(path, cap
     for d in plan.numbers.debts:
         assert out.count(screen.target(d, c.language)) == 2  # the same line on both screens
         assert show(d.ladder.target.monthly_payment) in screen.target(d, c.language)
+
+
+def test_an_agreed_settlement_is_paid_from_the_lump_sum_not_from_the_month():
+    data = json.loads(ZH.read_text("utf-8"))
+    data["lump_sum"] = "6000"
+    settled = Agreement(lender="花呗", kind="settlement", months=1, monthly=D("5000"), first_due=dt.date(2099, 1, 10))
+    n = build_plan(Case.model_validate(data), agreements=(settled,)).numbers
+    assert n.debts[0].share == 0
+    assert sum(d.share for d in n.debts[1:]) >= n.budget.available - 2 * FEN * 2
+    assert n.cover.lump_sum_used == D("5000.00") and n.cover.lump_sum_left == D("1000.00")

@@ -59,13 +59,15 @@ def warning(saved, agreement, lang: str) -> str | None:
     from negotiator.planning import plan_numbers
     from negotiator.store.agreements import same_lender
 
+    if agreement.kind.value == "settlement":  # paid once, from the lump sum, not from each month
+        return None
     others = tuple(a for a in saved.agreements() if not same_lender(a.lender, agreement.lender))
     numbers = plan_numbers(saved.case, None, others)
     available = numbers.budget.available
     if agreement.monthly > available:
         return t(lang, "numbers.agree.above_available", monthly=show(agreement.monthly), available=show(available), lender=agreement.lender)
     share = next((d.share for d in numbers.debts if same_lender(d.lender, agreement.lender)), None)
-    if share is not None and agreement.monthly > share and agreement.kind.value != "settlement":
+    if share is not None and agreement.monthly > share:
         return t(lang, "numbers.agree.above_share", monthly=show(agreement.monthly), share=show(share), lender=agreement.lender)
     return None
 

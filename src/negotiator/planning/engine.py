@@ -134,8 +134,8 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     # Agreed monthly payments come out of what is available first; the rest is shared out.
     agreed = [_agreement_for(d.lender, agreements) for d in case.debts]
     others = {a.lender.strip().casefold() for a in agreements} - {d.lender.strip().casefold() for d in case.debts}
-    elsewhere = sum((_agreement_for(lender, agreements).monthly for lender in sorted(others)), ZERO)
-    committed = sum((a.monthly for a in agreed if a is not None), ZERO) + elsewhere
+    elsewhere = sum((monthly(_agreement_for(lender, agreements)) for lender in sorted(others)), ZERO)
+    committed = sum((monthly(a) for a in agreed if a is not None), ZERO) + elsewhere
     free = max(money.available - committed, ZERO)
     kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
     # The lump sum goes to the lenders that settle, each offered the same percentage of its
@@ -151,7 +151,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
         is final (see `with_opening`), as working it out costs about as much again."""
         debt, a = case.debts[index], agreed[index]
         if a is not None:
-            share = a.monthly
+            share = monthly(a)
         by_kind = offers[index] = Offers(debt, share, start, pause, offered if percent > 0 else None)
         rec = recommend(case.lump_sum, total, money.available, case.hardship.expected_months, by_kind)
         target_kind = debt.chosen or rec.kind
@@ -159,7 +159,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
             raise ChoiceUnavailable(index, target_kind)
         target, usual = fitted(by_kind[target_kind], debt, start, pause)
         walk_away = target.amount if target.kind is ProposalKind.settlement else share
-        needed = a.monthly if a is not None else (usual_needs[index] or ZERO)
+        needed = monthly(a) if a is not None else (usual_needs[index] or ZERO)
         return DebtPlan(index, debt, share, (), rec, Ladder(None, target, walk_away, usual), needed, a)
 
     def finished(d: DebtPlan) -> DebtPlan:
@@ -241,6 +241,12 @@ def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int, offers: Offe
     return d._replace(share=share, proposals=offers.all(), ladder=ladder)
 
 
+def monthly(agreement: Any) -> Decimal:
+    """What an agreement takes from each month's budget: nothing for a settlement, which is paid
+    from the lump sum."""
+    return ZERO if agreement.kind is ProposalKind.settlement else agreement.monthly
+
+
 def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
     """The current agreement with this lender: the last recorded."""
     found = None
@@ -254,6 +260,7 @@ def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPl
     debts = [d for d in debts if d.ladder is not None]  # a debt with no ladder asks for nothing
     settled = [d for d in debts if d.ladder.target.kind is ProposalKind.settlement and d.agreed is None]
     used = sum((d.ladder.target.amount for d in settled), ZERO)
+    used += sum((d.agreed.monthly * d.agreed.months for d in debts if d.agreed is not None and monthly(d.agreed) == 0), ZERO)
     needed = committed + sum((d.need for d in debts if d.agreed is None and d not in settled), ZERO)
     shortfall = max(needed - available, ZERO)
     asks = []
