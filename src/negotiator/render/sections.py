@@ -14,7 +14,7 @@ from negotiator.plan import Plan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
-from negotiator.render.payments import payments
+from negotiator.render.payments import call_date, payments
 from negotiator.words import t
 
 # A schedule longer than this is shown as runs of equal payments rather than row by row.
@@ -116,7 +116,9 @@ def _summary(plan: Plan, w: Words) -> Section:
     for a in plan.agreements:
         blocks.append(Para(w("summary.agreement", lender=a.lender, months=a.months, monthly=money(w, a.monthly), first_due=a.first_due.isoformat())))
     if plan.follow_up is not None:
-        blocks.append(Para(w("summary.follow_up", date=plan.follow_up.isoformat())))
+        # The next follow-up is the call, or an agreed payment that comes first.
+        day = plan.follow_up.isoformat()
+        blocks.append(Para(w("summary.follow_up", date=day) if plan.follow_up == call_date(plan) else n_(w, "next_payment", date=day)))
     return Section("summary", w("sections.summary"), tuple(blocks))
 
 
