@@ -116,8 +116,6 @@ def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, perc
     return ProposalKind.instalments
 
 
-
-
 def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> Numbers:
     start = case.planned_on(today)
     money = budget(
@@ -148,7 +146,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
 
     def build(index: int, share: Decimal) -> DebtPlan:
         """The lender's proposals and target at this share; the opening ask comes once the share
-        is final (see `with_opening`), as working it out costs about as much again."""
+        is final (see `finished`), as working it out costs about as much again."""
         debt, a = case.debts[index], agreed[index]
         if a is not None:
             share = monthly(a)
@@ -182,9 +180,13 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     if short and any(used[i] < debts[i].share for i in used):
         needs = [used.get(i, n) for i, n in enumerate(usual_needs)]
         parts = allocate(balances, needs, free)
-        debts = [pinned(debts[i], part, start, pause, Offers(debts[i].debt, part, start, pause, offers[i].percent)) if i in used and part == used[i]
-                 else debts[i] if part == debts[i].share else build(i, part)
-                 for i, part in enumerate(parts)]
+        again = []
+        for i, part in enumerate(parts):
+            if i in used and part == used[i]:
+                again.append(pinned(debts[i], part, start, pause, Offers(debts[i].debt, part, start, pause, offers[i].percent)))
+            else:
+                again.append(debts[i] if part == debts[i].share else build(i, part))
+        debts = again
     debts = [finished(d) for d in debts]
     return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
 
