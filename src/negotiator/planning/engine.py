@@ -198,7 +198,7 @@ class Offers(dict):
     def __init__(self, debt: Debt, share: Decimal, start: dt.date, pause: int, percent: Decimal | None) -> None:
         super().__init__()
         self.debt, self.share, self.start, self.pause, self.percent = debt, share, start, pause, percent
-        self.kinds = (ProposalKind.extension, ProposalKind.instalments, ProposalKind.waiver_instalments)
+        self.kinds: tuple[ProposalKind, ...] = (ProposalKind.extension, ProposalKind.instalments, ProposalKind.waiver_instalments)
         if percent is not None:
             self.kinds += (ProposalKind.settlement,)
 
