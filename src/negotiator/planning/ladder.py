@@ -56,6 +56,8 @@ def opening_for(target: Proposal, debt: Debt, start: dt.date, fit) -> Proposal |
     never above the walk-away; None when the target is already as gentle as can be asked."""
     if target.pause_only:
         return None
+    if target.kind is not ProposalKind.settlement and target.interest_frozen and target.waived >= debt.penalties:
+        return None  # penalties waived and interest frozen already: nothing more favourable to ask
     if target.kind is ProposalKind.settlement:
         percent = (target.settlement_percent or Decimal(0)) * OPENING_SETTLEMENT
         opening = p.settlement(debt, target.share, start, percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN))

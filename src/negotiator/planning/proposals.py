@@ -224,6 +224,10 @@ def at_walk_away(p: Proposal, start: dt.date, cap: int, usual: int) -> Proposal 
         return None
     rest = paused[-1].remaining if paused else p.amount
     monthly = schedules.monthly_rate(p.rate)
+    # Without building a row: more months than `cap` even with no interest, or not even the
+    # first month's interest covered.
+    if rest > share * cap or (rest > 0 and fen(rest * monthly) >= share):
+        return None
     rows = list(paused)
     remaining = rest
     n = p.pause_months
