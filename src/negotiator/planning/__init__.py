@@ -8,13 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from negotiator.planning.engine import (
-        ChoiceUnavailable,
-        Cover,
-        DebtPlan,
-        Numbers,
-        plan_numbers,
-    )
+    from negotiator.planning.engine import ChoiceUnavailable, Cover, DebtPlan, Numbers, plan_numbers
 
 __all__ = ["ChoiceUnavailable", "Cover", "DebtPlan", "Numbers", "plan_numbers"]
 

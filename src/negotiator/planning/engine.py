@@ -13,13 +13,7 @@ from negotiator.money import ZERO
 from negotiator.planning import proposals as p
 from negotiator.planning.allocation import allocate, need
 from negotiator.planning.budget import Budget, budget
-from negotiator.planning.ladder import (
-    SETTLEMENT_THRESHOLD,
-    Ladder,
-    Recommendation,
-    opening_for,
-    recommend,
-)
+from negotiator.planning.ladder import SETTLEMENT_THRESHOLD, Ladder, Recommendation, opening_for, recommend
 from negotiator.planning.proposals import Proposal
 
 

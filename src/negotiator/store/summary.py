@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from negotiator.errors import BadInput
-from negotiator.records import ContactEntry
 from negotiator.store.cases import SavedCase, open_case
 from negotiator.store.folders import _NAME, AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
 
@@ -17,18 +16,6 @@ class CaseSummary:
     last_change: dt.datetime
     saved: SavedCase | None  # None when a file of the case is broken
     problem: str | None  # what is wrong with it, as `show` would say
-
-
-def local(when: dt.datetime) -> dt.datetime:
-    """A time comparable with any other: one typed with a zone is read in the local zone."""
-    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
-
-
-def latest_entry(entries: tuple[ContactEntry, ...] | list[ContactEntry]) -> ContactEntry | None:
-    """The contact that happened last; of two at the same time, the one added last."""
-    if not entries:
-        return None
-    return max(enumerate(entries), key=lambda pair: (local(pair[1].when), pair[0]))[1]
 
 
 def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
