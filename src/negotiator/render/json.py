@@ -125,8 +125,8 @@ def document(plan: Plan) -> dict[str, Any]:
         doc.update(_value(plan.content))
     if plan.log:
         doc["contact_log"] = _value(list(plan.log))
-    if plan.agreements:
-        doc["agreements"] = [_agreement(a) for a in plan.agreements]
+    # The current agreement with each lender; an empty list until one is recorded.
+    doc["agreements"] = [_agreement(a) for a in plan.agreements]
     return doc
 
 
