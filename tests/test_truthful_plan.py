@@ -441,3 +441,12 @@ def test_an_agreed_settlement_is_paid_from_the_lump_sum_not_from_the_month():
     assert n.debts[0].share == 0
     assert sum(d.share for d in n.debts[1:]) >= n.budget.available - 2 * FEN * 2
     assert n.cover.lump_sum_used == D("5000.00") and n.cover.lump_sum_left == D("1000.00")
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+def test_every_example_fits_its_walk_aways_and_its_budget(path):
+    n = plan_numbers(example(path))
+    monthly = [d for d in n.debts if not d.ladder.once]
+    for d in monthly:
+        assert all(r.payment <= d.share for r in d.ladder.target.schedule.rows)
+    assert sum(d.ladder.target.schedule.largest_payment for d in monthly) <= n.budget.available
