@@ -315,7 +315,7 @@ def test_the_summary_says_in_one_line_whether_the_budget_covers_everyone():
     from negotiator.render.sections import sections
 
     zh = sections(build_plan(example(ZH), "zh"))[0].blocks[0].text
-    assert zh.startswith("结论：") and "562.09 元" in zh and "比通常更长的期限" in zh
+    assert zh.startswith("结论：") and "562.09 元" in zh and "给比通常更长的期限、停止计息" in zh
     en = sections(build_plan(example(EN), "en"))[0].blocks[0].text
     assert en.startswith("In short:") and "covers every lender" in en
 
