@@ -191,7 +191,7 @@ def test_chinese_example_worked_vector():
     assert (huabei.ladder.usual.months, huabei.ladder.usual.monthly_payment) == (36, D("404.27"))
     assert card.ladder.target.within_usual_terms and card.ladder.target.schedule.largest_payment == card.share
     assert all(d.ladder.opening is None for d in n.debts)  # each target is already the gentlest ask
-    assert n.cover.asks == ("longer", "freeze")
+    assert n.cover.asks == ("longer", "waive", "freeze")
 
 
 def test_nothing_available_is_a_pause_with_no_amount():
@@ -315,7 +315,7 @@ def test_the_summary_says_in_one_line_whether_the_budget_covers_everyone():
     from negotiator.render.sections import sections
 
     zh = sections(build_plan(example(ZH), "zh"))[0].blocks[0].text
-    assert zh.startswith("结论：") and "562.09 元" in zh and "给比通常更长的期限、停止计息" in zh
+    assert zh.startswith("结论：") and "562.09 元" in zh and "给比通常更长的期限、减免罚息、停止计息" in zh
     en = sections(build_plan(example(EN), "en"))[0].blocks[0].text
     assert en.startswith("In short:") and "covers every lender" in en
 
@@ -450,3 +450,17 @@ def test_every_example_fits_its_walk_aways_and_its_budget(path):
     for d in monthly:
         assert all(r.payment <= d.share for r in d.ladder.target.schedule.rows)
     assert sum(d.ladder.target.schedule.largest_payment for d in monthly) <= n.budget.available
+
+
+def test_a_shortfall_caused_by_agreements_alone_asks_nothing_more():
+    from negotiator.render.sections import sections
+
+    data = json.loads(EN.read_text("utf-8"))
+    big = Agreement(lender="Huabei", kind="instalments", months=12, monthly=D("2400"), first_due=dt.date(2099, 1, 1))
+    plan = build_plan(Case.model_validate(data), "en", agreements=(big,))
+    cover = plan.numbers.cover
+    assert cover.covers_all is False and cover.shortfall > 0
+    line = sections(plan)[0].blocks[0].text
+    assert line.startswith("In short:") and f"{cover.shortfall:,.2f}" in line
+    if not cover.asks:
+        assert "agreed" in line

@@ -46,7 +46,7 @@ class Cover(NamedTuple):
     shortfall: Decimal  # how much more a month that would take; 0.00 when it covers all
     lump_sum_used: Decimal  # what the settlements take from the lump sum
     lump_sum_left: Decimal
-    asks: tuple[str, ...]  # what the plan asks for instead: "longer", "freeze", "pause"
+    asks: tuple[str, ...]  # what the plan asks for instead: "longer", "waive", "freeze", "pause"
 
 
 class Numbers(NamedTuple):
@@ -263,6 +263,8 @@ def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPl
     targets = [d.ladder.target for d in debts if d.agreed is None]
     if any(not t.within_usual_terms and not t.pause_only for t in targets):
         asks.append("longer")
+    if any(t.waived > 0 and t.kind is not ProposalKind.settlement for t in targets):
+        asks.append("waive")
     if any(t.interest_frozen for t in targets):
         asks.append("freeze")
     if any(t.pause_only for t in targets):

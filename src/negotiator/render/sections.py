@@ -76,6 +76,8 @@ def verdict(plan: Plan, w: Words) -> str:
         return n_(w, "verdict.no_money")
     if cover is None or cover.covers_all:
         return n_(w, "verdict.covers", available=money(w, n.budget.available))
+    if not cover.asks:  # short only because of what was agreed: nothing more to ask for
+        return n_(w, "verdict.short_agreed", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall))
     asks = n_(w, "verdict.separator").join(n_(w, f"verdict.asks.{a}") for a in cover.asks)
     return n_(w, "verdict.short", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall), asks=asks)
 
