@@ -115,13 +115,15 @@ def test_target_that_does_not_fit_is_never_promised(lang):
         script = next(s for s in plan.content.script if s.lender == d.lender)
         fallback = next(s.text for s in script.steps if s.step == "fallback")
         target_ask = ask(lang, d, d.ladder.target)
-        # The ask itself offers the walk-away over a longer term, not the contract instalment.
-        assert show(d.ladder.target.monthly_payment) not in target_ask
-        assert show(d.ladder.walk_away) in target_ask
-        # The script names the contract instalment only as what cannot be paid, and asks for a longer term.
+        # The ask itself offers the walk-away over the exact longer term it takes.
+        assert d.ladder.target.monthly_payment == d.ladder.walk_away
         span = term(lang, d.ladder.target.months - d.ladder.target.pause_months)
-        monthly, walk_away = show(d.ladder.target.monthly_payment), show(d.ladder.walk_away)
-        assert fallback == t(lang, "script.fallback.longer", lender=d.lender, term=span, monthly=monthly, walk_away=walk_away)
+        assert show(d.ladder.walk_away) in target_ask and span in target_ask
+        # The script names the usual-term instalment only as what cannot be paid.
+        usual = d.ladder.usual
+        assert show(usual.monthly_payment) in fallback and show(usual.monthly_payment) not in target_ask
+        # Asked once when the opening ask is the target; else the fallback is the target.
+        assert (target_ask in fallback) is (d.ladder.opening is not None)
 
 
 def test_fitting_target_offers_its_own_payment():
@@ -129,8 +131,8 @@ def test_fitting_target_offers_its_own_payment():
     cmb = plan.numbers.debts[1]
     assert variant(cmb) == FITS
     fallback = plan.content.script[1].steps[5].text
-    assert fallback.startswith("If that is not possible, I can offer ¥1,577.99 a month for 37 months.")
-    assert "¥1,590.99 a month" in fallback
+    assert fallback.startswith("If that is not possible, I can offer ¥1,369.71 a month for 45 months.")
+    assert "¥1,390.12 a month" in fallback
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -269,32 +271,38 @@ def test_worked_example_talking_points_en():
     points = plan_of("en", "en").content.talking_points
     assert points[0] == "What happened: on 10 April 2026, I became ill. The hardship is illness."
     assert "Income: ¥15,000.00 a month before, ¥9,200.00 a month now." in points
-    # Its target is already the gentlest ask, so it is asked for once, not fallen back to.
     assert (
-        "Online lender (balance ¥16,200.00): your ask, which is also your target: the penalty interest and late fees of ¥400.00 "
-        "waived, no further interest, and ¥564.28 a month for 28 months. Walk-away: ¥580.49 a month." in points
+        "Online lender (balance ¥16,200.00): opening ask: the penalty interest and late fees of ¥400.00 waived, no further "
+        "interest, and ¥718.18 a month for 22 months. Fallback (target): ¥722.50 a month for 30 months. Walk-away: ¥728.43 a month." in points
     )
 
 
 def test_a_target_that_is_the_opening_ask_is_held_to_not_offered_again():
-    plan = plan_of("en", "en")
+    plan = plan_of("zh", "en")
     d = plan.numbers.debts[2]
-    assert d.ladder.opening is d.ladder.target and d.ladder.target.fits
+    assert d.ladder.opening is None and d.ladder.target.fits and d.ladder.target.within_usual_terms
     fallback = next(s.text for s in plan.content.script[2].steps if s.step == "fallback")
     assert fallback == t("en", "script.fallback.fits_same", lender=d.lender, walk_away=show(d.ladder.walk_away))
     assert "I can offer" not in fallback
     # A debt whose opening ask is gentler than its target still falls back to the target.
+    plan = plan_of("en", "en")
     other = plan.numbers.debts[0]
-    assert other.ladder.opening is not other.ladder.target
+    assert other.ladder.opening is not None
     assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that is not possible, I can offer ")
 
 
 def test_worked_example_script_zh():
-    script = plan_of("zh", "zh").content.script[2]
-    assert script.lender == "招商银行信用卡"
+    script = plan_of("zh", "zh").content.script[0]
+    assert script.lender == "花呗"
+    # The usual term does not fit even with every relief: the exact longer term is asked for, once.
+    assert script.steps[4].text == (
+        "我的请求是：减免罚息和违约金共 420.80 元，延期期间及之后停止计息，并且延期还款 6 个月，"
+        "期间每月还 37.04 元，之后每月还 370.47 元，分 33 期（比通常的期限长）。在谈妥之前，请先冻结罚息。"
+    )
     assert script.steps[5].text == (
-        "如果这样不行，我可以做到：延期还款 6 个月，期间每月还 105.94 元，之后每月还 1,056.89 元，共 49 期。"
-        "【您对招商银行信用卡的底线是每月 1,059.49 元。不管对方怎么催，都不要答应更多。】"
+        "如果对方说不行：即使减免罚息和违约金共 420.80 元，延期期间及之后停止计息，分 30 期每月也要还 404.27 元，这个我还不起。"
+        "我每月最多能还 370.47 元，刚才说的已经是我能做到的方案。与其答应一个会违约的计划，不如定一个我能坚持的计划。"
+        "【这也是您的目标方案。您对花呗的底线是每月 370.47 元。不要承诺 404.27 元。】"
     )
 
 
@@ -381,7 +389,7 @@ def test_no_monthly_ask_above_the_walk_away(data):
         for text in texts(plan.content):
             assert "{" not in text and "}" not in text
         for d in plan.numbers.debts:
-            for proposal in (d.ladder.opening, d.ladder.target):
+            for proposal in (x for x in (d.ladder.opening, d.ladder.target) if x is not None):
                 phrase = ask(lang, d, proposal)
                 if variant(d) in (FITS, LONGER) and proposal.amount > 0:
                     assert A_MONTH[lang].findall(phrase), phrase  # the pattern does see the amounts

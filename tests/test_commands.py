@@ -23,7 +23,7 @@ def test_plan_json_contract(run_cli):
     assert [d["lender"] for d in doc["debts"]] == ["Huabei", "China Merchants Bank credit card", "Online lender"]
     for debt in doc["debts"]:
         assert set(debt) >= {"lender", "balance", "share", "recommended", "ladder", "proposals"}
-        assert set(debt["ladder"]) == {"opening", "target", "walk_away"}
+        assert set(debt["ladder"]) == {"opening", "target", "walk_away", "walk_away_once", "usual_terms"}
         assert debt["recommended"]["reason"]
         for p in debt["proposals"]:
             assert all(is_money(p[k]) for k in MONEY_KEYS)

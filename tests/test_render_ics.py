@@ -24,15 +24,12 @@ def payment_rows(plan):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_one_event_per_due_date_and_one_follow_up(lang):
+def test_no_agreement_no_payment_events_only_the_follow_up_call(lang):
+    # Nobody has agreed to the plan's targets: the calendar holds the call, not payments.
     plan = plan_for(lang)
-    rows = [row for d in plan.numbers.debts for row in d.ladder.target.schedule.rows]
     found = events(ics.render(plan))
-    assert len(found) == len(rows) + 1
-    assert [e["DTSTART"].dt for e in found[:-1]] == [r.due for r in rows]
+    assert len(found) == 1
     assert found[-1]["DTSTART"].dt == plan.numbers.plan_date + dt.timedelta(days=7)
-    for event, row in zip(found, rows, strict=False):
-        assert f"{row.payment:,.2f}" in str(event["SUMMARY"])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -87,7 +84,7 @@ def test_same_plan_same_file_whatever_the_clock(monkeypatch):
     assert ics.render(plan) == first
     # The stamp is the latest moment the plan records: here its own date, after the log and agreement.
     assert "DTSTAMP:20261128T000000Z\r\n" in first
-    later = plan._replace(agreement=plan.agreement.model_copy(update={"recorded": dt.datetime(2026, 12, 1, 18, 0)}))
+    later = plan._replace(agreements=(plan.agreement.model_copy(update={"recorded": dt.datetime(2026, 12, 1, 18, 0)}),))
     assert "DTSTAMP:20261201T180000Z\r\n" in ics.render(later)
 
 
@@ -96,12 +93,10 @@ def test_agreed_schedule_replaces_the_target_for_its_lender(lang):
     plan = full_plan(lang)
     found = events(ics.render(plan))
     agreed = plan.agreement.schedule().rows
-    others = [row for d in plan.numbers.debts[1:] for row in d.ladder.target.schedule.rows]
-    assert len(found) == len(agreed) + len(others) + 1
+    assert len(found) == len(agreed) + 1  # the others have agreed nothing: one call, no payments
     starts = [e["DTSTART"].dt for e in found[:-1]]
-    assert starts == [r.due for r in agreed] + [r.due for r in others]
+    assert starts == [r.due for r in agreed]
     assert all("350.55" in str(e["SUMMARY"]) for e in found[: len(agreed)])
-    assert len(found) == len(payment_rows(plan)) + 1
 
 
 def test_follow_up_is_the_latest_contacts_next_date():
@@ -113,19 +108,18 @@ def test_follow_up_is_the_latest_contacts_next_date():
         assert events(ics.render(p))[-1]["DTSTART"].dt == dt.date(2026, 12, 10)
 
 
-def test_follow_up_falls_back_to_a_week_after_the_plan_when_the_last_contact_set_no_date():
+def test_follow_up_falls_back_to_a_week_after_the_last_contact_when_it_set_no_date():
     plan = full_plan("en")
     last = ContactEntry(when=dt.datetime(2026, 11, 27, 10, 0), channel="sms", amount_promised=Decimal("1"))
     plan = plan._replace(log=(*plan.log, last))
-    assert events(ics.render(plan))[-1]["DTSTART"].dt == dt.date(2026, 12, 5)
+    assert events(ics.render(plan))[-1]["DTSTART"].dt == dt.date(2026, 12, 4)
 
 
 def test_an_agreement_with_a_lender_not_in_the_plan_still_gets_its_reminders():
     plan = full_plan("en")
-    plan = plan._replace(agreement=plan.agreement.model_copy(update={"lender": "Another lender"}))
+    plan = plan._replace(agreements=(plan.agreement.model_copy(update={"lender": "Another lender"}),))
     found = events(ics.render(plan))
-    targets = [row for d in plan.numbers.debts for row in d.ladder.target.schedule.rows]
-    assert len(found) == len(targets) + plan.agreement.months + 1
+    assert len(found) == plan.agreement.months + 1
 
 
 def test_contacts_with_and_without_a_time_zone_can_be_compared():

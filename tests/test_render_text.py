@@ -165,7 +165,7 @@ def test_schedule_amounts_are_exact(lang):
 
 def test_short_schedule_is_shown_row_by_row():
     plan = full_plan("en")
-    plan = plan._replace(agreement=plan.agreement.model_copy(update={"months": 3}))
+    plan = plan._replace(agreements=(plan.agreement.model_copy(update={"months": 3}),))
     produced = text.render(plan)
     for due in ("2027-01-31", "2027-02-28", "2027-03-31"):
         assert due in produced
@@ -214,9 +214,9 @@ def test_the_summary_marks_a_target_above_the_walk_away() -> None:
     plan = plan_for("zh")
     summary = sections(plan)[0]
     table = next(b for b in summary.blocks if isinstance(b, Table))
-    assert [row[-1] for row in table.rows] == ["*" if not d.ladder.target.fits else "" for d in plan.numbers.debts] == ["*", "*", ""]
+    assert [row[-1] for row in table.rows] == ["*" if not d.ladder.target.within_usual_terms else "" for d in plan.numbers.debts] == ["*", "*", ""]
     assert Para(t("zh", "render.summary.above_walk_away")) in summary.blocks
-    assert "404.36  *" in text.render(plan)
+    assert "370.47  *" in text.render(plan)
 
 
 def test_the_summary_has_no_mark_when_every_target_fits() -> None:

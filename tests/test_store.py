@@ -117,7 +117,7 @@ def test_files_are_owner_only(home, case_en):
     for path in (home / "cases", folder):
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
     files = sorted(p.name for p in folder.iterdir())
-    assert files == [".lock", "agreement.json", "agreements.jsonl", "case.json", "log.jsonl"]
+    assert files == [".lock", "agreements.jsonl", "case.json", "log.jsonl"]
     for path in folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
@@ -212,30 +212,38 @@ def test_any_log_reads_back_as_written(entries):
 TODAY = dt.date(2026, 12, 1)
 
 
+def follow_up(entries, agreement, lenders=("Huabei", "Bank")):
+    from negotiator.planning.follow_up import next_follow_up
+
+    return next_follow_up(dt.date(2026, 11, 28), entries, [agreement] if agreement else [], list(lenders), TODAY)
+
+
 def test_follow_up_is_the_latest_contacts_next_date():
     entries = [entry(1, next_date=dt.date(2026, 12, 20)), entry(2, next_date=dt.date(2026, 12, 10))]
-    assert store.next_follow_up(entries, None, TODAY) == dt.date(2026, 12, 10)
+    assert follow_up(entries, None) == dt.date(2026, 12, 10)
 
 
 def test_latest_contact_is_by_time_not_by_order_added():
     later = entry(5, next_date=dt.date(2026, 12, 20))
     earlier_added_last = entry(1, next_date=dt.date(2026, 12, 3))
-    assert store.next_follow_up([later, earlier_added_last], None, TODAY) == dt.date(2026, 12, 20)
+    assert follow_up([later, earlier_added_last], None) == dt.date(2026, 12, 20)
 
 
 def test_follow_up_takes_the_earlier_of_contact_and_next_payment():
     agreement = Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal("650"), first_due=dt.date(2026, 10, 15))
     # Payments fall on the 15th: 2026-10-15, 11-15, 12-15, ...; the next one from 2026-12-01 is 12-15.
-    assert store.next_follow_up([], agreement, TODAY) == dt.date(2026, 12, 15)
-    assert store.next_follow_up([entry(next_date=dt.date(2026, 12, 9))], agreement, TODAY) == dt.date(2026, 12, 9)
-    assert store.next_follow_up([entry(next_date=dt.date(2027, 1, 9))], agreement, TODAY) == dt.date(2026, 12, 15)
+    assert follow_up([], agreement, ["Huabei"]) == dt.date(2026, 12, 15)
+    assert follow_up([entry(next_date=dt.date(2026, 12, 9))], agreement) == dt.date(2026, 12, 9)
+    assert follow_up([entry(next_date=dt.date(2027, 1, 9))], agreement) == dt.date(2026, 12, 15)
 
 
-def test_past_dates_are_not_upcoming():
+def test_past_payments_are_not_upcoming_but_a_missed_call_is_still_owed():
     agreement = Agreement(lender="Huabei", kind="instalments", months=2, monthly=Decimal("650"), first_due=dt.date(2026, 10, 15))
-    assert store.next_follow_up([entry(next_date=dt.date(2026, 11, 30))], agreement, TODAY) is None
-    assert store.next_follow_up([entry(next_date=TODAY)], None, TODAY) == TODAY
-    assert store.next_follow_up([], None, TODAY) is None
+    assert follow_up([], agreement, ["Huabei"]) is None
+    assert follow_up([entry(next_date=dt.date(2026, 11, 30))], agreement, ["Huabei"]) == dt.date(2026, 11, 30)
+    assert follow_up([entry(next_date=TODAY)], None) == TODAY
+    # No contact yet and a lender without an agreement: a week after the plan's date.
+    assert follow_up([], None) == dt.date(2026, 12, 5)
 
 
 def test_a_case_busy_in_another_window_is_refused_not_waited_on_forever(home, case_en, monkeypatch):

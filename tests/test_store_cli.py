@@ -20,7 +20,8 @@ def test_new_then_cases_lists_it_with_its_next_follow_up(run_cli):
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x", "--lang", "en"))
     listed = json.loads(ok(run_cli("cases", "--format", "json")))
     assert [row["name"] for row in listed] == ["x"]
-    assert listed[0]["next_follow_up"] is None and listed[0]["problem"] is None
+    # No contact yet: the call is due a week after the plan's date.
+    assert listed[0]["next_follow_up"] == "2026-12-05" and listed[0]["problem"] is None
     assert listed[0]["lenders"] == ["Huabei", "China Merchants Bank credit card", "Online lender"]
     ok(run_cli("log", "add", "x", "--channel", "phone", "--next-date", "2099-03-04"))
     ok(run_cli("agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "650", "--first-due", "2099-05-01"))
@@ -127,7 +128,7 @@ def test_agree_then_show_carries_the_agreement(run_cli):
                      "--first-due", "2026-12-15", "--lender", "china merchants bank credit card", "--lang", "en"))
     assert "12 payments of 650.00, from 2026-12-15 to 2027-11-15" in out
     plan = json.loads(ok(run_cli("show", "x", "--format", "json")))
-    agreement = dict(plan["agreement"])
+    agreement = dict(plan["agreements"][0])
     assert agreement.pop("recorded")
     assert agreement == {"lender": "China Merchants Bank credit card", "kind": "instalments", "months": 12,
                          "monthly": "650.00", "first_due": "2026-12-15"}
@@ -139,7 +140,7 @@ def test_agree_then_show_carries_the_agreement(run_cli):
 def test_agree_defaults_to_the_first_lender(run_cli):
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))
     ok(run_cli("agree", "x", "--kind", "extension", "--months", "3", "--monthly", "0", "--first-due", "2026-12-15"))
-    assert json.loads(ok(run_cli("show", "x", "--format", "json")))["agreement"]["lender"] == "Huabei"
+    assert json.loads(ok(run_cli("show", "x", "--format", "json")))["agreements"][0]["lender"] == "Huabei"
 
 
 def test_agree_refuses_bad_values_naming_the_option(run_cli, home):

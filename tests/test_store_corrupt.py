@@ -86,7 +86,10 @@ def case_folder(home, monkeypatch) -> Path:
     store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 14, 30), channel="phone", said="first call"), "en")
     store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 29, 9, 0), channel="sms", said="a reminder"), "en")
     store.record_agreement("x", Agreement(lender="Huabei", kind="instalments", months=12, monthly=Decimal("650"), first_due=dt.date(2026, 12, 15)), "en")
-    return home / "cases" / "x"
+    # Earlier versions also kept the latest agreement in agreement.json; such a file is still read.
+    folder = home / "cases" / "x"
+    (folder / "agreement.json").write_text(folder.joinpath("agreements.jsonl").read_text("utf-8"), "utf-8")
+    return folder
 
 
 def _files(folder: Path) -> dict[str, bytes]:

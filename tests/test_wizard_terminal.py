@@ -208,7 +208,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
 def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, where: Path) -> None:
     screen = Screen(home, where, "--lang", "en")
     answers(screen, EN_TO_DEBTS + EN_DEBT)
-    before = screen.wait(r"Huabei: instalments, ([\d,.]+) a month").group(1)
+    before = screen.wait(r"Huabei: instalments, ([\d,.]+) yuan a month").group(1)
     answers(screen, [
         ("Is everything right?", DOWN * 2 + ENTER),  # Change: Income
         ("Your income: add", DOWN * 2 + ENTER),  # Salary: 6,000.00
@@ -217,7 +217,7 @@ def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, wh
         ("How much a month?", BACKSPACE * 4 + "4500" + ENTER),
         ("Your income: add", ENTER),
     ])
-    after = screen.wait(r"Huabei: instalments, ([\d,.]+) a month").group(1)
+    after = screen.wait(r"Huabei: instalments, ([\d,.]+) yuan a month").group(1)
     answers(screen, [("Is everything right?", ENTER), *SAVE])
     screen.wait("Good luck")
     assert screen.finish() == 0

@@ -23,15 +23,23 @@ if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers fil
 __all__ = ["Checklist", "Content", "Letter", "Objection", "Plan", "Right", "Script", "Step", "build_plan"]
 
 
-def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None, log: tuple[ContactEntry, ...] = (), agreement: Agreement | None = None) -> Plan:
-    """Numbers and words for one case, in `lang` or the case's own language."""
+def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None, log: tuple[ContactEntry, ...] = (),
+               agreement: Agreement | None = None, agreements: tuple[Agreement, ...] = ()) -> Plan:
+    """Numbers and words for one case, in `lang` or the case's own language. Agreed monthly
+    payments come out of what is available first; the rest is shared among the other lenders."""
+    from negotiator.planning.follow_up import next_follow_up
+
     language = lang or case.language
+    if agreement is not None and not agreements:
+        agreements = (agreement,)
     try:
-        numbers = plan_numbers(case, today)
+        numbers = plan_numbers(case, today, agreements)
     except ChoiceUnavailable as exc:
         problem = t(language, "errors.field.chosen_unavailable", kind=exc.kind.value)
         raise BadInput(f"debts[{exc.index}].chosen: {problem}") from exc
-    plan = Plan(case=case, lang=language, numbers=numbers, log=log, agreement=agreement)
+    lenders = [d.lender for d in case.debts]
+    follow_up = next_follow_up(numbers.plan_date, log, agreements, lenders, today or dt.date.today())
+    plan = Plan(case=case, lang=language, numbers=numbers, log=log, agreements=tuple(agreements), follow_up=follow_up)
     return _with_content(plan)
 
 

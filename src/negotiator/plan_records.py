@@ -9,6 +9,7 @@ May import: case, planning and records, for their types only.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreement
@@ -70,4 +71,10 @@ class Plan(NamedTuple):
     numbers: Numbers
     content: Content | None = None
     log: tuple[ContactEntry, ...] = ()  # contact log of a saved case
-    agreement: Agreement | None = None  # the repayment agreement recorded for a saved case
+    agreements: tuple[Agreement, ...] = ()  # the current agreement with each lender, for a saved case
+    follow_up: dt.date | None = None  # the next follow-up, by the one rule in planning.follow_up
+
+    @property
+    def agreement(self) -> Agreement | None:
+        """The agreement recorded last (older callers knew one agreement per case)."""
+        return self.agreements[-1] if self.agreements else None

@@ -36,21 +36,26 @@ def _pause_months(d: DebtPlan, p: Proposal) -> int:
     return extension.pause_months if extension else 1
 
 
-def ask(lang: str, d: DebtPlan, p: Proposal) -> str:
+def ask(lang: str, d: DebtPlan, p: Proposal | None) -> str:
     """The proposal as the borrower asks for it, e.g. 'a payment extension of 6 months ..., then ¥411.68 a month for 30 months'."""
+    if p is None:  # one ask only: the opening is the target
+        p = d.ladder.target
     if p.kind is ProposalKind.settlement:
-        return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO), balance=amount(p.balance))
-    if d.ladder.walk_away <= 0:
+        return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO),
+                 balance=amount(p.balance), waived=amount(p.waived))
+    if d.ladder.walk_away <= 0 or p.pause_only:
         return t(lang, "advice.ask.no_money", pause_span=months(lang, _pause_months(d, p)))
     relief = _relief(lang, p)
     if p.amount <= 0:  # the waiver alone clears the account: nothing to pay
         return t(lang, "advice.ask.relief_only", relief=relief)
     rest = p.months - p.pause_months
-    if p.fits:
-        key = "advice.ask.terms_once" if rest == 1 else "advice.ask.terms"
-        terms = t(lang, key, monthly=amount(p.monthly_payment), term=term(lang, rest))
+    # Every form asked for fits the walk-away; one longer than lenders usually grant names its
+    # exact term, never "longer than N".
+    if rest == 1:
+        key = "advice.ask.terms_once"
     else:
-        terms = t(lang, "advice.ask.terms_longer", walk_away=amount(d.ladder.walk_away), term=term(lang, rest))
+        key = "advice.ask.terms" if p.within_usual_terms else "advice.ask.terms_longer"
+    terms = t(lang, key, monthly=amount(p.monthly_payment), term=term(lang, rest))
     text = terms
     if p.pause_months:
         key = "advice.ask.pause_paid" if p.pause_payment > 0 else "advice.ask.pause_free"
@@ -59,8 +64,16 @@ def ask(lang: str, d: DebtPlan, p: Proposal) -> str:
     return t(lang, "advice.ask.with_relief", relief=relief, ask=text) if relief else text
 
 
+def relief(lang: str, p: Proposal) -> str:
+    """What a proposal asks the lender to give up, in words ("" when nothing)."""
+    return _relief(lang, p)
+
+
 def _relief(lang: str, p: Proposal) -> str:
     waived = p.waived > 0
+    if p.pause_months and p.interest_frozen:  # the figures assume no interest during the pause: say so
+        key = "advice.ask.relief_both_pause" if waived else "advice.ask.relief_frozen_pause"
+        return t(lang, key, waived=amount(p.waived))
     if waived and p.interest_frozen:
         return t(lang, "advice.ask.relief_both", waived=amount(p.waived))
     if waived:

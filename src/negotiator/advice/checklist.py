@@ -16,6 +16,13 @@ from negotiator.words import t
 LIMITATION_DAYS = 3 * 365
 
 
+def _first_payment(d, start):
+    """The agreed first payment once there is an agreement, else the target's."""
+    if d.agreed is not None:
+        return d.agreed.first_due
+    return first_due(d.ladder.target) or start
+
+
 def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     lang, debts = plan.lang, plan.numbers.debts
     cause = plan.case.hardship.cause.value
@@ -45,11 +52,11 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     during = tuple(t(lang, f"checklist.during.{key}") for key in ("calm", "name", "ladder", "freeze", "write", "secrets", "account", "threats"))
 
     after = [t(lang, "checklist.after.agreement")]
-    paying = [d for d in debts if variant(d) in (FITS, LONGER)]
-    settling = [d for d in debts if variant(d) == SETTLE]
-    waiting = [d for d in debts if variant(d) == NO_MONEY]
+    paying = [d for d in debts if variant(d) in (FITS, LONGER) or d.agreed is not None]
+    settling = [d for d in debts if variant(d) == SETTLE and d.agreed is None]
+    waiting = [d for d in debts if variant(d) == NO_MONEY and d.agreed is None]
     if paying:
-        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(d.ladder.target) or start)) for d in paying]
+        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, _first_payment(d, start))) for d in paying]
         after.append(t(lang, "checklist.after.first_payment", first_dues=joined(lang, dues)))
     if settling:
         dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(d.ladder.target) or start)) for d in settling]

@@ -7,20 +7,20 @@ from negotiator.planning import DebtPlan
 
 SETTLE = "settle"  # a one-off settlement from the lump sum
 NO_MONEY = "no_money"  # nothing to offer each month: ask for a pause, promise no amount
-FITS = "fits"  # the target's payments fit the share
-LONGER = "longer"  # the target does not fit: state the walk-away and ask for a longer term
+FITS = "fits"  # the target fits the share within the lender's usual term
+LONGER = "longer"  # the target is paid at the walk-away over more months than lenders usually grant
 
 
 def variant(d: DebtPlan) -> str:
     target = d.ladder.target
     if target.kind is ProposalKind.settlement:
         return SETTLE
-    if d.ladder.walk_away <= 0:
+    if d.ladder.walk_away <= 0 or target.pause_only:
         return NO_MONEY
-    return FITS if target.fits else LONGER
+    return FITS if target.within_usual_terms else LONGER
 
 
 def one_ask(d: DebtPlan) -> bool:
     """The target is already as gentle as can be asked, so the opening ask is the target itself:
     the words ask for it once instead of falling back to the same thing."""
-    return d.ladder.opening is d.ladder.target
+    return d.ladder.opening is None

@@ -28,7 +28,7 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
         target = d.ladder.target
         if variant(d) == LONGER:
             points.append(t(lang, "advice.talking.longer", **debt_values))
-        if target.kind is ProposalKind.extension and target.accrual_if_not_frozen > 0:
+        if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
             points.append(t(lang, "advice.talking.accrual", **debt_values))
         if target.kind is d.recommended.kind:
             reason = t(lang, f"labels.reasons.{d.recommended.reason}")

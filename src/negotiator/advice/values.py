@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from negotiator.advice.asks import ask, first_due, pause_end
+from negotiator.advice.asks import ask, first_due, pause_end, relief
 from negotiator.advice.kinds import SETTLE, variant
 from negotiator.advice.phrasing import amount, date, days, joined, months, percent, term
 from negotiator.case import ProposalKind
@@ -51,11 +51,45 @@ def _walk_away(lang: str, d: DebtPlan) -> str:
     return t(lang, "advice.list.walk_away", lender=d.lender, walk_away=amount(d.ladder.walk_away))
 
 
+def _usual(lang: str, d: DebtPlan) -> dict[str, object]:
+    """What the gentlest form would take within the lender's usual term, for a target that does not
+    fit it: the figures the words quote when they say why a longer term is asked for."""
+    usual = d.ladder.usual
+    if usual is None:
+        return {"usual": "", "usual_term": "", "usual_monthly": ""}
+    values = {"usual_term": term(lang, usual.months - usual.pause_months), "usual_monthly": amount(usual.monthly_payment)}
+    words = relief(lang, usual)
+    key = "advice.usual.relief" if words else "advice.usual.plain"
+    return {**values, "usual": t(lang, key, relief=words, **values)}
+
+
+def _contract(lang: str, d: DebtPlan) -> str:
+    """The contract's own terms, named as the contract's."""
+    rate = percent(d.debt.annual_rate)
+    if d.debt.contract_monthly > 0:
+        return t(lang, "advice.contract.monthly", contract_monthly=amount(d.debt.contract_monthly), rate=rate)
+    return t(lang, "advice.contract.rate", rate=rate)
+
+
 def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
+    return {**_numbers(plan, d), **_agreed(plan.lang, d)}
+
+
+def _agreed(lang: str, d: DebtPlan) -> dict[str, object]:
+    """Once a lender has agreed, the words use the agreed amount and dates."""
+    a = d.agreed
+    if a is None:
+        return {}
+    return {"monthly": amount(a.monthly), "term": term(lang, a.months), "first_due": date(lang, a.first_due)}
+
+
+def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
     lang = plan.lang
     target, opening = d.ladder.target, d.ladder.opening
     debt = d.debt
     return {
+        **_usual(lang, d),
+        "contract": _contract(lang, d),
         "lender": d.lender,
         "balance": amount(d.balance),
         "principal": amount(debt.principal),
@@ -63,7 +97,7 @@ def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
         "penalties": amount(debt.penalties),
         "overdue": days(lang, debt.days_overdue),
         "walk_away": amount(d.ladder.walk_away),
-        "opening_ask": ask(lang, d, opening),
+        "opening_ask": ask(lang, d, opening),  # the target's words when there is one ask only
         "target_ask": ask(lang, d, target),
         "monthly": amount(target.monthly_payment),
         "term": term(lang, target.months - target.pause_months),

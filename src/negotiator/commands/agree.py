@@ -56,8 +56,30 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
     return Agreement(lender=who, kind=ProposalKind(kind.strip().lower()), months=count, monthly=amount, first_due=due, recorded=recorded)
 
 
+def warning(saved, agreement, lang: str) -> str | None:
+    """A note, in the case's language, when the agreed amount is above what the budget leaves for
+    that lender (its share with the other current agreements taken out first) or above all that is
+    available. The agreement is recorded all the same: it is a fact."""
+    from negotiator.money import show
+    from negotiator.planning import plan_numbers
+    from negotiator.store.agreements import same_lender
+
+    if agreement.kind.value == "settlement":  # paid once, from the lump sum, not from each month
+        return None
+    others = tuple(a for a in saved.agreements() if not same_lender(a.lender, agreement.lender))
+    numbers = plan_numbers(saved.case, None, others)
+    available = numbers.budget.available
+    if agreement.monthly > available:
+        return t(lang, "numbers.agree.above_available", monthly=show(agreement.monthly), available=show(available), lender=agreement.lender)
+    share = next((d.share for d in numbers.debts if same_lender(d.lender, agreement.lender)), None)
+    if share is not None and agreement.monthly > share:
+        return t(lang, "numbers.agree.above_share", monthly=show(agreement.monthly), share=show(share), lender=agreement.lender)
+    return None
+
+
 def run(name: str, lang: str, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
     from negotiator import store
+    from negotiator.errors import BadInput as Refused
     from negotiator.money import show
 
     saved = store.open_case(name, lang)
@@ -66,3 +88,9 @@ def run(name: str, lang: str, *, kind: str, months: str, monthly: str, first_due
     last = agreement.schedule().rows[-1].due
     print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
             monthly=show(agreement.monthly), first_due=agreement.first_due.isoformat(), last_due=last.isoformat()))
+    try:
+        note = warning(saved, agreement, saved.case.language)
+    except Refused:  # a case whose plan cannot be built still records its agreement
+        note = None
+    if note:
+        print(note)

@@ -32,7 +32,7 @@ def _row(summary, today: dt.date) -> dict:
     from negotiator import store
 
     saved = summary.saved
-    follow_up = store.next_follow_up(saved.entries, saved.current, today) if saved else None
+    follow_up = store.next_follow_up(saved, today) if saved else None
     return {
         "name": summary.name,
         "last_change": summary.last_change.isoformat(),
@@ -40,6 +40,7 @@ def _row(summary, today: dt.date) -> dict:
         "lenders": saved.lenders() if saved else [],
         "contacts": len(saved.entries) if saved else 0,
         "agreement": saved is not None and saved.current is not None,
+        "agreements": len(saved.agreements()) if saved else 0,
         "problem": summary.problem,
     }
 

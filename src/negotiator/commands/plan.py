@@ -12,19 +12,19 @@ __all__ = ["FORMATS", "emit", "load", "render", "run"]  # render and FORMATS liv
 
 
 def load(answers: Path | None, case_name: str | None, lang: str):
-    """The case and anything a saved case adds: (case, log, agreement)."""
+    """The case and anything a saved case adds: (case, log, the current agreement per lender)."""
     if case_name is not None and answers is not None:
         raise BadInput(t(lang, "errors.usage.bad_value", option="--case", problem=t(lang, "errors.usage.case_or_answers")))
     if case_name is not None:
         from negotiator import store
 
         saved = store.open_case(case_name, lang)
-        return saved.case, tuple(saved.log()), saved.agreement()
+        return saved.case, tuple(saved.log()), saved.agreements()
     if answers is None:
         raise BadInput(t(lang, "errors.usage.bad_value", option="--answers", problem=t(lang, "errors.field.missing")))
     from negotiator.loading import load_answers
 
-    return load_answers(answers, lang), (), None
+    return load_answers(answers, lang), (), ()
 
 
 def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
@@ -51,8 +51,8 @@ def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None,
 
     first = language(lang)
     choice("--format", fmt, FORMATS, first)
-    case, log, agreement = load(answers, case_name, first)
+    case, log, agreements = load(answers, case_name, first)
     chosen = language(lang, case.language)
-    plan = build_plan(case, chosen, log=log, agreement=agreement)
+    plan = build_plan(case, chosen, log=log, agreements=agreements)
     to_terminal = output is None and sys.stdout.isatty()
     emit(render(plan, fmt, to_terminal, plain), output, force, chosen)

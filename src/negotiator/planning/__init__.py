@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from negotiator.planning.engine import ChoiceUnavailable, DebtPlan, Numbers, plan_numbers
+    from negotiator.planning.engine import ChoiceUnavailable, Cover, DebtPlan, Numbers, plan_numbers
 
-__all__ = ["ChoiceUnavailable", "DebtPlan", "Numbers", "plan_numbers"]
+__all__ = ["ChoiceUnavailable", "Cover", "DebtPlan", "Numbers", "plan_numbers"]
 
 
 def __getattr__(name: str) -> Any:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from negotiator.case import Case, Debt, ProposalKind
 from negotiator.errors import BadInput
 from negotiator.money import ZERO
 from negotiator.planning import proposals as p
-from negotiator.planning.budget import Budget, budget, shares
-from negotiator.planning.ladder import Ladder, Recommendation, opening_for, recommend
+from negotiator.planning.allocation import allocate, need
+from negotiator.planning.budget import Budget, budget
+from negotiator.planning.ladder import SETTLEMENT_THRESHOLD, Ladder, Recommendation, opening_for, recommend
 from negotiator.planning.proposals import Proposal
 
 
@@ -22,6 +24,8 @@ class DebtPlan(NamedTuple):
     proposals: tuple[Proposal, ...]
     recommended: Recommendation
     ladder: Ladder
+    need: Decimal = ZERO  # the least a month that fits the usual term (the agreed amount once agreed)
+    agreed: Any = None  # the agreement recorded with this lender, if any
 
     @property
     def lender(self) -> str:
@@ -35,11 +39,23 @@ class DebtPlan(NamedTuple):
         return next((x for x in self.proposals if x.kind is kind), None)
 
 
+class Cover(NamedTuple):
+    """Whether the money covers every lender, in one place for the summary, the words and the JSON."""
+
+    covers_all: bool  # every lender's target fits its usual term within what is available
+    shortfall: Decimal  # how much more a month that would take; 0.00 when it covers all
+    lump_sum_used: Decimal  # what the settlements take from the lump sum
+    lump_sum_left: Decimal
+    asks: tuple[str, ...]  # what the plan asks for instead: "longer", "waive", "freeze", "pause"
+
+
 class Numbers(NamedTuple):
     plan_date: dt.date
     budget: Budget
     total_balance: Decimal
     debts: tuple[DebtPlan, ...]
+    cover: Cover | None = None
+    agreed_elsewhere: Decimal = ZERO  # agreed monthly payments to lenders not among the debts
 
 
 class ChoiceUnavailable(BadInput):
@@ -50,21 +66,51 @@ class ChoiceUnavailable(BadInput):
         self.index, self.kind = index, kind
 
 
-def fitting_target(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
-    """The target, or the first gentler form of it that fits the share: the plan never asks the
-    borrower to pay a lender more in a month than the walk-away. When nothing fits, the gentlest
-    form stays, marked as not fitting, so the words can say so."""
-    if target.fits:
-        return target
+# Beyond fifty years a monthly amount is no plan at all: the honest ask is a pause.
+MAX_TERM_MONTHS = 600
+
+
+def fitting_target(target: Proposal, debt: Debt, start: dt.date, pause: int) -> Proposal:
+    return fitted(target, debt, start, pause)[0]
+
+
+def fitted(target: Proposal, debt: Debt, start: dt.date, pause: int) -> tuple[Proposal, Proposal | None]:
+    """The target, or the first gentler form of it that fits the share within the usual term: the
+    plan never asks the borrower to pay a lender more in a month than the walk-away. When no form
+    fits the usual term, the gentlest form paid at the walk-away, over as many months as that
+    takes; when even that does not repay the debt, a pause with no amount.
+    The second value is that gentlest form within the usual term, which did not fit (None when the
+    target fits)."""
+    if target.kind is ProposalKind.settlement or target.fits:
+        return target, None
     gentlest = target
     for option in p.softer(target, debt, start):
         if option.fits:
-            return option
+            return option, None
         gentlest = option
-    return gentlest
+    stretched = p.at_walk_away(gentlest, start, MAX_TERM_MONTHS, debt.term_limit)
+    if stretched is None:
+        return p.pause_only(debt, target.share, start, target.pause_months or pause), gentlest
+    return stretched, None if stretched.within_usual_terms else gentlest
 
 
-def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, percent: Decimal) -> ProposalKind:
+    """The kind aimed for before shares are known: chosen, or the rules that do not depend on the
+    share; a long-term hardship starts from instalments."""
+    if debt.chosen is not None:
+        return debt.chosen
+    if percent > 0 and total > 0 and case.lump_sum >= total * SETTLEMENT_THRESHOLD:
+        return ProposalKind.settlement
+    if available <= 0 or case.hardship.expected_months is not None:
+        return ProposalKind.extension
+    return ProposalKind.instalments
+
+
+def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> Numbers:
     start = case.planned_on(today)
     money = budget(
         [x.monthly for x in case.income],
@@ -74,24 +120,154 @@ def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
     )
     balances = [d.balance for d in case.debts]
     total = sum(balances, ZERO)
-    parts = shares(balances, money.available)
     percent = p.settlement_percent(case.lump_sum, total)
     pause = p.pause_length(case.hardship.expected_months)
-    debts = []
-    for index, (debt, share) in enumerate(zip(case.debts, parts, strict=True)):
-        offers = [
-            p.extension(debt, share, start, pause),
-            p.instalments(debt, share, start),
-            p.waiver_instalments(debt, share, start, interest_frozen=False),
-        ]
-        if percent > 0:
-            offers.append(p.settlement(debt, share, start, percent))
-        by_kind = {x.kind: x for x in offers}
+
+    # Agreed monthly payments come out of what is available first; the rest is shared out.
+    agreed = [_agreement_for(d.lender, agreements) for d in case.debts]
+    others = {a.lender.strip().casefold() for a in agreements} - {d.lender.strip().casefold() for d in case.debts}
+    elsewhere = sum((monthly(_agreement_for(lender, agreements)) for lender in sorted(others)), ZERO)
+    committed = sum((monthly(a) for a in agreed if a is not None), ZERO) + elsewhere
+    free = max(money.available - committed, ZERO)
+    kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
+    # The lump sum goes to the lenders that settle, each offered the same percentage of its
+    # balance: when only some settle, that percentage is worked out over their balances alone.
+    settling = sum((d.balance for d, k, a in zip(case.debts, kinds, agreed, strict=True)
+                    if k is ProposalKind.settlement and a is None), ZERO)
+    offered = p.settlement_percent(case.lump_sum, settling) if percent > 0 and settling > 0 else percent
+    usual_needs = [None if a is not None or k is ProposalKind.settlement else need(k, d, start, pause)
+                   for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
+
+    def build(index: int, share: Decimal) -> DebtPlan:
+        """The lender's proposals and target at this share; the opening ask comes once the share
+        is final (see `finished`), as working it out costs about as much again."""
+        debt, a = case.debts[index], agreed[index]
+        if a is not None:
+            share = monthly(a)
+        by_kind = offers[index] = Offers(debt, share, start, pause, offered if percent > 0 else None)
         rec = recommend(case.lump_sum, total, money.available, case.hardship.expected_months, by_kind)
         target_kind = debt.chosen or rec.kind
-        if target_kind not in by_kind:
+        if target_kind not in by_kind.kinds:
             raise ChoiceUnavailable(index, target_kind)
-        target = fitting_target(by_kind[target_kind], debt, start)
-        ladder = Ladder(opening=opening_for(target, debt, start), target=target, walk_away=share)
-        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, ladder))
-    return Numbers(start, money, total, tuple(debts))
+        target, usual = fitted(by_kind[target_kind], debt, start, pause)
+        walk_away = target.amount if target.kind is ProposalKind.settlement else share
+        needed = monthly(a) if a is not None else (usual_needs[index] or ZERO)
+        return DebtPlan(index, debt, share, (), rec, Ladder(None, target, walk_away, usual), needed, a)
+
+    def finished(d: DebtPlan) -> DebtPlan:
+        """The share is final: every proposal to compare, and the opening ask."""
+        if not d.proposals:
+            d = d._replace(proposals=offers[d.index].all())
+        if d.ladder is None or d.ladder.opening is not None:
+            return d
+        return d._replace(ladder=d.ladder._replace(opening=opening(d.ladder.target, d.debt, start, pause)))
+
+    offers: dict[int, Offers] = {}
+
+    parts = allocate(balances, usual_needs, free)
+    debts = [build(i, part) for i, part in enumerate(parts)]
+    # A target that fits the usual term with less than its share gives the rest back to the
+    # lenders still short of it. Its target stays as it is; its walk-away becomes what it uses.
+    short = any(usual_needs[d.index] is not None and d.ladder is not None and not d.ladder.target.within_usual_terms for d in debts)
+    used = {d.index: d.ladder.target.schedule.largest_payment for d in debts
+            if usual_needs[d.index] is not None and d.ladder is not None and d.ladder.target.within_usual_terms}
+    if short and any(used[i] < debts[i].share for i in used):
+        needs = [used.get(i, n) for i, n in enumerate(usual_needs)]
+        parts = allocate(balances, needs, free)
+        again = []
+        for i, part in enumerate(parts):
+            if i in used and part == used[i]:
+                again.append(pinned(debts[i], part, start, pause, Offers(debts[i].debt, part, start, pause, offers[i].percent)))
+            else:
+                again.append(debts[i] if part == debts[i].share else build(i, part))
+        debts = again
+    debts = [finished(d) for d in debts]
+    return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
+
+
+class Offers(dict):
+    """A lender's proposals at one share, each built the first time it is asked for: while the
+    shares are still moving, only the ones the recommendation and the target need are built."""
+
+    def __init__(self, debt: Debt, share: Decimal, start: dt.date, pause: int, percent: Decimal | None) -> None:
+        super().__init__()
+        self.debt, self.share, self.start, self.pause, self.percent = debt, share, start, pause, percent
+        self.kinds: tuple[ProposalKind, ...] = (ProposalKind.extension, ProposalKind.instalments, ProposalKind.waiver_instalments)
+        if percent is not None:
+            self.kinds += (ProposalKind.settlement,)
+
+    def __missing__(self, kind: ProposalKind) -> Proposal:
+        debt, share, start = self.debt, self.share, self.start
+        if kind is ProposalKind.extension:
+            made = p.extension(debt, share, start, self.pause)
+        elif kind is ProposalKind.instalments:
+            made = p.instalments(debt, share, start)
+        elif kind is ProposalKind.waiver_instalments:
+            made = p.waiver_instalments(debt, share, start, interest_frozen=False)
+        else:
+            assert self.percent is not None
+            made = p.settlement(debt, share, start, self.percent)
+        self[kind] = made
+        return made
+
+    def all(self) -> tuple[Proposal, ...]:
+        return tuple(self[k] for k in self.kinds)
+
+
+def opening(target: Proposal, debt: Debt, start: dt.date, pause: int) -> Proposal | None:
+    """The opening ask for this target, fitted to the walk-away like the target."""
+    return opening_for(target, debt, start, lambda option: fitting_target(option, debt, start, pause))
+
+
+def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> DebtPlan | None:
+    """One lender's part of the plan as it would be if `kind` were chosen for it: its share and
+    target after the whole budget is shared out again. None when that kind is not on offer."""
+    debts = [d.model_copy(update={"chosen": kind}) if i == index else d for i, d in enumerate(case.debts)]
+    try:
+        return plan_numbers(case.model_copy(update={"debts": debts}), today, agreements).debts[index]
+    except ChoiceUnavailable:
+        return None
+
+
+def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int, offers: Offers) -> DebtPlan:
+    """A lender whose target fits with less than its share, given that much: the same target, the
+    walk-away lowered to what the target uses, the comparison and the opening worked out again."""
+    target = d.ladder.target._replace(share=share)
+    ladder = Ladder(opening(target, d.debt, start, pause), target, share, None)
+    return d._replace(share=share, proposals=offers.all(), ladder=ladder)
+
+
+def monthly(agreement: Any) -> Decimal:
+    """What an agreement takes from each month's budget: nothing for a settlement, which is paid
+    from the lump sum."""
+    return ZERO if agreement.kind is ProposalKind.settlement else agreement.monthly
+
+
+def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
+    """The current agreement with this lender: the last recorded."""
+    found = None
+    for a in agreements:
+        if _same(a.lender, lender):
+            found = a
+    return found
+
+
+def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPlan]) -> Cover:
+    debts = [d for d in debts if d.ladder is not None]  # a debt with no ladder asks for nothing
+    settled = [d for d in debts if d.ladder.target.kind is ProposalKind.settlement and d.agreed is None]
+    used = sum((d.ladder.target.amount for d in settled), ZERO)
+    used += sum((d.agreed.monthly * d.agreed.months for d in debts if d.agreed is not None and monthly(d.agreed) == 0), ZERO)
+    needed = committed + sum((d.need for d in debts if d.agreed is None and d not in settled), ZERO)
+    shortfall = max(needed - available, ZERO)
+    asks = []
+    targets = [d.ladder.target for d in debts if d.agreed is None]
+    if any(not t.within_usual_terms and not t.pause_only for t in targets):
+        asks.append("longer")
+    if any(t.waived > 0 and t.kind is not ProposalKind.settlement for t in targets):
+        asks.append("waive")
+    if any(t.interest_frozen for t in targets):
+        asks.append("freeze")
+    if any(t.pause_only for t in targets):
+        asks.append("pause")
+    covers = shortfall == 0 and all(t.within_usual_terms for t in targets)
+    return Cover(covers, shortfall, used, case.lump_sum - used, tuple(asks))

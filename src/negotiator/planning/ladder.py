@@ -23,9 +23,15 @@ OPENING_SETTLEMENT = Decimal("0.8")
 
 
 class Ladder(NamedTuple):
-    opening: Proposal
+    opening: Proposal | None  # None when there is one ask only: nothing more favourable is credible
     target: Proposal
-    walk_away: Decimal  # the share: never exceeded in a month
+    walk_away: Decimal  # the share, never exceeded in a month; for a settlement, the one payment
+    usual: Proposal | None = None  # the gentlest form within the usual term, when the target is longer
+
+    @property
+    def once(self) -> bool:
+        """A settlement's walk-away is the one payment from the lump sum, not a monthly figure."""
+        return self.target.kind is ProposalKind.settlement
 
 
 class Recommendation(NamedTuple):
@@ -45,9 +51,13 @@ def recommend(lump_sum: Decimal, total_balance: Decimal, available: Decimal, exp
     return Recommendation(ProposalKind.waiver_instalments, "long_term_waiver")
 
 
-def opening_for(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
-    """The most favourable ask that is still credible, of the same shape as the target; the target
-    itself when it is already as gentle as can be asked."""
+def opening_for(target: Proposal, debt: Debt, start: dt.date, fit) -> Proposal | None:
+    """The most favourable ask that is still credible, of the same shape as the target and, like it,
+    never above the walk-away; None when the target is already as gentle as can be asked."""
+    if target.pause_only:
+        return None
+    if target.kind is not ProposalKind.settlement and target.interest_frozen and target.waived >= debt.penalties:
+        return None  # penalties waived and interest frozen already: nothing more favourable to ask
     if target.kind is ProposalKind.settlement:
         percent = (target.settlement_percent or Decimal(0)) * OPENING_SETTLEMENT
         opening = p.settlement(debt, target.share, start, percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
@@ -55,4 +65,7 @@ def opening_for(target: Proposal, debt: Debt, start: dt.date) -> Proposal:
         opening = p.extension(debt, target.share, start, target.pause_months, waive=True, freeze=True, token=False)
     else:
         opening = p.waiver_instalments(debt, target.share, start, interest_frozen=True)
-    return opening if opening.total_payable < target.total_payable else target
+    opening = fit(opening)
+    if opening is None or opening.pause_only:
+        return None
+    return opening if opening.total_payable < target.total_payable else None

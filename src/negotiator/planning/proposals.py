@@ -37,6 +37,20 @@ class Proposal(NamedTuple):
     pause_payment: Decimal = ZERO
     accrual_if_not_frozen: Decimal = ZERO  # extension: what the contract rate would add over the pause
     settlement_percent: Decimal | None = None
+    rate: Decimal = ZERO  # the annual percent the instalments are worked out at (0 when frozen)
+    within_usual_terms: bool = True  # False: paid at the walk-away over more months than lenders usually grant
+
+    @property
+    def interest_during_pause(self) -> str | None:
+        """Whether the figures let interest run during a pause: "frozen", "accrues", or None without a pause."""
+        if not self.pause_months:
+            return None
+        return "frozen" if self.interest_frozen else "accrues"
+
+    @property
+    def pause_only(self) -> bool:
+        """A pause with nothing to pay and nothing after it: the ask when there is no money to offer."""
+        return self.kind is ProposalKind.extension and not self.instalments and self.total_payable == 0
 
     @property
     def waived(self) -> Decimal:
@@ -105,40 +119,51 @@ def shortest_annuity(amount: Decimal, rate: Decimal, limit: int, share: Decimal,
 def instalments(debt: Debt, share: Decimal, start: dt.date) -> Proposal:
     balance = debt.balance
     schedule = shortest_annuity(balance, debt.annual_rate, debt.term_limit, share, start)
-    return Proposal(ProposalKind.instalments, schedule, share, balance, balance)
+    return Proposal(ProposalKind.instalments, schedule, share, balance, balance, rate=debt.annual_rate)
 
 
 def waiver_instalments(debt: Debt, share: Decimal, start: dt.date, interest_frozen: bool) -> Proposal:
     amount = debt.principal + debt.interest
     rate = ZERO if interest_frozen else debt.annual_rate
     schedule = shortest_annuity(amount, rate, debt.term_limit, share, start)
-    return Proposal(ProposalKind.waiver_instalments, schedule, share, debt.balance, amount, interest_frozen=interest_frozen)
+    return Proposal(ProposalKind.waiver_instalments, schedule, share, debt.balance, amount, interest_frozen=interest_frozen, rate=rate)
 
 
 def pause_length(expected_months: int | None) -> int:
     return min(expected_months or DEFAULT_PAUSE_MONTHS, MAX_PAUSE_MONTHS)
 
 
-def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, waive: bool = False, freeze: bool = False, token: bool = True) -> Proposal:
-    """A pause, then instalments. `waive` asks for the penalties to be dropped, `freeze` for no
-    interest after the pause, `token` offers a small payment during the pause as good faith."""
-    pause_payment = fen_down(share * TOKEN_SHARE) if token else ZERO
-    amount = debt.principal + debt.interest if waive else debt.balance
-    paid_in_pause = min(pause_payment * pause_months, amount)
-    pause_rows = []
+def pause_rows(amount: Decimal, rate: Decimal, pause_months: int, pause_payment: Decimal, start: dt.date) -> tuple[Instalment, ...]:
+    """The months of a pause. Unless interest is frozen it runs at the contract rate; a token
+    payment below the month's interest leaves the rest owed (a negative principal part), so the
+    figures after the pause carry what the pause really cost."""
+    monthly = schedules.monthly_rate(rate)
+    rows = []
     remaining = amount
     for n in range(1, pause_months + 1):
-        payment = min(pause_payment, remaining)
-        remaining -= payment
-        pause_rows.append(Instalment(n, schedules.add_months(start, n), payment, payment, ZERO, remaining))
-    rest = amount - paid_in_pause
+        interest = fen(remaining * monthly)
+        payment = min(pause_payment, remaining + interest)
+        principal = payment - interest
+        remaining -= principal
+        rows.append(Instalment(n, schedules.add_months(start, n), payment, principal, interest, remaining))
+    return tuple(rows)
+
+
+def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, waive: bool = False, freeze: bool = False, token: bool = True) -> Proposal:
+    """A pause, then instalments. `waive` asks for the penalties to be dropped, `freeze` for no
+    interest during the pause or after it, `token` offers a small payment during the pause as good
+    faith. Without `freeze` the contract rate runs during the pause too, and the figures show it."""
+    pause_payment = fen_down(share * TOKEN_SHARE) if token else ZERO
+    amount = debt.principal + debt.interest if waive else debt.balance
     rate = ZERO if freeze else debt.annual_rate
+    paused = pause_rows(amount, rate, pause_months, pause_payment, start)
+    rest = paused[-1].remaining if paused else amount
     limit = max(debt.term_limit - pause_months, 1)
     if rest > 0:
         after = shortest_annuity(rest, rate, limit, share, start, first_n=pause_months + 1)
-        rows = tuple(pause_rows) + after.rows
+        rows = paused + after.rows
     else:
-        rows = tuple(pause_rows)
+        rows = paused
     days = (schedules.add_months(start, pause_months) - start).days
     accrual = fen(debt.principal * debt.annual_rate / 365 / 100 * days)
     return Proposal(
@@ -151,7 +176,17 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, 
         pause_months=pause_months,
         pause_payment=pause_payment,
         accrual_if_not_frozen=accrual,
+        rate=rate,
     )
+
+
+def pause_only(debt: Debt, share: Decimal, start: dt.date, pause_months: int) -> Proposal:
+    """A pause with no amount: what is asked for when there is nothing to offer each month. The
+    schedule holds the months of the pause, each with nothing to pay."""
+    amount = debt.balance
+    rows = tuple(Instalment(n, schedules.add_months(start, n), ZERO, ZERO, ZERO, amount) for n in range(1, max(pause_months, 1) + 1))
+    return Proposal(ProposalKind.extension, Schedule(ZERO, rows), share, debt.balance, amount, pause_months=len(rows),
+                    rate=debt.annual_rate, within_usual_terms=False)
 
 
 def softer(target: Proposal, debt: Debt, start: dt.date) -> Iterator[Proposal]:
@@ -176,3 +211,37 @@ def settlement(debt: Debt, share: Decimal, start: dt.date, percent: Decimal) -> 
     amount = fen_down(debt.balance * percent / 100)
     row = Instalment(1, schedules.add_months(start, 1), amount, amount, ZERO, ZERO)
     return Proposal(ProposalKind.settlement, Schedule(amount, (row,)), share, debt.balance, amount, settlement_percent=percent)
+
+
+def at_walk_away(p: Proposal, start: dt.date, cap: int, usual: int) -> Proposal | None:
+    """The same proposal, its instalments paid at the walk-away (the last one smaller) for as many
+    months as that takes, marked when that is longer than the `usual` term. (Level payments can
+    fit where the usual even split's last, larger instalment does not.) None when the walk-away
+    does not even cover the month's interest, or the term would pass `cap` months."""
+    share = p.share
+    paused = p.schedule.rows[: p.pause_months]
+    if share <= 0 or any(r.payment > share for r in paused):
+        return None
+    rest = paused[-1].remaining if paused else p.amount
+    monthly = schedules.monthly_rate(p.rate)
+    # Without building a row: more months than `cap` even with no interest, or not even the
+    # first month's interest covered.
+    if rest > share * cap or (rest > 0 and fen(rest * monthly) >= share):
+        return None
+    rows = list(paused)
+    remaining = rest
+    n = p.pause_months
+    while remaining > 0:
+        if len(rows) >= cap:
+            return None
+        n += 1
+        interest = fen(remaining * monthly)
+        if remaining + interest <= share:
+            payment, principal = remaining + interest, remaining
+        else:
+            payment, principal = share, share - interest
+            if principal <= 0:
+                return None
+        remaining -= principal
+        rows.append(Instalment(n, schedules.add_months(start, n), payment, principal, interest, remaining))
+    return p._replace(schedule=Schedule(p.amount, tuple(rows)), within_usual_terms=len(rows) <= usual)

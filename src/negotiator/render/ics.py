@@ -1,6 +1,6 @@
-"""The plan as calendar reminders (RFC 5545): each payment due date and the follow-up call.
-
-Payments follow the target proposal of each debt, or the recorded agreement for its lender. The same
+"""The plan as calendar reminders (RFC 5545): only what is real. Payment events only for agreed
+schedules (nobody has agreed to the plan's targets yet); while any lender has no agreement, one
+event for the follow-up call, on the date the plan's one follow-up rule gives. The same
 plan always gives the same file, byte for byte: identifiers and the time stamp are derived from the
 plan, never from the clock, so importing it again updates the events instead of doubling them.
 """
@@ -13,7 +13,7 @@ import hashlib
 from negotiator import __version__
 from negotiator.plan import Plan
 from negotiator.render.blocks import Words, money
-from negotiator.render.payments import follow_up, latest_contact, payments
+from negotiator.render.payments import call_date, latest_contact, payments
 from negotiator.words import t
 
 LINE_OCTETS = 75
@@ -59,8 +59,7 @@ def stamp(plan: Plan) -> str:
     """DTSTAMP: the latest moment the plan knows of (its date, the last contact, the agreement)."""
     moments = [dt.datetime.combine(plan.numbers.plan_date, dt.time())]
     moments += [_utc(e.when) for e in plan.log]
-    if plan.agreement is not None and plan.agreement.recorded is not None:
-        moments.append(_utc(plan.agreement.recorded))
+    moments += [_utc(a.recorded) for a in plan.agreements if a.recorded is not None]
     return max(moments).strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -99,7 +98,7 @@ def render(plan: Plan) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(w('calendar.name'))}",
     ]
-    for pay in payments(plan):
+    for pay in (x for x in payments(plan) if x.agreed):
         kind = t(plan.lang, f"labels.kinds.{pay.kind}")
         source = "agreed" if pay.agreed else "target"
         basis = w("calendar.basis_agreed", lender=pay.lender, kind=kind) if pay.agreed else w("calendar.basis_target", kind=kind)
@@ -115,11 +114,12 @@ def render(plan: Plan) -> str:
                 w("calendar.payment_alarm", lender=pay.lender, amount=amount),
                 PAYMENT_ALARM,
             )
-    call = follow_up(plan)
-    detail = w("calendar.follow_up_detail")
-    last = latest_contact(plan)
-    if last is not None and last.next_action:
-        detail += "\n" + w("calendar.follow_up_next", action=last.next_action)
-    lines += _event(_uid(since, "follow-up", call), when, call, w("calendar.follow_up"), detail, w("calendar.follow_up_alarm"), CALL_ALARM)
+    call = call_date(plan)
+    if call is not None:
+        detail = w("calendar.follow_up_detail")
+        last = latest_contact(plan)
+        if last is not None and last.next_action:
+            detail += "\n" + w("calendar.follow_up_next", action=last.next_action)
+        lines += _event(_uid(since, "follow-up", call), when, call, w("calendar.follow_up"), detail, w("calendar.follow_up_alarm"), CALL_ALARM)
     lines.append("END:VCALENDAR")
     return "".join(piece + "\r\n" for line in lines for piece in fold(line))

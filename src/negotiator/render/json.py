@@ -48,7 +48,8 @@ def proposal(p: Proposal) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": p.kind.value,
         "months": p.months,
-        "monthly_payment": plain(p.monthly_payment),
+        # A pause with nothing to pay has no monthly amount at all.
+        "monthly_payment": None if p.pause_only else plain(p.monthly_payment),
         "total_payable": plain(p.total_payable),
         "total_cost": plain(p.total_cost),
         "apr": plain(p.apr),
@@ -56,6 +57,8 @@ def proposal(p: Proposal) -> dict[str, Any]:
         "amount": plain(p.amount),
         "waived": plain(p.waived),
         "interest_frozen": p.interest_frozen,
+        "within_usual_terms": p.within_usual_terms,
+        "interest_during_pause": p.interest_during_pause,
     }
     if p.pause_months:
         out.update(pause_months=p.pause_months, pause_payment=plain(p.pause_payment), accrual_if_not_frozen=plain(p.accrual_if_not_frozen))
@@ -74,17 +77,21 @@ def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
         "interest": plain(d.debt.interest),
         "penalties": plain(d.debt.penalties),
         "annual_rate_percent": plain(d.debt.annual_rate),
+        "contract_monthly": plain(d.debt.contract_monthly),
         "share": plain(d.share),
         "chosen": d.debt.chosen.value if d.debt.chosen else None,
         "recommended": {
             "kind": d.recommended.kind.value,
             "reason": t(lang, f"labels.reasons.{d.recommended.reason}"),
         },
-        "ladder": {
-            "opening": proposal(d.ladder.opening),
+        "ladder": None if d.ladder is None else {  # no ladder: nothing to offer this lender
+            "opening": None if d.ladder.opening is None else proposal(d.ladder.opening),
             "target": proposal(d.ladder.target),
             "walk_away": plain(d.ladder.walk_away),
+            "walk_away_once": d.ladder.once,
+            "usual_terms": None if d.ladder.usual is None else proposal(d.ladder.usual),
         },
+        "agreed": d.agreed is not None,
         "proposals": [proposal(p) for p in d.proposals],
     }
 
@@ -105,7 +112,11 @@ def document(plan: Plan) -> dict[str, Any]:
             "buffer_percent": str(b.buffer_percent),
             "buffer": plain(b.buffer),
             "available": plain(b.available),
+            # The words quote it when the hardship is told; it is the borrower's own figure.
+            "income_before": None if plan.case.hardship.income_before is None else plain(plan.case.hardship.income_before),
+            **_cover(n),
         },
+        "next_follow_up": plan.follow_up.isoformat() if plan.follow_up else None,
         "total_balance": plain(n.total_balance),
         "lump_sum": plain(plan.case.lump_sum),
         "debts": [debt(d, plan.lang) for d in n.debts],
@@ -114,9 +125,25 @@ def document(plan: Plan) -> dict[str, Any]:
         doc.update(_value(plan.content))
     if plan.log:
         doc["contact_log"] = _value(list(plan.log))
-    if plan.agreement is not None:
-        doc["agreement"] = _value(plan.agreement)
+    # The current agreement with each lender; an empty list until one is recorded.
+    doc["agreements"] = [_agreement(a) for a in plan.agreements]
     return doc
+
+
+def _agreement(a: Any) -> dict[str, Any]:
+    return {"lender": a.lender, "kind": a.kind.value, "months": a.months, "monthly": plain(a.monthly),
+            "first_due": a.first_due.isoformat(), "recorded": a.recorded.isoformat() if a.recorded else None}
+
+
+def _cover(n: Any) -> dict[str, Any]:
+    c = n.cover
+    return {
+        "covers_all": c.covers_all,
+        "shortfall": plain(c.shortfall),
+        "lump_sum_used": plain(c.lump_sum_used),
+        "lump_sum_left": plain(c.lump_sum_left),
+        "asks": list(c.asks),
+    }
 
 
 def render(plan: Plan) -> str:

@@ -13,9 +13,6 @@ from negotiator.planning.schedules import Schedule
 if TYPE_CHECKING:  # the models are needed only when a saved case brings a log or an agreement
     from negotiator.records import Agreement, ContactEntry
 
-FOLLOW_UP_DAYS = 7
-
-
 class Payments(NamedTuple):
     """The payments one lender is to receive: the agreed schedule where there is one, else the target's."""
 
@@ -31,41 +28,40 @@ def _same_lender(a: str, b: str) -> bool:
 
 
 def agreement_for(plan: Plan, debt: DebtPlan) -> Agreement | None:
-    a = plan.agreement
-    return a if a is not None and _same_lender(a.lender, debt.lender) else None
+    return next((a for a in plan.agreements if _same_lender(a.lender, debt.lender)), None)
 
 
 def payments(plan: Plan) -> list[Payments]:
     """What to pay each lender and when, in the answers file's order; an agreement replaces the
-    recommended schedule for its lender (and is kept even if its lender is not among the debts)."""
+    target's schedule for its lender (and is kept even if its lender is not among the debts)."""
     out = []
-    matched = False
+    matched = set()
     for d in plan.numbers.debts:
         agreed = agreement_for(plan, d)
         if agreed is not None:
-            matched = True
+            matched.add(id(agreed))
             out.append(Payments(d.lender, d.index, agreed.schedule(), agreed.kind.value, True))
-        else:
+        elif d.ladder is not None:  # a debt with no ladder has nothing to pay
             target = d.ladder.target
             out.append(Payments(d.lender, d.index, target.schedule, target.kind.value, False))
-    if plan.agreement is not None and not matched:
-        a = plan.agreement
-        out.append(Payments(a.lender, len(plan.numbers.debts), a.schedule(), a.kind.value, True))
+    for n, a in enumerate(x for x in plan.agreements if id(x) not in matched):
+        out.append(Payments(a.lender, len(plan.numbers.debts) + n, a.schedule(), a.kind.value, True))
     return out
 
 
-def _moment(entry: ContactEntry) -> dt.datetime:
-    when = entry.when
-    return when.astimezone(dt.timezone.utc).replace(tzinfo=None) if when.tzinfo else when
-
-
 def latest_contact(plan: Plan) -> ContactEntry | None:
-    return max(plan.log, key=_moment) if plan.log else None
+    from negotiator.planning.follow_up import latest_contact as latest
+
+    return latest(plan.log)
 
 
-def follow_up(plan: Plan) -> dt.date:
-    """When to call again: what the last contact set, else a week after the plan's date."""
-    last = latest_contact(plan)
-    if last is not None and last.next_date is not None:
-        return last.next_date
-    return plan.numbers.plan_date + dt.timedelta(days=FOLLOW_UP_DAYS)
+def call_date(plan: Plan) -> dt.date | None:
+    """When to call again, by the plan's one follow-up rule (None when nothing is left to call about)."""
+    from negotiator.planning.follow_up import call_date as rule
+
+    return rule(plan.numbers.plan_date, plan.log, unagreed(plan))
+
+
+def unagreed(plan: Plan) -> bool:
+    """Some lender has no agreement yet: there is a call to make."""
+    return any(agreement_for(plan, d) is None for d in plan.numbers.debts)

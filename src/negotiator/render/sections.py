@@ -14,7 +14,7 @@ from negotiator.plan import Plan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
-from negotiator.render.payments import follow_up, payments
+from negotiator.render.payments import call_date, payments
 from negotiator.words import t
 
 # A schedule longer than this is shown as runs of equal payments rather than row by row.
@@ -62,31 +62,65 @@ def subtitle(plan: Plan) -> str:
     return t(plan.lang, "render.document.made_for", date=plan.numbers.plan_date.isoformat())
 
 
+def n_(w: Words, key: str, **values: object) -> str:
+    """A sentence about the plan's figures (content/<lang>/numbers.toml)."""
+    return t(w.lang, f"numbers.{key}", **values)
+
+
+def verdict(plan: Plan, w: Words) -> str:
+    """The whole budget in one line: does the money cover every lender within the usual terms, and
+    if not, by how much it falls short and what the plan asks for instead."""
+    n = plan.numbers
+    cover = n.cover
+    if n.budget.available <= 0 and cover is not None and not cover.covers_all:
+        return n_(w, "verdict.no_money")
+    if cover is None or cover.covers_all:
+        return n_(w, "verdict.covers", available=money(w, n.budget.available))
+    if not cover.asks:  # short only because of what was agreed: nothing more to ask for
+        return n_(w, "verdict.short_agreed", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall))
+    asks = n_(w, "verdict.separator").join(n_(w, f"verdict.asks.{a}") for a in cover.asks)
+    return n_(w, "verdict.short", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall), asks=asks)
+
+
 def _summary(plan: Plan, w: Words) -> Section:
     n = plan.numbers
-    blocks: list[Block] = [Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
+    blocks: list[Block] = [Para(verdict(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
     if n.budget.available > 0:
         blocks.append(Para(w("summary.available", available=money(w, n.budget.available))))
     else:
         blocks.append(Para(w("summary.no_money")))
     if plan.case.lump_sum > 0:
         blocks.append(Para(w("summary.lump_sum", lump_sum=money(w, plan.case.lump_sum))))
+        if n.cover is not None and n.cover.lump_sum_used > 0:
+            blocks.append(Para(n_(w, "lump.used", used=money(w, n.cover.lump_sum_used), left=money(w, n.cover.lump_sum_left))))
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
-    # A target above the walk-away is marked where it is first seen, not only further down, in a
-    # column of its own so that the amounts stay in line.
-    above = not all(d.ladder.target.fits for d in n.debts)
+    # A target longer than lenders usually grant is marked where it is first seen, not only
+    # further down, in a column of its own so that the amounts stay in line.
+    above = not all(d.ladder.target.within_usual_terms or d.ladder.target.pause_only for d in n.debts if d.ladder is not None)
     rows = []
     for d in n.debts:
+        if d.ladder is None:  # nothing to offer this lender: no walk-away, no target
+            row = (d.lender, show(d.balance), "-", "-", "-")
+            rows.append(row + ("",) if above else row)
+            continue
         target = d.ladder.target
-        row = (d.lender, show(d.balance), show(d.ladder.walk_away), w.kind(target.kind.value), show(target.monthly_payment))
-        rows.append(row + ("" if target.fits else "*",) if above else row)
+        monthly = "-" if target.pause_only or target.kind.value == "settlement" else show(target.monthly_payment)
+        walk_away = "-" if d.ladder.once else show(d.ladder.walk_away)
+        kind = target.kind.value
+        if d.agreed is not None:  # what was agreed, not what the plan would have asked for
+            kind, monthly = d.agreed.kind.value, show(d.agreed.monthly)
+        row = (d.lender, show(d.balance), walk_away, w.kind(kind), monthly)
+        marked = d.agreed is None and not target.within_usual_terms and not target.pause_only
+        rows.append(row + ("*" if marked else "",) if above else row)
     blocks.append(Table(headers + ("",) if above else headers, tuple(rows), "lrrlrl" if above else "lrrlr"))
     if above:
         blocks.append(Para(w("summary.above_walk_away")))
-    if plan.agreement is not None:
-        a = plan.agreement
+    for a in plan.agreements:
         blocks.append(Para(w("summary.agreement", lender=a.lender, months=a.months, monthly=money(w, a.monthly), first_due=a.first_due.isoformat())))
-    blocks.append(Para(w("summary.follow_up", date=follow_up(plan).isoformat())))
+    if plan.follow_up is not None:
+        # The next follow-up is the call, or an agreed payment that comes first.
+        day = plan.follow_up.isoformat()
+        blocks.append(Para(w("summary.follow_up", date=day) if plan.follow_up == call_date(plan) else n_(w, "next_payment", date=day)))
     return Section("summary", w("sections.summary"), tuple(blocks))
 
 
@@ -114,6 +148,8 @@ def describe(p: Proposal, w: Words) -> str:
     total = money(w, p.total_payable)
     if p.settlement_percent is not None:
         words = w("describe.settlement", percent=plain(p.settlement_percent), total=total)
+    elif p.pause_only:
+        words = n_(w, "ladder.pause_only", pause=p.pause_months)
     elif p.pause_months:
         rest = len(p.instalments)
         pause = money(w, p.pause_payment)
@@ -124,9 +160,15 @@ def describe(p: Proposal, w: Words) -> str:
     else:
         words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=p.months, total=total)
     notes = []
-    if p.waived > 0:
+    if p.settlement_percent is not None and p.waived > 0:  # most of it is principal: never "penalties"
+        notes.append(n_(w, "describe.written_off", waived=money(w, p.waived)))
+    elif p.waived > 0:
         notes.append(w("describe.waived", waived=money(w, p.waived)))
-    if p.interest_frozen:
+    if not p.within_usual_terms and not p.pause_only:
+        notes.append(n_(w, "describe.longer"))
+    if p.interest_during_pause is not None and not p.pause_only:
+        notes.append(n_(w, f"describe.pause_{p.interest_during_pause}"))
+    elif p.interest_frozen:
         notes.append(w("describe.frozen"))
     text = w("describe.line", kind=kind, words=words)
     if notes:
@@ -134,31 +176,70 @@ def describe(p: Proposal, w: Words) -> str:
     return text
 
 
+def walk_away_text(d, w: Words) -> str:
+    """The walk-away in words: a monthly ceiling, or for a settlement the one payment."""
+    if d.ladder.once:
+        return n_(w, "ladder.walk_away_once", amount=money(w, d.ladder.walk_away))
+    return w("ladder.walk_away_text", share=money(w, d.ladder.walk_away))
+
+
+def target_line(d, w: Words) -> str:
+    """One lender's target and walk-away in a line, as the wizard's review and result show it."""
+    return n_(w, "target_line", lender=d.lender, target=describe(d.ladder.target, w), walk_away=walk_away_text(d, w))
+
+
+def choice_line(d, w: Words) -> str:
+    """A proposal as a menu offers it, short enough for one line: the target it gives and the
+    walk-away that goes with it."""
+    p = d.ladder.target
+    kind = w.kind(p.kind.value)
+    if d.ladder.once:
+        return n_(w, "choice.once", kind=kind, amount=money(w, p.amount))
+    if p.pause_only:
+        return n_(w, "choice.pause_only", kind=kind, pause=p.pause_months)
+    values = {"kind": kind, "monthly": money(w, p.monthly_payment), "months": len(p.instalments), "walk_away": money(w, d.ladder.walk_away)}
+    if p.pause_months:
+        line = n_(w, "choice.pause", pause=p.pause_months, pause_payment=money(w, p.pause_payment), **values)
+    else:
+        line = n_(w, "choice.monthly", **values)
+    return line if p.within_usual_terms else line + n_(w, "choice.longer")
+
+
+def debt_blocks(d, w: Words) -> list[Block]:
+    """One lender's proposals, recommendation and offer ladder: in the plan and in the wizard."""
+    blocks: list[Block] = []
+    blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
+    headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
+    rows = tuple(
+        (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
+        for p in d.proposals
+    )
+    blocks.append(Table(headers, rows, "lrrrrl"))
+    blocks.append(Para(w("proposals.recommended", kind=w.kind(d.recommended.kind.value), reason=w.label(f"reasons.{d.recommended.reason}"))))
+    if d.debt.chosen is not None:
+        blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
+    ladder = d.ladder
+    if ladder is None:
+        return blocks
+    steps = [Item(describe(ladder.opening, w), w("ladder.opening"))] if ladder.opening is not None else []
+    steps.append(Item(describe(ladder.target, w), w("ladder.target")))
+    steps.append(Item(walk_away_text(d, w), w("ladder.walk_away")))
+    blocks.append(Items("labelled", tuple(steps)))
+    if ladder.opening is None:
+        blocks.append(Para(n_(w, "ladder.one_ask")))
+    target = ladder.target
+    if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
+        blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
+    if ladder.usual is not None and not target.pause_only:
+        usual = ladder.usual
+        blocks.append(Para(n_(w, "ladder.longer", usual_months=usual.months, usual_monthly=money(w, usual.monthly_payment), months=target.months)))
+    return blocks
+
+
 def _proposals(plan: Plan, w: Words) -> Section:
     blocks: list[Block] = []
-    headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
     for d in plan.numbers.debts:
-        blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
-        rows = tuple(
-            (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
-            for p in d.proposals
-        )
-        blocks.append(Table(headers, rows, "lrrrrl"))
-        blocks.append(Para(w("proposals.recommended", kind=w.kind(d.recommended.kind.value), reason=w.label(f"reasons.{d.recommended.reason}"))))
-        if d.debt.chosen is not None:
-            blocks.append(Para(w("proposals.chosen", kind=w.kind(d.debt.chosen.value))))
-        ladder = d.ladder
-        steps = [
-            Item(describe(ladder.opening, w), w("ladder.opening")),
-            Item(describe(ladder.target, w), w("ladder.target")),
-            Item(w("ladder.walk_away_text", share=money(w, ladder.walk_away)), w("ladder.walk_away")),
-        ]
-        blocks.append(Items("labelled", tuple(steps)))
-        target = ladder.target
-        if target.pause_months and not target.interest_frozen and target.accrual_if_not_frozen > 0:
-            blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
-        if not target.fits:
-            blocks.append(Para(w("ladder.over_walk_away", share=money(w, ladder.walk_away))))
+        blocks += debt_blocks(d, w)
     return Section("proposals", w("sections.proposals"), tuple(blocks))
 
 

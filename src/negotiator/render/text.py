@@ -62,6 +62,17 @@ def _section(number: int, section: Section, colon: str) -> list[str]:
     return lines
 
 
+def block_lines(blocks: list[Block], lang: str) -> list[str]:
+    """A few blocks as plain lines, a blank line between them: for screens that show part of a plan."""
+    colon = t(lang, "render.colon")
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        lines += _block(block, colon)
+    return [line.rstrip() for line in lines]
+
+
 def render(plan: Plan) -> str:
     colon = t(plan.lang, "render.colon")
     lines = _underline(title(plan), "#") + [subtitle(plan)]

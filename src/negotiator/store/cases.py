@@ -12,7 +12,7 @@ from negotiator.errors import BadInput
 from negotiator.files import FileExists, atomic_write
 from negotiator.paths import private_dir
 from negotiator.records import Agreement, ContactEntry
-from negotiator.store import reading
+from negotiator.store import agreements, reading
 from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_name, locked
 from negotiator.store.versions import stamped
 from negotiator.words import t
@@ -24,8 +24,8 @@ class SavedCase:
     folder: Path
     case: Case
     entries: tuple[ContactEntry, ...] = ()
-    current: Agreement | None = None
-    history: tuple[Agreement, ...] = ()
+    current: Agreement | None = None  # the agreement recorded last, with any lender
+    history: tuple[Agreement, ...] = ()  # every agreement, oldest first (an old agreement.json as one)
 
     def log(self) -> list[ContactEntry]:
         """The contact log, in the order the contacts were added."""
@@ -34,6 +34,10 @@ class SavedCase:
     def agreement(self) -> Agreement | None:
         """The latest repayment agreement, if one was recorded."""
         return self.current
+
+    def agreements(self) -> tuple[Agreement, ...]:
+        """The current agreement with each lender: the last recorded for that lender."""
+        return agreements.current(self.history, self.lenders())
 
     def lenders(self) -> list[str]:
         return [d.lender for d in self.case.debts]
@@ -82,10 +86,11 @@ def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
     log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
     entries = reading.parse_log(log_bytes, log_path, lang)
     agreement_bytes = reading.read_bytes(agreement_path, reading.MAX_CASE_MB, "agreement", lang)
-    current = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path, lang)
+    legacy = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path, lang)
     history_bytes = reading.read_bytes(history_path, reading.MAX_LOG_MB, "history", lang) or b""
-    history = reading.parse_history(history_bytes, history_path, lang)
-    return Snapshot(SavedCase(name, folder, case, entries, current, history), log_bytes, history_bytes)
+    history = agreements.with_legacy(reading.parse_history(history_bytes, history_path, lang), legacy)
+    latest = history[-1] if history else None
+    return Snapshot(SavedCase(name, folder, case, entries, latest, history), log_bytes, history_bytes)
 
 
 def open_case(name: str, lang: str) -> SavedCase:

@@ -12,7 +12,7 @@ from pathlib import Path
 from negotiator.files import atomic_write
 from negotiator.records import Agreement, ContactEntry
 from negotiator.store.cases import SavedCase, existing_folder, read_snapshot
-from negotiator.store.folders import AGREEMENT_FILE, HISTORY_FILE, LOG_FILE, locked
+from negotiator.store.folders import HISTORY_FILE, LOG_FILE, locked
 from negotiator.store.versions import stamped
 
 
@@ -22,12 +22,12 @@ def line(record: ContactEntry | Agreement) -> bytes:
     return (json.dumps(fields, ensure_ascii=False, separators=(", ", ": ")) + "\n").encode("utf-8")
 
 
-def _append(path: Path, existing: bytes, record: ContactEntry | Agreement) -> None:
-    """Rewrite the file atomically as its exact old bytes plus one line: a crash mid-way can never
-    leave half a line for the next read to choke on."""
+def _append(path: Path, existing: bytes, *records: ContactEntry | Agreement) -> None:
+    """Rewrite the file atomically as its exact old bytes plus the new lines: a crash mid-way can
+    never leave half a line for the next read to choke on."""
     if existing and not existing.endswith(b"\n"):
         existing += b"\n"  # a hand-edited last line without its newline stays as it was
-    atomic_write(path, existing + line(record), overwrite=True)
+    atomic_write(path, existing + b"".join(line(r) for r in records), overwrite=True)
 
 
 def add_entry(name: str, entry: ContactEntry, lang: str) -> SavedCase:
@@ -41,12 +41,13 @@ def add_entry(name: str, entry: ContactEntry, lang: str) -> SavedCase:
 
 
 def record_agreement(name: str, agreement: Agreement, lang: str) -> SavedCase:
-    """Make `agreement` the case's current agreement and add it to the history."""
+    """Add `agreement` to the history, which makes it the current agreement with its lender; the
+    agreements with other lenders stay. One atomic write: the history is the only file changed."""
     folder = existing_folder(name, lang)
     with locked(folder, name, lang):
         snapshot = read_snapshot(folder, name, lang)
-        _append(folder / HISTORY_FILE, snapshot.history_bytes, agreement)
-        text = json.dumps(stamped(agreement.model_dump(mode="json")), ensure_ascii=False, indent=2) + "\n"
-        atomic_write(folder / AGREEMENT_FILE, text, overwrite=True)
         saved = snapshot.saved
+        # A case from before the history held only agreement.json: carry that agreement over first.
+        carried = saved.history if not snapshot.history_bytes.strip() else ()
+        _append(folder / HISTORY_FILE, snapshot.history_bytes, *carried, agreement)
     return SavedCase(saved.name, saved.folder, saved.case, saved.entries, agreement, saved.history + (agreement,))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from negotiator.errors import BadInput
-from negotiator.records import Agreement, ContactEntry
 from negotiator.store.cases import SavedCase, open_case
 from negotiator.store.folders import _NAME, AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
 
@@ -20,30 +19,11 @@ class CaseSummary:
     problem: str | None  # what is wrong with it, as `show` would say
 
 
-def local(when: dt.datetime) -> dt.datetime:
-    """A time comparable with any other: one typed with a zone is read in the local zone."""
-    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
+def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
+    """The case's next follow-up, by the one rule the plan uses too (planning.follow_up)."""
+    from negotiator.planning.follow_up import next_follow_up as rule
 
-
-def latest_entry(entries: tuple[ContactEntry, ...] | list[ContactEntry]) -> ContactEntry | None:
-    """The contact that happened last; of two at the same time, the one added last."""
-    if not entries:
-        return None
-    return max(enumerate(entries), key=lambda pair: (local(pair[1].when), pair[0]))[1]
-
-
-def next_due(agreement: Agreement | None, today: dt.date) -> dt.date | None:
-    if agreement is None:
-        return None
-    return next((row.due for row in agreement.schedule().rows if row.due >= today), None)
-
-
-def next_follow_up(entries: tuple[ContactEntry, ...] | list[ContactEntry], agreement: Agreement | None, today: dt.date) -> dt.date | None:
-    """The earliest date still ahead (today counts) of: the follow-up set at the latest contact,
-    and the agreement's next payment."""
-    latest = latest_entry(entries)
-    dates = [d for d in (latest.next_date if latest else None, next_due(agreement, today)) if d is not None and d >= today]
-    return min(dates, default=None)
+    return rule(saved.case.planned_on(today), saved.entries, saved.agreements(), saved.lenders(), today)
 
 
 def last_change(folder: Path) -> dt.datetime:

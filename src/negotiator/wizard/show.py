@@ -78,44 +78,32 @@ def budget(plan) -> None:
 
 
 def proposals(debt, lang: str) -> None:
+    """One lender's proposals and offer ladder, drawn by the same builders as the saved plan."""
+    from negotiator.render.blocks import Words
+    from negotiator.render.sections import debt_blocks
+    from negotiator.render.text import block_lines
+
     say()
-    say(t(lang, "wizard.msg.debt_heading", lender=debt.lender, balance=money(debt.balance), share=money(debt.share)))
-    cols = [t(lang, f"labels.columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits")]
-    rows = [
-        [
-            t(lang, f"labels.kinds.{p.kind.value}"),
-            str(p.months),
-            money(p.monthly_payment),
-            money(p.total_payable),
-            f"{p.apr:.2f}%",
-            t(lang, "labels.columns." + ("yes" if p.fits else "no")),
-        ]
-        for p in debt.proposals
-    ]
-    _console().print(_table(cols, rows, {1, 2, 3, 4}))
-    kind = t(lang, f"labels.kinds.{debt.recommended.kind.value}")
-    say(t(lang, "wizard.msg.recommended", kind=kind, reason=t(lang, f"labels.reasons.{debt.recommended.reason}")))
+    say("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang)))
 
 
-def proposal_choice(p, recommended: str, lang: str) -> str:
-    title = t(lang, "wizard.menu.proposal", kind=t(lang, f"labels.kinds.{p.kind.value}"), months=p.months, monthly=money(p.monthly_payment))
-    if p.kind.value == recommended:
+def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
+    """A menu line: the target that picking this proposal gives, in the plan's own words."""
+    from negotiator.render.blocks import Words
+    from negotiator.render.sections import choice_line
+
+    title = choice_line(debt, Words(lang))
+    if kind == recommended:
         title += t(lang, "wizard.menu.recommended")
     return title
 
 
 def target(debt, lang: str) -> str:
     """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
-    p = debt.ladder.target
-    kind = t(lang, f"labels.kinds.{p.kind.value}")
-    if p.kind.value == "settlement":
-        return t(lang, "wizard.msg.target_settlement", lender=debt.lender, kind=kind, amount=money(p.total_payable))
-    if p.pause_months:
-        return t(lang, "wizard.msg.target_pause", lender=debt.lender, kind=kind, pause=p.pause_months,
-                 pause_payment=money(p.pause_payment), monthly=money(p.monthly_payment),
-                 months=len(p.instalments), walk_away=money(debt.ladder.walk_away))
-    return t(lang, "wizard.msg.target", lender=debt.lender, kind=kind, monthly=money(p.monthly_payment),
-             months=p.months, walk_away=money(debt.ladder.walk_away))
+    from negotiator.render.blocks import Words
+    from negotiator.render.sections import target_line
+
+    return target_line(debt, Words(lang))
 
 
 # ---- review ---------------------------------------------------------------------------------------

@@ -196,14 +196,25 @@ def budget(d: Draft) -> None:
             d.answers["lump_sum"] = ask(Q.LUMP_SUM, lang, d.answers["lump_sum"])
 
 
+def choice(case, debt, kind):
+    """The lender's part of the plan were `kind` picked: the plan itself when it already is."""
+    from negotiator.planning.engine import what_if
+
+    if debt.ladder.target.kind is kind and (debt.debt.chosen or debt.recommended.kind) is kind:
+        return debt
+    return what_if(case, debt.index, kind) or debt
+
+
 def proposals(d: Draft) -> None:
     lang = d.lang
-    _, plan = engine(d)
+    case, plan = engine(d)
     for debt in plan.numbers.debts:
         show.proposals(debt, lang)
         recommended = debt.recommended.kind.value
         entry = d.answers["debts"][debt.index]
-        options = [(show.proposal_choice(p, recommended, lang), p.kind.value) for p in debt.proposals]
+        # Each option shows the target that picking it gives, once the budget is shared out again.
+        options = [(show.proposal_choice(choice(case, debt, p.kind), p.kind.value, recommended, lang), p.kind.value)
+                   for p in debt.proposals]
         pick = ask(Q.PROPOSAL, lang, entry.get("chosen") or recommended, options=options, lender=debt.lender)
         # Only a departure from the recommendation is kept, so the target follows the engine otherwise.
         if pick == recommended:
