@@ -5,6 +5,9 @@ The statute-of-limitations warning comes first, before anything that would resta
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.advice.asks import first_due, pause_end
 from negotiator.advice.phrasing import date, joined
@@ -12,14 +15,18 @@ from negotiator.case import Stage
 from negotiator.plan_records import Checklist, Plan
 from negotiator.words import t
 
+if TYPE_CHECKING:
+    from negotiator.planning import DebtPlan
+
 # The limitation period is 3 years (facts.md §6); days overdue past it deserve a warning of their own.
 LIMITATION_DAYS = 3 * 365
 
 
-def _first_payment(d, start):
+def _first_payment(d: DebtPlan, start: dt.date) -> dt.date:
     """The agreed first payment once there is an agreement, else the target's."""
     if d.agreed is not None:
-        return d.agreed.first_due
+        agreed_first: dt.date = d.agreed.first_due
+        return agreed_first
     return first_due(d.ladder.target) or start
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from negotiator.advice.kinds import LONGER, SETTLE, one_ask, variant
-from negotiator.case import ProposalKind
 from negotiator.plan_records import Plan
 from negotiator.words import t
 

@@ -185,7 +185,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
 
 
-class Offers(dict):
+class Offers(dict[ProposalKind, Proposal]):
     """A lender's proposals at one share, each built the first time it is asked for: while the
     shares are still moving, only the ones the recommendation and the target need are built."""
 

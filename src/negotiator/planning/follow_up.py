@@ -31,7 +31,8 @@ def call_date(plan_date: dt.date, entries: Sequence[Any], unagreed: bool = True)
     a week after that contact (or after the plan's date when there has been none)."""
     last = latest_contact(entries)
     if last is not None and last.next_date is not None:
-        return last.next_date
+        chosen: dt.date = last.next_date
+        return chosen
     if not unagreed:
         return None
     base = _moment(last.when).date() if last is not None else plan_date

@@ -10,6 +10,7 @@ The first rule that applies wins:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
@@ -51,7 +52,7 @@ def recommend(lump_sum: Decimal, total_balance: Decimal, available: Decimal, exp
     return Recommendation(ProposalKind.waiver_instalments, "long_term_waiver")
 
 
-def opening_for(target: Proposal, debt: Debt, start: dt.date, fit) -> Proposal | None:
+def opening_for(target: Proposal, debt: Debt, start: dt.date, fit: Callable[[Proposal], Proposal | None]) -> Proposal | None:
     """The most favourable ask that is still credible, of the same shape as the target and, like it,
     never above the walk-away; None when the target is already as gentle as can be asked."""
     if target.pause_only:
@@ -65,7 +66,7 @@ def opening_for(target: Proposal, debt: Debt, start: dt.date, fit) -> Proposal |
         opening = p.extension(debt, target.share, start, target.pause_months, waive=True, freeze=True, token=False)
     else:
         opening = p.waiver_instalments(debt, target.share, start, interest_frozen=True)
-    opening = fit(opening)
-    if opening is None or opening.pause_only:
+    fitted = fit(opening)
+    if fitted is None or fitted.pause_only:
         return None
-    return opening if opening.total_payable < target.total_payable else None
+    return fitted if fitted.total_payable < target.total_payable else None
