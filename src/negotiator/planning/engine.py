@@ -12,6 +12,7 @@ from negotiator.money import ZERO
 from negotiator.planning import proposals as p
 from negotiator.planning.budget import Budget, budget, shares
 from negotiator.planning.ladder import Ladder, Recommendation, opening_for, recommend
+from negotiator.planning.limitation import EXPIRED, Limitation, limitation
 from negotiator.planning.proposals import Proposal
 
 
@@ -21,7 +22,8 @@ class DebtPlan(NamedTuple):
     share: Decimal
     proposals: tuple[Proposal, ...]
     recommended: Recommendation
-    ladder: Ladder
+    ladder: Ladder | None  # None when the limitation has run out: nothing is offered or asked
+    limitation: Limitation | None = None
 
     @property
     def lender(self) -> str:
@@ -74,7 +76,9 @@ def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
     )
     balances = [d.balance for d in case.debts]
     total = sum(balances, ZERO)
-    parts = shares(balances, money.available)
+    limits = [limitation(d.days_overdue, d.last_payment_date, d.last_demand_date, start) for d in case.debts]
+    # A debt whose limitation has run out is offered nothing: its part goes to the others.
+    parts = shares([ZERO if x.status == EXPIRED else b for b, x in zip(balances, limits, strict=True)], money.available)
     percent = p.settlement_percent(case.lump_sum, total)
     pause = p.pause_length(case.hardship.expected_months)
     debts = []
@@ -93,5 +97,6 @@ def plan_numbers(case: Case, today: dt.date | None = None) -> Numbers:
             raise ChoiceUnavailable(index, target_kind)
         target = fitting_target(by_kind[target_kind], debt, start)
         ladder = Ladder(opening=opening_for(target, debt, start), target=target, walk_away=share)
-        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, ladder))
+        limit = limits[index]
+        debts.append(DebtPlan(index, debt, share, tuple(offers), rec, None if limit.status == EXPIRED else ladder, limit))
     return Numbers(start, money, total, tuple(debts))

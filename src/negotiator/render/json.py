@@ -13,6 +13,7 @@ from typing import Any
 
 from negotiator.money import plain
 from negotiator.planning import DebtPlan
+from negotiator.planning.limitation import Limitation
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule
 from negotiator.plan import Plan
@@ -80,13 +81,21 @@ def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
             "kind": d.recommended.kind.value,
             "reason": t(lang, f"labels.reasons.{d.recommended.reason}"),
         },
-        "ladder": {
+        # null when the limitation has run out: nothing is to be offered or asked
+        "ladder": None if d.ladder is None else {
             "opening": proposal(d.ladder.opening),
             "target": proposal(d.ladder.target),
             "walk_away": plain(d.ladder.walk_away),
         },
+        "limitation": limitation(d.limitation),
         "proposals": [proposal(p) for p in d.proposals],
     }
+
+
+def limitation(x: Limitation | None) -> dict[str, Any] | None:
+    if x is None:
+        return None
+    return {"from": x.start.isoformat(), "expires": x.expires.isoformat(), "status": x.status, "estimated": x.estimated}
 
 
 def document(plan: Plan) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def payments(plan: Plan) -> list[Payments]:
         if agreed is not None:
             matched = True
             out.append(Payments(d.lender, d.index, agreed.schedule(), agreed.kind.value, True))
-        else:
+        elif d.ladder is not None:  # an expired limitation has no schedule to keep
             target = d.ladder.target
             out.append(Payments(d.lender, d.index, target.schedule, target.kind.value, False))
     if plan.agreement is not None and not matched:

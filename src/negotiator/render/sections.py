@@ -74,9 +74,13 @@ def _summary(plan: Plan, w: Words) -> Section:
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
     # A target above the walk-away is marked where it is first seen, not only further down, in a
     # column of its own so that the amounts stay in line.
-    above = not all(d.ladder.target.fits for d in n.debts)
+    above = not all(d.ladder.target.fits for d in n.debts if d.ladder is not None)
     rows = []
     for d in n.debts:
+        if d.ladder is None:  # the limitation has run out: nothing is offered
+            row = (d.lender, show(d.balance), "-", w("summary.expired"), "-")
+            rows.append(row + ("",) if above else row)
+            continue
         target = d.ladder.target
         row = (d.lender, show(d.balance), show(d.ladder.walk_away), w.kind(target.kind.value), show(target.monthly_payment))
         rows.append(row + ("" if target.fits else "*",) if above else row)
@@ -139,6 +143,9 @@ def _proposals(plan: Plan, w: Words) -> Section:
     headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
     for d in plan.numbers.debts:
         blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
+        if d.ladder is None:  # the limitation has run out: no proposal, no ladder
+            blocks.append(Para(w("proposals.expired", expires=d.limitation.expires.isoformat() if d.limitation else "")))
+            continue
         rows = tuple(
             (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
             for p in d.proposals
