@@ -98,7 +98,8 @@ def test_script_names_lender_target_and_walk_away(name, lang):
     assert [s.lender for s in scripts] == [d.lender for d in plan.numbers.debts]
     for script, d in zip(scripts, plan.numbers.debts, strict=True):
         steps = [s.step for s in script.steps]
-        assert steps == ["opening", "identity", "situation", "willingness", "opening_ask", "fallback", "confirm", "closing"]
+        court = ["court"] if d.debt.stage.value in ("legal_threat", "lawsuit") else []
+        assert steps == ["opening", "identity", *court, "situation", "willingness", "opening_ask", "fallback", "refusal", "confirm", "closing"]
         whole = "\n".join(s.text for s in script.steps)
         assert d.lender in script.steps[0].text
         assert show(d.ladder.walk_away) in whole
@@ -128,8 +129,8 @@ def test_fitting_target_offers_its_own_payment():
     plan = plan_of("en", "en")
     cmb = plan.numbers.debts[1]
     assert variant(cmb) == FITS
-    fallback = plan.content.script[1].steps[5].text
-    assert fallback.startswith("If that is not possible, I can offer ¥1,577.99 a month for 37 months.")
+    fallback = next(s.text for s in plan.content.script[1].steps if s.step == "fallback")
+    assert fallback.startswith("If that isn't possible, what I can do is ¥1,577.99 a month for 37 months.")
     assert "¥1,590.99 a month" in fallback
 
 
@@ -179,11 +180,13 @@ def test_reported_facts_are_worded_as_reported(name, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_limitation_warning_comes_first(lang):
+def test_limitation_warning_is_last_when_every_debt_is_recent(lang):
+    # Debts a few months behind lose nothing by negotiating: the warning says so, after the rest.
     content = plan_of("zh", lang).content
-    first = content.checklist.before[0]
-    assert first == t(lang, "checklist.before.limitation")
-    assert ("民法典" if lang == "zh" else "Civil Code") in first
+    last = content.checklist.before[-1]
+    assert last == t(lang, "checklist.before.limitation_recent")
+    assert ("民法典" if lang == "zh" else "Civil Code") in last
+    assert ("影响不大" if lang == "zh" else "hardly affects you") in last
     assert content.rights[0].text == t(lang, "rights.limitation.text")
     assert "195" in content.rights[0].source
 
@@ -224,8 +227,9 @@ def test_old_debt_and_lawsuit_warnings_before_the_call():
     data["debts"][2]["days_overdue"] = 1200
     data["debts"][2]["stage"] = "lawsuit"
     before = build_plan(Case.model_validate(data), "en").content.checklist.before
-    assert before[0] == t("en", "checklist.before.limitation")
-    assert before[1].startswith("Online lender: more than 3 years overdue.")
+    assert before[0].startswith("Read this first. For these debts, the last payment and the last demand")
+    assert "Online lender: " in before[0]
+    assert before[1] == t("en", "checklist.before.limitation")
     assert before[2].startswith("Online lender: a lawsuit has started.")
 
 
@@ -271,8 +275,8 @@ def test_worked_example_talking_points_en():
     assert "Income: ¥15,000.00 a month before, ¥9,200.00 a month now." in points
     # Its target is already the gentlest ask, so it is asked for once, not fallen back to.
     assert (
-        "Online lender (balance ¥16,200.00): your ask, which is also your target: the penalty interest and late fees of ¥400.00 "
-        "waived, no further interest, and ¥564.28 a month for 28 months. Walk-away: ¥580.49 a month." in points
+        "Online lender, balance ¥16,200.00. Your ask is also your target: the penalty interest and late fees of ¥400.00 "
+        "waived, no further interest, and ¥564.28 a month for 28 months. Your walk-away is ¥580.49 a month." in points
     )
 
 
@@ -282,19 +286,19 @@ def test_a_target_that_is_the_opening_ask_is_held_to_not_offered_again():
     assert d.ladder.opening is d.ladder.target and d.ladder.target.fits
     fallback = next(s.text for s in plan.content.script[2].steps if s.step == "fallback")
     assert fallback == t("en", "script.fallback.fits_same", lender=d.lender, walk_away=show(d.ladder.walk_away))
-    assert "I can offer" not in fallback
+    assert "what I can do is" not in fallback
     # A debt whose opening ask is gentler than its target still falls back to the target.
     other = plan.numbers.debts[0]
     assert other.ladder.opening is not other.ladder.target
-    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that is not possible, I can offer ")
+    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that isn't possible, what I can do is ")
 
 
 def test_worked_example_script_zh():
     script = plan_of("zh", "zh").content.script[2]
     assert script.lender == "招商银行信用卡"
     assert script.steps[5].text == (
-        "如果这样不行，我可以做到：延期还款 6 个月，期间每月还 105.94 元，之后每月还 1,056.89 元，共 49 期。"
-        "【您对招商银行信用卡的底线是每月 1,059.49 元。不管对方怎么催，都不要答应更多。】"
+        "如果这样不行，我能做到的是：延期还款 6 个月，期间每月还 105.94 元，之后每月还 1,056.89 元，共 49 期。"
+        "【您对招商银行信用卡的底线是每月 1,059.49 元。对方再怎么催，也不要答应更多。】"
     )
 
 
@@ -381,6 +385,8 @@ def test_no_monthly_ask_above_the_walk_away(data):
         for text in texts(plan.content):
             assert "{" not in text and "}" not in text
         for d in plan.numbers.debts:
+            if d.ladder is None:  # the limitation may have run out: nothing is asked at all
+                continue
             for proposal in (d.ladder.opening, d.ladder.target):
                 phrase = ask(lang, d, proposal)
                 if variant(d) in (FITS, LONGER) and proposal.amount > 0:

@@ -9,9 +9,12 @@ SETTLE = "settle"  # a one-off settlement from the lump sum
 NO_MONEY = "no_money"  # nothing to offer each month: ask for a pause, promise no amount
 FITS = "fits"  # the target's payments fit the share
 LONGER = "longer"  # the target does not fit: state the walk-away and ask for a longer term
+EXPIRED = "expired"  # the limitation may have run out: check first, admit nothing, offer nothing
 
 
 def variant(d: DebtPlan) -> str:
+    if d.ladder is None:
+        return EXPIRED
     target = d.ladder.target
     if target.kind is ProposalKind.settlement:
         return SETTLE
@@ -23,4 +26,4 @@ def variant(d: DebtPlan) -> str:
 def one_ask(d: DebtPlan) -> bool:
     """The target is already as gentle as can be asked, so the opening ask is the target itself:
     the words ask for it once instead of falling back to the same thing."""
-    return d.ladder.opening is d.ladder.target
+    return d.ladder is not None and d.ladder.opening is d.ladder.target

@@ -1,17 +1,26 @@
-"""The written repayment request (协商还款申请书), one per lender, with blanks for contact details."""
+"""The written repayment request (协商还款申请书), one per lender, with blanks for contact details.
+
+A debt whose limitation may have run out gets a request for information only: no amount, no
+offer, nothing that acknowledges the debt.
+"""
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import LONGER, NO_MONEY, SETTLE, variant
+from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.plan import Letter, Plan
 from negotiator.planning import DebtPlan
 from negotiator.words import t
 
 _REQUEST = {SETTLE: "request_settle", NO_MONEY: "request_none", LONGER: "request_longer"}
+CHECK_FIRST = ("title", "to", "from", "ask", "items", "not_admitted", "reply", "close", "sign", "send")
 
 
 def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
     lang = plan.lang
+    kind = variant(d)
+    if kind == EXPIRED:
+        paragraphs = [t(lang, f"safety.check_letter.{key}", **values) for key in CHECK_FIRST]
+        return Letter(lender=d.lender, text="\n\n".join(paragraphs))
     cause = plan.case.hardship.cause.value
     has_before = plan.case.hardship.income_before is not None
     keys = [
@@ -21,11 +30,13 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
         "situation" if has_before else "situation_now",
         "budget" if plan.numbers.budget.available > 0 else "budget_none",
         "debt",
-        _REQUEST.get(variant(d), "request"),
+        _REQUEST.get(kind, "request"),
         "freeze",
-        "reply",
+        "reply_settle" if kind == SETTLE else "reply",
         "enclosed",
+        "close",
         "sign",
+        "send",
     ]
     proof = t(lang, f"letter.proof.{cause}")
     paragraphs = [t(lang, f"letter.{key}", proof=proof, **values) for key in keys]

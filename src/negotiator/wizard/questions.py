@@ -53,6 +53,10 @@ DEBT = (
     Question("annual_rate_percent", "percent", high="400", hint=True, when=lambda d: d.get("_rate") == "annual"),
     Question("contract_monthly", "amount", default="0", hint=True),
     Question("stage", "select", choices=STAGES),
+    # Both restart the statute of limitations; Enter skips (the plan then counts from the day the
+    # debt went overdue, and says it is an estimate).
+    Question("last_payment_date", "date", required=False, hint=True),
+    Question("last_demand_date", "date", required=False, hint=True),
 )
 
 BUFFER = Question("buffer_percent", "percent", high="50", hint=True)

@@ -106,6 +106,8 @@ def proposal_choice(p, recommended: str, lang: str) -> str:
 
 def target(debt, lang: str) -> str:
     """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
+    if debt.ladder is None:  # the limitation has run out: nothing is offered
+        return t(lang, "wizard.msg.target_expired", lender=debt.lender)
     p = debt.ladder.target
     kind = t(lang, f"labels.kinds.{p.kind.value}")
     if p.kind.value == "settlement":
