@@ -45,6 +45,14 @@ def term(lang: str, n: int) -> str:
     return t(lang, "advice.span.instalment" if n == 1 else "advice.span.instalments", n=n)
 
 
+def lenders(lang: str, n: int) -> str:
+    return t(lang, "advice.span.lender" if n == 1 else "advice.span.lenders", n=n)
+
+
+def payments(lang: str, n: int) -> str:
+    return t(lang, "advice.span.payment" if n == 1 else "advice.span.payments", n=n)
+
+
 def days(lang: str, n: int) -> str:
     return t(lang, "advice.span.day" if n == 1 else "advice.span.days", n=n)
 

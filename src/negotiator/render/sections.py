@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from negotiator.advice.phrasing import lenders, term
+from negotiator.advice.phrasing import months as span
+from negotiator.advice.phrasing import payments as payment_count
 from negotiator.money import plain, show
 from negotiator.plan import Plan
 from negotiator.planning.proposals import Proposal
@@ -64,7 +67,7 @@ def subtitle(plan: Plan) -> str:
 
 def _summary(plan: Plan, w: Words) -> Section:
     n = plan.numbers
-    blocks: list[Block] = [Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
+    blocks: list[Block] = [Para(w("summary.total", total=money(w, n.total_balance), count=lenders(w.lang, len(n.debts))))]
     if n.budget.available > 0:
         blocks.append(Para(w("summary.available", available=money(w, n.budget.available))))
     else:
@@ -122,11 +125,11 @@ def describe(p: Proposal, w: Words) -> str:
         rest = len(p.instalments)
         pause = money(w, p.pause_payment)
         if rest:
-            words = w("describe.extension", pause=p.pause_months, pause_payment=pause, monthly=money(w, p.monthly_payment), rest=rest, total=total)
+            words = w("describe.extension", pause=span(w.lang, p.pause_months), pause_payment=pause, monthly=money(w, p.monthly_payment), rest=term(w.lang, rest), total=total)
         else:
-            words = w("describe.pause_only", pause=p.pause_months, pause_payment=pause, total=total)
+            words = w("describe.pause_only", pause=span(w.lang, p.pause_months), pause_payment=pause, total=total)
     else:
-        words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=p.months, total=total)
+        words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=term(w.lang, p.months), total=total)
     notes = []
     if p.waived > 0:
         notes.append(w("describe.waived", waived=money(w, p.waived)))
@@ -195,7 +198,7 @@ def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
             for a, b in runs(rows)
         )
         blocks = [Para(w("schedule.grouped")), Table(headers, body, "rllr")]
-    blocks.append(Para(w("schedule.total", months=len(rows), total=money(w, schedule.total_payable))))
+    blocks.append(Para(w("schedule.total", months=payment_count(w.lang, len(rows)), total=money(w, schedule.total_payable))))
     return blocks
 
 

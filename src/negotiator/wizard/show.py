@@ -98,7 +98,9 @@ def proposals(debt, lang: str) -> None:
 
 
 def proposal_choice(p, recommended: str, lang: str) -> str:
-    title = t(lang, "wizard.menu.proposal", kind=t(lang, f"labels.kinds.{p.kind.value}"), months=p.months, monthly=money(p.monthly_payment))
+    from negotiator.advice.phrasing import term
+
+    title = t(lang, "wizard.menu.proposal", kind=t(lang, f"labels.kinds.{p.kind.value}"), months=term(lang, p.months), monthly=money(p.monthly_payment))
     if p.kind.value == recommended:
         title += t(lang, "wizard.menu.recommended")
     return title
@@ -108,16 +110,18 @@ def target(debt, lang: str) -> str:
     """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
     if debt.ladder is None:  # the limitation has run out: nothing is offered
         return t(lang, "wizard.msg.target_expired", lender=debt.lender)
+    from negotiator.advice.phrasing import months, term
+
     p = debt.ladder.target
     kind = t(lang, f"labels.kinds.{p.kind.value}")
     if p.kind.value == "settlement":
         return t(lang, "wizard.msg.target_settlement", lender=debt.lender, kind=kind, amount=money(p.total_payable))
     if p.pause_months:
-        return t(lang, "wizard.msg.target_pause", lender=debt.lender, kind=kind, pause=p.pause_months,
+        return t(lang, "wizard.msg.target_pause", lender=debt.lender, kind=kind, pause=months(lang, p.pause_months),
                  pause_payment=money(p.pause_payment), monthly=money(p.monthly_payment),
-                 months=len(p.instalments), walk_away=money(debt.ladder.walk_away))
+                 months=term(lang, len(p.instalments)), walk_away=money(debt.ladder.walk_away))
     return t(lang, "wizard.msg.target", lender=debt.lender, kind=kind, monthly=money(p.monthly_payment),
-             months=p.months, walk_away=money(debt.ladder.walk_away))
+             months=term(lang, p.months), walk_away=money(debt.ladder.walk_away))
 
 
 # ---- review ---------------------------------------------------------------------------------------
@@ -134,7 +138,9 @@ def review(case, plan, lang: str) -> None:
     lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
     lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
     lines.append(w("since", since=h.since.isoformat()))
-    lines.append(w("expected", months=h.expected_months) if h.expected_months else w("long_term"))
+    from negotiator.advice.phrasing import months
+
+    lines.append(w("expected", months=months(lang, h.expected_months)) if h.expected_months else w("long_term"))
     if h.income_before is not None:
         lines.append(w("income_before", amount=money(h.income_before)))
     if h.details:
