@@ -227,7 +227,7 @@ def test_old_debt_and_lawsuit_warnings_before_the_call():
     data["debts"][2]["days_overdue"] = 1200
     data["debts"][2]["stage"] = "lawsuit"
     before = build_plan(Case.model_validate(data), "en").content.checklist.before
-    assert before[0].startswith("Read this first. For these debts, the last payment and the last demand")
+    assert before[0].startswith("Read this first. From what you entered, the limitation period for these debts may have run out")
     assert "Online lender: " in before[0]
     assert before[1] == t("en", "checklist.before.limitation")
     assert before[2].startswith("Online lender: a lawsuit has started.")

@@ -47,9 +47,11 @@ def test_near_is_180_days_or_less(start, status):
     assert x.status == status, (x.days_left, x)
 
 
-def test_one_date_alone_is_still_an_estimate():
+def test_one_date_alone_is_an_estimate_and_the_overdue_day_counts_too():
     x = limitation(30, dt.date(2020, 1, 1), None, ON)
-    assert x.status == EXPIRED and x.estimated
+    assert x.start == dt.date(2026, 10, 29) and x.status == RUNNING and x.estimated
+    x = limitation(1400, None, dt.date(2022, 1, 1), ON)
+    assert x.start == dt.date(2023, 1, 28) and x.status == EXPIRED and x.estimated
 
 
 def test_29_february_plus_three_years():
@@ -70,6 +72,10 @@ def test_properties(days, payment, demand):
     for known in (payment, demand):
         if known is not None:
             assert x.start >= known
+    if x.estimated:
+        assert x.start >= ON - dt.timedelta(days=days)
+    else:
+        assert x.start == max(payment, demand)
     # A demand received on the plan date starts it again: three whole years to go.
     assert limitation(days, payment, ON, ON).expires == years_later(ON, 3)
 

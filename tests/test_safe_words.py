@@ -244,3 +244,29 @@ def test_spoken_chinese_examples():
 def test_safety_words_exist_in_both_languages():
     assert "safety" in words.areas()
     assert set(words.table("zh", "safety")) == set(words.table("en", "safety"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_when_every_debt_has_expired_nothing_is_asked_anywhere(lang):
+    data = example()
+    for debt in data["debts"]:
+        debt.update(OLD)
+    plan = plan_with(data, lang)
+    assert all(d.ladder is None for d in plan.numbers.debts)
+    c = plan.content
+    assert t(lang, "checklist.during.ladder") not in c.checklist.during
+    assert t(lang, "checklist.after.agreement") not in c.checklist.after
+    assert not any(t(lang, "checklist.before.walk_away", walk_aways="")[:6] in x for x in c.checklist.before)
+    for script, letter in zip(c.script, c.letter, strict=True):
+        for text in [s.text for s in script.steps] + [letter.text]:
+            assert not TWO_DECIMALS.search(text)
+    assert render_text(plan)  # every form still draws
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_near_debt_letter_says_sending_it_restarts_the_period(lang):
+    data = example()
+    data["debts"][1].update(last_payment_date="2023-12-01", last_demand_date="2024-01-20")
+    letter = plan_with(data, lang).content.letter[1]
+    assert letter.text.startswith("【寄出前先看" if lang == "zh" else "[Before you send this")
+    assert ("2027年1月20日" if lang == "zh" else "20 January 2027") in letter.text

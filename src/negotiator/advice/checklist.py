@@ -28,6 +28,7 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     sued = [d.lender for d in debts if d.debt.stage is Stage.lawsuit]
     threatened = [d.lender for d in debts if d.debt.stage is Stage.legal_threat]
     no_money = plan.numbers.budget.available <= 0
+    offering = any(d.ladder is not None for d in debts)  # with every debt expired, nothing is asked
     start = plan.numbers.plan_date
 
     before = []
@@ -56,16 +57,17 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
         t(lang, "checklist.before.expectations"),
         t(lang, "checklist.before.place"),
     ]
-    if any(d.ladder is not None for d in debts):
+    if offering:
         before.append(t(lang, "checklist.before.walk_away", **values))
     if no_money:
         before.append(t(lang, "checklist.before.no_money"))
     if not (expired or near):
         before.append(t(lang, "checklist.before.limitation_recent"))
 
-    during = tuple(t(lang, f"checklist.during.{key}") for key in ("calm", "who", "name", "ladder", "freeze", "write", "secrets", "account", "threats"))
+    asking = ("ladder", "freeze") if offering else ()
+    during = tuple(t(lang, f"checklist.during.{key}") for key in ("calm", "who", "name", *asking, "write", "secrets", "account", "threats"))
 
-    after = [t(lang, "checklist.after.agreement")]
+    after = [t(lang, "checklist.after.agreement")] if offering else []
     paying = [d for d in debts if variant(d) in (FITS, LONGER)]
     settling = [d for d in debts if variant(d) == SETTLE]
     waiting = [d for d in debts if variant(d) == NO_MONEY]
@@ -78,7 +80,7 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     if waiting:
         ends = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, pause_end(d, start))) for d in waiting]
         after.append(t(lang, "checklist.after.no_money", pause_ends=joined(lang, ends)))
-    after += [t(lang, f"checklist.after.{key}") for key in ("refusal", "records", "credit_report", "complain")]
+    after += [t(lang, f"checklist.after.{key}") for key in (("refusal",) if offering else ()) + ("records", "credit_report", "complain")]
     if any(d.debt.kind in (DebtKind.online_loan, DebtKind.other) for d in debts):
         after.append(t(lang, "checklist.after.complain_local"))
     return Checklist(before=tuple(before), during=during, after=tuple(after))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.plan import Letter, Plan
 from negotiator.planning import DebtPlan
+from negotiator.planning.limitation import NEAR
 from negotiator.words import t
 
 _REQUEST = {SETTLE: "request_settle", NO_MONEY: "request_none", LONGER: "request_longer"}
@@ -40,4 +41,7 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
     ]
     proof = t(lang, f"letter.proof.{cause}")
     paragraphs = [t(lang, f"letter.{key}", proof=proof, **values) for key in keys]
+    if d.limitation is not None and d.limitation.status == NEAR:
+        # Sending it agrees to pay, which starts the three years again: said before it is sent.
+        paragraphs.insert(0, t(lang, "safety.limitation.near_letter", **values))
     return Letter(lender=d.lender, text="\n\n".join(paragraphs))

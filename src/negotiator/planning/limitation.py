@@ -2,8 +2,9 @@
 close that is.
 
 Three years (民法典 Arts. 188–189), counted from the later of the last payment and the last demand
-received (each restarts it: Art. 195). Without either date the count starts at the day the debt
-went overdue; unless both are known the result is marked as an estimate (facts.md section 6).
+received (each restarts it: Art. 195). Unless both dates are known, the day the debt went overdue
+counts too (an instalment fell due then, so the period cannot have started earlier), and the result
+is marked as an estimate (facts.md section 6).
 Pure: dates in, dates out.
 """
 
@@ -39,8 +40,11 @@ def years_later(day: dt.date, years: int) -> dt.date:
 def limitation(days_overdue: int, last_payment: dt.date | None, last_demand: dt.date | None, on: dt.date) -> Limitation:
     """The limitation of a debt `days_overdue` days behind on the plan date `on`."""
     known = [x for x in (last_payment, last_demand) if x is not None]
-    start = max(known) if known else on - dt.timedelta(days=days_overdue)
+    estimated = len(known) < 2
+    if estimated:
+        known.append(on - dt.timedelta(days=days_overdue))
+    start = max(known)
     expires = years_later(start, YEARS)
     left = (expires - on).days
     status = EXPIRED if left <= 0 else NEAR if left <= NEAR_DAYS else RUNNING
-    return Limitation(start, expires, status, len(known) < 2, left)
+    return Limitation(start, expires, status, estimated, left)

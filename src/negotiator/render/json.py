@@ -88,7 +88,8 @@ def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
             "walk_away": plain(d.ladder.walk_away),
         },
         "limitation": limitation(d.limitation),
-        "proposals": [proposal(p) for p in d.proposals],
+        # An expired limitation is offered nothing, so no proposal is put where a program might show it.
+        "proposals": [] if d.ladder is None else [proposal(p) for p in d.proposals],
     }
 
 
