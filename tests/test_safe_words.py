@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from negotiator import words
@@ -16,6 +18,7 @@ from negotiator.money import show
 from negotiator.plan import build_plan
 from negotiator.render.text import render as render_text
 from negotiator.words import t
+from test_advice import cases
 
 LANGS = ("zh", "en")
 TWO_DECIMALS = re.compile(r"\d\.\d\d(?!\d)")
@@ -270,3 +273,36 @@ def test_a_near_debt_letter_says_sending_it_restarts_the_period(lang):
     letter = plan_with(data, lang).content.letter[1]
     assert letter.text.startswith("【寄出前先看" if lang == "zh" else "[Before you send this")
     assert ("2027年1月20日" if lang == "zh" else "20 January 2027") in letter.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_summary_opens_with_the_limitation_notes(lang):
+    data = old_first()
+    data["debts"][1].update(last_payment_date="2023-12-01", last_demand_date="2024-01-20")
+    text = render_text(plan_with(data, lang))
+    summary = text.split("\n\n\n")[1]
+    assert "2025-09-10" in summary and "2027-01-20" in summary
+    assert summary.index("2025-09-10") < summary.index("2027-01-20")
+
+
+def _expire_some(data: dict, flags: list[bool]) -> dict:
+    for debt, old in zip(data["debts"], flags):
+        if old:
+            debt.update(OLD)
+    return data
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(), st.lists(st.booleans(), min_size=3, max_size=3))
+def test_no_expired_script_or_letter_ever_names_an_amount_or_admits(data, flags):
+    data = _expire_some(data, flags)
+    for lang in LANGS:
+        plan = build_plan(Case.model_validate(data), lang)
+        for d, script, letter in zip(plan.numbers.debts, plan.content.script, plan.content.letter, strict=True):
+            if d.ladder is not None:
+                continue
+            for text in [s.text for s in script.steps] + [letter.text]:
+                assert not TWO_DECIMALS.search(text), text
+                assert not any(phrase in text.lower() for phrase in ADMISSIONS[lang]), text
+        assert sum(d.share for d in plan.numbers.debts) <= plan.numbers.budget.available
+        assert all(d.share == 0 for d in plan.numbers.debts if d.ladder is None)

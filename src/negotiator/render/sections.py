@@ -74,6 +74,13 @@ def _summary(plan: Plan, w: Words) -> Section:
         blocks.append(Para(w("summary.no_money")))
     if plan.case.lump_sum > 0:
         blocks.append(Para(w("summary.lump_sum", lump_sum=money(w, plan.case.lump_sum))))
+    # A limitation that has run out or is about to is the first thing to know, before any figure.
+    notes = [
+        Para(w(f"summary.limitation_{d.limitation.status}", lender=d.lender, expires=d.limitation.expires.isoformat()))
+        for d in n.debts
+        if d.limitation is not None and d.limitation.status in ("expired", "near")
+    ]
+    blocks[:0] = notes
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
     # A target above the walk-away is marked where it is first seen, not only further down, in a
     # column of its own so that the amounts stay in line.
