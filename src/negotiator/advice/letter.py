@@ -6,6 +6,7 @@ offer, nothing that acknowledges the debt.
 
 from __future__ import annotations
 
+from negotiator.case import DebtKind
 from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.plan import Letter, Plan
 from negotiator.planning import DebtPlan
@@ -37,7 +38,7 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
         "enclosed",
         "close",
         "sign",
-        "send",
+        "send_card" if d.debt.kind is DebtKind.credit_card else "send",
     ]
     proof = t(lang, f"letter.proof.{cause}")
     paragraphs = [t(lang, f"letter.{key}", proof=proof, **values) for key in keys]
