@@ -33,7 +33,7 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
         "budget" if plan.numbers.budget.available > 0 else "budget_none",
         "debt",
         _REQUEST.get(kind, "request"),
-        "freeze",
+        *(() if kind == SETTLE else ("freeze",)),  # a settlement waives the rest: nothing to freeze
         "reply_settle" if kind == SETTLE else "reply",
         "enclosed",
         "close",
