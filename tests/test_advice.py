@@ -342,7 +342,7 @@ MONEY = st.decimals(min_value=0, max_value=20000, places=2)
 # A monthly amount, or the single instalment of a one-month term, as the asks word them.
 A_MONTH = {
     "en": re.compile(r"¥([\d,]+\.\d\d) (?:a month|in one payment)"),
-    "zh": re.compile(r"(?:每月(?:还|不超过)?|一次还清) ?([\d,]+\.\d\d) 元"),
+    "zh": re.compile(r"(?:每月(?:最多还|还|不超过)?|一次还清) ?([\d,]+\.\d\d) 元"),
 }
 
 
