@@ -6,13 +6,19 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
 from negotiator.case import Case
 from negotiator.plan import build_plan
-from negotiator.planning.limitation import EXPIRED, NEAR, RUNNING, limitation, years_later
+from negotiator.planning.limitation import (
+    EXPIRED,
+    NEAR,
+    RUNNING,
+    limitation,
+    years_later,
+)
 
 ON = dt.date(2026, 11, 28)
 

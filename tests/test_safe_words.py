@@ -8,17 +8,17 @@ import json
 import re
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_advice import cases
 
-from conftest import EXAMPLES
 from negotiator import words
 from negotiator.case import Case
 from negotiator.money import show
 from negotiator.plan import build_plan
 from negotiator.render.text import render as render_text
 from negotiator.words import t
-from test_advice import cases
 
 LANGS = ("zh", "en")
 TWO_DECIMALS = re.compile(r"\d\.\d\d(?!\d)")

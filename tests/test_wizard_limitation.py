@@ -6,11 +6,26 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import negotiator.wizard as wizard
+from test_wizard_flow import (  # noqa: F401
+    DEBT_CARD,
+    ENTER,
+    EXPENSES,
+    FINISH,
+    INCOME,
+    PRIORITY,
+    SITUATION,
+    TODAY,
+    down,
+    drive,
+    line,
+    private_home,
+    saved,
+)
+
+from negotiator import wizard
 from negotiator.plan import build_plan
 from negotiator.wizard.ask import Refused, read
 from negotiator.wizard.questions import DEBT
-from test_wizard_flow import DEBT_CARD, ENTER, EXPENSES, FINISH, INCOME, PRIORITY, SITUATION, TODAY, down, drive, line, private_home, saved  # noqa: F401
 
 # Huabei, 1,200 days behind: the two dates are asked after the stage.
 OLD_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), line("1200"), ENTER, line("0.05"), line("1200"), ENTER,

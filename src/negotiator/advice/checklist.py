@@ -7,17 +7,23 @@ recently it is one item among the others, worded as mattering mostly for old deb
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.advice.asks import first_due, pause_end
+from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, offered, variant
 from negotiator.advice.phrasing import date, joined
 from negotiator.case import DebtKind, Stage
 from negotiator.plan import Checklist, Plan
+from negotiator.planning import DebtPlan
 from negotiator.planning.limitation import EXPIRED, NEAR
 from negotiator.words import t
 
 
-def _status(d) -> str:
+def _status(d: DebtPlan) -> str:
     return d.limitation.status if d.limitation is not None else ""
+
+
+def _expiry(lang: str, d: DebtPlan) -> str:
+    assert d.limitation is not None
+    return t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, d.limitation.expires))
 
 
 def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
@@ -33,11 +39,9 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
 
     before = []
     if expired:
-        dated = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, d.limitation.expires)) for d in expired]
-        before.append(t(lang, "safety.limitation.expired_top", lenders_expired=joined(lang, dated)))
+        before.append(t(lang, "safety.limitation.expired_top", lenders_expired=joined(lang, [_expiry(lang, d) for d in expired])))
     if near:
-        dated = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, d.limitation.expires)) for d in near]
-        before.append(t(lang, "safety.limitation.near_top", lenders_near=joined(lang, dated)))
+        before.append(t(lang, "safety.limitation.near_top", lenders_near=joined(lang, [_expiry(lang, d) for d in near])))
     if expired or near:
         before.append(t(lang, "checklist.before.limitation"))
     if sued:
@@ -72,10 +76,10 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     settling = [d for d in debts if variant(d) == SETTLE]
     waiting = [d for d in debts if variant(d) == NO_MONEY]
     if paying:
-        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(d.ladder.target) or start)) for d in paying]
+        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(offered(d).target) or start)) for d in paying]
         after.append(t(lang, "checklist.after.first_payment", first_dues=joined(lang, dues)))
     if settling:
-        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(d.ladder.target) or start)) for d in settling]
+        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(offered(d).target) or start)) for d in settling]
         after.append(t(lang, "checklist.after.settle", settle_dues=joined(lang, dues)))
     if waiting:
         ends = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, pause_end(d, start))) for d in waiting]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from negotiator.case import ProposalKind
 from negotiator.planning import DebtPlan
+from negotiator.planning.ladder import Ladder
 
 SETTLE = "settle"  # a one-off settlement from the lump sum
 NO_MONEY = "no_money"  # nothing to offer each month: ask for a pause, promise no amount
@@ -21,6 +22,12 @@ def variant(d: DebtPlan) -> str:
     if d.ladder.walk_away <= 0:
         return NO_MONEY
     return FITS if target.fits else LONGER
+
+
+def offered(d: DebtPlan) -> Ladder:
+    """The ladder of a debt that is asked for something; an expired limitation never reaches here."""
+    assert d.ladder is not None, "a debt whose limitation has expired is offered nothing"
+    return d.ladder
 
 
 def one_ask(d: DebtPlan) -> bool:

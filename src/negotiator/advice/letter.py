@@ -6,8 +6,8 @@ offer, nothing that acknowledges the debt.
 
 from __future__ import annotations
 
-from negotiator.case import DebtKind
 from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
+from negotiator.case import DebtKind
 from negotiator.plan import Letter, Plan
 from negotiator.planning import DebtPlan
 from negotiator.planning.limitation import NEAR
