@@ -306,3 +306,19 @@ def test_no_expired_script_or_letter_ever_names_an_amount_or_admits(data, flags)
                 assert not any(phrase in text.lower() for phrase in ADMISSIONS[lang]), text
         assert sum(d.share for d in plan.numbers.debts) <= plan.numbers.budget.available
         assert all(d.share == 0 for d in plan.numbers.debts if d.ladder is None)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_through_the_command_the_expired_debt_has_a_null_ladder_and_safe_words(run_cli, tmp_path, lang):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(old_first("case-zh.json"), ensure_ascii=False), encoding="utf-8")
+    result = run_cli("plan", "--answers", str(path), "--format", "json", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["debts"][0]["ladder"] is None and doc["debts"][0]["limitation"]["status"] == "expired"
+    assert doc["debts"][0]["proposals"] == []
+    assert all(d["ladder"] is not None for d in doc["debts"][1:])
+    words_ = [s["text"] for s in doc["script"][0]["steps"]] + [doc["letter"][0]["text"]]
+    for text in words_:
+        assert not TWO_DECIMALS.search(text)
+        assert not any(phrase in text.lower() for phrase in ADMISSIONS[lang])
