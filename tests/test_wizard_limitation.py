@@ -53,6 +53,8 @@ def test_a_recent_debt_is_not_asked_the_dates_and_enter_skips_them() -> None:
     assert "last_payment_date" not in asked and "last_demand_date" not in asked
     old = [q for q in DEBT if q.key in ("last_payment_date", "last_demand_date")]
     assert all(q.when({"days_overdue": 800}) and not q.required for q in old)
+    # A date already in the case is asked again (and so kept), however recent the debt.
+    assert all(q.when({"days_overdue": 40, "last_demand_date": "2022-09-10"}) for q in old)
     assert read(old[0], "") is None
     try:
         read(old[0], "next week")

@@ -21,7 +21,9 @@ OLD_DEBT_DAYS = 2 * 365
 
 
 def _old(debt: dict) -> bool:
-    return int(debt.get("days_overdue") or 0) >= OLD_DEBT_DAYS
+    # A date already given (from an answers file, or an earlier answer) is asked again, not dropped.
+    known = "last_payment_date" in debt or "last_demand_date" in debt
+    return known or int(debt.get("days_overdue") or 0) >= OLD_DEBT_DAYS
 
 
 LANGUAGE = Question("language", "select", choices=("zh", "en"))
