@@ -98,7 +98,8 @@ def test_script_names_lender_target_and_walk_away(name, lang):
     assert [s.lender for s in scripts] == [d.lender for d in plan.numbers.debts]
     for script, d in zip(scripts, plan.numbers.debts, strict=True):
         steps = [s.step for s in script.steps]
-        assert steps == ["opening", "identity", "situation", "willingness", "opening_ask", "fallback", "confirm", "closing"]
+        court = ["court"] if d.debt.stage.value in ("legal_threat", "lawsuit") else []
+        assert steps == ["opening", "identity", *court, "situation", "willingness", "opening_ask", "fallback", "refusal", "confirm", "closing"]
         whole = "\n".join(s.text for s in script.steps)
         assert d.lender in script.steps[0].text
         assert show(d.ladder.walk_away) in whole
@@ -130,8 +131,8 @@ def test_fitting_target_offers_its_own_payment():
     plan = plan_of("en", "en")
     cmb = plan.numbers.debts[1]
     assert variant(cmb) == FITS
-    fallback = plan.content.script[1].steps[5].text
-    assert fallback.startswith("If that is not possible, I can offer ¥1,369.71 a month for 45 months.")
+    fallback = next(s.text for s in plan.content.script[1].steps if s.step == "fallback")
+    assert fallback.startswith("If that isn't possible, what I can do is ¥1,369.71 a month for 45 months.")
     assert "¥1,390.12 a month" in fallback
 
 
@@ -181,11 +182,13 @@ def test_reported_facts_are_worded_as_reported(name, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_limitation_warning_comes_first(lang):
+def test_limitation_warning_is_last_when_every_debt_is_recent(lang):
+    # Debts a few months behind lose nothing by negotiating: the warning says so, after the rest.
     content = plan_of("zh", lang).content
-    first = content.checklist.before[0]
-    assert first == t(lang, "checklist.before.limitation")
-    assert ("民法典" if lang == "zh" else "Civil Code") in first
+    last = content.checklist.before[-1]
+    assert last == t(lang, "checklist.before.limitation_recent")
+    assert ("民法典" if lang == "zh" else "Civil Code") in last
+    assert ("影响不大" if lang == "zh" else "hardly affects you") in last
     assert content.rights[0].text == t(lang, "rights.limitation.text")
     assert "195" in content.rights[0].source
 
@@ -226,8 +229,9 @@ def test_old_debt_and_lawsuit_warnings_before_the_call():
     data["debts"][2]["days_overdue"] = 1200
     data["debts"][2]["stage"] = "lawsuit"
     before = build_plan(Case.model_validate(data), "en").content.checklist.before
-    assert before[0] == t("en", "checklist.before.limitation")
-    assert before[1].startswith("Online lender: more than 3 years overdue.")
+    assert before[0].startswith("Read this first. From what you entered, the limitation period for these debts may have run out")
+    assert "Online lender: " in before[0]
+    assert before[1] == t("en", "checklist.before.limitation")
     assert before[2].startswith("Online lender: a lawsuit has started.")
 
 
@@ -272,8 +276,9 @@ def test_worked_example_talking_points_en():
     assert points[0] == "What happened: on 10 April 2026, I became ill. The hardship is illness."
     assert "Income: ¥15,000.00 a month before, ¥9,200.00 a month now." in points
     assert (
-        "Online lender (balance ¥16,200.00): opening ask: the penalty interest and late fees of ¥400.00 waived, no further "
-        "interest, and ¥718.18 a month for 22 months. Fallback (target): ¥722.50 a month for 30 months. Walk-away: ¥728.43 a month." in points
+        "Online lender, balance ¥16,200.00. Open with the penalty interest and late fees of ¥400.00 waived, no further "
+        "interest, and ¥718.18 a month for 22 months. If that is refused, fall back to your target, ¥722.50 a month for 30 months. "
+        "Your walk-away is ¥728.43 a month." in points
     )
 
 
@@ -283,12 +288,12 @@ def test_a_target_that_is_the_opening_ask_is_held_to_not_offered_again():
     assert d.ladder.opening is None and d.ladder.target.fits and d.ladder.target.within_usual_terms
     fallback = next(s.text for s in plan.content.script[2].steps if s.step == "fallback")
     assert fallback == t("en", "script.fallback.fits_same", lender=d.lender, walk_away=show(d.ladder.walk_away))
-    assert "I can offer" not in fallback
+    assert "what I can do is" not in fallback
     # A debt whose opening ask is gentler than its target still falls back to the target.
     plan = plan_of("en", "en")
     other = plan.numbers.debts[0]
     assert other.ladder.opening is not None
-    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that is not possible, I can offer ")
+    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that isn't possible, what I can do is ")
 
 
 def test_worked_example_script_zh():
@@ -296,13 +301,13 @@ def test_worked_example_script_zh():
     assert script.lender == "花呗"
     # The usual term does not fit even with every relief: the exact longer term is asked for, once.
     assert script.steps[4].text == (
-        "我的请求是：减免罚息和违约金共 420.80 元，延期期间及之后停止计息，并且延期还款 6 个月，"
-        "期间每月还 37.04 元，之后每月还 370.47 元，分 33 期（比通常的期限长）。在谈妥之前，请先冻结罚息。"
+        "我想申请的是：减免罚息和违约金共 420.80 元，延期期间及之后停止计息，并且延期还款 6 个月，"
+        "期间每月还 37.04 元，之后每月还 370.47 元，分 33 期（比通常的期限长）。在谈好之前，能不能先把罚息停一下？"
     )
     assert script.steps[5].text == (
         "如果对方说不行：即使减免罚息和违约金共 420.80 元，延期期间及之后停止计息，分 30 期每月也要还 404.27 元，这个我还不起。"
-        "我每月最多能还 370.47 元，刚才说的已经是我能做到的方案。与其答应一个会违约的计划，不如定一个我能坚持的计划。"
-        "【这也是您的目标方案。您对花呗的底线是每月 370.47 元。不要承诺 404.27 元。】"
+        "我每月最多能还 370.47 元，刚才说的已经是我能做到的了。我不想随口答应一个还不上的数，到时候又逾期。"
+        "【这也是您的目标方案。您对花呗的底线是每月 370.47 元。不要答应 404.27 元。】"
     )
 
 
@@ -346,7 +351,7 @@ MONEY = st.decimals(min_value=0, max_value=20000, places=2)
 # A monthly amount, or the single instalment of a one-month term, as the asks word them.
 A_MONTH = {
     "en": re.compile(r"¥([\d,]+\.\d\d) (?:a month|in one payment)"),
-    "zh": re.compile(r"(?:每月(?:还|不超过)?|一次还清) ?([\d,]+\.\d\d) 元"),
+    "zh": re.compile(r"(?:每月(?:最多还|还|不超过)?|一次还清) ?([\d,]+\.\d\d) 元"),
 }
 
 
@@ -389,6 +394,8 @@ def test_no_monthly_ask_above_the_walk_away(data):
         for text in texts(plan.content):
             assert "{" not in text and "}" not in text
         for d in plan.numbers.debts:
+            if d.ladder is None:  # the limitation may have run out: nothing is asked at all
+                continue
             for proposal in (x for x in (d.ladder.opening, d.ladder.target) if x is not None):
                 phrase = ask(lang, d, proposal)
                 if variant(d) in (FITS, LONGER) and proposal.amount > 0:

@@ -192,7 +192,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("都对吗", ENTER),
         ("把计划保存为文本文件吗", ENTER),
         ("保存到哪里", ENTER),
-        ("给这个案例起个名字", ENTER),
+        ("给这个档案起个名字", ENTER),
     ])
     screen.wait("祝通话顺利")
     assert screen.finish() == 0

@@ -179,6 +179,12 @@ class Debt(_Strict):
     stage: Stage = Stage.reminders
     max_months: Annotated[int, Field(ge=1, le=120)] | None = None
     chosen: ProposalKind | None = None
+    # The two dates that restart the statute of limitations (民法典 Art. 195): the last payment
+    # made, and the last demand received (a call, SMS or letter from the lender or its agent).
+    last_payment_date: dt.date | None = None
+    last_demand_date: dt.date | None = None
+
+    _dates_range = field_validator("last_payment_date", "last_demand_date")(_in_range)
 
     @model_validator(mode="after")
     def _one_rate(self) -> "Debt":

@@ -28,7 +28,7 @@ def build_content(plan: Plan) -> Content:
         checklist=checklist(plan, common),
         talking_points=talking_points(plan, common, per_debt),
         script=tuple(script(plan, d, v) for d, v in zip(plan.numbers.debts, per_debt, strict=True)),
-        objections=objections(lang, common),
+        objections=objections(lang, common, {d.debt.kind for d in plan.numbers.debts}),
         mistakes=tuple(lines(lang, "advice.mistakes.items", **common)),
         letter=tuple(letter(plan, d, v) for d, v in zip(plan.numbers.debts, per_debt, strict=True)),
         rights=rights(plan),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from negotiator.advice.kinds import offered
 from negotiator.advice.phrasing import amount, months, percent, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
@@ -25,7 +26,7 @@ def first_due(p: Proposal) -> dt.date | None:
 def pause_end(d: DebtPlan, start: dt.date) -> dt.date:
     """When the pause asked for would end: the time to come back with an offer."""
     extension = d.proposal(ProposalKind.extension)
-    months = extension.pause_months if extension else d.ladder.target.pause_months
+    months = extension.pause_months if extension else offered(d).target.pause_months
     return add_months(start, max(months, 1))
 
 
@@ -39,11 +40,11 @@ def _pause_months(d: DebtPlan, p: Proposal) -> int:
 def ask(lang: str, d: DebtPlan, p: Proposal | None) -> str:
     """The proposal as the borrower asks for it, e.g. 'a payment extension of 6 months ..., then ¥411.68 a month for 30 months'."""
     if p is None:  # one ask only: the opening is the target
-        p = d.ladder.target
+        p = offered(d).target
     if p.kind is ProposalKind.settlement:
         return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO),
                  balance=amount(p.balance), waived=amount(p.waived))
-    if d.ladder.walk_away <= 0 or p.pause_only:
+    if offered(d).walk_away <= 0 or p.pause_only:
         return t(lang, "advice.ask.no_money", pause_span=months(lang, _pause_months(d, p)))
     relief = _relief(lang, p)
     if p.amount <= 0:  # the waiver alone clears the account: nothing to pay
@@ -55,7 +56,7 @@ def ask(lang: str, d: DebtPlan, p: Proposal | None) -> str:
         key = "advice.ask.terms_once"
     else:
         key = "advice.ask.terms" if p.within_usual_terms else "advice.ask.terms_longer"
-    terms = t(lang, key, monthly=amount(p.monthly_payment), term=term(lang, rest))
+    terms = t(lang, key, monthly=amount(p.monthly_payment), walk_away=amount(offered(d).walk_away), term=term(lang, rest))
     text = terms
     if p.pause_months:
         key = "advice.ask.pause_paid" if p.pause_payment > 0 else "advice.ask.pause_free"

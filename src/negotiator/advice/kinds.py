@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from negotiator.case import ProposalKind
 from negotiator.planning import DebtPlan
+from negotiator.planning.ladder import Ladder
 
 SETTLE = "settle"  # a one-off settlement from the lump sum
 NO_MONEY = "no_money"  # nothing to offer each month: ask for a pause, promise no amount
 FITS = "fits"  # the target fits the share within the lender's usual term
 LONGER = "longer"  # the target is paid at the walk-away over more months than lenders usually grant
+EXPIRED = "expired"  # the limitation may have run out: check first, admit nothing, offer nothing
 
 
 def variant(d: DebtPlan) -> str:
+    if d.ladder is None:
+        return EXPIRED
     target = d.ladder.target
     if target.kind is ProposalKind.settlement:
         return SETTLE
@@ -20,7 +24,13 @@ def variant(d: DebtPlan) -> str:
     return FITS if target.within_usual_terms else LONGER
 
 
+def offered(d: DebtPlan) -> Ladder:
+    """The ladder of a debt that is asked for something; an expired limitation never reaches here."""
+    assert d.ladder is not None, "a debt whose limitation has expired is offered nothing"
+    return d.ladder
+
+
 def one_ask(d: DebtPlan) -> bool:
     """The target is already as gentle as can be asked, so the opening ask is the target itself:
     the words ask for it once instead of falling back to the same thing."""
-    return d.ladder.opening is None
+    return d.ladder is not None and d.ladder.opening is None

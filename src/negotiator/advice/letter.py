@@ -1,17 +1,28 @@
-"""The written repayment request (协商还款申请书), one per lender, with blanks for contact details."""
+"""The written repayment request (协商还款申请书), one per lender, with blanks for contact details.
+
+A debt whose limitation may have run out gets a request for information only: no amount, no
+offer, nothing that acknowledges the debt.
+"""
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import LONGER, NO_MONEY, SETTLE, variant
+from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
+from negotiator.case import DebtKind
 from negotiator.plan_records import Letter, Plan
 from negotiator.planning import DebtPlan
+from negotiator.planning.limitation import NEAR
 from negotiator.words import t
 
 _REQUEST = {SETTLE: "request_settle", NO_MONEY: "request_none", LONGER: "request_longer"}
+CHECK_FIRST = ("title", "to", "from", "ask", "items", "not_admitted", "reply", "close", "sign", "send")
 
 
 def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
     lang = plan.lang
+    kind = variant(d)
+    if kind == EXPIRED:
+        paragraphs = [t(lang, f"safety.check_letter.{key}", **values) for key in CHECK_FIRST]
+        return Letter(lender=d.lender, text="\n\n".join(paragraphs))
     cause = plan.case.hardship.cause.value
     has_before = plan.case.hardship.income_before is not None
     keys = [
@@ -21,12 +32,17 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
         "situation" if has_before else "situation_now",
         "budget" if plan.numbers.budget.available > 0 else "budget_none",
         "debt",
-        _REQUEST.get(variant(d), "request"),
-        "freeze",
-        "reply",
+        _REQUEST.get(kind, "request"),
+        *(() if kind == SETTLE else ("freeze",)),  # a settlement waives the rest: nothing to freeze
+        "reply_settle" if kind == SETTLE else "reply",
         "enclosed",
+        "close",
         "sign",
+        "send_card" if d.debt.kind is DebtKind.credit_card else "send",
     ]
     proof = t(lang, f"letter.proof.{cause}")
     paragraphs = [t(lang, f"letter.{key}", proof=proof, **values) for key in keys]
+    if d.limitation is not None and d.limitation.status == NEAR:
+        # Sending it agrees to pay, which starts the three years again: said before it is sent.
+        paragraphs.insert(0, t(lang, "safety.limitation.near_letter", **values))
     return Letter(lender=d.lender, text="\n\n".join(paragraphs))

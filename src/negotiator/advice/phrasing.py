@@ -27,6 +27,14 @@ def date(lang: str, day: dt.date) -> str:
     return t(lang, "advice.date.pattern", year=day.year, month=months[day.month - 1], day=day.day)
 
 
+def said(lang: str, day: dt.date, today: dt.date) -> str:
+    """A date the way it is said on the phone: '今年6月15号' / 'On 15 June' this year."""
+    months = raw(lang, "advice.date.months")
+    assert isinstance(months, list)
+    key = "this_year" if day.year == today.year else "last_year" if day.year == today.year - 1 else "other_year"
+    return t(lang, f"advice.date.said_{key}", year=day.year, month=months[day.month - 1], day=day.day)
+
+
 def months(lang: str, n: int) -> str:
     """A span of time, e.g. '6 months' / '6 个月'."""
     return t(lang, "advice.span.month" if n == 1 else "advice.span.months", n=n)
@@ -35,6 +43,14 @@ def months(lang: str, n: int) -> str:
 def term(lang: str, n: int) -> str:
     """A number of monthly instalments, e.g. '30 months' / '30 期'."""
     return t(lang, "advice.span.instalment" if n == 1 else "advice.span.instalments", n=n)
+
+
+def lenders(lang: str, n: int) -> str:
+    return t(lang, "advice.span.lender" if n == 1 else "advice.span.lenders", n=n)
+
+
+def payments(lang: str, n: int) -> str:
+    return t(lang, "advice.span.payment" if n == 1 else "advice.span.payments", n=n)
 
 
 def days(lang: str, n: int) -> str:

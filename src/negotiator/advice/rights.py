@@ -19,18 +19,21 @@ ALWAYS = (
     "free_report",
     "dispute",
     "special_transaction",
-    "individual_plan",
-    "court_reduces",
+    "recording",
+    "defaulters",
     "collectors_law",
     "collectors_rules",
     "complaints",
 )
+CARD_ONLY = ("individual_plan", "court_reduces")  # rules of bank cards, shown only with a card
 
 
 def rights(plan: Plan) -> tuple[Right, ...]:
     lang, debts = plan.lang, plan.numbers.debts
     kinds = {d.debt.kind for d in debts}
     keys = list(ALWAYS)
+    if DebtKind.credit_card in kinds:
+        keys[keys.index("collectors_law"):keys.index("collectors_law")] = CARD_ONLY
     if DebtKind.huabei in kinds:
         keys.append("huabei_rates")
     if kinds & {DebtKind.huabei, DebtKind.jiebei}:

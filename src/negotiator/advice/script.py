@@ -1,10 +1,16 @@
-"""The call script: eight steps per lender, in the answers file's order, filled with its figures."""
+"""The call script: one per lender, in the answers file's order, filled with its figures.
+
+A debt whose limitation may have run out gets the "check first, admit nothing" script instead:
+it asks who is calling and for the papers, and says nothing that acknowledges the debt.
+"""
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, one_ask, variant
+from negotiator.advice.kinds import EXPIRED, FITS, LONGER, NO_MONEY, SETTLE, one_ask, variant
+from negotiator.case import Stage
 from negotiator.plan_records import Plan, Script, Step
 from negotiator.planning import DebtPlan
+from negotiator.planning.limitation import NEAR
 from negotiator.words import t
 
 # For each step, the form of words each variant uses (a step missing here has one form only).
@@ -15,12 +21,19 @@ _FORMS = {
     "confirm": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money"},
     "closing": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money"},
 }
-STEPS = ("opening", "identity", "situation", "willingness", "opening_ask", "fallback", "confirm", "closing")
+STEPS = ("opening", "identity", "situation", "willingness", "opening_ask", "fallback", "refusal", "confirm", "closing")
+# Check first, admit nothing (facts.md section 6): no step names an amount or agrees to anything.
+CHECK_FIRST = ("warning", "opening", "breakdown", "proof", "no_admission", "closing")
+COURT_STAGES = (Stage.legal_threat, Stage.lawsuit)
 
 
 def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
     lang, kind = plan.lang, variant(d)
+    if kind == EXPIRED:
+        return Script(lender=d.lender, steps=tuple(Step(step=name, text=t(lang, f"safety.check_first.{name}", **values)) for name in CHECK_FIRST))
     steps = []
+    if d.limitation is not None and d.limitation.status == NEAR:
+        steps.append(Step(step="warning", text=t(lang, "safety.limitation.near_script", **values)))
     for name in STEPS:
         if name == "situation":  # told with the income before the hardship when it is known
             key = "script.situation." + ("before" if plan.case.hardship.income_before is not None else "now")
@@ -31,4 +44,6 @@ def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
         else:
             key = f"script.{name}"
         steps.append(Step(step=name, text=t(lang, key, **values)))
+        if name == "identity" and d.debt.stage in COURT_STAGES:
+            steps.append(Step(step="court", text=t(lang, f"safety.court.script_{d.debt.stage.value}", **values)))
     return Script(lender=d.lender, steps=tuple(steps))

@@ -19,6 +19,9 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
     if case.lump_sum > 0:
         points.append(t(lang, "advice.talking.lump_sum", **values))
     for d, debt_values in zip(n.debts, per_debt, strict=True):
+        if d.ladder is None:  # the limitation may have run out: no figure, no offer
+            points.append(t(lang, "safety.talking.expired", **debt_values))
+            continue
         if variant(d) == SETTLE:
             key = "advice.talking.debt_settle"
         else:

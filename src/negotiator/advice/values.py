@@ -8,8 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end, relief
-from negotiator.advice.kinds import SETTLE, variant
-from negotiator.advice.phrasing import amount, date, days, joined, months, percent, term
+from negotiator.advice.kinds import SETTLE, offered, variant
+from negotiator.advice.phrasing import amount, date, days, joined, months, percent, said, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.plan_records import Plan
@@ -34,8 +34,9 @@ def case_values(plan: Plan) -> dict[str, object]:
         "lump_sum": amount(case.lump_sum),
         "settlement_percent": percent(settle.settlement_percent or ZERO) if settle else percent(ZERO),
         "lenders": joined(lang, [d.lender for d in n.debts]),
-        "walk_aways": joined(lang, [_walk_away(lang, d) for d in n.debts]),
+        "walk_aways": joined(lang, [_walk_away(lang, d) for d in n.debts if d.ladder is not None]),
         "since": date(lang, hardship.since),
+        "since_said": said(lang, hardship.since, n.plan_date),
         "cause": t(lang, f"advice.causes.{hardship.cause.value}.name"),
         "story": t(lang, f"advice.causes.{hardship.cause.value}.story"),
         "details": hardship.details,
@@ -46,6 +47,7 @@ def case_values(plan: Plan) -> dict[str, object]:
 
 def _walk_away(lang: str, d: DebtPlan) -> str:
     """A settlement's limit is the one payment; any other proposal's is the share, each month."""
+    assert d.ladder is not None
     if variant(d) == SETTLE:
         return t(lang, "advice.list.walk_away_once", lender=d.lender, walk_away=amount(d.ladder.target.amount))
     return t(lang, "advice.list.walk_away", lender=d.lender, walk_away=amount(d.ladder.walk_away))
@@ -54,7 +56,7 @@ def _walk_away(lang: str, d: DebtPlan) -> str:
 def _usual(lang: str, d: DebtPlan) -> dict[str, object]:
     """What the gentlest form would take within the lender's usual term, for a target that does not
     fit it: the figures the words quote when they say why a longer term is asked for."""
-    usual = d.ladder.usual
+    usual = offered(d).usual
     if usual is None:
         return {"usual": "", "usual_term": "", "usual_monthly": ""}
     values = {"usual_term": term(lang, usual.months - usual.pause_months), "usual_monthly": amount(usual.monthly_payment)}
@@ -85,17 +87,25 @@ def _agreed(lang: str, d: DebtPlan) -> dict[str, object]:
 
 def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
     lang = plan.lang
-    target, opening = d.ladder.target, d.ladder.opening
     debt = d.debt
+    values: dict[str, object] = {
+        "lender": d.lender,
+        "overdue": days(lang, debt.days_overdue),
+        **limitation_values(lang, d),
+    }
+    if d.ladder is None:
+        # The limitation may have run out: no figure of the debt is put into words, so nothing
+        # read aloud or signed can state the balance as owed.
+        return values
+    target, opening = d.ladder.target, d.ladder.opening
     return {
+        **values,
         **_usual(lang, d),
         "contract": _contract(lang, d),
-        "lender": d.lender,
         "balance": amount(d.balance),
         "principal": amount(debt.principal),
         "interest": amount(debt.interest),
         "penalties": amount(debt.penalties),
-        "overdue": days(lang, debt.days_overdue),
         "walk_away": amount(d.ladder.walk_away),
         "opening_ask": ask(lang, d, opening),  # the target's words when there is one ask only
         "target_ask": ask(lang, d, target),
@@ -104,6 +114,17 @@ def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
         "accrual": amount(target.accrual_if_not_frozen),
         "first_due": date(lang, first_due(target) or plan.numbers.plan_date),
         "pause_end": date(lang, pause_end(d, plan.numbers.plan_date)),
+    }
+
+
+def limitation_values(lang: str, d: DebtPlan) -> dict[str, object]:
+    x = d.limitation
+    if x is None:
+        return {"expires": "", "limitation_from": "", "estimate": ""}
+    return {
+        "expires": date(lang, x.expires),
+        "limitation_from": date(lang, x.start),
+        "estimate": t(lang, "safety.limitation.estimated" if x.estimated else "safety.limitation.known"),
     }
 
 

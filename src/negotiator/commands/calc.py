@@ -82,7 +82,9 @@ def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str 
         return
     from negotiator.render.table import table
 
-    lines = [t(lang, "labels.calc.title", method=t(lang, f"labels.methods.{method}"), amount=show(principal), months=count), ""]
+    from negotiator.advice.phrasing import term
+
+    lines = [t(lang, "labels.calc.title", method=t(lang, f"labels.methods.{method}"), amount=show(principal), months=term(lang, count)), ""]
     summary = [
         (t(lang, "labels.calc.monthly_payment"), show(schedule.monthly_payment)),
         (t(lang, "labels.calc.total_payable"), show(schedule.total_payable)),

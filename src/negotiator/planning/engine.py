@@ -14,6 +14,7 @@ from negotiator.planning import proposals as p
 from negotiator.planning.allocation import allocate, need
 from negotiator.planning.budget import Budget, budget
 from negotiator.planning.ladder import SETTLEMENT_THRESHOLD, Ladder, Recommendation, opening_for, recommend
+from negotiator.planning.limitation import EXPIRED, Limitation, limitation
 from negotiator.planning.proposals import Proposal
 
 
@@ -23,9 +24,10 @@ class DebtPlan(NamedTuple):
     share: Decimal
     proposals: tuple[Proposal, ...]
     recommended: Recommendation
-    ladder: Ladder
+    ladder: Ladder | None  # None when the limitation has run out: nothing is offered or asked
     need: Decimal = ZERO  # the least a month that fits the usual term (the agreed amount once agreed)
     agreed: Any = None  # the agreement recorded with this lender, if any
+    limitation: Limitation | None = None
 
     @property
     def lender(self) -> str:
@@ -120,6 +122,9 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     )
     balances = [d.balance for d in case.debts]
     total = sum(balances, ZERO)
+    limits = [limitation(d.days_overdue, d.last_payment_date, d.last_demand_date, start) for d in case.debts]
+    # A debt whose limitation has run out is offered nothing: it takes no share and settles nothing.
+    gone = [x.status == EXPIRED for x in limits]
     percent = p.settlement_percent(case.lump_sum, total)
     pause = p.pause_length(case.hardship.expected_months)
 
@@ -132,11 +137,11 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
     # The lump sum goes to the lenders that settle, each offered the same percentage of its
     # balance: when only some settle, that percentage is worked out over their balances alone.
-    settling = sum((d.balance for d, k, a in zip(case.debts, kinds, agreed, strict=True)
-                    if k is ProposalKind.settlement and a is None), ZERO)
+    settling = sum((d.balance for d, k, a, g in zip(case.debts, kinds, agreed, gone, strict=True)
+                    if k is ProposalKind.settlement and a is None and not g), ZERO)
     offered = p.settlement_percent(case.lump_sum, settling) if percent > 0 and settling > 0 else percent
-    usual_needs = [None if a is not None or k is ProposalKind.settlement else need(k, d, start, pause)
-                   for d, k, a in zip(case.debts, kinds, agreed, strict=True)]
+    usual_needs = [None if a is not None or k is ProposalKind.settlement or g else need(k, d, start, pause)
+                   for d, k, a, g in zip(case.debts, kinds, agreed, gone, strict=True)]
 
     def build(index: int, share: Decimal) -> DebtPlan:
         """The lender's proposals and target at this share; the opening ask comes once the share
@@ -152,7 +157,8 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
         target, usual = fitted(by_kind[target_kind], debt, start, pause)
         walk_away = target.amount if target.kind is ProposalKind.settlement else share
         needed = monthly(a) if a is not None else (usual_needs[index] or ZERO)
-        return DebtPlan(index, debt, share, (), rec, Ladder(None, target, walk_away, usual), needed, a)
+        ladder = None if gone[index] else Ladder(None, target, walk_away, usual)
+        return DebtPlan(index, debt, share, (), rec, ladder, needed, a, limits[index])
 
     def finished(d: DebtPlan) -> DebtPlan:
         """The share is final: every proposal to compare, and the opening ask."""
@@ -232,7 +238,7 @@ def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = 
 def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int, offers: Offers) -> DebtPlan:
     """A lender whose target fits with less than its share, given that much: the same target, the
     walk-away lowered to what the target uses, the comparison and the opening worked out again."""
-    target = d.ladder.target._replace(share=share)
+    target = _ladder(d).target._replace(share=share)
     ladder = Ladder(opening(target, d.debt, start, pause), target, share, None)
     return d._replace(share=share, proposals=offers.all(), ladder=ladder)
 
@@ -252,15 +258,21 @@ def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
     return found
 
 
+def _ladder(d: DebtPlan) -> Ladder:
+    """The ladder of a debt known to have one (the caller has left out those with none)."""
+    assert d.ladder is not None
+    return d.ladder
+
+
 def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPlan]) -> Cover:
     debts = [d for d in debts if d.ladder is not None]  # a debt with no ladder asks for nothing
-    settled = [d for d in debts if d.ladder.target.kind is ProposalKind.settlement and d.agreed is None]
-    used = sum((d.ladder.target.amount for d in settled), ZERO)
+    settled = [d for d in debts if _ladder(d).target.kind is ProposalKind.settlement and d.agreed is None]
+    used = sum((_ladder(d).target.amount for d in settled), ZERO)
     used += sum((d.agreed.monthly * d.agreed.months for d in debts if d.agreed is not None and monthly(d.agreed) == 0), ZERO)
     needed = committed + sum((d.need for d in debts if d.agreed is None and d not in settled), ZERO)
     shortfall = max(needed - available, ZERO)
     asks = []
-    targets = [d.ladder.target for d in debts if d.agreed is None]
+    targets = [_ladder(d).target for d in debts if d.agreed is None]
     if any(not t.within_usual_terms and not t.pause_only for t in targets):
         asks.append("longer")
     if any(t.waived > 0 and t.kind is not ProposalKind.settlement for t in targets):

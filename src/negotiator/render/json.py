@@ -13,6 +13,7 @@ from typing import Any
 
 from negotiator.money import plain
 from negotiator.planning import DebtPlan
+from negotiator.planning.limitation import Limitation
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule
 from negotiator.plan import Plan
@@ -92,8 +93,16 @@ def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
             "usual_terms": None if d.ladder.usual is None else proposal(d.ladder.usual),
         },
         "agreed": d.agreed is not None,
-        "proposals": [proposal(p) for p in d.proposals],
+        "limitation": limitation(d.limitation),
+        # An expired limitation is offered nothing, so no proposal is put where a program might show it.
+        "proposals": [] if d.ladder is None else [proposal(p) for p in d.proposals],
     }
+
+
+def limitation(x: Limitation | None) -> dict[str, Any] | None:
+    if x is None:
+        return None
+    return {"from": x.start.isoformat(), "expires": x.expires.isoformat(), "status": x.status, "estimated": x.estimated}
 
 
 def document(plan: Plan) -> dict[str, Any]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from negotiator.advice.phrasing import lenders, term
+from negotiator.advice.phrasing import months as span
+from negotiator.advice.phrasing import payments as payment_count
 from negotiator.money import plain, show
 from negotiator.plan import Plan
+from negotiator.planning import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
@@ -62,6 +66,10 @@ def subtitle(plan: Plan) -> str:
     return t(plan.lang, "render.document.made_for", date=plan.numbers.plan_date.isoformat())
 
 
+def _expired(d: DebtPlan) -> bool:
+    return d.ladder is None and d.limitation is not None and d.limitation.status == "expired"
+
+
 def n_(w: Words, key: str, **values: object) -> str:
     """A sentence about the plan's figures (content/<lang>/numbers.toml)."""
     return t(w.lang, f"numbers.{key}", **values)
@@ -84,7 +92,7 @@ def verdict(plan: Plan, w: Words) -> str:
 
 def _summary(plan: Plan, w: Words) -> Section:
     n = plan.numbers
-    blocks: list[Block] = [Para(verdict(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=len(n.debts)))]
+    blocks: list[Block] = [Para(verdict(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=lenders(w.lang, len(n.debts))))]
     if n.budget.available > 0:
         blocks.append(Para(w("summary.available", available=money(w, n.budget.available))))
     else:
@@ -93,6 +101,13 @@ def _summary(plan: Plan, w: Words) -> Section:
         blocks.append(Para(w("summary.lump_sum", lump_sum=money(w, plan.case.lump_sum))))
         if n.cover is not None and n.cover.lump_sum_used > 0:
             blocks.append(Para(n_(w, "lump.used", used=money(w, n.cover.lump_sum_used), left=money(w, n.cover.lump_sum_left))))
+    # A limitation that has run out or is about to is the first thing to know, before any figure.
+    notes = [
+        Para(w(f"summary.limitation_{d.limitation.status}", lender=d.lender, expires=d.limitation.expires.isoformat()))
+        for d in n.debts
+        if d.limitation is not None and d.limitation.status in ("expired", "near")
+    ]
+    blocks[:0] = notes
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
     # A target longer than lenders usually grant is marked where it is first seen, not only
     # further down, in a column of its own so that the amounts stay in line.
@@ -100,7 +115,7 @@ def _summary(plan: Plan, w: Words) -> Section:
     rows = []
     for d in n.debts:
         if d.ladder is None:  # nothing to offer this lender: no walk-away, no target
-            row = (d.lender, show(d.balance), "-", "-", "-")
+            row = (d.lender, show(d.balance), "-", w("summary.expired") if _expired(d) else "-", "-")
             rows.append(row + ("",) if above else row)
             continue
         target = d.ladder.target
@@ -154,11 +169,11 @@ def describe(p: Proposal, w: Words) -> str:
         rest = len(p.instalments)
         pause = money(w, p.pause_payment)
         if rest:
-            words = w("describe.extension", pause=p.pause_months, pause_payment=pause, monthly=money(w, p.monthly_payment), rest=rest, total=total)
+            words = w("describe.extension", pause=span(w.lang, p.pause_months), pause_payment=pause, monthly=money(w, p.monthly_payment), rest=term(w.lang, rest), total=total)
         else:
-            words = w("describe.pause_only", pause=p.pause_months, pause_payment=pause, total=total)
+            words = w("describe.pause_only", pause=span(w.lang, p.pause_months), pause_payment=pause, total=total)
     else:
-        words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=p.months, total=total)
+        words = w("describe.instalments", monthly=money(w, p.monthly_payment), months=term(w.lang, p.months), total=total)
     notes = []
     if p.settlement_percent is not None and p.waived > 0:  # most of it is principal: never "penalties"
         notes.append(n_(w, "describe.written_off", waived=money(w, p.waived)))
@@ -209,6 +224,9 @@ def debt_blocks(d, w: Words) -> list[Block]:
     """One lender's proposals, recommendation and offer ladder: in the plan and in the wizard."""
     blocks: list[Block] = []
     blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
+    if _expired(d):  # the limitation has run out: no proposal, no ladder
+        blocks.append(Para(w("proposals.expired", expires=d.limitation.expires.isoformat())))
+        return blocks
     headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
     rows = tuple(
         (w.kind(p.kind.value), str(p.months), show(p.monthly_payment), show(p.total_payable), f"{plain(p.apr)}%", w.label("columns.yes" if p.fits else "columns.no"))
@@ -269,7 +287,7 @@ def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
             for a, b in runs(rows)
         )
         blocks = [Para(w("schedule.grouped")), Table(headers, body, "rllr")]
-    blocks.append(Para(w("schedule.total", months=len(rows), total=money(w, schedule.total_payable))))
+    blocks.append(Para(w("schedule.total", months=payment_count(w.lang, len(rows)), total=money(w, schedule.total_payable))))
     return blocks
 
 

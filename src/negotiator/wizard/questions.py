@@ -16,6 +16,16 @@ CATEGORIES = ("housing", "food", "transport", "utilities", "communication", "med
 DEBT_KINDS = ("huabei", "jiebei", "credit_card", "online_loan", "other")
 STAGES = ("reminders", "calls", "agency", "legal_threat", "lawsuit")
 
+# Two years behind: within a year of the three-year limitation, counted from the day it went overdue.
+OLD_DEBT_DAYS = 2 * 365
+
+
+def _old(debt: dict) -> bool:
+    # A date already given (from an answers file, or an earlier answer) is asked again, not dropped.
+    known = "last_payment_date" in debt or "last_demand_date" in debt
+    return known or int(debt.get("days_overdue") or 0) >= OLD_DEBT_DAYS
+
+
 LANGUAGE = Question("language", "select", choices=("zh", "en"))
 DRAFT = Question("draft", "select")  # `negotiator resume` with several unfinished interviews
 
@@ -53,6 +63,11 @@ DEBT = (
     Question("annual_rate_percent", "percent", high="400", hint=True, when=lambda d: d.get("_rate") == "annual"),
     Question("contract_monthly", "amount", default="0", hint=True),
     Question("stage", "select", choices=STAGES),
+    # Both restart the statute of limitations; Enter skips (the plan then counts from the day the
+    # debt went overdue, and says it is an estimate). Asked only of a debt old enough for the
+    # three years to matter: someone a few months behind is not burdened with them.
+    Question("last_payment_date", "date", required=False, hint=True, when=lambda d: _old(d)),
+    Question("last_demand_date", "date", required=False, hint=True, when=lambda d: _old(d)),
 )
 
 BUFFER = Question("buffer_percent", "percent", high="50", hint=True)

@@ -100,6 +100,8 @@ def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
 
 def target(debt, lang: str) -> str:
     """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
+    if debt.ladder is None:  # the limitation has run out: nothing is offered
+        return t(lang, "wizard.msg.target_expired", lender=debt.lender)
     from negotiator.render.blocks import Words
     from negotiator.render.sections import target_line
 
@@ -120,7 +122,9 @@ def review(case, plan, lang: str) -> None:
     lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
     lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
     lines.append(w("since", since=h.since.isoformat()))
-    lines.append(w("expected", months=h.expected_months) if h.expected_months else w("long_term"))
+    from negotiator.advice.phrasing import days, months
+
+    lines.append(w("expected", months=months(lang, h.expected_months)) if h.expected_months else w("long_term"))
     if h.income_before is not None:
         lines.append(w("income_before", amount=money(h.income_before)))
     if h.details:
@@ -139,8 +143,12 @@ def review(case, plan, lang: str) -> None:
                 else w("annual_rate", rate=debt.annual_rate_percent))
         lines.append("  " + w("debt", lender=debt.lender, kind=t(lang, f"wizard.choices.kind.{debt.kind.value}")))
         lines.append(w("debt_money", principal=money(debt.principal), interest=money(debt.interest), penalties=money(debt.penalties)))
-        lines.append(w("debt_terms", days=debt.days_overdue, rate=rate, monthly=money(debt.contract_monthly),
+        lines.append(w("debt_terms", days=days(lang, debt.days_overdue), rate=rate, monthly=money(debt.contract_monthly),
                        stage=t(lang, f"wizard.choices.stage.{debt.stage.value}")))
+        if debt.last_payment_date is not None or debt.last_demand_date is not None:
+            unknown = w("unknown_date")
+            lines.append(w("debt_dates", payment=debt.last_payment_date.isoformat() if debt.last_payment_date else unknown,
+                           demand=debt.last_demand_date.isoformat() if debt.last_demand_date else unknown))
 
     lines += ["", f"[{t(lang, 'wizard.steps.budget')}]"]
     lines += [pair(label, value) for label, value in budget_rows(plan)]

@@ -209,6 +209,10 @@ def proposals(d: Draft) -> None:
     lang = d.lang
     case, plan = engine(d)
     for debt in plan.numbers.debts:
+        if debt.ladder is None:  # the limitation has run out: no proposal to pick, nothing to offer
+            show.say(show.target(debt, lang))
+            d.answers["debts"][debt.index].pop("chosen", None)
+            continue
         show.proposals(debt, lang)
         recommended = debt.recommended.kind.value
         entry = d.answers["debts"][debt.index]
