@@ -133,7 +133,7 @@ def equal_principal(amount: Decimal, months: int, annual_percent: Decimal, start
 
 
 def flat_fee(amount: Decimal, months: int, fee_percent: Decimal, start: dt.date, first_n: int = 1) -> Schedule:
-    fee = fen(amount * fee_percent / 100)
+    fee = fen(amount * fee_percent / 100) + ZERO  # adding zero turns a typed "-0" into 0.00, not -0.00
     return Schedule(amount, _rows(start, amount, [(p, fee) for p in even_parts(amount, months)], first_n))
 
 
