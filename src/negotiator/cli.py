@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from negotiator import __version__, help_page
+from negotiator.controls import visible
 from negotiator.errors import BadInput, NegotiatorError
 from negotiator.start import QUICK
 from negotiator.words import detect_language, t
@@ -308,9 +309,9 @@ def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
             if type(exc).__name__ == "NoArgsIsHelpError":
                 exc.show()  # the help page itself
             elif hasattr(exc, "format_message"):
-                print(usage.explain(exc, args, lang), file=sys.stderr)
+                print(visible(usage.explain(exc, args, lang)), file=sys.stderr)
             else:
-                print(str(exc), file=sys.stderr)
+                print(visible(str(exc)), file=sys.stderr)
             return int(getattr(exc, "exit_code", 2))
     return None
 
@@ -345,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     if args[:1] and not args[0].startswith("-") and args[0] not in names:
         from negotiator.usage import language_asked, unknown_command
 
-        print(unknown_command(args[0], names, language_asked(args) or HELP_LANG), file=sys.stderr)
+        print(visible(unknown_command(args[0], names, language_asked(args) or HELP_LANG)), file=sys.stderr)
         sys.exit(2)
     quick = bool(args[:1]) and args[0] in QUICK
     if quick:
@@ -360,7 +361,7 @@ def main(argv: list[str] | None = None) -> None:
         code = result if isinstance(result, int) else 0
     except NegotiatorError as exc:
         if str(exc):
-            print(str(exc), file=sys.stderr)
+            print(visible(str(exc)), file=sys.stderr)
         code = exc.exit_code
     except KeyboardInterrupt:
         code = 130
@@ -379,7 +380,7 @@ def main(argv: list[str] | None = None) -> None:
             if where is not None:
                 print(t(HELP_LANG, "errors.crash.report", path=where), file=sys.stderr)
             else:
-                print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+                print(visible(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
             code = 1
     if quick:
         if argv is None:

@@ -75,6 +75,8 @@ def describe(error: dict[str, Any], lang: str) -> str:
         problem = t(lang, "cli.bad.rate", limit=ctx.get("limit"))
     elif kind.startswith(("money_", "percent_")) or kind in ("one_rate", "empty_balance", "date_out_of_range"):
         problem = t(lang, f"errors.field.{kind}", **{k: v for k, v in ctx.items() if k == "limit"})
+    elif kind == "control_character":
+        problem = t(lang, "safety.control_character", shown=ctx.get("shown", ""))
     elif kind == "chosen_unavailable":
         problem = t(lang, "errors.field.chosen_unavailable", kind=ctx.get("kind", ""))
     elif kind == "greater_than_equal":

@@ -237,17 +237,20 @@ def entry_fields(entry) -> dict[str, Any]:
 
 def text(entries: list, name: str, lang: str) -> str:
     from negotiator.money import show
+    from negotiator.render.safe import one_line, visible
 
     if not entries:
         return t(lang, "store.log.empty", name=name) + "\n"
     blocks = []
     for entry in entries:
         head = f"{entry.when.isoformat(sep=' ', timespec='minutes')}  {t(lang, f'store.log.channels.{entry.channel}')}"
-        head += "".join(f"  {part}" for part in (entry.lender, entry.who) if part)
+        head += "".join(f"  {one_line(part)}" for part in (entry.lender, entry.who) if part)
         lines = [head]
         for field, value in (("said", entry.said), ("agreed", entry.agreed), ("next_action", entry.next_action)):
             if value:
-                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {value}")
+                # A note's own line breaks stay inside its entry, indented under its label.
+                note = visible(value).replace("\n", "\n    ")
+                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {note}")
         if entry.amount_promised is not None:
             lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
         if entry.next_date:

@@ -12,6 +12,7 @@ import hashlib
 
 from negotiator import __version__
 from negotiator.plan import Plan
+from negotiator.render import safe
 from negotiator.render.blocks import Words, money
 from negotiator.render.payments import follow_up, latest_contact, payments
 from negotiator.words import t
@@ -24,8 +25,11 @@ CALL_ALARM = "PT9H"
 
 
 def escape(text: str) -> str:
-    """TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11)."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11). The
+    controls the RFC forbids in a value (every one but tab), and the bidi marks, are shown escaped
+    as the text form shows them, so a calendar app displays them rather than obeying them."""
+    text = safe.visible(text)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> list[str]:
