@@ -369,6 +369,13 @@ def main(argv: list[str] | None = None) -> None:
         # A reader like `head` closed the pipe; nothing is wrong with the plan.
         sys.stderr.close()
         code = 0
+    except OSError as exc:
+        # The folder or disk refused (no permission, full, read-only): the person can fix that.
+        from negotiator.usage import language_asked
+
+        lang = language_asked(args) or HELP_LANG
+        print(visible(t(lang, "safety.os_error", path=exc.filename or "-", reason=exc.strerror or exc)), file=sys.stderr)
+        code = 2
     except Exception as exc:
         from negotiator.usage import language_asked
 

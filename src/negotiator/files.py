@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,47 @@ _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
 
 class FileExists(Exception):
     """The target exists and the user has not agreed to replace it."""
+
+
+class NotRegular(OSError):
+    """A link, a folder, a pipe or a device where a file of ours should be."""
+
+
+class TooLarge(OSError):
+    """More bytes than the file could ever hold when written by negotiator."""
+
+
+# Without O_NOFOLLOW a link could make us read any file; without O_NONBLOCK a pipe would hang.
+_SAFE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """A file of the data folder, read safely: a link is not followed, a pipe never waits, only a
+    regular file is read, and never more than `limit` bytes whatever size it claims. None when
+    there is no such file. NotRegular or TooLarge (both OSError) say what else it is."""
+    try:
+        fd = os.open(path, _SAFE_OPEN)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise NotRegular(errno.ELOOP, "not a regular file", str(path)) from None
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(errno.EINVAL, "not a regular file", str(path))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise TooLarge(errno.EFBIG, "file too large", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode: int = 0o600) -> None:

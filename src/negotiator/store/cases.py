@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from negotiator.files import FileExists, atomic_write
 from negotiator.paths import private_dir
 from negotiator.records import Agreement, ContactEntry
 from negotiator.store import reading
-from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_name, locked
+from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_folder, check_name, locked
 from negotiator.store.versions import stamped
 from negotiator.words import t
 
@@ -66,7 +67,9 @@ def save_case(name: str, case: Case, lang: str, *, overwrite: bool = False) -> P
 
 def existing_folder(name: str, lang: str) -> Path:
     folder = case_folder(check_name(name, lang), lang)
-    if not (folder / CASE_FILE).is_file():
+    # A case.json that is not a regular file is refused by the reader, naming it; only a missing
+    # one means there is no such case.
+    if not check_folder(folder, name, lang) or not os.path.lexists(folder / CASE_FILE):
         raise BadInput(t(lang, "store.not_found", name=name))
     return folder
 

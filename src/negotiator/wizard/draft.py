@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from negotiator.files import atomic_write
+from negotiator.controls import has_controls
+from negotiator.files import NotRegular, TooLarge, atomic_write, read_capped
 from negotiator.paths import data_dir, private_dir
+from negotiator.words import LANGUAGES, t
 
 DRAFT_VERSION = 1
 
@@ -40,28 +42,102 @@ class Draft:
             self.path.unlink()
 
 
-def drafts() -> list[Draft]:
-    """Every readable draft, the one written last first. An unreadable draft is skipped, never
-    deleted."""
+MAX_DRAFT_MB = 1  # a finished interview's answers are a few KB
+MAX_DEPTH = 8  # answers -> debts -> a debt -> its fields, with room to spare
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A draft that cannot be used, by file name, with what is wrong; it is skipped, never deleted."""
+
+    file: str
+    word: str  # a safety.* key
+    values: tuple[tuple[str, object], ...] = ()
+
+    def problem(self, lang: str) -> str:
+        return t(lang, "safety.draft_broken", file=self.file, problem=t(lang, f"safety.{self.word}", **dict(self.values)))
+
+
+class _Refused(Exception):
+    """What is wrong with a draft, as a safety.* word and its values."""
+
+    def __init__(self, word: str, **values: object) -> None:
+        super().__init__(word)
+        self.word, self.values = word, values
+
+
+def _clean(value: Any, depth: int = 0) -> None:
+    """Every string in a draft is text a person typed into one line (or a note): no control
+    character other than a line break, no direction mark; and no nesting deeper than answers go."""
+    if depth > MAX_DEPTH:
+        raise _Refused("draft_fields")
+    if isinstance(value, str):
+        if has_controls(value.replace("\n", "")):
+            raise _Refused("draft_fields")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _clean(key, depth + 1)
+            _clean(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _clean(item, depth + 1)
+
+
+def _read(path: Path) -> tuple[float, Draft]:
+    """One draft file, validated like a case file: a regular file (never a link or a pipe), at most
+    MAX_DRAFT_MB, JSON, the fields of a draft, a language this version speaks."""
+    try:
+        data = read_capped(path, MAX_DRAFT_MB * 1024 * 1024)
+        if data is None:
+            raise _Refused("draft_fields")
+        written = path.lstat().st_mtime
+    except NotRegular as exc:
+        raise _Refused("not_regular") from exc
+    except TooLarge as exc:
+        raise _Refused("draft_too_large", limit=MAX_DRAFT_MB) from exc
+    except OSError as exc:
+        raise _Refused("draft_not_json") from exc
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise _Refused("draft_not_json") from exc
+    if not isinstance(record, dict) or record.get("version") != DRAFT_VERSION:
+        raise _Refused("draft_fields")
+    lang, done, name, answers = record.get("lang"), record.get("done"), record.get("name"), record.get("answers")
+    if lang not in LANGUAGES or not isinstance(answers, dict):
+        raise _Refused("draft_fields")
+    if not (done is None or (isinstance(done, str) and len(done) <= 40)):
+        raise _Refused("draft_fields")
+    if not (name is None or (isinstance(name, str) and len(name) <= 200)):
+        raise _Refused("draft_fields")
+    _clean(record)
+    changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
+    return written, Draft(lang, answers, done, name, record.get("editing") is True, path, changed)
+
+
+def scan() -> tuple[list[Draft], list[Broken]]:
+    """Every usable draft, the one written last first, and every broken one by file name."""
     folder = data_dir() / "drafts"
-    if not folder.is_dir():
-        return []
+    if not folder.is_dir() or folder.is_symlink():
+        return [], []
     found: list[tuple[float, str, Draft]] = []
-    for path in folder.glob("draft-*.json"):
+    broken: list[Broken] = []
+    for path in sorted(folder.glob("draft-*.json")):
         try:
-            record = json.loads(path.read_text("utf-8"))
-            if record.get("version") != DRAFT_VERSION or not isinstance(record.get("answers"), dict):
-                continue
-            written = path.stat().st_mtime
-            changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
-            d = Draft(record["lang"], record["answers"], record.get("done"), record.get("name"), bool(record.get("editing")), path, changed)
-        except (OSError, ValueError, KeyError, TypeError):
+            written, d = _read(path)
+        except _Refused as exc:
+            broken.append(Broken(path.name, exc.word, tuple(exc.values.items())))
             continue
         found.append((written, path.name, d))
     # The file name holds when the interview began, to the microsecond: it orders two drafts
-    # written within the same tick of the clock.
+    # written within the same second.
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [d for _, _, d in found]
+    return [d for _, _, d in found], broken
+
+
+def drafts() -> list[Draft]:
+    """Every usable draft, the one written last first. A broken draft is skipped, never deleted."""
+    return scan()[0]
 
 
 def latest() -> Draft | None:

@@ -110,12 +110,14 @@ def resume(lang: str | None, first_guess: str) -> None:
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
     from negotiator.wizard.ask import ask
-    from negotiator.wizard.draft import drafts
+    from negotiator.wizard.draft import scan
     from negotiator.wizard.questions import DRAFT
 
-    found = drafts()
+    found, broken = scan()
+    for b in broken:  # named, so the person knows it is there; never opened further or deleted
+        show.say(b.problem(lang))
     if not found:
-        raise BadInput(t(lang, "wizard.msg.no_draft"))
+        raise BadInput(t(lang, "safety.drafts_broken_only" if broken else "wizard.msg.no_draft"))
     if len(found) == 1:
         return found[0]
     options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
