@@ -33,7 +33,11 @@ def _flatten(prefix: str, node: object, out: dict[str, object]) -> None:
 
 @lru_cache(maxsize=None)
 def table(lang: str, area: str) -> dict[str, object]:
-    """Every entry of one area in one language, with dotted keys."""
+    """Every entry of one area in one language, with dotted keys. Only the known languages and
+    plain area names are looked up: a language read from a file ("../../elsewhere") must never
+    make us read, or cache, anything outside content/."""
+    if lang not in LANGUAGES or not area.isidentifier():
+        raise KeyError(f"{lang}/{area}")
     source = CONTENT / lang / f"{area}.toml"
     flat = _cached(source)
     if flat is None:
