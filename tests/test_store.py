@@ -117,7 +117,7 @@ def test_files_are_owner_only(home, case_en):
     for path in (home / "cases", folder):
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
     files = sorted(p.name for p in folder.iterdir())
-    assert files == [".lock", "agreement.json", "agreements.jsonl", "case.json", "log.jsonl"]
+    assert files == [".lock", ".log.checked", "agreement.json", "agreements.jsonl", "case.json", "log.jsonl"]
     for path in folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 

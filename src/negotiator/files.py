@@ -79,7 +79,7 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode
             os.replace(tmp, path)
         else:
             _place_new(tmp, path)
-        _sync_folder(folder)
+        sync_folder(folder)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -105,7 +105,7 @@ def _place_new(tmp: str, path: Path) -> None:
     os.unlink(tmp)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable; not every system lets a folder be opened for this."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -117,3 +117,30 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# A temporary file older than this was left by a write that never finished (a crash, a kill):
+# a write in progress finishes within seconds.
+STALE_SECONDS = 3600
+
+
+def clean_stale(folder: Path, older_than: float = 0) -> None:
+    """Remove the temporary files (.NAME.*.tmp) a crashed write left in `folder`. Called under the
+    folder's lock, where no other write can be in progress, so `older_than` may be 0 there."""
+    import time
+
+    now = time.time()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
+                os.unlink(path)
+        except OSError:
+            pass  # best effort: a file we cannot remove is left, never read

@@ -205,17 +205,19 @@ def add(name: str, lang: str, *, when: str | None = None, channel: str | None = 
         next_date: str | None = None) -> None:
     from negotiator import store
 
+    from negotiator.store.cases import lenders_of
+
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    saved = store.open_case(name, lang)
+    lenders = lenders_of(name, lang)
     given = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date}
     if channel is None:
         if not is_terminal():
             raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "store.log.channel_required")))
-        given = ask(given, saved.lenders(), lang)
-    entry = build_entry(given, saved.lenders(), lang)
-    saved = store.add_entry(name, entry, lang)
-    print(t(lang, "store.log.added", name=name, count=len(saved.entries)))
+        given = ask(given, lenders, lang)
+    entry = build_entry(given, lenders, lang)
+    count = store.add_entry(name, entry, lang)
+    print(t(lang, "store.log.added", name=name, count=count))
 
 
 def entry_fields(entry) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from negotiator.case import Case
 from negotiator.errors import BadInput
-from negotiator.files import FileExists, atomic_write
+from negotiator.files import FileExists, atomic_write, clean_stale
 from negotiator.paths import private_dir
 from negotiator.records import Agreement, ContactEntry
 from negotiator.store import reading
@@ -58,6 +58,7 @@ def save_case(name: str, case: Case, lang: str, *, overwrite: bool = False) -> P
     """Save (or, with `overwrite`, replace) a case's answers. Returns the case's folder."""
     folder = private_dir(case_folder(name, lang))
     with locked(folder, name, lang):
+        clean_stale(folder)
         try:
             atomic_write(folder / CASE_FILE, case_record(name, case), overwrite=overwrite)
         except FileExists as exc:
@@ -74,21 +75,41 @@ def existing_folder(name: str, lang: str) -> Path:
     return folder
 
 
-def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
-    """Every file of the case, validated. Call with the case's lock held."""
+def read_others(folder: Path, name: str, lang: str) -> tuple[Case, Agreement | None, tuple[Agreement, ...], bytes]:
+    """Every file of the case but the log, validated: the case, the agreement, the history and
+    the history's bytes. Call with the case's lock held."""
     case_path = folder / CASE_FILE
     data = reading.read_bytes(case_path, reading.MAX_CASE_MB, "case", lang)
     if data is None:
         raise BadInput(t(lang, "store.not_found", name=name))
     case = reading.parse_case(data, case_path, name, lang)
-    log_path, agreement_path, history_path = folder / LOG_FILE, folder / AGREEMENT_FILE, folder / HISTORY_FILE
-    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
-    entries = reading.parse_log(log_bytes, log_path, lang)
+    agreement_path, history_path = folder / AGREEMENT_FILE, folder / HISTORY_FILE
     agreement_bytes = reading.read_bytes(agreement_path, reading.MAX_CASE_MB, "agreement", lang)
     current = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path, lang)
     history_bytes = reading.read_bytes(history_path, reading.MAX_LOG_MB, "history", lang) or b""
     history = reading.parse_history(history_bytes, history_path, lang)
+    return case, current, history, history_bytes
+
+
+def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
+    """Every file of the case, validated. Call with the case's lock held."""
+    case, current, history, history_bytes = read_others(folder, name, lang)
+    log_path = folder / LOG_FILE
+    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
+    entries = reading.parse_log(log_bytes, log_path, lang)
     return Snapshot(SavedCase(name, folder, case, entries, current, history), log_bytes, history_bytes)
+
+
+def lenders_of(name: str, lang: str) -> list[str]:
+    """The case's lenders, for a contact about to be added: every file but the log validated (the
+    log is checked when the contact is appended), so no one types for a case that is broken."""
+    folder = existing_folder(name, lang)
+    with locked(folder, name, lang):
+        case = read_others(folder, name, lang)[0]
+        from negotiator.store.journal import checked_count
+
+        checked_count(folder, lang)
+    return [d.lender for d in case.debts]
 
 
 def open_case(name: str, lang: str) -> SavedCase:
