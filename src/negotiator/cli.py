@@ -27,7 +27,8 @@ def h(key: str) -> str:
 # Options that several commands share, declared once.
 Lang = Annotated[Optional[str], typer.Option("--lang", help=h("plan.lang"))]
 PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format"))]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("plan.output"))]
+# Text, not a Path: a Path drops the trailing slash of "-o folder/", which must be refused.
+Output = Annotated[Optional[str], typer.Option("--output", "-o", help=h("plan.output"))]
 Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
 Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
 CaseName = Annotated[str, typer.Argument(help=h("cases.name"))]

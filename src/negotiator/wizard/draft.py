@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from negotiator.controls import has_controls
-from negotiator.files import NotRegular, TooLarge, atomic_write, read_capped
+from negotiator.files import STALE_SECONDS, NotRegular, TooLarge, atomic_write, clean_stale, read_capped
 from negotiator.paths import data_dir, private_dir
 from negotiator.words import LANGUAGES, t
 
@@ -27,19 +27,47 @@ class Draft:
     editing: bool = False  # `negotiator edit NAME`: the saved case is replaced after confirming
     path: Path | None = None
     changed: dt.datetime | None = None  # when it was last written, as read from the file
+    seen: tuple[int, ...] | None = None  # the file as this window last read or wrote it
+    case_seen: tuple[int, ...] | None = None  # `edit`: the saved case.json as it was opened
 
     def save(self) -> None:
         if self.path is None:
-            folder = private_dir(data_dir() / "drafts")
-            self.path = folder / f"draft-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
+            self.path = _new_path()
         else:
             private_dir(self.path.parent)
+            if self.seen is not None and stamp(self.path) not in (None, self.seen) and not replace_changed(self.path.name, self.lang):
+                # Another window (a second `resume` of this draft) wrote it meanwhile: the
+                # answers from here go to a draft of their own instead of over the other's.
+                self.path = _new_path()
+        clean_stale(self.path.parent, STALE_SECONDS)
         record = {"version": DRAFT_VERSION, "lang": self.lang, "done": self.done, "name": self.name, "editing": self.editing, "answers": self.answers}
         atomic_write(self.path, json.dumps(record, ensure_ascii=False, indent=2) + "\n", overwrite=True)
+        self.seen = stamp(self.path)
 
     def discard(self) -> None:
         if self.path is not None and self.path.exists():
             self.path.unlink()
+
+
+def _new_path() -> Path:
+    folder = private_dir(data_dir() / "drafts")
+    return folder / f"draft-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
+
+
+def stamp(path: Path) -> tuple[int, ...] | None:
+    """A file's size, change time and file number: any write by anyone changes one of them."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def replace_changed(what: str, lang: str) -> bool:
+    """Ask before writing over a file another window changed since this one read it."""
+    import questionary
+
+    return bool(questionary.confirm(t(lang, "safety.changed_elsewhere", what=what), default=False).unsafe_ask())
 
 
 MAX_DRAFT_MB = 1  # a finished interview's answers are a few KB
@@ -112,7 +140,8 @@ def _read(path: Path) -> tuple[float, Draft]:
         raise _Refused("draft_fields")
     _clean(record)
     changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
-    return written, Draft(lang, answers, done, name, record.get("editing") is True, path, changed)
+    seen = stamp(path)
+    return written, Draft(lang, answers, done, name, record.get("editing") is True, path, changed, seen)
 
 
 def scan() -> tuple[list[Draft], list[Broken]]:

@@ -153,5 +153,8 @@ def edit(name: str, lang: str | None, first_guess: str) -> None:
     answers = steps.from_case(json.loads(saved.case.model_dump_json(exclude_none=True)))
     answers["language"] = chosen
     d = Draft(chosen, answers, done="proposals", name=name, editing=True)
+    from negotiator.wizard.draft import stamp
+
+    d.case_seen = stamp(saved.folder / "case.json")
     show.say(t(chosen, "wizard.msg.editing", name=name))
     run(d, "review")
