@@ -1,0 +1,475 @@
+"""Hostile input: nothing an answers file, a draft, a note or a file in the data folder holds can
+take over the terminal, hang a command, or make it read or write outside the data folder.
+
+Every hostile value goes into every name and free-text field; a name refuses it (exit 2 naming the
+field), free text is shown with its controls escaped in every form. Special files (a pipe, a link
+to /dev/zero, a folder, a device) in place of each file of a case are refused, naming the file, or
+listed as broken, within a subprocess timeout."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from conftest import EXAMPLES, cli_env
+
+from negotiator.controls import UNSAFE
+from negotiator.loading import case_from_data
+from negotiator.plan import build_plan
+from negotiator.records import ContactEntry
+
+HOSTILE = {
+    "clear and retitle": "Evil\x1b[2J\x1b]0;pwned\x07",
+    "erase the line above": "hi\x1b[1A\x1b[2Kgone",
+    "alternate screen": "x\x1b[?1049h",
+    "OSC 8 link": "\x1b]8;;http://evil.example/\x1b\\click here\x1b]8;;\x1b\\",
+    "every C0 control": "c0:" + "".join(chr(c) for c in range(0x20) if c != 0x0A) + ":end",
+    "DEL and C1": "a\x7fb\x85c\x9b2Jd\x90e\x9c",
+    "bidi overrides": "pay \u202e0001\u202c \u202a\u202b\u202d \u2066x\u2067\u2068\u2069",
+    "line breaks and block syntax": "one\n# heading\n- item\n1. first\n---\n===\n    code\r\nafter\rcr\n> quote",
+    "separators": "a\u2028b\u2029c\u0085d",
+    "markup": "**bold** [link](http://x) <b>x</b> | pipe &#x202e; &rlm; `code`",
+    "very long": "长" * 1900,
+}
+# Names hold one line of visible text: these are refused at input, the rest are shown as typed.
+CONTROLLED = {k for k, v in HOSTILE.items() if UNSAFE.search(v)}
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colours and bold the terminal form draws itself
+
+
+def clean(text: str, form: str) -> None:
+    """No raw control (but the line break), DEL, C1 or bidi mark; CRLF line ends in a calendar."""
+    if form == "ics":
+        assert "\n" not in text.replace("\r\n", ""), "a bare line break in the calendar"
+        text = text.replace("\r\n", "\n")
+    if form == "terminal":
+        text = SGR.sub("", text)
+    found = [m.group(0) for m in UNSAFE.finditer(text) if m.group(0) != "\n"]
+    assert not found, f"{form}: raw {found[:5]!r}"
+
+
+def answers() -> dict:
+    return json.loads((EXAMPLES / "case-en.json").read_text("utf-8"))
+
+
+def entry(value: str) -> ContactEntry:
+    import datetime as dt
+
+    return ContactEntry(when=dt.datetime(2026, 11, 28, 10, 0), channel="phone", lender="Huabei", said=value, agreed=value, next_action=value)
+
+
+def forms(plan) -> dict[str, str]:
+    from rich.console import Console
+
+    from negotiator.render import ics, markdown, terminal, text
+
+    out = {"text": text.render(plan), "markdown": markdown.render(plan), "ics": ics.render(plan)}
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=80)
+    terminal.draw(plan, console)
+    out["terminal"] = console.file.getvalue()
+    return out
+
+
+# ---- free text is shown escaped, in every form -----------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_free_text_is_escaped_in_every_form(kind):
+    value = HOSTILE[kind]
+    data = answers()
+    data["hardship"]["details"] = value[:2000]
+    case = case_from_data(data, "en")
+    plan = build_plan(case, "en", log=(entry(value),))
+    for form, text in forms(plan).items():
+        clean(text, form)
+    # JSON keeps the value exactly: its own escaping already shows every control.
+    from negotiator.render import json as json_form
+
+    document = json.loads(json_form.render(plan))
+    assert document["contact_log"][0]["said"] == value.strip()
+
+
+def test_escapes_are_visible_not_dropped():
+    data = answers()
+    data["hardship"]["details"] = HOSTILE["clear and retitle"] + HOSTILE["bidi overrides"]
+    text = forms(build_plan(case_from_data(data, "en"), "en"))["text"]
+    assert "Evil\\x1b[2J\\x1b]0;pwned\\x07" in text
+    assert "pay \\u202e0001\\u202c" in text
+
+
+def test_a_note_s_line_breaks_stay_inside_its_own_item_in_markdown():
+    from negotiator.render import markdown
+
+    plan = build_plan(case_from_data(answers(), "en"), "en", log=(entry(HOSTILE["line breaks and block syntax"]),))
+    text = markdown.render(plan)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert not any("heading" in line for line in headings)
+    assert "\n- item" not in text and "\n1. first" not in text and "\n---\n" not in text and "\n> quote" not in text
+    assert "\n    code" not in text
+
+
+def test_the_calendar_still_parses_with_hostile_notes():
+    import icalendar
+
+    value = "".join(HOSTILE.values())[:2000]
+    plan = build_plan(case_from_data(answers(), "en"), "en", log=(ContactEntry(when="2026-11-28T10:00", channel="phone", next_action=value),))
+    from negotiator.render import ics
+
+    calendar = icalendar.Calendar.from_ical(ics.render(plan))
+    descriptions = [str(e.get("DESCRIPTION")) for e in calendar.walk("VEVENT")]
+    assert any("\\x1b" in d for d in descriptions)
+
+
+# ---- names refuse controls at input ------------------------------------------------------------
+
+
+NAME_FIELDS = {
+    "debts[0].lender": lambda d, v: d["debts"][0].__setitem__("lender", v),
+    "income[0].source": lambda d, v: d["income"][0].__setitem__("source", v),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CONTROLLED))
+def test_a_name_with_a_control_is_refused_naming_the_field(kind):
+    from negotiator.errors import BadInput
+
+    for field, put in NAME_FIELDS.items():
+        data = copy.deepcopy(answers())
+        put(data, HOSTILE[kind][:100])
+        with pytest.raises(BadInput, match=re.escape(field)):
+            case_from_data(data, "en")
+
+
+def test_a_visible_but_tricky_name_is_shown_literally():
+    data = answers()
+    data["debts"][0]["lender"] = HOSTILE["markup"][:100]
+    plan = build_plan(case_from_data(data, "en"), "en")
+    for form, text in forms(plan).items():
+        clean(text, form)
+    from negotiator.render import markdown
+
+    assert "\\*\\*bold\\*\\* \\[link\\](http://x) \\<b\\>x\\</b\\> \\| pipe &\\#x202e; \\&rlm; \\`code\\`" in markdown.render(plan)
+
+
+def test_the_cli_refuses_a_hostile_lender_with_exit_2_and_never_echoes_it_raw(run_cli, tmp_path):
+    data = answers()
+    data["debts"][0]["lender"] = HOSTILE["clear and retitle"]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data), "utf-8")
+    for form in ("text", "markdown", "json", "ics"):
+        result = run_cli("plan", "--answers", str(path), "--format", form, "--lang", "en")
+        assert result.returncode == 2
+        assert "debts[0].lender" in result.stderr
+        assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_error_messages_never_echo_a_control(run_cli):
+    for args in (["show", "evil\x1b[2J"], ["\x1b]0;pwned\x07"], ["plan", "--answers", "no\x1b[2Jfile"]):
+        result = run_cli(*args)
+        assert result.returncode == 2
+        clean(result.stderr, "text")
+
+
+def test_log_add_refuses_a_hostile_who_and_escapes_notes_in_log_list(run_cli, tmp_path):
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+    refused = run_cli("log", "add", "x", "--channel", "phone", "--who", "Agent\x1b[2J", "--lang", "en")
+    assert refused.returncode == 2 and "--who" in refused.stderr
+    typed = {kind: value.replace("\x00", "") for kind, value in HOSTILE.items()}  # a command line cannot hold NUL
+    for kind, value in typed.items():
+        result = run_cli("log", "add", "x", "--channel", "sms", "--lender", "Huabei", "--said", value, "--agreed", value,
+                         "--next-action", value, "--lang", "en")
+        assert result.returncode == 0, (kind, result.stderr)
+    listed = run_cli("log", "list", "x", "--lang", "en")
+    assert listed.returncode == 0
+    clean(listed.stdout, "text")
+    assert "\\x1b[2J" in listed.stdout
+    for form in ("text", "markdown", "ics"):
+        out = tmp_path / f"plan.{form}"
+        shown = run_cli("show", "x", "--format", form, "--lang", "en", "-o", str(out))
+        assert shown.returncode == 0, shown.stderr
+        clean(out.read_bytes().decode("utf-8"), form)
+    entries = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
+    assert [e["said"] for e in entries] == [v.strip() for v in typed.values()]
+
+
+def test_the_plan_in_a_pseudo_terminal_carries_no_hostile_control(home, tmp_path):
+    data = answers()
+    data["hardship"]["details"] = "".join(HOSTILE.values())[:2000]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data), "utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "negotiator", "plan", "--answers", str(path), "--lang", "en"],
+                          env=cli_env(home, TERM="xterm-256color", NO_COLOR=""), dimensions=(40, 100), encoding="utf-8", timeout=60)
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "In your own words" in output
+    clean(output.replace("\r\n", "\n"), "terminal")
+
+
+# ---- drafts are validated like case files ----------------------------------------------------
+
+
+def _drafts(home: Path, outside: Path) -> dict[str, Path]:
+    folder = home / "drafts"
+    folder.mkdir(parents=True)
+    good = {"version": 1, "lang": "en", "done": "situation", "name": None, "editing": False, "answers": {"language": "en"}}
+    bad = {
+        "array": [1],
+        "null": None,
+        "deep": None,  # written below as 100,000 nested lists
+        "lang xx": {**good, "lang": "xx"},
+        "lang number": {**good, "lang": 5},
+        "lang traversal": {**good, "lang": "../../../../" + str(outside).lstrip("/") + "/xx"},
+        "answers not an object": {**good, "answers": [1]},
+        "control in a value": {**good, "answers": {"debts": [{"lender": "Evil\x1b[2J"}]}},
+    }
+    paths = {}
+    for n, (kind, record) in enumerate(bad.items()):
+        path = folder / f"draft-2026010{n % 10}-000000-{n:06d}.json"
+        text = "[" * 100_000 + "]" * 100_000 if kind == "deep" else json.dumps(record)
+        path.write_text(text, "utf-8")
+        paths[kind] = path
+    fifo = folder / "draft-fifo.json"
+    os.mkfifo(fifo)
+    paths["fifo"] = fifo
+    secret = outside / "secret.json"
+    secret.write_text(json.dumps(good), "utf-8")
+    link = folder / "draft-link.json"
+    link.symlink_to(secret)
+    paths["symlink"] = link
+    (folder / "draft-dir.json").mkdir()
+    paths["directory"] = folder / "draft-dir.json"
+    big = folder / "draft-big.json"
+    big.write_text(json.dumps({**good, "answers": {"x": "a" * (2 * 1024 * 1024)}}), "utf-8")
+    paths["too large"] = big
+    return paths
+
+
+def test_broken_drafts_are_listed_by_name_and_skipped(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    paths = _drafts(home, outside)
+    before = {p: (p.lstat().st_mtime_ns, p.lstat().st_size) for p in paths.values()}
+    from negotiator.wizard.draft import scan
+
+    found, broken = scan()
+    assert found == []
+    assert sorted(b.file for b in broken) == sorted(p.name for p in paths.values())
+    for b in broken:
+        assert b.file in b.problem("en") and "skipped" in b.problem("en")
+        assert b.file in b.problem("zh")
+    assert {p: (p.lstat().st_mtime_ns, p.lstat().st_size) for p in paths.values()} == before
+    assert sorted(os.listdir(outside)) == ["secret.json"]  # nothing written outside
+
+
+def test_a_good_draft_beside_broken_ones_is_still_found(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _drafts(home, outside)
+    good = {"version": 1, "lang": "zh", "done": "income", "name": None, "editing": False, "answers": {"language": "zh"}}
+    (home / "drafts" / "draft-20260101-000000-999999.json").write_text(json.dumps(good), "utf-8")
+    from negotiator.wizard.draft import scan
+
+    found, broken = scan()
+    assert [d.lang for d in found] == ["zh"] and len(broken) == 12
+
+
+def test_resume_with_only_broken_drafts_lists_them_and_exits_2(home, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    paths = _drafts(home, outside)
+    child = pexpect.spawn(sys.executable, ["-m", "negotiator", "resume", "--lang", "en"], env=cli_env(home, TERM="xterm"),
+                          dimensions=(40, 100), encoding="utf-8", timeout=30)
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 2, output
+    assert "Traceback" not in output
+    for path in paths.values():
+        assert path.name in output
+    assert "No draft can be resumed" in output
+    assert sorted(os.listdir(outside)) == ["secret.json"]
+
+
+def test_resume_without_a_terminal_is_exit_2_without_hanging(run_cli, home, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _drafts(home, outside)
+    result = run_cli("resume", timeout=5)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_the_word_loader_only_knows_its_languages(tmp_path):
+    from negotiator import words
+
+    for lang in ("xx", "../../../../" + str(tmp_path).lstrip("/") + "/xx", "", "en/../zh"):
+        with pytest.raises(KeyError):
+            words.table(lang, "wizard")
+    with pytest.raises(KeyError):
+        words.table("en", "../zh/wizard")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- special files in a case folder ----------------------------------------------------------
+
+
+CASE_FILES = ("case.json", "log.jsonl", "agreement.json", "agreements.jsonl")
+
+
+def _special(path: Path, kind: str) -> None:
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "directory":
+        path.mkdir()
+    else:  # a device: made where allowed, else a link to one
+        try:
+            os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero's numbers
+        except (PermissionError, OSError):
+            path.symlink_to("/dev/urandom")
+
+
+def _saved(run_cli, name: str) -> None:
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", name).returncode == 0
+    assert run_cli("log", "add", name, "--channel", "phone", "--said", "hello").returncode == 0
+    agreed = run_cli("agree", name, "--kind", "instalments", "--months", "6", "--monthly", "100", "--first-due", "2030-01-01")
+    assert agreed.returncode == 0, agreed.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "directory", "device"])
+def test_a_special_file_in_a_case_is_refused_quickly_naming_it(run_cli, home, kind):
+    import resource
+
+    _saved(run_cli, "good")
+    for name in CASE_FILES:
+        case = f"bad-{name.split('.')[0]}"
+        _saved(run_cli, case)
+        _special(home / "cases" / case / name, kind)
+        for args in (["show", case], ["log", "add", case, "--channel", "phone"], ["log", "list", case]):
+            result = run_cli(*args, "--lang", "en", timeout=5)
+            assert result.returncode == 2, (kind, name, args, result.stdout, result.stderr)
+            assert name in result.stderr and "Traceback" not in result.stderr, result.stderr
+            assert len(result.stderr.strip().splitlines()) <= 3
+    listed = run_cli("cases", "--format", "json", timeout=5)
+    assert listed.returncode == 0, listed.stderr
+    rows = {row["name"]: row for row in json.loads(listed.stdout)}
+    assert rows["good"]["problem"] is None and rows["good"]["contacts"] == 1
+    for name in CASE_FILES:
+        assert name in rows[f"bad-{name.split('.')[0]}"]["problem"]
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 100 * 1024  # KB: no run read /dev/zero
+
+
+def test_a_linked_case_folder_is_refused_and_listed_as_broken(run_cli, home, tmp_path):
+    _saved(run_cli, "real")
+    elsewhere = tmp_path / "elsewhere"
+    (home / "cases" / "real").rename(elsewhere)
+    (home / "cases" / "linked").symlink_to(elsewhere)
+    result = run_cli("show", "linked", "--lang", "en", timeout=5)
+    assert result.returncode == 2 and "link" in result.stderr
+    added = run_cli("log", "add", "linked", "--channel", "phone", "--lang", "en", timeout=5)
+    assert added.returncode == 2
+    assert len((elsewhere / "log.jsonl").read_text("utf-8").splitlines()) == 1
+    rows = json.loads(run_cli("cases", "--format", "json").stdout)
+    assert rows[0]["name"] == "linked" and "link" in rows[0]["problem"]
+
+
+# ---- the environment: exit 2 and one line -----------------------------------------------------
+
+
+def test_an_unusable_data_folder_is_exit_2_in_one_line(run_cli, tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    for home in (a_file, a_file / "below"):
+        result = run_cli("cases", "--lang", "en", NEGOTIATOR_HOME=str(home))
+        assert result.returncode == 2, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "NEGOTIATOR_HOME" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="the superuser may write anywhere")
+def test_folders_without_permission_are_exit_2(run_cli, home, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    assert run_cli("cases", NEGOTIATOR_HOME=str(locked / "home")).returncode == 2
+    _saved(run_cli, "x")
+    for mode in (0o000, 0o500):
+        (home / "cases" / "x").chmod(mode)
+        try:
+            result = run_cli("log", "add", "x", "--channel", "phone", "--lang", "en")
+            assert result.returncode == 2 and "Traceback" not in result.stderr
+            assert len(result.stderr.strip().splitlines()) <= 2
+        finally:
+            (home / "cases" / "x").chmod(0o700)
+
+
+def test_a_name_over_the_file_name_byte_limit_is_exit_2(run_cli):
+    name = "\U0001d400" * 64  # 64 letters of four bytes: 256 bytes
+    result = run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", name, "--lang", "en")
+    assert result.returncode == 2 and "256 bytes" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_output_to_a_folder_is_refused(run_cli, tmp_path):
+    (tmp_path / "folder").mkdir()
+    for target in (tmp_path / "folder", f"{tmp_path / 'folder'}/", f"{tmp_path / 'new'}/"):
+        result = run_cli("plan", "--answers", str(EXAMPLES / "case-en.json"), "-o", str(target), "--force", "--lang", "en")
+        assert result.returncode == 2 and "--output" in result.stderr
+    assert not (tmp_path / "new").exists() and list((tmp_path / "folder").iterdir()) == []
+
+
+def test_an_agreement_of_nothing_a_month_is_refused(run_cli, home):
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+    for monthly in ("0", "0.00"):
+        result = run_cli("agree", "x", "--kind", "instalments", "--months", "6", "--monthly", monthly, "--first-due", "2030-01-01", "--lang", "en")
+        assert result.returncode == 2 and "--monthly" in result.stderr
+    assert not (home / "cases" / "x" / "agreement.json").exists()
+
+
+# ---- store hygiene -----------------------------------------------------------------------------
+
+
+def test_the_data_folder_and_the_parents_it_makes_are_private(run_cli, tmp_path):
+    home = tmp_path / "a" / "b" / "home"
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x", NEGOTIATOR_HOME=str(home)).returncode == 0
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", home, home / "cases", home / "cases" / "x"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_temp_files_a_crash_left_are_cleaned_on_the_next_write(run_cli, home):
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+    folder = home / "cases" / "x"
+    stale = folder / ".log.jsonl.abc123.tmp"
+    stale.write_text("personal notes from a write that was killed")
+    assert run_cli("log", "add", "x", "--channel", "phone").returncode == 0
+    assert not stale.exists()
+
+
+def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.errors import BadInput
+    from negotiator.loading import load_answers
+
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    assert store.add_entry("x", entry("one"), "en") == 1
+    log = home / "cases" / "x" / "log.jsonl"
+    inode = log.stat().st_ino
+    assert store.add_entry("x", entry("two"), "en") == 2
+    assert log.stat().st_ino == inode  # appended in place, not a new file renamed over it
+    # A hand edit after the last append is noticed: the whole log is checked again, and refused.
+    lines = log.read_text("utf-8").splitlines(keepends=True)
+    log.write_text(lines[0] + '{"schema_version": 1, "when": "2026-11-29T10:00:00", "channel": "fax"}\n' + lines[1], "utf-8")
+    before = log.read_bytes()
+    with pytest.raises(BadInput, match="line 2"):
+        store.add_entry("x", entry("three"), "en")
+    assert log.read_bytes() == before
