@@ -9,7 +9,6 @@ import stat
 import tempfile
 from pathlib import Path
 
-
 # What link() says on a file system that has no hard links.
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
 
