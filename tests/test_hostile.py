@@ -473,3 +473,27 @@ def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, mon
     with pytest.raises(BadInput, match="line 2"):
         store.add_entry("x", entry("three"), "en")
     assert log.read_bytes() == before
+
+
+def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.store import journal
+
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    store.add_entry("x", entry("one"), "en")
+    real = journal.atomic_write
+
+    def killed(path, *args, **kwargs):
+        if Path(path).name == journal.CHECKED_FILE:
+            raise KeyboardInterrupt  # the process dies after the line is on disk, before the note
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(journal, "atomic_write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.add_entry("x", entry("two"), "en")
+    monkeypatch.setattr(journal, "atomic_write", real)
+    assert store.add_entry("x", entry("three"), "en") == 3  # the stale note is noticed: counted in full
+    assert [e.said for e in store.open_case("x", "en").log()] == ["one", "two", "three"]
+    assert not [p for p in (home / "cases" / "x").iterdir() if p.name.endswith(".tmp")]
