@@ -509,3 +509,39 @@ def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatc
     assert store.add_entry("x", entry("three"), "en") == 3  # the stale note is noticed: counted in full
     assert [e.said for e in store.open_case("x", "en").log()] == ["one", "two", "three"]
     assert not [p for p in (home / "cases" / "x").iterdir() if p.name.endswith(".tmp")]
+
+
+_WRITER = """
+import datetime as dt, os, sys
+from decimal import Decimal
+from negotiator import store
+from negotiator.records import Agreement, ContactEntry
+for i in range(100000):
+    store.add_entry("z", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{i}"), "en")
+    if i % 3 == 0:
+        store.record_agreement("z", Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(i + 1), first_due=dt.date(2030, 1, 1)), "en")
+    print(i, flush=True)
+"""
+
+
+@pytest.mark.parametrize("after", [1, 7, 20])
+def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, monkeypatch, after):
+    import signal
+    import subprocess
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+
+    store.save_case("z", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    child = subprocess.Popen([sys.executable, "-c", _WRITER], env=cli_env(home), stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    for _ in range(after):  # let it finish some writes, then kill it in the middle of the next
+        assert child.stdout.readline()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    saved = store.open_case("z", "en")  # every file still reads, every line validates
+    count = len(saved.log())
+    assert count >= after
+    assert store.add_entry("z", entry("after the kill"), "en") == count + 1
+    assert not [p.name for p in (home / "cases" / "z").iterdir() if p.name.endswith(".tmp")]
