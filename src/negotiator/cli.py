@@ -361,8 +361,13 @@ def main(argv: list[str] | None = None) -> None:
         result = runs(args=args, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except NegotiatorError as exc:
-        if str(exc):
-            print(visible(str(exc)), file=sys.stderr)
+        message = str(exc)
+        if hasattr(exc, "in_language"):  # raised where the language asked for was not known
+            from negotiator.usage import language_asked
+
+            message = exc.in_language(language_asked(args) or HELP_LANG)
+        if message:
+            print(visible(message), file=sys.stderr)
         code = exc.exit_code
     except KeyboardInterrupt:
         code = 130

@@ -19,14 +19,24 @@ def data_dir() -> Path:
     return Path(user_data_dir("negotiator", appauthor=False))
 
 
-class LinkedFolder(BadInput):
-    """A link where one of our own folders should be: following it would read or write elsewhere."""
+class FolderProblem(BadInput):
+    """A folder of the data folder that cannot be used. Raised where no language is known; the
+    command line says it in the language asked for (`in_language`)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        from negotiator.words import detect_language
+
+        self.key, self.values = key, values
+        super().__init__(self.in_language(detect_language()))
+
+    def in_language(self, lang: str) -> str:
+        from negotiator.words import t
+
+        return t(lang, self.key, **self.values)
 
 
 def _unusable(path: Path, reason: object) -> BadInput:
-    from negotiator.words import detect_language, t
-
-    return BadInput(t(detect_language(), "safety.data_folder", path=path, reason=reason))
+    return FolderProblem("safety.data_folder", path=path, reason=reason)
 
 
 def private_dir(path: Path) -> Path:
@@ -46,9 +56,7 @@ def private_dir(path: Path) -> Path:
                 pass  # made meanwhile by another window
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
-            from negotiator.words import detect_language, t
-
-            raise LinkedFolder(t(detect_language(), "safety.linked_case", path=path))
+            raise FolderProblem("safety.linked_case", path=path)
         if not stat.S_ISDIR(info.st_mode):
             raise NotADirectoryError(20, os.strerror(20), str(path))
         if stat.S_IMODE(info.st_mode) != 0o700:
