@@ -228,7 +228,8 @@ def _drafts(home: Path, outside: Path) -> dict[str, Path]:
         "lang number": {**good, "lang": 5},
         "lang traversal": {**good, "lang": "../../../../" + str(outside).lstrip("/") + "/xx"},
         "answers not an object": {**good, "answers": [1]},
-        "control in a value": {**good, "answers": {"debts": [{"lender": "Evil\x1b[2J"}]}},
+        "control in a key": {**good, "answers": {"debts": [{"lender\x1b[2J": "Evil"}]}},
+        "control in the case name": {**good, "name": "x\x1b]0;pwned\x07"},
     }
     paths = {}
     for n, (kind, record) in enumerate(bad.items()):
@@ -280,7 +281,7 @@ def test_a_good_draft_beside_broken_ones_is_still_found(home, tmp_path, monkeypa
     from negotiator.wizard.draft import scan
 
     found, broken = scan()
-    assert [d.lang for d in found] == ["zh"] and len(broken) == 12
+    assert [d.lang for d in found] == ["zh"] and len(broken) == 13
 
 
 def test_resume_with_only_broken_drafts_lists_them_and_exits_2(home, tmp_path):

@@ -102,16 +102,14 @@ class _Refused(Exception):
 
 
 def _clean(value: Any, depth: int = 0) -> None:
-    """Every string in a draft is text a person typed into one line (or a note): no control
-    character other than a line break, no direction mark; and no nesting deeper than answers go."""
+    """No nesting deeper than answers go, and every key a plain field name. Values may hold what
+    a person pasted: the wizard shows them escaped and the case refuses what a name cannot hold."""
     if depth > MAX_DEPTH:
         raise _Refused("draft_fields")
-    if isinstance(value, str):
-        if has_controls(value.replace("\n", "")):
-            raise _Refused("draft_fields")
-    elif isinstance(value, dict):
+    if isinstance(value, dict):
         for key, item in value.items():
-            _clean(key, depth + 1)
+            if has_controls(key) or len(key) > 100:
+                raise _Refused("draft_fields")
             _clean(item, depth + 1)
     elif isinstance(value, list):
         for item in value:
@@ -143,7 +141,7 @@ def _read(path: Path) -> tuple[float, Draft]:
         raise _Refused("draft_fields")
     if not (done is None or (isinstance(done, str) and len(done) <= 40)):
         raise _Refused("draft_fields")
-    if not (name is None or (isinstance(name, str) and len(name) <= 200)):
+    if not (name is None or (isinstance(name, str) and len(name) <= 200 and not has_controls(name))):
         raise _Refused("draft_fields")
     _clean(record)
     changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)

@@ -140,7 +140,10 @@ def describe_draft(d: Draft, lang: str) -> str:
     else:
         what = t(lang, "wizard.msg.draft_no_debts")
     when = f"{d.changed:%Y-%m-%d %H:%M}" if d.changed else "?"
-    return t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}"))
+    from negotiator.controls import visible
+
+    # A draft's values are as typed or pasted: shown in the menu, every control is escaped.
+    return visible(t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}")), newlines=False)
 
 
 def edit(name: str, lang: str | None, first_guess: str) -> None:
