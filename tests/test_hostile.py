@@ -546,3 +546,31 @@ def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, 
     assert count >= after
     assert store.add_entry("z", entry("after the kill"), "en") == count + 1
     assert not [p.name for p in (home / "cases" / "z").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_a_draft_changed_in_another_window_is_not_written_over_without_a_yes(home, monkeypatch, replace):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator.wizard import draft
+
+    asked: list[str] = []
+    monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
+    mine = draft.Draft("en", {"language": "en"}, done="situation")
+    mine.save()
+    path = mine.path
+    assert path is not None
+    [other] = draft.drafts()  # a second `resume` of the same draft, in another window
+    other.answers["hardship"] = {"cause": "illness"}
+    other.done = "income"
+    other.save()
+    theirs = path.read_bytes()
+    mine.done = "income"
+    mine.save()  # this window goes on: the draft changed since it last wrote it
+    assert asked == [path.name]
+    if replace:
+        assert mine.path == path and b"illness" not in path.read_bytes()
+    else:
+        assert mine.path != path and path.read_bytes() == theirs
+        assert len(draft.drafts()) == 2
+    mine.save()  # no change since: no question
+    assert len(asked) == 1
