@@ -14,22 +14,10 @@ import os
 import stat
 from pathlib import Path
 
-from negotiator.files import (
-    NotRegular,
-    TooLarge,
-    atomic_write,
-    clean_stale,
-    read_capped,
-    sync_folder,
-)
+from negotiator.files import NotRegular, TooLarge, atomic_write, clean_stale, read_capped, sync_folder
 from negotiator.records import Agreement, ContactEntry
 from negotiator.store import reading
-from negotiator.store.cases import (
-    SavedCase,
-    existing_folder,
-    read_others,
-    read_snapshot,
-)
+from negotiator.store.cases import SavedCase, existing_folder, read_others, read_snapshot
 from negotiator.store.folders import AGREEMENT_FILE, HISTORY_FILE, LOG_FILE, locked
 from negotiator.store.versions import stamped
 from negotiator.words import t

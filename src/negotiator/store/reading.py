@@ -19,12 +19,7 @@ from negotiator.errors import BadInput
 from negotiator.files import NotRegular, TooLarge, read_capped
 from negotiator.loading import describe, parse_json
 from negotiator.records import Agreement, ContactEntry
-from negotiator.store.versions import (
-    VersionProblem,
-    case_version,
-    current_case,
-    record_fields,
-)
+from negotiator.store.versions import VersionProblem, case_version, current_case, record_fields
 from negotiator.words import t
 
 MAX_CASE_MB = 1

@@ -11,14 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from negotiator.controls import has_controls
-from negotiator.files import (
-    STALE_SECONDS,
-    NotRegular,
-    TooLarge,
-    atomic_write,
-    clean_stale,
-    read_capped,
-)
+from negotiator.files import STALE_SECONDS, NotRegular, TooLarge, atomic_write, clean_stale, read_capped
 from negotiator.paths import data_dir, private_dir
 from negotiator.words import LANGUAGES, t
 
