@@ -574,3 +574,14 @@ def test_a_draft_changed_in_another_window_is_not_written_over_without_a_yes(hom
         assert len(draft.drafts()) == 2
     mine.save()  # no change since: no question
     assert len(asked) == 1
+
+
+def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
+    from negotiator.wizard import questions as Q
+    from negotiator.wizard.ask import Refused, read
+
+    lender = next(q for q in Q.DEBT if q.key == "lender")
+    with pytest.raises(Refused) as refused:
+        read(lender, "Evil\x1b[2J")
+    assert refused.value.word == "control_character" and refused.value.values == {"shown": "\\x1b"}
+    assert read(lender, "  Huabei  ") == "Huabei"
