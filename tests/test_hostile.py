@@ -585,3 +585,21 @@ def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
         read(lender, "Evil\x1b[2J")
     assert refused.value.word == "control_character" and refused.value.values == {"shown": "\\x1b"}
     assert read(lender, "  Huabei  ") == "Huabei"
+
+
+def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
+    import icalendar
+
+    from negotiator.render import ics
+
+    data = answers()
+    data["income"] = [{"source": "what is left", "monthly": "1"}]
+    data["debts"] = [{**data["debts"][0], "lender": f"Lender {i}", "max_months": 120} for i in range(12)]
+    plan = build_plan(case_from_data(data, "en"), "en")
+    events = icalendar.Calendar.from_ical(ics.render(plan)).walk("VEVENT")
+    payments, call = events[:-1], events[-1]  # the follow-up call comes last
+    assert len(events) == ics.MAX_PAYMENT_EVENTS + 1
+    last = max(e.decoded("DTSTART") for e in payments)
+    every = sorted(row.due for d in plan.numbers.debts for row in d.ladder.target.schedule.rows)
+    assert last == every[ics.MAX_PAYMENT_EVENTS - 1]
+    assert f"first 1200 of {len(every)} payment reminders" in str(call.get("DESCRIPTION"))
