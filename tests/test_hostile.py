@@ -80,13 +80,14 @@ def forms(plan) -> dict[str, str]:
 # ---- free text is shown escaped, in every form -----------------------------------------------
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("kind", list(HOSTILE))
-def test_free_text_is_escaped_in_every_form(kind):
+def test_free_text_is_escaped_in_every_form(kind, lang):
     value = HOSTILE[kind]
     data = answers()
     data["hardship"]["details"] = value[:2000]
-    case = case_from_data(data, "en")
-    plan = build_plan(case, "en", log=(entry(value),))
+    case = case_from_data(data, lang)
+    plan = build_plan(case, lang, log=(entry(value),))
     for form, text in forms(plan).items():
         clean(text, form)
     # JSON keeps the value exactly: its own escaping already shows every control.
