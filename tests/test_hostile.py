@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pexpect
@@ -604,3 +605,25 @@ def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
     every = sorted(row.due for d in plan.numbers.debts for row in d.ladder.target.schedule.rows)
     assert last == every[ics.MAX_PAYMENT_EVENTS - 1]
     assert f"first 1200 of {len(every)} payment reminders" in str(call.get("DESCRIPTION"))
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monkeypatch, replace):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.wizard import draft, keep
+
+    case = load_answers(EXAMPLES / "case-en.json", "en")
+    store.save_case("x", case, "en")
+    d = draft.Draft("en", {}, name="x", editing=True)
+    d.case_seen = draft.stamp(home / "cases" / "x" / "case.json")
+    store.save_case("x", case.model_copy(update={"lump_sum": Decimal("123")}), "en", overwrite=True)  # the other window
+    theirs = (home / "cases" / "x" / "case.json").read_bytes()
+    asked: list[str] = []
+    monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
+    monkeypatch.setattr(keep, "ask", lambda q, lang, *a, **k: "y")  # a new name, when asked for one
+    keep.save_case(d, case)
+    assert asked == ["x"]
+    assert ((home / "cases" / "x" / "case.json").read_bytes() == theirs) is not replace
+    assert (home / "cases" / "y").exists() is not replace
