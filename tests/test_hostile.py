@@ -627,3 +627,11 @@ def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monke
     assert asked == ["x"]
     assert ((home / "cases" / "x" / "case.json").read_bytes() == theirs) is not replace
     assert (home / "cases" / "y").exists() is not replace
+
+
+def test_cases_skips_a_stray_file_and_an_empty_folder(run_cli, home):
+    _saved(run_cli, "real")
+    (home / "cases" / "notes").write_text("not a case")
+    (home / "cases" / "empty").mkdir()
+    rows = json.loads(run_cli("cases", "--format", "json").stdout)
+    assert [row["name"] for row in rows] == ["real"]

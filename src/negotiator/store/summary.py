@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass
 
 from negotiator.errors import BadInput
@@ -68,8 +69,11 @@ def list_saved(lang: str) -> list[CaseSummary]:
         if not _NAME.fullmatch(folder.name):
             continue
         try:
-            if not folder.is_symlink():
+            kind = folder.lstat().st_mode
+            if stat.S_ISDIR(kind):
                 (folder / CASE_FILE).lstat()
+            elif not stat.S_ISLNK(kind):
+                continue  # a stray file, not a case
         except FileNotFoundError:
             continue  # a folder left behind with no case in it
         except OSError:
