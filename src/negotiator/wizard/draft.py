@@ -45,7 +45,8 @@ class Draft:
         self.seen = stamp(self.path)
 
     def discard(self) -> None:
-        if self.path is not None and self.path.exists():
+        # A draft another window wrote since this one last did is theirs now: it is left.
+        if self.path is not None and self.path.exists() and (self.seen is None or stamp(self.path) == self.seen):
             self.path.unlink()
 
 
@@ -67,7 +68,10 @@ def replace_changed(what: str, lang: str) -> bool:
     """Ask before writing over a file another window changed since this one read it."""
     import questionary
 
-    return bool(questionary.confirm(t(lang, "safety.changed_elsewhere", what=what), default=False).unsafe_ask())
+    try:
+        return bool(questionary.confirm(t(lang, "safety.changed_elsewhere", what=what), default=False).unsafe_ask())
+    except (KeyboardInterrupt, EOFError):
+        return False  # no answer: nothing is written over, the answers from here are kept apart
 
 
 MAX_DRAFT_MB = 1  # a finished interview's answers are a few KB
