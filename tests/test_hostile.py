@@ -635,3 +635,11 @@ def test_cases_skips_a_stray_file_and_an_empty_folder(run_cli, home):
     (home / "cases" / "empty").mkdir()
     rows = json.loads(run_cli("cases", "--format", "json").stdout)
     assert [row["name"] for row in rows] == ["real"]
+
+
+def test_an_answers_file_that_is_a_pipe_or_a_device_never_hangs(run_cli, tmp_path):
+    fifo = tmp_path / "answers.json"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        result = run_cli("plan", "--answers", str(path), "--lang", "en", timeout=5)
+        assert result.returncode == 2 and str(path) in result.stderr and "Traceback" not in result.stderr

@@ -7,6 +7,7 @@ BadInput naming the field; never a traceback.
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -143,8 +144,13 @@ def read_answers(path: Path, lang: str) -> dict[str, Any]:
         limit = MAX_FILE_MB * 1024 * 1024
         if path.stat().st_size > limit:
             raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
-        # A pipe or a device reports no size; read one byte past the limit to know.
-        with path.open("rb") as handle:
+        # A pipe or a device reports no size; read one byte past the limit to know. Opened
+        # without waiting: a named pipe no one writes to reads as empty instead of hanging; one
+        # with a writer (`--answers <(...)`) is then read as usual.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
             raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
