@@ -135,6 +135,7 @@ def test_the_calendar_still_parses_with_hostile_notes():
 NAME_FIELDS = {
     "debts[0].lender": lambda d, v: d["debts"][0].__setitem__("lender", v),
     "income[0].source": lambda d, v: d["income"][0].__setitem__("source", v),
+    "priority[0].name": lambda d, v: d.__setitem__("priority", [{"name": v, "monthly": "100"}]),
 }
 
 
@@ -147,6 +148,14 @@ def test_a_name_with_a_control_is_refused_naming_the_field(kind):
         put(data, HOSTILE[kind][:100])
         with pytest.raises(BadInput, match=re.escape(field)):
             case_from_data(data, "en")
+    from pydantic import ValidationError
+
+    from negotiator.records import Agreement
+
+    with pytest.raises(ValidationError, match="control_character"):
+        Agreement(lender=HOSTILE[kind][:100], kind="instalments", months=6, monthly=Decimal("100"), first_due="2030-01-01")
+    with pytest.raises(ValidationError, match="control_character"):
+        ContactEntry(when="2026-11-28T10:00", channel="phone", who=HOSTILE[kind][:100])
 
 
 def test_a_visible_but_tricky_name_is_shown_literally():
