@@ -352,11 +352,21 @@ def _special(path: Path, kind: str) -> None:
             path.symlink_to("/dev/urandom")
 
 
-def _saved(run_cli, name: str) -> None:
-    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", name).returncode == 0
-    assert run_cli("log", "add", name, "--channel", "phone", "--said", "hello").returncode == 0
-    agreed = run_cli("agree", name, "--kind", "instalments", "--months", "6", "--monthly", "100", "--first-due", "2030-01-01")
-    assert agreed.returncode == 0, agreed.stderr
+def _saved(home: Path, name: str) -> None:
+    """A saved case with a contact and an agreement, made in process to keep the suite quick."""
+    import datetime as dt
+
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.records import Agreement
+
+    os.environ["NEGOTIATOR_HOME"] = str(home)
+    try:
+        store.save_case(name, load_answers(EXAMPLES / "case-en.json", "en"), "en")
+        store.add_entry(name, entry("hello"), "en")
+        store.record_agreement(name, Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal("100"), first_due=dt.date(2030, 1, 1)), "en")
+    finally:
+        del os.environ["NEGOTIATOR_HOME"]
 
 
 def _peak_mb(home: Path, args: list[str]) -> float:
@@ -373,10 +383,10 @@ def _peak_mb(home: Path, args: list[str]) -> float:
 
 @pytest.mark.parametrize("kind", ["fifo", "zero", "directory", "device"])
 def test_a_special_file_in_a_case_is_refused_quickly_naming_it(run_cli, home, kind):
-    _saved(run_cli, "good")
+    _saved(home, "good")
     for name in CASE_FILES:
         case = f"bad-{name.split('.')[0]}"
-        _saved(run_cli, case)
+        _saved(home, case)
         _special(home / "cases" / case / name, kind)
         for args in (["show", case], ["log", "add", case, "--channel", "phone"], ["log", "list", case]):
             result = run_cli(*args, "--lang", "en", timeout=5)
@@ -395,7 +405,7 @@ def test_a_special_file_in_a_case_is_refused_quickly_naming_it(run_cli, home, ki
 
 
 def test_a_linked_case_folder_is_refused_and_listed_as_broken(run_cli, home, tmp_path):
-    _saved(run_cli, "real")
+    _saved(home, "real")
     elsewhere = tmp_path / "elsewhere"
     (home / "cases" / "real").rename(elsewhere)
     (home / "cases" / "linked").symlink_to(elsewhere)
@@ -425,7 +435,7 @@ def test_folders_without_permission_are_exit_2(run_cli, home, tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
     assert run_cli("cases", NEGOTIATOR_HOME=str(locked / "home")).returncode == 2
-    _saved(run_cli, "x")
+    _saved(home, "x")
     for mode in (0o000, 0o500):
         (home / "cases" / "x").chmod(mode)
         try:
@@ -639,7 +649,7 @@ def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monke
 
 
 def test_cases_skips_a_stray_file_and_an_empty_folder(run_cli, home):
-    _saved(run_cli, "real")
+    _saved(home, "real")
     (home / "cases" / "notes").write_text("not a case")
     (home / "cases" / "empty").mkdir()
     rows = json.loads(run_cli("cases", "--format", "json").stdout)
