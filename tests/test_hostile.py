@@ -153,7 +153,7 @@ def test_a_name_with_a_control_is_refused_naming_the_field(kind):
     from negotiator.records import Agreement
 
     with pytest.raises(ValidationError, match="control_character"):
-        Agreement(lender=HOSTILE[kind][:100], kind="instalments", months=6, monthly=Decimal("100"), first_due="2030-01-01")
+        Agreement(lender=HOSTILE[kind][:100], kind="instalments", months=6, monthly=Decimal(100), first_due="2030-01-01")
     with pytest.raises(ValidationError, match="control_character"):
         ContactEntry(when="2026-11-28T10:00", channel="phone", who=HOSTILE[kind][:100])
 
@@ -364,7 +364,7 @@ def _saved(home: Path, name: str) -> None:
     try:
         store.save_case(name, load_answers(EXAMPLES / "case-en.json", "en"), "en")
         store.add_entry(name, entry("hello"), "en")
-        store.record_agreement(name, Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal("100"), first_due=dt.date(2030, 1, 1)), "en")
+        store.record_agreement(name, Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(100), first_due=dt.date(2030, 1, 1)), "en")
     finally:
         del os.environ["NEGOTIATOR_HOME"]
 
@@ -377,7 +377,7 @@ def _peak_mb(home: Path, args: list[str]) -> float:
               "subprocess.run(sys.argv[1:], capture_output=True, timeout=5)\n"
               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
     result = subprocess.run([sys.executable, "-c", script, sys.executable, "-m", "negotiator", *args],
-                            env=cli_env(home), capture_output=True, text=True, timeout=30)
+                            env=cli_env(home), capture_output=True, text=True, timeout=30, check=True)
     return int(result.stdout) / 1024
 
 
@@ -637,7 +637,7 @@ def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monke
     store.save_case("x", case, "en")
     d = draft.Draft("en", {}, name="x", editing=True)
     d.case_seen = draft.stamp(home / "cases" / "x" / "case.json")
-    store.save_case("x", case.model_copy(update={"lump_sum": Decimal("123")}), "en", overwrite=True)  # the other window
+    store.save_case("x", case.model_copy(update={"lump_sum": Decimal(123)}), "en", overwrite=True)  # the other window
     theirs = (home / "cases" / "x" / "case.json").read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
