@@ -16,7 +16,8 @@ import pytest
 from conftest import SRC
 
 LAYERS = (
-    ("negotiator", "negotiator.errors", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick"),
+    ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
+    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick"),
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
     ("negotiator.case",),  # the answers model
     ("negotiator.planning",),  # pure numbers

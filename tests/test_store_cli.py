@@ -139,7 +139,7 @@ def test_agree_then_show_carries_the_agreement(run_cli):
 
 def test_agree_defaults_to_the_first_lender(run_cli):
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))
-    ok(run_cli("agree", "x", "--kind", "extension", "--months", "3", "--monthly", "0", "--first-due", "2026-12-15"))
+    ok(run_cli("agree", "x", "--kind", "extension", "--months", "3", "--monthly", "100", "--first-due", "2026-12-15"))
     assert json.loads(ok(run_cli("show", "x", "--format", "json")))["agreements"][0]["lender"] == "Huabei"
 
 

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from negotiator.controls import UNSAFE, escaped
 from negotiator.money import AmountError, check_amount, parse_amount
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -75,7 +77,16 @@ def _percent(limit: int) -> Callable[[object], Decimal]:
 
 Money = Annotated[Decimal, BeforeValidator(_money)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+def no_controls(value: str) -> str:
+    """A name (a lender, an income, who called) is one line of visible text: a control character
+    or a direction mark in it is never meant, and could take over a screen it is shown on."""
+    found = UNSAFE.search(value)
+    if found is not None:
+        raise PydanticCustomError("control_character", "contains a control character ({shown})", {"shown": escaped(found.group(0))})
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
 DailyRate = Annotated[Decimal, BeforeValidator(_percent(1))]
 AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400))]
 BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50))]

@@ -19,6 +19,8 @@ from negotiator.help_page import h
 from negotiator.options import choice, language
 from negotiator.quick import QUICK
 from negotiator.words import t
+from negotiator.controls import visible
+from negotiator.paths import FolderProblem
 
 __all__ = ["app", "choice", "language", "main"]  # choice and language live in options
 
@@ -26,7 +28,8 @@ __all__ = ["app", "choice", "language", "main"]  # choice and language live in o
 # Options that several commands share, declared once.
 Lang = Annotated[Optional[str], typer.Option("--lang", help=h("plan.lang"))]
 PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format"))]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help=h("plan.output"))]
+# Text, not a Path: a Path drops the trailing slash of "-o folder/", which must be refused.
+Output = Annotated[Optional[str], typer.Option("--output", "-o", help=h("plan.output"))]
 Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
 Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
 CaseName = Annotated[str, typer.Argument(help=h("cases.name"))]
@@ -295,9 +298,9 @@ def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
             if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
                 exc.show()  # the help page itself
             elif hasattr(exc, "format_message"):
-                print(usage.explain(exc, args, lang), file=sys.stderr)
+                print(visible(usage.explain(exc, args, lang)), file=sys.stderr)
             else:
-                print(str(exc), file=sys.stderr)
+                print(visible(str(exc)), file=sys.stderr)
             return int(getattr(exc, "exit_code", 2))
     return None
 
@@ -338,7 +341,7 @@ def main(argv: list[str] | None = None) -> None:
     if args[:1] and not args[0].startswith("-") and args[0] not in names:
         from negotiator.usage import unknown_command
 
-        print(unknown_command(args[0], names, said), file=sys.stderr)
+        print(visible(unknown_command(args[0], names, said)), file=sys.stderr)
         sys.exit(2)
     quick = bool(args[:1]) and args[0] in QUICK
     if quick:
@@ -352,8 +355,11 @@ def main(argv: list[str] | None = None) -> None:
         result = runs(args=args, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except NegotiatorError as exc:
-        if str(exc):
-            print(str(exc), file=sys.stderr)
+        message = str(exc)
+        if isinstance(exc, FolderProblem):  # it carries a message key: put into words here
+            message = t(said, exc.key, **exc.values)
+        if message:
+            print(visible(message), file=sys.stderr)
         code = exc.exit_code
     except KeyboardInterrupt:
         code = 130
@@ -361,17 +367,15 @@ def main(argv: list[str] | None = None) -> None:
         # A reader like `head` closed the pipe; nothing is wrong with the plan.
         sys.stderr.close()
         code = 0
-    except Exception as exc:
-        known = _library_exit(exc, args, said)
-        if known is not None:
-            code = known
+    except OSError as exc:
+        if exc.filename is None:  # not a file or folder of the person's (a socket, say): a bug
+            code = _unexpected(exc, args, said)
         else:
-            where = _report_crash(exc)
-            if where is not None:
-                print(t(said, "errors.crash.report", path=where), file=sys.stderr)
-            else:
-                print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-            code = 1
+            # The folder or disk refused (no permission, full, read-only): the person can fix that.
+            print(visible(t(said, "safety.os_error", path=exc.filename, reason=exc.strerror or exc)), file=sys.stderr)
+            code = 2
+    except Exception as exc:
+        code = _unexpected(exc, args, said)
     if quick:
         if argv is None:
             # The process ends now and its memory goes back whole. The collection Python runs
@@ -380,6 +384,19 @@ def main(argv: list[str] | None = None) -> None:
             gc.freeze()
         gc.enable()  # for a caller that catches the exit and carries on, such as a test
     sys.exit(code)
+
+
+def _unexpected(exc: Exception, args: list[str], said: str) -> int:
+    """An error from a library we know how to answer, or else a crash report and exit code 1."""
+    known = _library_exit(exc, args, said)
+    if known is not None:
+        return known
+    where = _report_crash(exc)
+    if where is not None:
+        print(t(said, "errors.crash.report", path=where), file=sys.stderr)
+    else:
+        print(visible(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
-
 
 # What link() says on a file system that has no hard links.
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
@@ -15,6 +15,47 @@ _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
 
 class FileExists(Exception):
     """The target exists and the user has not agreed to replace it."""
+
+
+class NotRegular(OSError):
+    """A link, a folder, a pipe or a device where a file of ours should be."""
+
+
+class TooLarge(OSError):
+    """More bytes than the file could ever hold when written by negotiator."""
+
+
+# Without O_NOFOLLOW a link could make us read any file; without O_NONBLOCK a pipe would hang.
+_SAFE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """A file of the data folder, read safely: a link is not followed, a pipe never waits, only a
+    regular file is read, and never more than `limit` bytes whatever size it claims. None when
+    there is no such file. NotRegular or TooLarge (both OSError) say what else it is."""
+    try:
+        fd = os.open(path, _SAFE_OPEN)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise NotRegular(errno.ELOOP, "not a regular file", str(path)) from None
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(errno.EINVAL, "not a regular file", str(path))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise TooLarge(errno.EFBIG, "file too large", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode: int = 0o600) -> None:
@@ -37,7 +78,7 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode
             os.replace(tmp, path)
         else:
             _place_new(tmp, path)
-        _sync_folder(folder)
+        sync_folder(folder)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -63,7 +104,7 @@ def _place_new(tmp: str, path: Path) -> None:
     os.unlink(tmp)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable; not every system lets a folder be opened for this."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -75,3 +116,30 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# A temporary file older than this was left by a write that never finished (a crash, a kill):
+# a write in progress finishes within seconds.
+STALE_SECONDS = 3600
+
+
+def clean_stale(folder: Path, older_than: float = 0) -> None:
+    """Remove the temporary files (.NAME.*.tmp) a crashed write left in `folder`. Called under the
+    folder's lock, where no other write can be in progress, so `older_than` may be 0 there."""
+    import time
+
+    now = time.time()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
+                os.unlink(path)
+        except OSError:
+            pass  # best effort: a file we cannot remove is left, never read

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,8 @@ def describe(error: Mapping[str, Any], lang: str) -> str:
         problem = t(lang, "cli.bad.rate", limit=ctx.get("limit"))
     elif kind.startswith(("money_", "percent_")) or kind in ("one_rate", "empty_balance", "date_out_of_range"):
         problem = t(lang, f"errors.field.{kind}", **{k: v for k, v in ctx.items() if k == "limit"})
+    elif kind == "control_character":
+        problem = t(lang, "safety.control_character", shown=ctx.get("shown", ""))
     elif kind == "chosen_unavailable":
         problem = t(lang, "errors.field.chosen_unavailable", kind=ctx.get("kind", ""))
     elif kind == "greater_than_equal":
@@ -142,8 +145,13 @@ def read_answers(path: Path, lang: str) -> dict[str, Any]:
         limit = MAX_FILE_MB * 1024 * 1024
         if path.stat().st_size > limit:
             raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
-        # A pipe or a device reports no size; read one byte past the limit to know.
-        with path.open("rb") as handle:
+        # A pipe or a device reports no size; read one byte past the limit to know. Opened
+        # without waiting: a named pipe no one writes to reads as empty instead of hanging; one
+        # with a writer (`--answers <(...)`) is then read as usual.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
             raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))

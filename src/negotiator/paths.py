@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import stat
 from pathlib import Path
+
+from negotiator.errors import BadInput
 
 
 def data_dir() -> Path:
@@ -32,8 +35,44 @@ def cache_dir() -> Path:
     return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "negotiator"
 
 
+class FolderProblem(BadInput):
+    """A folder of the data folder that cannot be used. It carries its message key and values, not
+    words: it is raised below the word files (whose cache lives in such a folder), and the command
+    line says it in the run's language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(key)
+
+
+def _unusable(path: Path, reason: object) -> BadInput:
+    return FolderProblem("safety.data_folder", path=path, reason=reason)
+
+
 def private_dir(path: Path) -> Path:
-    """Make a folder (and its parents) readable by its owner only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
+    """Make a folder readable by its owner only, and each parent it has to create as well (a
+    parent that already exists is left as it is). A link in its place is refused, never followed;
+    a data folder that cannot be used is one BadInput saying so."""
+    missing = []
+    parent = path
+    while not os.path.lexists(parent) and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    try:
+        for folder in reversed(missing):
+            try:
+                os.mkdir(folder, 0o700)
+            except FileExistsError:
+                pass  # made meanwhile by another window
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise FolderProblem("safety.linked_case", path=path)
+        if not stat.S_ISDIR(info.st_mode):
+            raise NotADirectoryError(20, os.strerror(20), str(path))
+        if stat.S_IMODE(info.st_mode) != 0o700:
+            os.chmod(path, 0o700)
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise PermissionError(13, os.strerror(13), str(path))
+    except OSError as exc:
+        raise _unusable(Path(exc.filename or path), exc.strerror or exc) from exc
     return path

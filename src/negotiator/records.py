@@ -9,12 +9,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
-from negotiator.case import Money, ProposalKind, _in_range, _Strict
+from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
 from negotiator.planning.schedules import Instalment, Schedule, add_months
 
 Words = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(no_controls)]
 Channel = Literal["phone", "sms", "app", "letter", "visit"]
 
 
@@ -23,8 +24,8 @@ class ContactEntry(_Strict):
 
     when: dt.datetime
     channel: Channel
-    who: Words = ""  # the collector's name or employee number
-    lender: Words = ""
+    who: OneLine = ""  # the collector's name or employee number
+    lender: OneLine = ""
     said: Words = ""
     agreed: Words = ""
     amount_promised: Money | None = None
@@ -47,7 +48,7 @@ class ContactEntry(_Strict):
 class Agreement(_Strict):
     """What was agreed with one lender; the plan then shows this schedule and the reminders follow it."""
 
-    lender: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    lender: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
     kind: ProposalKind
     months: Annotated[int, Field(ge=1, le=120)]
     monthly: Money

@@ -10,6 +10,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from negotiator.errors import BadInput
+
 CONTENT = Path(__file__).parent / "content"
 LANGUAGES = ("zh", "en")
 
@@ -33,7 +35,11 @@ def _flatten(prefix: str, node: object, out: dict[str, object]) -> None:
 
 @lru_cache(maxsize=None)
 def table(lang: str, area: str) -> dict[str, object]:
-    """Every entry of one area in one language, with dotted keys."""
+    """Every entry of one area in one language, with dotted keys. Only the known languages and
+    plain area names are looked up: a language read from a file ("../../elsewhere") must never
+    make us read, or cache, anything outside content/."""
+    if lang not in LANGUAGES or not area.isidentifier():
+        raise KeyError(f"{lang}/{area}")
     return catalog(lang)[area]
 
 
@@ -93,7 +99,7 @@ def _keep(path: Path, key: list[object], areas: dict[str, dict[str, object]]) ->
     try:
         private_dir(path.parent)
         atomic_write(path, marshal.dumps([key, areas]), overwrite=True)
-    except (OSError, ValueError):
+    except (OSError, ValueError, BadInput):
         pass  # a read-only home: the words are parsed again next time
 
 

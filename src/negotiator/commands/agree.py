@@ -48,6 +48,8 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
         return value
 
     amount = checked("--monthly", parse_money, monthly, lang, missing=t(lang, "errors.field.money_empty"))
+    if amount <= 0:  # an agreement to pay nothing a month would leave no schedule to remind of
+        raise _bad("--monthly", t(lang, "safety.monthly_positive"), lang)
     due = checked("--first-due", parse_date, first_due, lang, missing=t(lang, "errors.field.missing"))
     # The agreement is with one lender of the case; by default the first, as in the plan.
     who = checked("--lender", lambda: match_lender(lender, lenders, lang) if lender is not None else lenders[0],

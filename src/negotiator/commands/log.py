@@ -205,17 +205,19 @@ def add(name: str, lang: str, *, when: str | None = None, channel: str | None = 
         next_date: str | None = None) -> None:
     from negotiator import store
 
+    from negotiator.store.journal import lenders_of
+
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    saved = store.open_case(name, lang)
+    lenders = lenders_of(name, lang)
     given = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date}
     if channel is None:
         if not is_terminal():
             raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "store.log.channel_required")))
-        given = ask(given, saved.lenders(), lang)
-    entry = build_entry(given, saved.lenders(), lang)
-    saved = store.add_entry(name, entry, lang)
-    print(t(lang, "store.log.added", name=name, count=len(saved.entries)))
+        given = ask(given, lenders, lang)
+    entry = build_entry(given, lenders, lang)
+    count = store.add_entry(name, entry, lang)
+    print(t(lang, "store.log.added", name=name, count=count))
 
 
 def entry_fields(entry) -> dict[str, Any]:
@@ -237,17 +239,20 @@ def entry_fields(entry) -> dict[str, Any]:
 
 def text(entries: list, name: str, lang: str) -> str:
     from negotiator.money import show
+    from negotiator.render.safe import one_line, visible
 
     if not entries:
         return t(lang, "store.log.empty", name=name) + "\n"
     blocks = []
     for entry in entries:
         head = f"{entry.when.isoformat(sep=' ', timespec='minutes')}  {t(lang, f'store.log.channels.{entry.channel}')}"
-        head += "".join(f"  {part}" for part in (entry.lender, entry.who) if part)
+        head += "".join(f"  {one_line(part)}" for part in (entry.lender, entry.who) if part)
         lines = [head]
         for field, value in (("said", entry.said), ("agreed", entry.agreed), ("next_action", entry.next_action)):
             if value:
-                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {value}")
+                # A note's own line breaks stay inside its entry, indented under its label.
+                note = visible(value).replace("\n", "\n    ")
+                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {note}")
         if entry.amount_promised is not None:
             lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
         if entry.next_date:

@@ -27,13 +27,27 @@ def load(answers: Path | None, case_name: str | None, lang: str):
     return load_answers(answers, lang), (), ()
 
 
-def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
+def output_file(output: str | Path, fmt: str, lang: str) -> Path:
+    """Where -o writes: a file name, never a folder (with or without its trailing slash)."""
+    import os
+
+    text = str(output)
+    path = Path(text).expanduser()
+    if not text or text.endswith(("/", os.sep)) or path.is_dir():
+        example = path / f"plan.{ {'markdown': 'md', 'text': 'txt'}.get(fmt, fmt) }"
+        raise BadInput(t(lang, "errors.usage.bad_value", option="--output", problem=t(lang, "safety.output_folder", path=text, example=example)))
+    return path
+
+
+def emit(text: str, output: str | Path | None, force: bool, lang: str, fmt: str = "text") -> None:
     if output is None:
         import sys
 
         sys.stdout.write(text)
         return
     from negotiator.files import FileExists, atomic_write
+
+    output = output_file(output, fmt, lang)
 
     try:
         atomic_write(output, text, overwrite=force)
@@ -43,7 +57,7 @@ def emit(text: str, output: Path | None, force: bool, lang: str) -> None:
         raise BadInput(t(lang, "render.save.failed", path=output, reason=exc.strerror or exc)) from exc
 
 
-def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: Path | None, force: bool, plain: bool) -> None:
+def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: str | Path | None, force: bool, plain: bool) -> None:
     import sys
 
     from negotiator.options import choice, language
@@ -55,4 +69,6 @@ def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None,
     chosen = language(lang, case.language)
     plan = build_plan(case, chosen, log=log, agreements=agreements)
     to_terminal = output is None and sys.stdout.isatty()
-    emit(render(plan, fmt, to_terminal, plain), output, force, chosen)
+    if output is not None:
+        output_file(output, fmt, chosen)  # refused before the plan is built, not after
+    emit(render(plan, fmt, to_terminal, plain), output, force, chosen, fmt)

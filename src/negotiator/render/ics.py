@@ -12,11 +12,16 @@ import hashlib
 
 from negotiator import __version__
 from negotiator.plan import Plan
+from negotiator.render import safe
 from negotiator.render.blocks import Words, money
 from negotiator.render.payments import call_date, latest_contact, payments
 from negotiator.words import t
 
 LINE_OCTETS = 75
+# A calendar holds at most this many payment reminders, the earliest first: enough for 10 debts over
+# 10 years, while a plan of 200 debts over 120 months (24,000) would make a file of tens of MB that
+# no calendar app imports well. The follow-up event says when some were left out.
+MAX_PAYMENT_EVENTS = 1200
 # All-day events start at midnight: remind the day before at 09:00 for a payment, and at 09:00 on
 # the day itself for the call.
 PAYMENT_ALARM = "-PT15H"
@@ -24,13 +29,18 @@ CALL_ALARM = "PT9H"
 
 
 def escape(text: str) -> str:
-    """TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11)."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11). The
+    controls the RFC forbids in a value (every one but tab), and the bidi marks, are shown escaped
+    as the text form shows them, so a calendar app displays them rather than obeying them."""
+    text = safe.visible(text)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> list[str]:
     """A content line cut into pieces of at most 75 octets, never inside a UTF-8 character; every
     piece after the first starts with a space (RFC 5545 3.1)."""
+    if len(line) <= LINE_OCTETS // 4 or len(line.encode("utf-8")) <= LINE_OCTETS:
+        return [line]  # most lines: no need to count character by character
     pieces: list[str] = []
     piece, octets = "", 0
     for ch in line:
@@ -98,12 +108,17 @@ def render(plan: Plan) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(w('calendar.name'))}",
     ]
-    for pay in (x for x in payments(plan) if x.agreed):
+    every = [x for x in payments(plan) if x.agreed]  # only what was agreed is a real payment
+    due = sorted((row.due, order, row.n) for order, pay in enumerate(every) for row in pay.schedule.rows)
+    kept = {(order, n) for _, order, n in due[:MAX_PAYMENT_EVENTS]}
+    for order, pay in enumerate(every):
         kind = t(plan.lang, f"labels.kinds.{pay.kind}")
         source = "agreed" if pay.agreed else "target"
         basis = w("calendar.basis_agreed", lender=pay.lender, kind=kind) if pay.agreed else w("calendar.basis_target", kind=kind)
         months = len(pay.schedule.rows)
         for row in pay.schedule.rows:
+            if (order, row.n) not in kept:
+                continue
             amount = money(w, row.payment)
             lines += _event(
                 _uid(since, pay.index, pay.lender, source, row.n),
@@ -120,6 +135,8 @@ def render(plan: Plan) -> str:
         last = latest_contact(plan)
         if last is not None and last.next_action:
             detail += "\n" + w("calendar.follow_up_next", action=last.next_action)
+        if len(due) > MAX_PAYMENT_EVENTS:
+            detail += "\n" + t(plan.lang, "safety.calendar_cut", kept=MAX_PAYMENT_EVENTS, total=len(due), last=due[MAX_PAYMENT_EVENTS - 1][0].isoformat())
         lines += _event(_uid(since, "follow-up", call), when, call, w("calendar.follow_up"), detail, w("calendar.follow_up_alarm"), CALL_ALARM)
     lines.append("END:VCALENDAR")
     return "".join(piece + "\r\n" for line in lines for piece in fold(line))

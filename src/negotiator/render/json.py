@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import secrets
 from decimal import Decimal
 from enum import Enum
+from collections.abc import Callable
 from typing import Any
 
 from negotiator.money import plain
@@ -39,13 +42,22 @@ def _value(value: Any) -> Any:
 
 
 def schedule_rows(schedule: Schedule) -> list[dict[str, Any]]:
+    # Most rows repeat the same payment, principal and interest: each amount is formatted once.
+    shown: dict[Decimal, str] = {}
+
+    def money(amount: Decimal) -> str:
+        text = shown.get(amount)
+        if text is None:
+            text = shown[amount] = plain(amount)
+        return text
+
     return [
-        {"n": r.n, "due": r.due.isoformat(), "payment": plain(r.payment), "principal": plain(r.principal), "interest": plain(r.interest), "remaining": plain(r.remaining)}
+        {"n": r.n, "due": r.due.isoformat(), "payment": money(r.payment), "principal": money(r.principal), "interest": money(r.interest), "remaining": money(r.remaining)}
         for r in schedule.rows
     ]
 
 
-def proposal(p: Proposal) -> dict[str, Any]:
+def proposal(p: Proposal, rows: Callable[[Schedule], Any] = schedule_rows) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": p.kind.value,
         "months": p.months,
@@ -65,11 +77,11 @@ def proposal(p: Proposal) -> dict[str, Any]:
         out.update(pause_months=p.pause_months, pause_payment=plain(p.pause_payment), accrual_if_not_frozen=plain(p.accrual_if_not_frozen))
     if p.settlement_percent is not None:
         out["settlement_percent"] = plain(p.settlement_percent)
-    out["schedule"] = schedule_rows(p.schedule)
+    out["schedule"] = rows(p.schedule)
     return out
 
 
-def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
+def debt(d: DebtPlan, lang: str, rows: Callable[[Schedule], Any] = schedule_rows) -> dict[str, Any]:
     return {
         "lender": d.lender,
         "kind": d.debt.kind.value,
@@ -86,16 +98,16 @@ def debt(d: DebtPlan, lang: str) -> dict[str, Any]:
             "reason": t(lang, f"labels.reasons.{d.recommended.reason}"),
         },
         "ladder": None if d.ladder is None else {  # no ladder: nothing to offer this lender
-            "opening": None if d.ladder.opening is None else proposal(d.ladder.opening),
-            "target": proposal(d.ladder.target),
+            "opening": None if d.ladder.opening is None else proposal(d.ladder.opening, rows),
+            "target": proposal(d.ladder.target, rows),
             "walk_away": plain(d.ladder.walk_away),
             "walk_away_once": d.ladder.once,
-            "usual_terms": None if d.ladder.usual is None else proposal(d.ladder.usual),
+            "usual_terms": None if d.ladder.usual is None else proposal(d.ladder.usual, rows),
         },
         "agreed": d.agreed is not None,
         "limitation": limitation(d.limitation),
         # An expired limitation is offered nothing, so no proposal is put where a program might show it.
-        "proposals": [] if d.ladder is None else [proposal(p) for p in d.proposals],
+        "proposals": [] if d.ladder is None else [proposal(p, rows) for p in d.proposals],
     }
 
 
@@ -105,8 +117,9 @@ def limitation(x: Limitation | None) -> dict[str, Any] | None:
     return {"from": x.start.isoformat(), "expires": x.expires.isoformat(), "status": x.status, "estimated": x.estimated}
 
 
-def document(plan: Plan) -> dict[str, Any]:
-    """The plan as plain data: what `--format json` prints and what other programs may rely on."""
+def document(plan: Plan, rows: Callable[[Schedule], Any] = schedule_rows) -> dict[str, Any]:
+    """The plan as plain data: what `--format json` prints and what other programs may rely on.
+    `rows` gives a schedule's rows (render passes one that writes them at once)."""
     n = plan.numbers
     b = n.budget
     doc: dict[str, Any] = {
@@ -128,7 +141,7 @@ def document(plan: Plan) -> dict[str, Any]:
         "next_follow_up": plan.follow_up.isoformat() if plan.follow_up else None,
         "total_balance": plain(n.total_balance),
         "lump_sum": plain(plan.case.lump_sum),
-        "debts": [debt(d, plan.lang) for d in n.debts],
+        "debts": [debt(d, plan.lang, rows) for d in n.debts],
     }
     if plan.content is not None:
         doc.update(_value(plan.content))
@@ -156,4 +169,39 @@ def _cover(n: Any) -> dict[str, Any]:
 
 
 def render(plan: Plan) -> str:
-    return json.dumps(document(plan), ensure_ascii=False, indent=2) + "\n"
+    """The document indented, except that a schedule's rows are one row a line. Python indents
+    JSON slowly, a value at a time, and a plan of 200 debts holds about 100,000 rows: written
+    straight from the schedule they take a fraction of the time and memory. The values are the
+    same as in `document`."""
+    nonce = secrets.token_hex(8)  # a placeholder no value of the plan can spell
+    held: list[list[str]] = []
+    seen: dict[int, str] = {}
+    shown: dict[Decimal, str] = {}
+
+    def money(amount: Decimal) -> str:
+        text = shown.get(amount)
+        if text is None:
+            text = shown[amount] = plain(amount)
+        return text
+
+    def rows(schedule: Schedule) -> str:
+        if id(schedule) not in seen:  # the target is also among the proposals: written once
+            held.append([
+                f'{{"n": {r.n}, "due": "{r.due.isoformat()}", "payment": "{money(r.payment)}", "principal": "{money(r.principal)}", '
+                f'"interest": "{money(r.interest)}", "remaining": "{money(r.remaining)}"}}'
+                for r in schedule.rows
+            ])
+            seen[id(schedule)] = f"{nonce}:{len(held) - 1}"
+        return seen[id(schedule)]
+
+    text = json.dumps(document(plan, rows), ensure_ascii=False, indent=2)
+
+    def place(match: re.Match[str]) -> str:
+        indent, lines = match.group(1), held[int(match.group(3))]
+        if not lines:
+            return f"{indent}{match.group(2)}[]"
+        body = ",\n".join(f"{indent}  {row}" for row in lines)
+        return f"{indent}{match.group(2)}[\n{body}\n{indent}]"
+
+    # The final newline goes on before the rows do: adding it after would copy the whole text.
+    return re.sub(rf'^( *)(.*?)"{nonce}:(\d+)"', place, text + "\n", flags=re.MULTILINE)

@@ -6,21 +6,36 @@ from __future__ import annotations
 import re
 
 from negotiator.plan import Plan
+from negotiator.render import safe
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
 from negotiator.render.sections import sections, subtitle, title
 from negotiator.words import t
 
 # Characters that would turn a person's own words into formatting.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_BULLET = re.compile(r"^(\s*)([-+])(\s)")
-_NUMBERED = re.compile(r"^(\s*\d+)\.(\s)")
+# What starts a block at the start of a line: a list item, a rule or an underline that makes the
+# line above a heading.
+_BULLET = re.compile(r"^([-+*=])(?=\s|[-=*]*\s*$)")
+# An entity such as &#x202e; would put back a character the text form shows escaped.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_NUMBERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
-def escape(text: str) -> str:
-    """A person's words as literal Markdown text, even at the start of a line ("1. ", "- ")."""
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _BULLET.sub(r"\1\\\2\3", text)
-    return _NUMBERED.sub(r"\1\\.\2", text)
+def _line(text: str) -> str:
+    # Leading spaces would make an indented code block or a nested list: a value starts flush.
+    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text.lstrip(" ")))
+    text = _BULLET.sub(r"\\\1", text)
+    return _NUMBERED.sub(r"\1\\\2", text)
+
+
+BREAK = "\\\n"  # a hard line break: the next line goes on in the same paragraph or item
+
+
+def escape(text: str, joiner: str = " ") -> str:
+    """A person's words as literal Markdown text, even at the start of a line ("1. ", "- ", "#").
+    A line break inside the value is joined with `joiner` (a hard break and the item's indent in a
+    list), so it never starts a new item, heading or section."""
+    return joiner.join(_line(x) for x in text.split("\n"))
 
 
 def _cell(text: str) -> str:
@@ -54,11 +69,11 @@ def _items(block: Items, colon: str) -> list[str]:
     if block.style == "labelled":
         # One group (an objection and its answer) as lines of one paragraph: a list would merge
         # with the next group's.
-        lines = [f"**{escape(i.label)}**{colon}{escape(i.text)}" if i.label else escape(i.text) for i in block.items]
+        lines = [f"**{escape(i.label)}**{colon}{escape(i.text, BREAK)}" if i.label else escape(i.text, BREAK) for i in block.items]
         return [line + "\\" for line in lines[:-1]] + lines[-1:]
     out = []
     for n, item in enumerate(block.items, 1):
-        text = escape(item.text)
+        text = escape(item.text, BREAK + " " * (len(f"{n}. ") if block.style == "number" else 2))
         if item.label:
             text = f"**{escape(item.label)}**{colon}{text}"
         if block.style == "check":
@@ -90,6 +105,6 @@ def _section(section: Section, colon: str) -> list[str]:
 def render(plan: Plan) -> str:
     colon = t(plan.lang, "render.colon")
     lines = [f"# {escape(title(plan))}", "", escape(subtitle(plan))]
-    for section in sections(plan):
+    for section in safe.sections(sections(plan)):
         lines += [""] + _section(section, colon)
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -18,6 +18,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from negotiator.plan import Plan
+from negotiator.render import safe
 from negotiator.render.layout import wrap
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
 from negotiator.render.sections import sections, subtitle, title
@@ -97,7 +98,7 @@ def draw(plan: Plan, console: Console) -> None:
     """Print the plan on `console`; tests pass a Console of fixed width writing to a string."""
     colon = t(plan.lang, "render.colon")
     console.print(Panel(Text.assemble((title(plan), "bold"), "\n", subtitle(plan)), box=box.DOUBLE, border_style="cyan"))
-    for section in sections(plan):
+    for section in safe.sections(sections(plan)):
         console.print(_section(section, colon))
 
 

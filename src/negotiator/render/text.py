@@ -6,6 +6,7 @@ UTF-8, no escape codes, no line wider than 80 display columns (a Chinese charact
 from __future__ import annotations
 
 from negotiator.plan import Plan
+from negotiator.render import safe
 from negotiator.render.layout import fit_table, wrap
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
 from negotiator.render.sections import sections, subtitle, title
@@ -76,6 +77,6 @@ def block_lines(blocks: list[Block], lang: str) -> list[str]:
 def render(plan: Plan) -> str:
     colon = t(plan.lang, "render.colon")
     lines = _underline(title(plan), "#") + [subtitle(plan)]
-    for number, section in enumerate(sections(plan), 1):
+    for number, section in enumerate(safe.sections(sections(plan)), 1):
         lines += ["", ""] + _section(number, section, colon)
     return "\n".join(line.rstrip() for line in lines) + "\n"

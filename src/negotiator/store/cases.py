@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from negotiator.case import Case
 from negotiator.errors import BadInput
-from negotiator.files import FileExists, atomic_write
+from negotiator.files import FileExists, atomic_write, clean_stale
 from negotiator.paths import private_dir
 from negotiator.records import Agreement, ContactEntry
 from negotiator.store import agreements, reading
-from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_name, locked
+from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_folder, check_name, locked
 from negotiator.store.versions import stamped
 from negotiator.words import t
 
@@ -61,6 +62,7 @@ def save_case(name: str, case: Case, lang: str, *, overwrite: bool = False) -> P
     """Save (or, with `overwrite`, replace) a case's answers. Returns the case's folder."""
     folder = private_dir(case_folder(name, lang))
     with locked(folder, name, lang):
+        clean_stale(folder)
         try:
             atomic_write(folder / CASE_FILE, case_record(name, case), overwrite=overwrite)
         except FileExists as exc:
@@ -70,26 +72,35 @@ def save_case(name: str, case: Case, lang: str, *, overwrite: bool = False) -> P
 
 def existing_folder(name: str, lang: str) -> Path:
     folder = case_folder(check_name(name, lang), lang)
-    if not (folder / CASE_FILE).is_file():
+    # A case.json that is not a regular file is refused by the reader, naming it; only a missing
+    # one means there is no such case.
+    if not check_folder(folder, name, lang) or not os.path.lexists(folder / CASE_FILE):
         raise BadInput(t(lang, "store.not_found", name=name))
     return folder
 
 
-def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
-    """Every file of the case, validated. Call with the case's lock held."""
+def read_others(folder: Path, name: str, lang: str) -> tuple[Case, Agreement | None, tuple[Agreement, ...], bytes]:
+    """Every file of the case but the log, validated: the case, the agreement, the history and
+    the history's bytes. Call with the case's lock held."""
     case_path = folder / CASE_FILE
     data = reading.read_bytes(case_path, reading.MAX_CASE_MB, "case", lang)
     if data is None:
         raise BadInput(t(lang, "store.not_found", name=name))
     case = reading.parse_case(data, case_path, name, lang)
-    log_path, agreement_path, history_path = folder / LOG_FILE, folder / AGREEMENT_FILE, folder / HISTORY_FILE
-    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
-    entries = reading.parse_log(log_bytes, log_path, lang)
+    agreement_path, history_path = folder / AGREEMENT_FILE, folder / HISTORY_FILE
     agreement_bytes = reading.read_bytes(agreement_path, reading.MAX_CASE_MB, "agreement", lang)
     legacy = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path, lang)
     history_bytes = reading.read_bytes(history_path, reading.MAX_LOG_MB, "history", lang) or b""
     history = agreements.with_legacy(reading.parse_history(history_bytes, history_path, lang), legacy)
-    latest = history[-1] if history else None
+    return case, (history[-1] if history else None), history, history_bytes
+
+
+def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
+    """Every file of the case, validated. Call with the case's lock held."""
+    case, latest, history, history_bytes = read_others(folder, name, lang)
+    log_path = folder / LOG_FILE
+    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
+    entries = reading.parse_log(log_bytes, log_path, lang)
     return Snapshot(SavedCase(name, folder, case, entries, latest, history), log_bytes, history_bytes)
 
 

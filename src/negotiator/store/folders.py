@@ -3,7 +3,9 @@ writing over each other."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,10 +31,35 @@ def cases_dir() -> Path:
     return private_dir(data_dir() / "cases")
 
 
+# A name is one folder's name: most file systems hold at most 255 bytes of it.
+NAME_BYTES = 255
+
+
 def check_name(name: str, lang: str) -> str:
     if not _NAME.fullmatch(name or ""):
         raise BadInput(t(lang, "store.bad_name", name=name))
+    size = len(name.encode("utf-8"))
+    if size > NAME_BYTES:
+        raise BadInput(t(lang, "safety.name_too_long", name=name, size=size, limit=NAME_BYTES))
     return name
+
+
+def check_folder(folder: Path, name: str, lang: str) -> bool:
+    """Whether the case's folder exists as a real folder. A link in its place is refused (it would
+    lead outside the data folder); a folder that cannot be looked into is one clear BadInput."""
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise BadInput(t(lang, "safety.os_error", path=folder, reason=exc.strerror or exc)) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise BadInput(t(lang, "safety.linked_case", path=folder))
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise BadInput(t(lang, "safety.os_error", path=folder, reason=os.strerror(13)))
+    return True
 
 
 def case_folder(name: str, lang: str) -> Path:

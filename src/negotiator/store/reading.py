@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError
 
 from negotiator.case import Case, _Strict
 from negotiator.errors import BadInput
+from negotiator.files import NotRegular, TooLarge, read_capped
 from negotiator.loading import describe, parse_json
 from negotiator.records import Agreement, ContactEntry
 from negotiator.store.versions import VersionProblem, case_version, current_case, record_fields
@@ -61,13 +62,15 @@ def _version_problem(exc: VersionProblem, lang: str) -> str:
 
 
 def read_bytes(path: Path, limit_mb: int, hint: str, lang: str) -> bytes | None:
-    """The file's bytes, or None when there is no such file yet."""
+    """The file's bytes, or None when there is no such file yet. Read safely (see
+    negotiator.files.read_capped): a link, a pipe, a folder or a device is refused, never followed,
+    waited on or read without end."""
     try:
-        if path.stat().st_size > limit_mb * 1024 * 1024:
-            raise refuse(path, t(lang, "store.file.too_large", limit=limit_mb), hint, lang)
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+        return read_capped(path, limit_mb * 1024 * 1024)
+    except TooLarge as exc:
+        raise refuse(path, t(lang, "store.file.too_large", limit=limit_mb), hint, lang) from exc
+    except NotRegular as exc:
+        raise refuse(path, t(lang, "store.file.unreadable", reason=t(lang, "safety.not_regular")), hint, lang) from exc
     except OSError as exc:
         raise refuse(path, t(lang, "store.file.unreadable", reason=exc.strerror or exc), hint, lang) from exc
 
@@ -100,7 +103,7 @@ def parse_case(data: bytes, path: Path, name: str, lang: str) -> Case:
     record = _object(_text(data, path, "case", lang), path, "case", lang)
     try:
         bare = case_version(record) == 0
-        saved = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+        saved = dt.datetime.fromtimestamp(path.lstat().st_mtime).isoformat(timespec="seconds")
         record = current_case(record, name, saved)
     except VersionProblem as exc:
         raise refuse(path, _version_problem(exc, lang), "newer" if exc.newer else "case", lang) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,16 +28,37 @@ def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
 
 
 def last_change(folder: Path) -> dt.datetime:
-    stamps = [(folder / f).stat().st_mtime for f in (CASE_FILE, LOG_FILE, AGREEMENT_FILE, HISTORY_FILE) if (folder / f).exists()]
+    stamps = []
+    for name in (CASE_FILE, LOG_FILE, AGREEMENT_FILE, HISTORY_FILE):
+        try:
+            stamps.append((folder / name).lstat().st_mtime)
+        except OSError:
+            pass
+    if not stamps:
+        try:
+            stamps.append(folder.lstat().st_mtime)
+        except OSError:
+            stamps.append(0.0)
     return dt.datetime.fromtimestamp(max(stamps)).replace(microsecond=0)
 
 
 def list_saved(lang: str) -> list[CaseSummary]:
-    """Every saved case, by name. A broken case is listed with its problem rather than hiding the rest."""
+    """Every saved case, by name. A broken case (a file that is not a file, a folder that is a
+    link or may not be read) is listed with its problem rather than hiding the rest."""
     out = []
     for folder in sorted(cases_dir().iterdir()):
-        if not (_NAME.fullmatch(folder.name) and (folder / CASE_FILE).is_file()):
+        if not _NAME.fullmatch(folder.name):
             continue
+        try:
+            kind = folder.lstat().st_mode
+            if stat.S_ISDIR(kind):
+                (folder / CASE_FILE).lstat()
+            elif not stat.S_ISLNK(kind):
+                continue  # a stray file, not a case
+        except FileNotFoundError:
+            continue  # a folder left behind with no case in it
+        except OSError:
+            pass  # a folder that may not be looked into: listed as broken below
         try:
             saved, problem = open_case(folder.name, lang), None
         except BadInput as exc:

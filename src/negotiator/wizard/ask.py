@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from negotiator.controls import UNSAFE, escaped
 from negotiator.counts import whole_number
 from negotiator.money import AmountError, parse_amount, plain
 from negotiator.words import t
@@ -130,6 +131,9 @@ def read(q: Question, text: str) -> Any:
     value = text.strip()
     if q.high is not None and len(value) > int(q.high):
         raise Refused("text_too_long", limit=q.high)
+    found = UNSAFE.search(value)
+    if found is not None:  # pasted with the text; never meant, and it could take over a screen
+        raise Refused("control_character", shown=escaped(found.group(0)))
     if q.check is not None and (problem := q.check(value)):
         raise Refused(problem)
     return value

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from negotiator.files import atomic_write
+from negotiator.controls import has_controls
+from negotiator.files import STALE_SECONDS, NotRegular, TooLarge, atomic_write, clean_stale, read_capped
 from negotiator.paths import data_dir, private_dir
+from negotiator.words import LANGUAGES, t
 
 DRAFT_VERSION = 1
 
@@ -25,43 +27,148 @@ class Draft:
     editing: bool = False  # `negotiator edit NAME`: the saved case is replaced after confirming
     path: Path | None = None
     changed: dt.datetime | None = None  # when it was last written, as read from the file
+    seen: tuple[int, ...] | None = None  # the file as this window last read or wrote it
+    case_seen: tuple[int, ...] | None = None  # `edit`: the saved case.json as it was opened
 
     def save(self) -> None:
         if self.path is None:
-            folder = private_dir(data_dir() / "drafts")
-            self.path = folder / f"draft-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
+            self.path = _new_path()
         else:
             private_dir(self.path.parent)
+            if self.seen is not None and stamp(self.path) not in (None, self.seen) and not replace_changed(self.path.name, self.lang):
+                # Another window (a second `resume` of this draft) wrote it meanwhile: the
+                # answers from here go to a draft of their own instead of over the other's.
+                self.path = _new_path()
+        clean_stale(self.path.parent, STALE_SECONDS)
         record = {"version": DRAFT_VERSION, "lang": self.lang, "done": self.done, "name": self.name, "editing": self.editing, "answers": self.answers}
         atomic_write(self.path, json.dumps(record, ensure_ascii=False, indent=2) + "\n", overwrite=True)
+        self.seen = stamp(self.path)
 
     def discard(self) -> None:
-        if self.path is not None and self.path.exists():
+        # A draft another window wrote since this one last did is theirs now: it is left.
+        if self.path is not None and self.path.exists() and (self.seen is None or stamp(self.path) == self.seen):
             self.path.unlink()
 
 
-def drafts() -> list[Draft]:
-    """Every readable draft, the one written last first. An unreadable draft is skipped, never
-    deleted."""
+def _new_path() -> Path:
+    folder = private_dir(data_dir() / "drafts")
+    return folder / f"draft-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
+
+
+def stamp(path: Path) -> tuple[int, ...] | None:
+    """A file's size, change time and file number: any write by anyone changes one of them."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def replace_changed(what: str, lang: str) -> bool:
+    """Ask before writing over a file another window changed since this one read it."""
+    import questionary
+
+    try:
+        return bool(questionary.confirm(t(lang, "safety.changed_elsewhere", what=what), default=False).unsafe_ask())
+    except (KeyboardInterrupt, EOFError):
+        return False  # no answer: nothing is written over, the answers from here are kept apart
+
+
+MAX_DRAFT_MB = 1  # a finished interview's answers are a few KB
+MAX_DEPTH = 8  # answers -> debts -> a debt -> its fields, with room to spare
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A draft that cannot be used, by file name, with what is wrong; it is skipped, never deleted."""
+
+    file: str
+    word: str  # a safety.* key
+    values: tuple[tuple[str, object], ...] = ()
+
+    def problem(self, lang: str) -> str:
+        return t(lang, "safety.draft_broken", file=self.file, problem=t(lang, f"safety.{self.word}", **dict(self.values)))
+
+
+class _Refused(Exception):
+    """What is wrong with a draft, as a safety.* word and its values."""
+
+    def __init__(self, word: str, **values: object) -> None:
+        super().__init__(word)
+        self.word, self.values = word, values
+
+
+def _clean(value: Any, depth: int = 0) -> None:
+    """No nesting deeper than answers go, and every key a plain field name. Values may hold what
+    a person pasted: the wizard shows them escaped and the case refuses what a name cannot hold."""
+    if depth > MAX_DEPTH:
+        raise _Refused("draft_fields")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if has_controls(key) or len(key) > 100:
+                raise _Refused("draft_fields")
+            _clean(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _clean(item, depth + 1)
+
+
+def _read(path: Path) -> tuple[float, Draft]:
+    """One draft file, validated like a case file: a regular file (never a link or a pipe), at most
+    MAX_DRAFT_MB, JSON, the fields of a draft, a language this version speaks."""
+    try:
+        data = read_capped(path, MAX_DRAFT_MB * 1024 * 1024)
+        if data is None:
+            raise _Refused("draft_fields")
+        written = path.lstat().st_mtime
+    except NotRegular as exc:
+        raise _Refused("not_regular") from exc
+    except TooLarge as exc:
+        raise _Refused("draft_too_large", limit=MAX_DRAFT_MB) from exc
+    except OSError as exc:
+        raise _Refused("draft_not_json") from exc
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise _Refused("draft_not_json") from exc
+    if not isinstance(record, dict) or record.get("version") != DRAFT_VERSION:
+        raise _Refused("draft_fields")
+    lang, done, name, answers = record.get("lang"), record.get("done"), record.get("name"), record.get("answers")
+    if lang not in LANGUAGES or not isinstance(answers, dict):
+        raise _Refused("draft_fields")
+    if not (done is None or (isinstance(done, str) and len(done) <= 40)):
+        raise _Refused("draft_fields")
+    if not (name is None or (isinstance(name, str) and len(name) <= 200 and not has_controls(name))):
+        raise _Refused("draft_fields")
+    _clean(record)
+    changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
+    seen = stamp(path)
+    return written, Draft(lang, answers, done, name, record.get("editing") is True, path, changed, seen)
+
+
+def scan() -> tuple[list[Draft], list[Broken]]:
+    """Every usable draft, the one written last first, and every broken one by file name."""
     folder = data_dir() / "drafts"
-    if not folder.is_dir():
-        return []
+    if not folder.is_dir() or folder.is_symlink():
+        return [], []
     found: list[tuple[float, str, Draft]] = []
-    for path in folder.glob("draft-*.json"):
+    broken: list[Broken] = []
+    for path in sorted(folder.glob("draft-*.json")):
         try:
-            record = json.loads(path.read_text("utf-8"))
-            if record.get("version") != DRAFT_VERSION or not isinstance(record.get("answers"), dict):
-                continue
-            written = path.stat().st_mtime
-            changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
-            d = Draft(record["lang"], record["answers"], record.get("done"), record.get("name"), bool(record.get("editing")), path, changed)
-        except (OSError, ValueError, KeyError, TypeError):
+            written, d = _read(path)
+        except _Refused as exc:
+            broken.append(Broken(path.name, exc.word, tuple(exc.values.items())))
             continue
         found.append((written, path.name, d))
     # The file name holds when the interview began, to the microsecond: it orders two drafts
-    # written within the same tick of the clock.
+    # written within the same second.
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [d for _, _, d in found]
+    return [d for _, _, d in found], broken
+
+
+def drafts() -> list[Draft]:
+    """Every usable draft, the one written last first. A broken draft is skipped, never deleted."""
+    return scan()[0]
 
 
 def latest() -> Draft | None:

@@ -110,12 +110,14 @@ def resume(lang: str | None, first_guess: str) -> None:
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
     from negotiator.wizard.ask import ask
-    from negotiator.wizard.draft import drafts
+    from negotiator.wizard.draft import scan
     from negotiator.wizard.questions import DRAFT
 
-    found = drafts()
+    found, broken = scan()
+    for b in broken:  # named, so the person knows it is there; never opened further or deleted
+        show.say(b.problem(lang))
     if not found:
-        raise BadInput(t(lang, "wizard.msg.no_draft"))
+        raise BadInput(t(lang, "safety.drafts_broken_only" if broken else "wizard.msg.no_draft"))
     if len(found) == 1:
         return found[0]
     options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
@@ -138,7 +140,10 @@ def describe_draft(d: Draft, lang: str) -> str:
     else:
         what = t(lang, "wizard.msg.draft_no_debts")
     when = f"{d.changed:%Y-%m-%d %H:%M}" if d.changed else "?"
-    return t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}"))
+    from negotiator.controls import visible
+
+    # A draft's values are as typed or pasted: shown in the menu, every control is escaped.
+    return visible(t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}")), newlines=False)
 
 
 def edit(name: str, lang: str | None, first_guess: str) -> None:
@@ -151,5 +156,8 @@ def edit(name: str, lang: str | None, first_guess: str) -> None:
     answers = steps.from_case(json.loads(saved.case.model_dump_json(exclude_none=True)))
     answers["language"] = chosen
     d = Draft(chosen, answers, done="proposals", name=name, editing=True)
+    from negotiator.wizard.draft import stamp
+
+    d.case_seen = stamp(saved.folder / "case.json")
     show.say(t(chosen, "wizard.msg.editing", name=name))
     run(d, "review")

@@ -72,7 +72,14 @@ def save_case(d: Draft, case) -> None:
     name = d.name
     replace = False
     if name is not None and d.editing:
-        replace = ask(Q.REPLACE_CASE, lang, name=name)
+        from negotiator.store import case_folder
+        from negotiator.wizard.draft import replace_changed, stamp
+
+        if d.case_seen is not None and stamp(case_folder(name, lang) / "case.json") != d.case_seen:
+            # Changed in another window since `edit` opened it: say so, and replace only on a yes.
+            replace = replace_changed(name, lang)
+        else:
+            replace = ask(Q.REPLACE_CASE, lang, name=name)
         if not replace:
             name = None
     while True:

@@ -8,11 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from negotiator.money import show as money
+from negotiator.controls import visible
 from negotiator.words import t
 
 
 def say(text: str = "") -> None:
-    print(text, flush=True)
+    # What the person typed (or a draft holds) comes back on screen here: never a raw control.
+    print(visible(text), flush=True)
 
 
 def header(lang: str, step: str, number: int, total: int) -> None:

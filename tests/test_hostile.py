@@ -1,0 +1,672 @@
+"""Hostile input: nothing an answers file, a draft, a note or a file in the data folder holds can
+take over the terminal, hang a command, or make it read or write outside the data folder.
+
+Every hostile value goes into every name and free-text field; a name refuses it (exit 2 naming the
+field), free text is shown with its controls escaped in every form. Special files (a pipe, a link
+to /dev/zero, a folder, a device) in place of each file of a case are refused, naming the file, or
+listed as broken, within a subprocess timeout."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+import os
+import re
+import stat
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pexpect
+import pytest
+from conftest import EXAMPLES, cli_env
+
+from negotiator.controls import UNSAFE
+from negotiator.loading import case_from_data
+from negotiator.plan import build_plan
+from negotiator.records import ContactEntry
+
+HOSTILE = {
+    "clear and retitle": "Evil\x1b[2J\x1b]0;pwned\x07",
+    "erase the line above": "hi\x1b[1A\x1b[2Kgone",
+    "alternate screen": "x\x1b[?1049h",
+    "OSC 8 link": "\x1b]8;;http://evil.example/\x1b\\click here\x1b]8;;\x1b\\",
+    "every C0 control": "c0:" + "".join(chr(c) for c in range(0x20) if c != 0x0A) + ":end",
+    "DEL and C1": "a\x7fb\x85c\x9b2Jd\x90e\x9c",
+    "bidi overrides": "pay \u202e0001\u202c \u202a\u202b\u202d \u2066x\u2067\u2068\u2069",
+    "line breaks and block syntax": "one\n# heading\n- item\n1. first\n---\n===\n    code\r\nafter\rcr\n> quote",
+    "separators": "a\u2028b\u2029c\u0085d",
+    "markup": "**bold** [link](http://x) <b>x</b> | pipe &#x202e; &rlm; `code`",
+    "very long": "长" * 1900,
+}
+# Names hold one line of visible text: these are refused at input, the rest are shown as typed.
+CONTROLLED = {k for k, v in HOSTILE.items() if UNSAFE.search(v)}
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colours and bold the terminal form draws itself
+
+
+def clean(text: str, form: str) -> None:
+    """No raw control (but the line break), DEL, C1 or bidi mark; CRLF line ends in a calendar."""
+    if form == "ics":
+        assert "\n" not in text.replace("\r\n", ""), "a bare line break in the calendar"
+        text = text.replace("\r\n", "\n")
+    if form == "terminal":
+        text = SGR.sub("", text)
+    found = [m.group(0) for m in UNSAFE.finditer(text) if m.group(0) != "\n"]
+    assert not found, f"{form}: raw {found[:5]!r}"
+
+
+def answers() -> dict:
+    return json.loads((EXAMPLES / "case-en.json").read_text("utf-8"))
+
+
+def entry(value: str) -> ContactEntry:
+    import datetime as dt
+
+    return ContactEntry(when=dt.datetime(2026, 11, 28, 10, 0), channel="phone", lender="Huabei", said=value, agreed=value, next_action=value)
+
+
+def forms(plan) -> dict[str, str]:
+    from rich.console import Console
+
+    from negotiator.render import ics, markdown, terminal, text
+
+    out = {"text": text.render(plan), "markdown": markdown.render(plan), "ics": ics.render(plan)}
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=80)
+    terminal.draw(plan, console)
+    out["terminal"] = console.file.getvalue()
+    return out
+
+
+# ---- free text is shown escaped, in every form -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_free_text_is_escaped_in_every_form(kind, lang):
+    value = HOSTILE[kind]
+    data = answers()
+    data["hardship"]["details"] = value[:2000]
+    case = case_from_data(data, lang)
+    plan = build_plan(case, lang, log=(entry(value),))
+    for form, text in forms(plan).items():
+        clean(text, form)
+    # JSON keeps the value exactly: its own escaping already shows every control.
+    from negotiator.render import json as json_form
+
+    document = json.loads(json_form.render(plan))
+    assert document["contact_log"][0]["said"] == value.strip()
+
+
+def test_escapes_are_visible_not_dropped():
+    data = answers()
+    data["hardship"]["details"] = HOSTILE["clear and retitle"] + HOSTILE["bidi overrides"]
+    text = forms(build_plan(case_from_data(data, "en"), "en"))["text"]
+    assert "Evil\\x1b[2J\\x1b]0;pwned\\x07" in text
+    assert "pay \\u202e0001\\u202c" in text
+
+
+def test_a_note_s_line_breaks_stay_inside_its_own_item_in_markdown():
+    from negotiator.render import markdown
+
+    plan = build_plan(case_from_data(answers(), "en"), "en", log=(entry(HOSTILE["line breaks and block syntax"]),))
+    text = markdown.render(plan)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert not any("heading" in line for line in headings)
+    assert "\n- item" not in text and "\n1. first" not in text and "\n---\n" not in text and "\n> quote" not in text
+    assert "\n    code" not in text
+
+
+def test_the_calendar_still_parses_with_hostile_notes():
+    import icalendar
+
+    value = "".join(HOSTILE.values())[:2000]
+    plan = build_plan(case_from_data(answers(), "en"), "en", log=(ContactEntry(when="2026-11-28T10:00", channel="phone", next_action=value),))
+    from negotiator.render import ics
+
+    calendar = icalendar.Calendar.from_ical(ics.render(plan))
+    descriptions = [str(e.get("DESCRIPTION")) for e in calendar.walk("VEVENT")]
+    assert any("\\x1b" in d for d in descriptions)
+
+
+# ---- names refuse controls at input ------------------------------------------------------------
+
+
+NAME_FIELDS = {
+    "debts[0].lender": lambda d, v: d["debts"][0].__setitem__("lender", v),
+    "income[0].source": lambda d, v: d["income"][0].__setitem__("source", v),
+    "priority[0].name": lambda d, v: d.__setitem__("priority", [{"name": v, "monthly": "100"}]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CONTROLLED))
+def test_a_name_with_a_control_is_refused_naming_the_field(kind):
+    from negotiator.errors import BadInput
+
+    for field, put in NAME_FIELDS.items():
+        data = copy.deepcopy(answers())
+        put(data, HOSTILE[kind][:100])
+        with pytest.raises(BadInput, match=re.escape(field)):
+            case_from_data(data, "en")
+    from pydantic import ValidationError
+
+    from negotiator.records import Agreement
+
+    with pytest.raises(ValidationError, match="control_character"):
+        Agreement(lender=HOSTILE[kind][:100], kind="instalments", months=6, monthly=Decimal(100), first_due="2030-01-01")
+    with pytest.raises(ValidationError, match="control_character"):
+        ContactEntry(when="2026-11-28T10:00", channel="phone", who=HOSTILE[kind][:100])
+
+
+def test_a_visible_but_tricky_name_is_shown_literally():
+    data = answers()
+    data["debts"][0]["lender"] = HOSTILE["markup"][:100]
+    plan = build_plan(case_from_data(data, "en"), "en")
+    for form, text in forms(plan).items():
+        clean(text, form)
+    from negotiator.render import markdown
+
+    assert "\\*\\*bold\\*\\* \\[link\\](http://x) \\<b\\>x\\</b\\> \\| pipe &\\#x202e; \\&rlm; \\`code\\`" in markdown.render(plan)
+
+
+def test_the_cli_refuses_a_hostile_lender_with_exit_2_and_never_echoes_it_raw(run_cli, tmp_path):
+    data = answers()
+    data["debts"][0]["lender"] = HOSTILE["clear and retitle"]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data), "utf-8")
+    for form in ("text", "markdown", "json", "ics"):
+        result = run_cli("plan", "--answers", str(path), "--format", form, "--lang", "en")
+        assert result.returncode == 2
+        assert "debts[0].lender" in result.stderr
+        assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_error_messages_never_echo_a_control(run_cli):
+    for args in (["show", "evil\x1b[2J"], ["\x1b]0;pwned\x07"], ["plan", "--answers", "no\x1b[2Jfile"]):
+        result = run_cli(*args)
+        assert result.returncode == 2
+        clean(result.stderr, "text")
+
+
+def test_log_add_refuses_a_hostile_who_and_escapes_notes_in_log_list(run_cli, tmp_path):
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+    refused = run_cli("log", "add", "x", "--channel", "phone", "--who", "Agent\x1b[2J", "--lang", "en")
+    assert refused.returncode == 2 and "--who" in refused.stderr
+    typed = {kind: value.replace("\x00", "") for kind, value in HOSTILE.items()}  # a command line cannot hold NUL
+    for kind, value in typed.items():
+        result = run_cli("log", "add", "x", "--channel", "sms", "--lender", "Huabei", "--said", value, "--agreed", value,
+                         "--next-action", value, "--lang", "en")
+        assert result.returncode == 0, (kind, result.stderr)
+    listed = run_cli("log", "list", "x", "--lang", "en")
+    assert listed.returncode == 0
+    clean(listed.stdout, "text")
+    assert "\\x1b[2J" in listed.stdout
+    for form in ("text", "markdown", "ics"):
+        out = tmp_path / f"plan.{form}"
+        shown = run_cli("show", "x", "--format", form, "--lang", "en", "-o", str(out))
+        assert shown.returncode == 0, shown.stderr
+        clean(out.read_bytes().decode("utf-8"), form)
+    entries = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
+    assert [e["said"] for e in entries] == [v.strip() for v in typed.values()]
+
+
+def test_the_plan_in_a_pseudo_terminal_carries_no_hostile_control(home, tmp_path):
+    data = answers()
+    data["hardship"]["details"] = "".join(HOSTILE.values())[:2000]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data), "utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "negotiator", "plan", "--answers", str(path), "--lang", "en"],
+                          env=cli_env(home, TERM="xterm-256color", NO_COLOR=""), dimensions=(40, 100), encoding="utf-8", timeout=60)
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "In your own words" in output
+    clean(output.replace("\r\n", "\n"), "terminal")
+
+
+# ---- drafts are validated like case files ----------------------------------------------------
+
+
+def _drafts(home: Path, outside: Path) -> dict[str, Path]:
+    folder = home / "drafts"
+    folder.mkdir(parents=True)
+    good = {"version": 1, "lang": "en", "done": "situation", "name": None, "editing": False, "answers": {"language": "en"}}
+    bad = {
+        "array": [1],
+        "null": None,
+        "deep": None,  # written below as 100,000 nested lists
+        "lang xx": {**good, "lang": "xx"},
+        "lang number": {**good, "lang": 5},
+        "lang traversal": {**good, "lang": "../../../../" + str(outside).lstrip("/") + "/xx"},
+        "answers not an object": {**good, "answers": [1]},
+        "control in a key": {**good, "answers": {"debts": [{"lender\x1b[2J": "Evil"}]}},
+        "control in the case name": {**good, "name": "x\x1b]0;pwned\x07"},
+    }
+    paths = {}
+    for n, (kind, record) in enumerate(bad.items()):
+        path = folder / f"draft-2026010{n % 10}-000000-{n:06d}.json"
+        text = "[" * 100_000 + "]" * 100_000 if kind == "deep" else json.dumps(record)
+        path.write_text(text, "utf-8")
+        paths[kind] = path
+    fifo = folder / "draft-fifo.json"
+    os.mkfifo(fifo)
+    paths["fifo"] = fifo
+    secret = outside / "secret.json"
+    secret.write_text(json.dumps(good), "utf-8")
+    link = folder / "draft-link.json"
+    link.symlink_to(secret)
+    paths["symlink"] = link
+    (folder / "draft-dir.json").mkdir()
+    paths["directory"] = folder / "draft-dir.json"
+    big = folder / "draft-big.json"
+    big.write_text(json.dumps({**good, "answers": {"x": "a" * (2 * 1024 * 1024)}}), "utf-8")
+    paths["too large"] = big
+    return paths
+
+
+def test_broken_drafts_are_listed_by_name_and_skipped(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    paths = _drafts(home, outside)
+    before = {p: (p.lstat().st_mtime_ns, p.lstat().st_size) for p in paths.values()}
+    from negotiator.wizard.draft import scan
+
+    found, broken = scan()
+    assert found == []
+    assert sorted(b.file for b in broken) == sorted(p.name for p in paths.values())
+    for b in broken:
+        assert b.file in b.problem("en") and "skipped" in b.problem("en")
+        assert b.file in b.problem("zh")
+    assert {p: (p.lstat().st_mtime_ns, p.lstat().st_size) for p in paths.values()} == before
+    assert sorted(os.listdir(outside)) == ["secret.json"]  # nothing written outside
+
+
+def test_a_good_draft_beside_broken_ones_is_still_found(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _drafts(home, outside)
+    good = {"version": 1, "lang": "zh", "done": "income", "name": None, "editing": False, "answers": {"language": "zh"}}
+    (home / "drafts" / "draft-20260101-000000-999999.json").write_text(json.dumps(good), "utf-8")
+    from negotiator.wizard.draft import scan
+
+    found, broken = scan()
+    assert [d.lang for d in found] == ["zh"] and len(broken) == 13
+
+
+def test_resume_with_only_broken_drafts_lists_them_and_exits_2(home, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    paths = _drafts(home, outside)
+    child = pexpect.spawn(sys.executable, ["-m", "negotiator", "resume", "--lang", "en"], env=cli_env(home, TERM="xterm"),
+                          dimensions=(40, 100), encoding="utf-8", timeout=30)
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 2, output
+    assert "Traceback" not in output
+    for path in paths.values():
+        assert path.name in output
+    assert "No draft can be resumed" in output
+    assert sorted(os.listdir(outside)) == ["secret.json"]
+
+
+def test_resume_without_a_terminal_is_exit_2_without_hanging(run_cli, home, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _drafts(home, outside)
+    result = run_cli("resume", timeout=5)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_the_word_loader_only_knows_its_languages(tmp_path):
+    from negotiator import words
+
+    for lang in ("xx", "../../../../" + str(tmp_path).lstrip("/") + "/xx", "", "en/../zh"):
+        with pytest.raises(KeyError):
+            words.table(lang, "wizard")
+    with pytest.raises(KeyError):
+        words.table("en", "../zh/wizard")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- special files in a case folder ----------------------------------------------------------
+
+
+CASE_FILES = ("case.json", "log.jsonl", "agreement.json", "agreements.jsonl")
+
+
+def _special(path: Path, kind: str) -> None:
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "directory":
+        path.mkdir()
+    else:  # a device: made where allowed, else a link to one
+        try:
+            os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero's numbers
+        except (PermissionError, OSError):
+            path.symlink_to("/dev/urandom")
+
+
+def _saved(home: Path, name: str) -> None:
+    """A saved case with a contact and an agreement, made in process to keep the suite quick."""
+    import datetime as dt
+
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.records import Agreement
+
+    os.environ["NEGOTIATOR_HOME"] = str(home)
+    try:
+        store.save_case(name, load_answers(EXAMPLES / "case-en.json", "en"), "en")
+        store.add_entry(name, entry("hello"), "en")
+        store.record_agreement(name, Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(100), first_due=dt.date(2030, 1, 1)), "en")
+    finally:
+        del os.environ["NEGOTIATOR_HOME"]
+
+
+def _peak_mb(home: Path, args: list[str]) -> float:
+    """The peak memory of one run of the command, measured in a process of its own."""
+    import subprocess
+
+    script = ("import resource, subprocess, sys\n"
+              "subprocess.run(sys.argv[1:], capture_output=True, timeout=5)\n"
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    result = subprocess.run([sys.executable, "-c", script, sys.executable, "-m", "negotiator", *args],
+                            env=cli_env(home), capture_output=True, text=True, timeout=30, check=True)
+    return int(result.stdout) / 1024
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "directory", "device"])
+def test_a_special_file_in_a_case_is_refused_quickly_naming_it(run_cli, home, kind):
+    _saved(home, "good")
+    for name in CASE_FILES:
+        case = f"bad-{name.split('.')[0]}"
+        _saved(home, case)
+        _special(home / "cases" / case / name, kind)
+        for args in (["show", case], ["log", "add", case, "--channel", "phone"], ["log", "list", case]):
+            result = run_cli(*args, "--lang", "en", timeout=5)
+            assert result.returncode == 2, (kind, name, args, result.stdout, result.stderr)
+            assert name in result.stderr and "Traceback" not in result.stderr, result.stderr
+            assert len(result.stderr.strip().splitlines()) <= 3
+    listed = run_cli("cases", "--format", "json", timeout=5)
+    assert listed.returncode == 0, listed.stderr
+    rows = {row["name"]: row for row in json.loads(listed.stdout)}
+    assert rows["good"]["problem"] is None and rows["good"]["contacts"] == 1
+    for name in CASE_FILES:
+        assert name in rows[f"bad-{name.split('.')[0]}"]["problem"]
+    if kind == "zero":  # nothing reads from /dev/zero: each run stays small
+        for args in (["cases"], ["show", "bad-log"]):
+            assert _peak_mb(home, args) < 100, args
+
+
+def test_a_linked_case_folder_is_refused_and_listed_as_broken(run_cli, home, tmp_path):
+    _saved(home, "real")
+    elsewhere = tmp_path / "elsewhere"
+    (home / "cases" / "real").rename(elsewhere)
+    (home / "cases" / "linked").symlink_to(elsewhere)
+    result = run_cli("show", "linked", "--lang", "en", timeout=5)
+    assert result.returncode == 2 and "link" in result.stderr
+    added = run_cli("log", "add", "linked", "--channel", "phone", "--lang", "en", timeout=5)
+    assert added.returncode == 2
+    assert len((elsewhere / "log.jsonl").read_text("utf-8").splitlines()) == 1
+    rows = json.loads(run_cli("cases", "--format", "json").stdout)
+    assert rows[0]["name"] == "linked" and "link" in rows[0]["problem"]
+
+
+# ---- the environment: exit 2 and one line -----------------------------------------------------
+
+
+def test_an_unusable_data_folder_is_exit_2_in_one_line(run_cli, tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    for home in (a_file, a_file / "below"):
+        result = run_cli("cases", "--lang", "en", NEGOTIATOR_HOME=str(home))
+        assert result.returncode == 2, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "NEGOTIATOR_HOME" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="the superuser may write anywhere")
+def test_folders_without_permission_are_exit_2(run_cli, home, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    assert run_cli("cases", NEGOTIATOR_HOME=str(locked / "home")).returncode == 2
+    _saved(home, "x")
+    for mode in (0o000, 0o500):
+        (home / "cases" / "x").chmod(mode)
+        try:
+            result = run_cli("log", "add", "x", "--channel", "phone", "--lang", "en")
+            assert result.returncode == 2 and "Traceback" not in result.stderr
+            assert len(result.stderr.strip().splitlines()) <= 2
+        finally:
+            (home / "cases" / "x").chmod(0o700)
+
+
+def test_a_name_over_the_file_name_byte_limit_is_exit_2(run_cli):
+    name = "\U0001d400" * 64  # 64 letters of four bytes: 256 bytes
+    result = run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", name, "--lang", "en")
+    assert result.returncode == 2 and "256 bytes" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_output_to_a_folder_is_refused(run_cli, tmp_path):
+    (tmp_path / "folder").mkdir()
+    for target in (tmp_path / "folder", f"{tmp_path / 'folder'}/", f"{tmp_path / 'new'}/"):
+        result = run_cli("plan", "--answers", str(EXAMPLES / "case-en.json"), "-o", str(target), "--force", "--lang", "en")
+        assert result.returncode == 2 and "--output" in result.stderr
+    assert not (tmp_path / "new").exists() and list((tmp_path / "folder").iterdir()) == []
+
+
+def test_an_agreement_of_nothing_a_month_is_refused(run_cli, home):
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+    for monthly in ("0", "0.00"):
+        result = run_cli("agree", "x", "--kind", "instalments", "--months", "6", "--monthly", monthly, "--first-due", "2030-01-01", "--lang", "en")
+        assert result.returncode == 2 and "--monthly" in result.stderr
+    assert not (home / "cases" / "x" / "agreement.json").exists()
+
+
+# ---- store hygiene -----------------------------------------------------------------------------
+
+
+def test_the_data_folder_and_the_parents_it_makes_are_private(run_cli, tmp_path):
+    home = tmp_path / "a" / "b" / "home"
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x", NEGOTIATOR_HOME=str(home)).returncode == 0
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", home, home / "cases", home / "cases" / "x"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_temp_files_a_crash_left_are_cleaned_on_the_next_write(run_cli, home):
+    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+    folder = home / "cases" / "x"
+    stale = folder / ".log.jsonl.abc123.tmp"
+    stale.write_text("personal notes from a write that was killed")
+    assert run_cli("log", "add", "x", "--channel", "phone").returncode == 0
+    assert not stale.exists()
+
+
+def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.errors import BadInput
+    from negotiator.loading import load_answers
+
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    assert store.add_entry("x", entry("one"), "en") == 1
+    log = home / "cases" / "x" / "log.jsonl"
+    inode = log.stat().st_ino
+    assert store.add_entry("x", entry("two"), "en") == 2
+    assert log.stat().st_ino == inode  # appended in place, not a new file renamed over it
+    # A hand edit after the last append is noticed: the whole log is checked again, and refused.
+    lines = log.read_text("utf-8").splitlines(keepends=True)
+    log.write_text(lines[0] + '{"schema_version": 1, "when": "2026-11-29T10:00:00", "channel": "fax"}\n' + lines[1], "utf-8")
+    before = log.read_bytes()
+    with pytest.raises(BadInput, match="line 2"):
+        store.add_entry("x", entry("three"), "en")
+    assert log.read_bytes() == before
+
+
+def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatch):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.store import journal
+
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    store.add_entry("x", entry("one"), "en")
+    real = journal.atomic_write
+
+    def killed(path, *args, **kwargs):
+        if Path(path).name == journal.CHECKED_FILE:
+            raise KeyboardInterrupt  # the process dies after the line is on disk, before the note
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(journal, "atomic_write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.add_entry("x", entry("two"), "en")
+    monkeypatch.setattr(journal, "atomic_write", real)
+    assert store.add_entry("x", entry("three"), "en") == 3  # the stale note is noticed: counted in full
+    assert [e.said for e in store.open_case("x", "en").log()] == ["one", "two", "three"]
+    assert not [p for p in (home / "cases" / "x").iterdir() if p.name.endswith(".tmp")]
+
+
+_WRITER = """
+import datetime as dt, os, sys
+from decimal import Decimal
+from negotiator import store
+from negotiator.records import Agreement, ContactEntry
+for i in range(100000):
+    store.add_entry("z", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{i}"), "en")
+    if i % 3 == 0:
+        store.record_agreement("z", Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(i + 1), first_due=dt.date(2030, 1, 1)), "en")
+    print(i, flush=True)
+"""
+
+
+@pytest.mark.parametrize("after", [1, 7, 20])
+def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, monkeypatch, after):
+    import signal
+    import subprocess
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+
+    store.save_case("z", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    child = subprocess.Popen([sys.executable, "-c", _WRITER], env=cli_env(home), stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    for _ in range(after):  # let it finish some writes, then kill it in the middle of the next
+        assert child.stdout.readline()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    saved = store.open_case("z", "en")  # every file still reads, every line validates
+    count = len(saved.log())
+    assert count >= after
+    assert store.add_entry("z", entry("after the kill"), "en") == count + 1
+    assert not [p.name for p in (home / "cases" / "z").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_a_draft_changed_in_another_window_is_not_written_over_without_a_yes(home, monkeypatch, replace):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator.wizard import draft
+
+    asked: list[str] = []
+    monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
+    mine = draft.Draft("en", {"language": "en"}, done="situation")
+    mine.save()
+    path = mine.path
+    assert path is not None
+    [other] = draft.drafts()  # a second `resume` of the same draft, in another window
+    other.answers["hardship"] = {"cause": "illness"}
+    other.done = "income"
+    other.save()
+    theirs = path.read_bytes()
+    mine.done = "income"
+    mine.save()  # this window goes on: the draft changed since it last wrote it
+    assert asked == [path.name]
+    if replace:
+        assert mine.path == path and b"illness" not in path.read_bytes()
+    else:
+        assert mine.path != path and path.read_bytes() == theirs
+        assert len(draft.drafts()) == 2
+    mine.save()  # no change since: no question
+    assert len(asked) == 1
+
+
+def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
+    from negotiator.wizard import questions as Q
+    from negotiator.wizard.ask import Refused, read
+
+    lender = next(q for q in Q.DEBT if q.key == "lender")
+    with pytest.raises(Refused) as refused:
+        read(lender, "Evil\x1b[2J")
+    assert refused.value.word == "control_character" and refused.value.values == {"shown": "\\x1b"}
+    assert read(lender, "  Huabei  ") == "Huabei"
+
+
+def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
+    import icalendar
+
+    from negotiator.records import Agreement
+    from negotiator.render import ics
+
+    # Only agreed payments are put in the calendar: eleven of twelve lenders agreed over 120 months
+    # each (the twelfth leaves a follow-up call to make, where the calendar says what it left out).
+    data = answers()
+    data["income"] = [{"source": "what is left", "monthly": "1"}]
+    data["debts"] = [{**data["debts"][0], "lender": f"Lender {i}", "max_months": 120} for i in range(12)]
+    agreed = tuple(
+        Agreement(lender=f"Lender {i}", kind="instalments", months=120, monthly=Decimal("10"), first_due=dt.date(2027, 1, 1 + i))
+        for i in range(11)
+    )
+    plan = build_plan(case_from_data(data, "en"), "en", agreements=agreed)
+    events = icalendar.Calendar.from_ical(ics.render(plan)).walk("VEVENT")
+    payments, call = events[:-1], events[-1]  # the follow-up call comes last
+    assert len(events) == ics.MAX_PAYMENT_EVENTS + 1
+    last = max(e.decoded("DTSTART") for e in payments)
+    every = sorted(row.due for a in agreed for row in a.schedule().rows)
+    assert last == every[ics.MAX_PAYMENT_EVENTS - 1]
+    assert f"first 1200 of {len(every)} payment reminders" in str(call.get("DESCRIPTION"))
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monkeypatch, replace):
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    from negotiator import store
+    from negotiator.loading import load_answers
+    from negotiator.wizard import draft, keep
+
+    case = load_answers(EXAMPLES / "case-en.json", "en")
+    store.save_case("x", case, "en")
+    d = draft.Draft("en", {}, name="x", editing=True)
+    d.case_seen = draft.stamp(home / "cases" / "x" / "case.json")
+    store.save_case("x", case.model_copy(update={"lump_sum": Decimal(123)}), "en", overwrite=True)  # the other window
+    theirs = (home / "cases" / "x" / "case.json").read_bytes()
+    asked: list[str] = []
+    monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
+    monkeypatch.setattr(keep, "ask", lambda q, lang, *a, **k: "y")  # a new name, when asked for one
+    keep.save_case(d, case)
+    assert asked == ["x"]
+    assert ((home / "cases" / "x" / "case.json").read_bytes() == theirs) is not replace
+    assert (home / "cases" / "y").exists() is not replace
+
+
+def test_cases_skips_a_stray_file_and_an_empty_folder(run_cli, home):
+    _saved(home, "real")
+    (home / "cases" / "notes").write_text("not a case")
+    (home / "cases" / "empty").mkdir()
+    rows = json.loads(run_cli("cases", "--format", "json").stdout)
+    assert [row["name"] for row in rows] == ["real"]
+
+
+def test_an_answers_file_that_is_a_pipe_or_a_device_never_hangs(run_cli, tmp_path):
+    fifo = tmp_path / "answers.json"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        result = run_cli("plan", "--answers", str(path), "--lang", "en", timeout=5)
+        assert result.returncode == 2 and str(path) in result.stderr and "Traceback" not in result.stderr
