@@ -147,6 +147,15 @@ def shown(q: Question, value: Any) -> str:
 
 # ---- asking ----------------------------------------------------------------------------------
 
+CLEAR = "-"  # typed at an optional question that has an answer: take the answer away
+
+
+def STYLE():
+    """questionary's look, with the offered answer greyed so it never reads as typed."""
+    from prompt_toolkit.styles import Style
+
+    return Style([("placeholder", "fg:ansibrightblack italic")])
+
 
 def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str, Any]] | None = None, **values: Any) -> Any:
     """Ask one question and return its answer; `current` (an earlier answer) is the default.
@@ -175,17 +184,36 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         )
         return prompt.unsafe_ask()
 
+    offered = current if current is not None else q.default
+    keep = shown(q, offered) if offered is not None else ""
+    clearable = bool(keep) and not q.required
+
+    def take(text: str) -> Any:
+        """The answer typed, or what was offered when the answer is empty. Nothing is ever put
+        into the buffer: typed digits would be appended to it ("0180")."""
+        if not text.strip() and keep:
+            return read(q, keep)
+        if clearable and text.strip() == CLEAR:
+            return None
+        return read(q, text)
+
     def validate(text: str) -> bool | str:
         try:
-            read(q, text)
+            take(text)
         except Refused as exc:
             return t(lang, f"wizard.err.{exc.word}", **exc.values)
         return True
 
     instruction = t(lang, f"wizard.hint.{q.words}") if q.hint else None
-    start = shown(q, current if current is not None else q.default)
-    prompt = questionary.text(message, default=start, validate=validate, instruction=instruction, qmark="›")
-    return read(q, prompt.unsafe_ask())
+    placeholder = None
+    if keep:
+        from prompt_toolkit.formatted_text import FormattedText
+
+        word = "wizard.hint.enter_keeps_or_clear" if clearable else "wizard.hint.enter_keeps"
+        placeholder = FormattedText([("class:placeholder", t(lang, word, value=keep))])
+    prompt = questionary.text(message, validate=validate, instruction=instruction, qmark="›", placeholder=placeholder,
+                              style=STYLE())
+    return take(prompt.unsafe_ask())
 
 
 def ask_all(questions: Sequence[Question], section: dict[str, Any], lang: str, **values: Any) -> dict[str, Any]:
