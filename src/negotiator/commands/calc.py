@@ -37,7 +37,21 @@ def _rate(lang: str, option: str, text: str, limit: int) -> Decimal:
     return value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value  # type: ignore[operator]  # finite
 
 
-def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
+def title(method: str, schedule, annual: Decimal, fee: Decimal, principal: Decimal, count: int, lang: str) -> str:
+    """The schedule's title with the rate or fee it was worked out at, so a fee reads as a fee."""
+    from negotiator.advice.phrasing import term
+
+    name = t(lang, f"labels.methods.{method}")
+    shared = {"method": name, "amount": show(principal), "months": term(lang, count)}
+    if method == "flat_fee":
+        # The fee of one instalment is the schedule's own figure (its first row's charge).
+        return t(lang, "calc.title.fee", fee=f"{fee:.2f}", per_month=show(schedule.rows[0].interest), **shared)
+    if method == "interest_free":
+        return t(lang, "calc.title.free", **shared)
+    return t(lang, "calc.title.rate", rate=f"{annual:.2f}", **shared)
+
+
+def run(amount: str, months: str, method: str, rate: str | None, fee: str | None, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
     from negotiator.options import choice
     from negotiator.planning.schedules import Method, build
 
@@ -47,8 +61,8 @@ def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str 
         raise _bad(lang, "--months", t(lang, "cli.bad.months"))
     choice("--method", method, METHODS, lang)
     choice("--format", fmt, ("text", "json"), lang)
-    annual = _rate(lang, "--annual-rate-percent", rate, 400)
-    fee_percent = _rate(lang, "--fee-percent", fee, 100)
+    annual = _rate(lang, "--annual-rate-percent", rate or "0", 400)
+    fee_percent = _rate(lang, "--fee-percent", fee or "0", 100)
     limit = _amount(lang, "--budget", budget) if budget is not None else None
     try:
         begin = dt.date.fromisoformat(start) if start else dt.date.today()
@@ -60,6 +74,11 @@ def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str 
         raise _bad(lang, "--start", t(lang, "errors.field.date_out_of_range"))
     if principal <= 0:
         raise _bad(lang, "--amount", t(lang, "errors.field.money_empty"))
+    # A rate left out is not a rate of 0: an offer checked at 0% looks free when it is not.
+    if rate is None and method in ("annuity", "equal_principal"):
+        raise BadInput(t(lang, "calc.missing.rate", method=t(lang, f"labels.methods.{method}")))
+    if fee is None and method == "flat_fee":
+        raise BadInput(t(lang, "calc.missing.fee"))
     schedule = build(Method(method), principal, count, begin, annual, fee_percent)
     fits = None if limit is None else schedule.largest_payment <= limit
     if fmt == "json":
@@ -82,9 +101,7 @@ def run(amount: str, months: str, method: str, rate: str, fee: str, budget: str 
         return
     from negotiator.render.table import table
 
-    from negotiator.advice.phrasing import term
-
-    lines = [t(lang, "labels.calc.title", method=t(lang, f"labels.methods.{method}"), amount=show(principal), months=term(lang, count)), ""]
+    lines = [title(method, schedule, annual, fee_percent, principal, count, lang), ""]
     summary = [
         (t(lang, "labels.calc.monthly_payment"), show(schedule.monthly_payment)),
         (t(lang, "labels.calc.total_payable"), show(schedule.total_payable)),
