@@ -15,6 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    PrivateAttr,
+    WithJsonSchema,
+    field_serializer,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -141,14 +144,54 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, defer_build=True)
 
 
+def _month_or_day(value: object) -> object:
+    """"2026-09" (a month, as people remember when things went wrong) counts from the 1st."""
+    if isinstance(value, str) and len(value.strip()) == 7 and value.strip()[4:5] == "-":
+        return value.strip() + "-01"
+    return value
+
+
+def _given_to_month(value: object) -> bool:
+    return isinstance(value, str) and len(value.strip()) == 7 and value.strip()[4:5] == "-"
+
+
+MonthOrDay = Annotated[
+    dt.date,
+    BeforeValidator(_month_or_day),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+                    "description": "YYYY-MM-DD, or YYYY-MM when only the month is known"}),
+]
+
+
 class Hardship(_Strict):
     cause: Cause
     details: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
-    since: dt.date
+    since: MonthOrDay
     expected_months: Annotated[int, Field(ge=1, le=120)] | None = None
     income_before: Money | None = None
+    # Given as "2026-09": the plan quotes the month and never invents a day.
+    _since_to_month: bool = PrivateAttr(default=False)
 
     _since_range = field_validator("since")(_in_range)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_month(cls, data: object, handler):
+        made = handler(data)
+        if isinstance(data, dict) and _given_to_month(data.get("since")):
+            made._since_to_month = True
+        return made
+
+    @field_serializer("since", when_used="json")
+    def _since_as_given(self, value: dt.date) -> str:
+        return value.isoformat()[:7] if self._since_to_month else value.isoformat()
+
+    @property
+    def since_given(self):
+        """`since` as it was given: to the day, or to the month."""
+        from negotiator.when import Day
+
+        return Day(self.since.year, self.since.month, None if self._since_to_month else self.since.day)
 
 
 class Income(_Strict):

@@ -20,7 +20,6 @@ from negotiator.money import AmountError, parse_amount, plain
 from negotiator.words import t
 
 EARLIEST = dt.date(1990, 1, 1)
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?")
 # The store's rule for case names: letters (any script), digits, '-', '_', '.'; at most 64.
 _CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
 
@@ -29,7 +28,7 @@ _CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
 class Question:
     """One question: where its answer goes, how it is typed, and which words it uses.
 
-    kind: text, amount, int, percent, date, select, confirm.
+    kind: text, amount, int, months, percent, date, select, confirm.
     Words: the prompt is wizard.q.<word>; a hint (when `hint`) is wizard.hint.<word>; a select's
     choice titles are wizard.choices.<word>.<value> unless the caller passes them.
     """
@@ -98,19 +97,33 @@ def _percent(text: str, high: str) -> str:
 
 
 def _date(text: str) -> str:
-    match = _DATE.fullmatch(text.strip())
-    if not match:
-        raise Refused("date")
-    year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    """A past date as written ("2026-04-10", "9月", "June 2026", "上周一"), stored as ISO: to the
+    day, or to the month when only a month was given."""
+    from negotiator.when import PAST, Unclear, parse_date
+
+    today = dt.date.today()
     try:
-        value = dt.date(year, month, day)
-    except ValueError as exc:
+        day = parse_date(text, today, PAST)
+    except Unclear as exc:
         raise Refused("date") from exc
-    if value < EARLIEST:
+    if day.first < EARLIEST:
         raise Refused("date_range")
-    if value > dt.date.today():
+    if day.first > today:
         raise Refused("date_future")
-    return value.isoformat()
+    return day.iso()
+
+
+def _months(text: str, low: int, high: int) -> int:
+    """A span as written ("6", "半年", "3 months"), in whole months."""
+    from negotiator.when import Unclear, parse_months
+
+    try:
+        value = parse_months(text)
+    except Unclear as exc:
+        raise Refused("months") from exc
+    if not low <= value <= high:
+        raise Refused("range", low=low, high=high)
+    return value
 
 
 def read(q: Question, text: str) -> Any:
@@ -127,6 +140,8 @@ def read(q: Question, text: str) -> Any:
         return _percent(text, str(q.high if q.high is not None else 100))
     if q.kind == "date":
         return _date(text)
+    if q.kind == "months":
+        return _months(text, q.low, int(q.high if q.high is not None else 600))
     value = text.strip()
     if q.high is not None and len(value) > int(q.high):
         raise Refused("text_too_long", limit=q.high)

@@ -33,7 +33,7 @@ SITUATION = (
     Question("cause", "select", choices=CAUSES),
     Question("since", "date", hint=True),
     Question("_lasting", "select", choices=("months", "unknown")),
-    Question("expected_months", "int", low=1, high=120, hint=True, when=lambda a: a.get("_lasting") == "months"),
+    Question("expected_months", "months", low=1, high=120, hint=True, when=lambda a: a.get("_lasting") == "months"),
     Question("income_before", "amount", required=False, hint=True),
     Question("details", "text", required=False, high=2000, hint=True),
 )

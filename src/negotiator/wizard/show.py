@@ -121,8 +121,9 @@ def review(case, plan, lang: str) -> None:
     h = case.hardship
     lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
     lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
-    lines.append(w("since", since=h.since.isoformat()))
-    from negotiator.advice.phrasing import days, months
+    from negotiator.advice.phrasing import days, given, months
+
+    lines.append(w("since", since=given(lang, h.since_given)))
 
     lines.append(w("expected", months=months(lang, h.expected_months)) if h.expected_months else w("long_term"))
     if h.income_before is not None:
