@@ -166,7 +166,7 @@ def cases(
 ) -> None:
     from negotiator.commands.cases import list_cases
 
-    list_cases(format, language(lang))
+    list_cases(format, lang)
 
 
 cases.__doc__ = h("cases.help")
@@ -209,7 +209,7 @@ def log_add(
 ) -> None:
     from negotiator.commands.log import add
 
-    add(name, language(lang), when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
+    add(name, lang, when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
         amount_promised=amount_promised, next_action=next_action, next_date=next_date)
 
 
@@ -224,7 +224,7 @@ def log_list(
 ) -> None:
     from negotiator.commands.log import list_entries
 
-    list_entries(name, format, language(lang))
+    list_entries(name, format, lang)
 
 
 log_list.__doc__ = h("log.list")
@@ -242,7 +242,7 @@ def agree(
 ) -> None:
     from negotiator.commands.agree import run
 
-    run(name, language(lang), kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender)
+    run(name, lang, kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender)
 
 
 agree.__doc__ = h("agree.help")

@@ -63,11 +63,15 @@ def text(rows: list[dict], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def list_cases(fmt: str, lang: str, today: dt.date | None = None) -> None:
+def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None:
     from negotiator import store
-    from negotiator.options import choice
+    from negotiator.options import choice, language
 
-    choice("--format", fmt, FORMATS, lang)
-    rows = [_row(s, today or dt.date.today()) for s in store.list_saved(lang)]
+    choice("--format", fmt, FORMATS, language(lang))
+    summaries = store.list_saved(language(lang))
+    # Cases all in one language are listed in it, unless --lang says otherwise.
+    spoken = {s.saved.case.language for s in summaries if s.saved is not None}
+    lang = language(lang, spoken.pop() if len(spoken) == 1 else None)
+    rows = [_row(s, today or dt.date.today()) for s in summaries]
     out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text(rows, lang)
     sys.stdout.write(out)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,26 +34,54 @@ def option(field: str) -> str:
 # ---- reading what was typed (options and answers alike) --------------------------------------
 
 
-def parse_when(text: str, lang: str) -> dt.datetime:
+# A time at the end of what was typed: "14:30", "14：30", "15点", "15点30分".
+_TIME = re.compile(r"(.*?)[ T]*(\d{1,2}) ?[:：点时] ?(\d{1,2})? ?分?")
+
+
+def _day(text: str, lang: str, lean: str, today: dt.date) -> dt.date:
+    """A day as people write it (2026-12-05, 12月5日, 明天, next Monday); a month alone is refused,
+    since a contact or a follow-up happens on a day."""
+    from negotiator.when import Unclear, parse_date
+
     try:
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise Refused(t(lang, "store.log.bad_when")) from exc
+        day = parse_date(text, today, lean)
+    except Unclear as exc:
+        raise Refused(t(lang, "asking.err.date")) from exc
+    if day.to_month:
+        raise Refused(t(lang, "asking.err.day_needed"))
+    if not dt.date(1990, 1, 1) <= day.first <= dt.date(2100, 12, 31):
+        raise Refused(t(lang, "asking.err.date_range"))
+    return day.first
+
+
+def parse_when(text: str, lang: str, today: dt.date | None = None) -> dt.datetime:
+    """When a contact happened: ISO (2026-11-28T14:30), or a day and a time as people write them
+    ("昨天 15:00", "11月28日 14:30", "yesterday 9:30"); a day alone is at midnight."""
+    from negotiator.when import PAST
+
+    s = text.strip()
+    try:
+        value = dt.datetime.fromisoformat(s)
+    except ValueError:
+        match = _TIME.fullmatch(s)
+        part, hour, minute = (match[1].strip(), int(match[2]), int(match[3] or 0)) if match else (s, 0, 0)
+        try:
+            day = _day(part, lang, PAST, today or dt.date.today()) if part else (today or dt.date.today())
+            value = dt.datetime.combine(day, dt.time(hour, minute))
+        except (Refused, ValueError) as exc:
+            raise Refused(t(lang, "asking.err.when")) from exc
     if not dt.date(1990, 1, 1) <= value.date() <= dt.date(2100, 12, 31):
-        raise Refused(t(lang, "errors.field.date_out_of_range"))
+        raise Refused(t(lang, "asking.err.date_range"))
     return value
 
 
-def parse_date(text: str, lang: str) -> dt.date | None:
+def parse_date(text: str, lang: str, today: dt.date | None = None) -> dt.date | None:
+    """A day ahead (a follow-up, a first payment): ISO or as people write it."""
+    from negotiator.when import FUTURE
+
     if not text.strip():
         return None
-    try:
-        value = dt.date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise Refused(t(lang, "cli.bad.date")) from exc
-    if not dt.date(1990, 1, 1) <= value <= dt.date(2100, 12, 31):
-        raise Refused(t(lang, "errors.field.date_out_of_range"))
-    return value
+    return _day(text, lang, FUTURE, today or dt.date.today())
 
 
 def parse_money(text: str, lang: str) -> Decimal | None:
@@ -63,13 +92,13 @@ def parse_money(text: str, lang: str) -> Decimal | None:
     try:
         return parse_amount(text)
     except AmountError as exc:
-        raise Refused(t(lang, f"errors.field.money_{exc.code}")) from exc
+        raise Refused(t(lang, f"asking.err.amount_{exc.code}")) from exc
 
 
 def parse_channel(text: str, lang: str) -> str:
     value = text.strip().lower()
     if value not in CHANNELS:
-        raise Refused(t(lang, "errors.field.choice", choices=", ".join(CHANNELS)))
+        raise Refused(t(lang, "asking.err.channel", choices=", ".join(CHANNELS)))
     return value
 
 
@@ -84,7 +113,7 @@ def match_lender(text: str | None, lenders: list[str], lang: str) -> str:
     for lender in lenders:
         if lender.casefold() == wanted.casefold():
             return lender
-    raise Refused(t(lang, "errors.field.choice", choices=", ".join(lenders)))
+    raise Refused(t(lang, "asking.err.lender", choices=", ".join(lenders)))
 
 
 def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None):
@@ -167,18 +196,47 @@ def _check(parser: Callable[[str, str], Any], lang: str) -> Callable[[str], bool
     return validate
 
 
+HINTS = {"who": "skip", "said": "skip", "agreed": "skip", "next_action": "skip", "amount_promised": "amount_promised",
+         "next_date": "next_date", "when": "when"}
+
+
 def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
-    message = t(lang, f"store.log.ask.{question.field}")
-    if question.kind == "channel":
-        choices = [questionary.Choice(title=t(lang, f"store.log.channels.{c}"), value=c) for c in CHANNELS]
-        return questionary.select(message, choices=choices)
-    if question.kind == "lender":
-        choices = [questionary.Choice(title=name, value=name) for name in lenders]
-        choices.append(questionary.Choice(title=t(lang, "store.log.no_lender"), value=""))
-        return questionary.select(message, choices=choices)
-    default = now.strftime("%Y-%m-%d %H:%M") if question.kind == "datetime" else ""
+    """One question asked as the wizard asks: the same mark, a hint under it, choices moved with
+    the arrows, and the offered answer (now) greyed in the field, taken by Enter."""
+    from negotiator.wizard.ask import STYLE
+
+    message = t(lang, f"asking.log.q.{question.field}")
+    if question.kind in ("channel", "lender"):
+        if question.kind == "channel":
+            choices = [questionary.Choice(title=t(lang, f"store.log.channels.{c}"), value=c) for c in CHANNELS]
+        else:
+            choices = [questionary.Choice(title=name, value=name) for name in lenders]
+            choices.append(questionary.Choice(title=t(lang, "store.log.no_lender"), value=""))
+        return questionary.select(message, choices=choices, qmark="›", instruction=t(lang, "wizard.hint.arrows"))
     check = _CHECKS.get(question.kind)
-    return questionary.text(message, default=default, validate=_check(check, lang) if check else None)
+    hint = t(lang, f"asking.log.hint.{HINTS[question.field]}")
+    if question.kind == "datetime":
+        from prompt_toolkit.formatted_text import FormattedText
+
+        offered = now.strftime("%Y-%m-%d %H:%M")
+        placeholder = FormattedText([("class:placeholder", t(lang, "asking.log.hint.now", now=offered))])
+
+        def validate(text: str) -> bool | str:
+            return True if not text.strip() else _check(parse_when, lang)(text)
+
+        prompt = questionary.text(message, validate=validate, qmark="›", instruction=hint, placeholder=placeholder, style=STYLE())
+        return _Offered(prompt, offered)
+    return questionary.text(message, validate=_check(check, lang) if check else None, qmark="›", instruction=hint)
+
+
+class _Offered:
+    """A prompt whose empty answer is the answer offered."""
+
+    def __init__(self, prompt: Any, offered: str) -> None:
+        self.prompt, self.offered = prompt, offered
+
+    def unsafe_ask(self) -> str:
+        return self.prompt.unsafe_ask().strip() or self.offered
 
 
 def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, str | None]:
@@ -200,18 +258,21 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
 # ---- the commands -----------------------------------------------------------------------------
 
 
-def add(name: str, lang: str, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
+def add(name: str, lang: str | None, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
         said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
         next_date: str | None = None) -> None:
     from negotiator import store
 
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    saved = store.open_case(name, lang)
+    from negotiator.options import language
+
+    saved = store.open_case(name, language(lang))
+    lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
     given = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date}
     if channel is None:
         if not is_terminal():
-            raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "store.log.channel_required")))
+            raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "asking.err.channel_required")))
         given = ask(given, saved.lenders(), lang)
     entry = build_entry(given, saved.lenders(), lang)
     saved = store.add_entry(name, entry, lang)
@@ -256,12 +317,14 @@ def text(entries: list, name: str, lang: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def list_entries(name: str, fmt: str, lang: str) -> None:
+def list_entries(name: str, fmt: str, lang: str | None) -> None:
     from negotiator import store
-    from negotiator.options import choice
+    from negotiator.options import choice, language
 
-    choice("--format", fmt, FORMATS, lang)
-    entries = store.open_case(name, lang).log()
+    choice("--format", fmt, FORMATS, language(lang))
+    saved = store.open_case(name, language(lang))
+    lang = language(lang, saved.case.language)
+    entries = saved.log()
     if fmt == "json":
         sys.stdout.write(json.dumps([entry_fields(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
     else:
