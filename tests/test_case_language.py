@@ -55,3 +55,8 @@ def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_p
     assert screen.finish() == 0
     listed = run_cli("log", "list", "zh", "--format", "json").stdout
     assert '"channel": "phone"' in listed and "15:00" in listed
+
+
+def test_help_follows_lang_whatever_the_locale(run_cli) -> None:
+    assert run_cli("--lang", "zh", "--help").stdout.startswith("用法：")
+    assert run_cli("calc", "--help", "--lang", "zh").stdout.startswith("用法：")
