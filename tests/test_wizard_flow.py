@@ -274,7 +274,7 @@ def test_not_a_terminal_is_refused_naming_the_answers_file(monkeypatch: pytest.M
     monkeypatch.setattr(wizard, "interactive", lambda: False)
     with pytest.raises(BadInput) as refused:
         wizard.start("en")
-    assert "negotiator plan --answers FILE" in str(refused.value)
+    assert "negotiator example -o answers.json" in str(refused.value)
 
 
 def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_path: Path) -> None:

@@ -231,7 +231,7 @@ def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, wh
 def test_not_a_terminal_exits_2_naming_the_answers_file(run_cli) -> None:
     done = run_cli("new")  # stdin is /dev/null
     assert done.returncode == 2
-    assert "negotiator plan --answers FILE" in done.stderr
+    assert "negotiator example -o answers.json" in done.stderr and "negotiator plan --answers" in done.stderr
     assert "Traceback" not in done.stderr
 
 

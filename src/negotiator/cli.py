@@ -247,6 +247,36 @@ def agree(
 
 agree.__doc__ = h("agree.help")
 
+@app.command()
+def example(lang: Lang = None, output: Output = None, force: Force = False) -> None:
+    from negotiator.commands.example import run
+
+    run(language(lang), output, force)
+
+
+example.__doc__ = h("example.help")
+
+drafts_app = typer.Typer(cls=help_page.Group, help=h("drafts.help"), rich_markup_mode=None, invoke_without_command=True)
+app.add_typer(drafts_app, name="drafts")
+
+
+@drafts_app.callback()
+def drafts_list(ctx: typer.Context, lang: Lang = None) -> None:
+    if ctx.invoked_subcommand is None:
+        from negotiator.commands.drafts import list_drafts
+
+        list_drafts(language(lang))
+
+
+@drafts_app.command("discard")
+def drafts_discard(draft_id: Annotated[str, typer.Argument(metavar="ID", help=h("drafts.id"))], lang: Lang = None) -> None:
+    from negotiator.commands.drafts import discard
+
+    discard(draft_id, language(lang))
+
+
+drafts_discard.__doc__ = h("drafts.discard")
+
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.
 _groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
