@@ -79,14 +79,16 @@ def run(d: Draft, first: str) -> None:
 
 
 def welcome(d: Draft) -> None:
-    from negotiator.wizard.draft import latest
-
     show.say(t(d.lang, "wizard.msg.welcome"))
-    if latest() is not None:  # an earlier interview left unfinished is kept, and worth a mention
-        show.say(t(d.lang, "wizard.msg.other_draft"))
 
 
 def start(lang: str | None, name: str | None, first_guess: str) -> None:
+    from negotiator.wizard.draft import drafts
+
+    kept = drafts()
+    if kept and _go_on(lang or first_guess, len(kept)):
+        resume(lang, first_guess)
+        return
     d = Draft(lang or first_guess, name=name)
     if lang:
         d.answers["language"] = lang
@@ -107,20 +109,39 @@ def resume(lang: str | None, first_guess: str) -> None:
     run(d, step)
 
 
+def _go_on(lang: str, count: int) -> bool:
+    """Interviews left unfinished: go on with one, or start anew (they stay as they are)."""
+    from negotiator.wizard.ask import ask
+    from negotiator.wizard.questions import START
+
+    try:
+        return ask(START, lang, count=count) == "continue"
+    except KeyboardInterrupt:
+        raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
+    except EOFError:
+        raise BadInput("\n" + t(lang, "wizard.msg.input_ended")) from None
+
+
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
     from negotiator.wizard.ask import ask
     from negotiator.wizard.draft import drafts
-    from negotiator.wizard.questions import DRAFT
+    from negotiator.wizard.questions import DISCARD, DRAFT
 
     found = drafts()
     if not found:
         raise BadInput(t(lang, "wizard.msg.no_draft"))
-    if len(found) == 1:
-        return found[0]
-    options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
     try:
-        return found[ask(DRAFT, lang, options=options, count=len(found))]
+        while len(found) > 1:
+            options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
+            options.append((t(lang, "wizard.menu.discard"), -1))  # questionary would take None for the title
+            pick = ask(DRAFT, lang, options=options, count=len(found))
+            if pick >= 0:
+                return found[pick]
+            which = ask(DISCARD, lang, options=[(describe_draft(d, lang), n) for n, d in enumerate(found)])
+            found.pop(which).discard()
+            show.say(t(lang, "wizard.msg.discarded"))
+        return found[0]
     except KeyboardInterrupt:
         raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
     except EOFError:

@@ -28,6 +28,8 @@ def _old(debt: dict) -> bool:
 
 LANGUAGE = Question("language", "select", choices=("zh", "en"))
 DRAFT = Question("draft", "select")  # `negotiator resume` with several unfinished interviews
+START = Question("start", "select", choices=("continue", "new"))  # a new run while drafts are kept
+DISCARD = Question("discard", "select")  # which draft to remove, from `negotiator resume`
 
 SITUATION = (
     Question("cause", "select", choices=CAUSES),
