@@ -57,7 +57,7 @@ def drive(keys: list[str], action, *args):
 SITUATION = [ENTER, line("2026-03"), down(1), line("9000"), line("Lost my job in March")]  # job_loss, long-term
 INCOME = [ENTER, line("Salary"), line("6000"), ENTER]  # add, source, amount, done
 EXPENSES = [line("2000"), line("1500")] + [ENTER] * 9  # housing, food, the rest skipped
-PRIORITY = [down(1)]  # "I have no priority payments"
+PRIORITY = [ENTER]  # "I have no priority payments", the default
 DEBT_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), line("40"), ENTER, line("0.05"), line("1200"), ENTER]
 DEBT_CARD = [line("Card"), down(2), line("42000"), line("1500"), line("900"), line("95"), down(1), line("18.25"), line("4200"), down(2)]
 DEBTS = DEBT_HUABEI + [down(1)] + DEBT_CARD + [ENTER]  # first debt, "add another", second, done
@@ -140,7 +140,7 @@ def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
     situation = [down(2), line("2026-05-01"), ENTER, line("6"), ENTER, ENTER]  # illness, 6 months
     income = [ENTER, line("工资"), line("1.2万"), down(1), line("兼职"), line(" 800 "), ENTER]
     expenses = [line("¥3000"), line("12,00元"), line("3k")] + [ENTER] * 8
-    priority = [ENTER, line("房租欠款"), line("500"), ENTER]
+    priority = [down(1), line("房租欠款"), line("500"), ENTER]
     debt = [line("花呗"), ENTER, line("8000"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER, ENTER]
     keys = situation + income + expenses + priority + debt + [ENTER, ENTER] + FINISH
     drive(keys, wizard.start, "zh")

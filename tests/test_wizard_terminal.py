@@ -88,7 +88,7 @@ EN_TO_DEBTS = [
     ("Housing (rent, mortgage) a month", "2000" + ENTER),
     ("Food a month", "1500" + ENTER),
     *[(f"{c} a month", ENTER) for c in categories("en")],
-    ("Your priority payments: add", DOWN + ENTER),
+    ("Your priority payments: add", ENTER),
 ]
 EN_DEBT = [
     ("Who is the lender?", "Huabei" + ENTER),
@@ -175,7 +175,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("住房（房租、房贷），每月", ENTER),  # the amount typed before Ctrl-C is still there
         ("吃饭，每月", "1500" + ENTER),
         *[(f"{c}，每月", ENTER) for c in categories("zh")],
-        ("您的优先支出：可以", DOWN + ENTER),
+        ("您的优先支出：可以", ENTER),
         ("债权方是谁", "花呗" + ENTER),
         ("这是哪一类欠款", ENTER),
         ("尚欠本金", "8000" + ENTER),
