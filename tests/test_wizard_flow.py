@@ -62,7 +62,7 @@ DEBT_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), li
 DEBT_CARD = [line("Card"), down(2), line("42000"), line("1500"), line("900"), line("95"), down(1), line("18.25"), line("4200"), down(2)]
 DEBTS = DEBT_HUABEI + [down(1)] + DEBT_CARD + [ENTER]  # first debt, "add another", second, done
 TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER, ENTER, ENTER]  # budget, two proposals
-FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
+FINISH = [ENTER, ENTER, ENTER, ENTER, ENTER]  # review: continue; save as text; path; finish; case name
 
 
 _TYPED: dict = {}
@@ -284,8 +284,8 @@ def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_
     name = f"case-{TODAY}"
     # Review: change expenses; housing 2000 -> 2500, the rest as they were.
     change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
-    # Review: continue; save text: yes, under a new name (the first is taken); replace the case: yes.
-    finish = [ENTER, ENTER, ENTER, ENTER]
+    # Review: continue; save as text, under a new name (the first is taken); finish; replace the case: yes.
+    finish = [ENTER, ENTER, ENTER, ENTER, ENTER]
     drive(change + finish, wizard.edit, name, None)
     assert (tmp_path / f"negotiation-plan-{TODAY}-2.txt").exists()
     case = saved(name)
@@ -300,7 +300,7 @@ def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path)
     # asks for a name again.
     free = f"negotiation-plan-{TODAY}-2.txt"
     taken = BACKSPACE * len(f"./{free}") + line(target.name)
-    finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER]
+    finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER, ENTER]
     from_review(finish)
     assert target.read_text("utf-8") == "mine"
     assert "Huabei" in (tmp_path / free).read_text("utf-8")
@@ -310,26 +310,27 @@ def test_replacing_a_plan_file_needs_a_yes(tmp_path: Path) -> None:
     target = tmp_path / f"negotiation-plan-{TODAY}.txt"
     target.write_text("mine", "utf-8")
     taken = BACKSPACE * len(f"./negotiation-plan-{TODAY}-2.txt") + line(target.name)
-    from_review([ENTER, ENTER, taken, UP + ENTER, ENTER])
+    from_review([ENTER, ENTER, taken, UP + ENTER, ENTER, ENTER])
     assert "Huabei" in target.read_text("utf-8")
     assert target.stat().st_mode & 0o777 == 0o600
 
 
-def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_result_is_one_screen_with_the_first_call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from negotiator import advice
     from negotiator.plan import Checklist, Content, Script, Step
 
     def content(plan):
-        scripts = tuple(Script(d.lender, (Step("opening", f"Hello {d.lender}"), Step("fallback", f"I can pay {show(d.ladder.target.monthly_payment)}"))) for d in plan.numbers.debts)
+        scripts = tuple(Script(d.lender, (Step("opening", f"Hello {d.lender}"), Step("opening_ask", f"I can pay {show(d.ladder.target.monthly_payment)}"))) for d in plan.numbers.debts)
         return Content(Checklist(("Have your ID ready",), ("Stay calm",), ("Get it in writing",)), (), scripts, (), (), (), (), "Not legal advice")
 
     monkeypatch.setattr(advice, "build_content", content)
     from_review(FINISH)
     out = capsys.readouterr().out
-    for item in ("[ ] Have your ID ready", "[ ] Stay calm", "[ ] Get it in writing", "Call script for Card:", "1. Hello Huabei"):
-        assert item in out
     plan = build_plan(saved())
-    assert f"2. I can pay {show(plan.numbers.debts[1].ladder.target.monthly_payment)}" in out
+    summary = out[out.index("Your plan at a glance"):]
+    assert f"I can pay {show(plan.numbers.debts[0].ladder.target.monthly_payment)}" in summary  # the first call
+    assert "Have your ID ready" not in summary  # the checklist is in the file and the pager
+    assert len(summary.splitlines()) < 24
 
 
 def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.CaptureFixture[str]) -> None:
@@ -357,7 +358,7 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
     assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
     # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
     back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
-    drive(back + [ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
+    drive(back + [ENTER, ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
     case = saved()
     assert case.lump_sum == Decimal("0.00")
     assert [d.chosen for d in case.debts] == [None, None]

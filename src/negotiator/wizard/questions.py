@@ -80,7 +80,7 @@ BUDGET_MENU = Question("budget_menu", "select")
 PROPOSAL = Question("proposal", "select")
 REVIEW_MENU = Question("review_menu", "select")
 
-SAVE_TEXT = Question("save_text", "confirm", default=True)
+RESULT_MENU = Question("result_menu", "select")
 TEXT_PATH = Question("path", "text", high=1000)
 OVERWRITE = Question("overwrite", "confirm", default=False)
 CASE_NAME = Question("case_name", "text", check=case_name_problem, hint=True)

@@ -163,22 +163,26 @@ def review(case, plan, lang: str) -> None:
 # ---- result ---------------------------------------------------------------------------------------
 
 
-def result(plan, lang: str) -> None:
+def summary(plan, lang: str) -> None:
+    """The plan in one screen: can the budget carry it, what to aim for with each lender and never
+    go beyond, and how the first call opens. The rest is a choice away (pager or file)."""
+    b = plan.numbers.budget
+    say(t(lang, "wizard.result.title"))
+    say()
+    if b.available > 0:
+        say(t(lang, "wizard.result.budget", available=money(b.available), income=money(b.income),
+              essentials=money(b.essentials), priority=money(b.priority), buffer=money(b.buffer)))
+    else:
+        say(t(lang, "wizard.msg.nothing_available"))
+    say()
     say(t(lang, "wizard.result.targets"))
     for debt in plan.numbers.debts:
         say("  " + target(debt, lang))
     content = plan.content
-    if content is None:
+    if content is not None and content.script:
+        first = content.script[0]
+        opening = next((s.text for s in first.steps if s.step == "opening_ask"), first.steps[0].text if first.steps else "")
         say()
-        return
-    for part in ("before", "during", "after"):
-        say()
-        say(t(lang, f"wizard.result.checklist_{part}"))
-        for item in getattr(content.checklist, part):
-            say(f"  [ ] {item}")
-    for script in content.script:
-        say()
-        say(t(lang, "wizard.result.script", lender=script.lender))
-        for n, step in enumerate(script.steps, 1):
-            say(f"  {n}. {step.text}")
+        say(t(lang, "wizard.result.first_call", lender=first.lender))
+        say("  " + opening)
     say()

@@ -250,11 +250,26 @@ def review(d: Draft) -> str:
 
 
 def result(d: Draft) -> None:
-    """The plan on the screen, then kept: as a text file if wanted, and as a saved case."""
+    """The plan in one screen first; then the person chooses: keep it as text, read all of it in
+    the pager, keep it as Markdown or a calendar too, or finish. The case is saved at the end."""
     from negotiator.wizard import keep
 
+    lang = d.lang
     case, plan = engine(d)
-    show.result(plan, d.lang)
-    if ask(Q.SAVE_TEXT, d.lang):
-        keep.save_text(plan, d.lang)
+    show.summary(plan, lang)
+    kept: set[str] = set()
+    while True:
+        options = []
+        for choice in ("text", "pager", "markdown", "ics", "finish"):
+            title = t(lang, f"wizard.menu.result_{choice}")
+            options.append((title + (t(lang, "wizard.menu.result_kept") if choice in kept else ""), choice))
+        # Enter keeps the plan as text first, then finishes.
+        pick = ask(Q.RESULT_MENU, lang, "finish" if "text" in kept else "text", options=options)
+        if pick == "finish":
+            break
+        if pick == "pager":
+            keep.page(plan)
+            continue
+        keep.save_text(plan, lang, pick)
+        kept.add(pick)
     keep.save_case(d, case)
