@@ -165,6 +165,24 @@ def shown(q: Question, value: Any) -> str:
 CLEAR = "-"  # typed at an optional question that has an answer: take the answer away
 
 
+def enter_takes(offered: str):
+    """Enter on an empty answer puts the offered answer in the field first, so the screen shows
+    what was taken (not the greyed hint)."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _(event) -> None:
+        field = event.current_buffer
+        if not field.text.strip():
+            field.text = offered
+            field.cursor_position = len(offered)
+        field.validate_and_handle()
+
+    return keys
+
+
 def STYLE():
     """questionary's look, with the offered answer greyed so it never reads as typed."""
     from prompt_toolkit.styles import Style
@@ -180,6 +198,8 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     """
     import questionary
 
+    from negotiator.wizard import fit
+
     message = t(lang, f"wizard.q.{q.words}", **values)
     if q.kind in ("select", "confirm"):
         if options is None:
@@ -190,11 +210,14 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         default = current if current in values_offered else q.default
         if default not in values_offered:
             default = values_offered[0]
+        choices = [questionary.Choice(fit.choice(title), value=value) for title, value in options]
+        # The answer is shown after the question once chosen: on a line of its own when it would not fit.
+        message = fit.question(message, None, answer=max(fit.columns(title) for title, _ in options))
         prompt = questionary.select(
             message,
-            choices=[questionary.Choice(title, value=value) for title, value in options],
+            choices=choices,
             default=default,
-            instruction=t(lang, "wizard.hint.arrows"),
+            instruction=fit.instruction(message, t(lang, "wizard.hint.arrows")),
             qmark="›",
         )
         return prompt.unsafe_ask()
@@ -226,8 +249,8 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
 
         word = "wizard.hint.enter_keeps_or_clear" if clearable else "wizard.hint.enter_keeps"
         placeholder = FormattedText([("class:placeholder", t(lang, word, value=keep))])
-    prompt = questionary.text(message, validate=validate, instruction=instruction, qmark="›", placeholder=placeholder,
-                              style=STYLE())
+    prompt = questionary.text(fit.question(message, instruction), validate=validate, qmark="›", placeholder=placeholder,
+                              style=STYLE(), key_bindings=enter_takes(keep) if keep else None)
     return take(prompt.unsafe_ask())
 
 

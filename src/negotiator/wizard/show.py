@@ -12,7 +12,9 @@ from negotiator.words import t
 
 
 def say(text: str = "") -> None:
-    print(text, flush=True)
+    from negotiator.wizard.fit import block
+
+    print(block(text), flush=True)
 
 
 def header(lang: str, step: str, number: int, total: int) -> None:
@@ -20,23 +22,13 @@ def header(lang: str, step: str, number: int, total: int) -> None:
     say(t(lang, "wizard.msg.step", n=number, total=total, title=t(lang, f"wizard.steps.{step}")))
 
 
-def _console():
-    from rich.console import Console
+def _table(headings: list[str], rows: list[list[str]], right: set[int], lang: str) -> None:
+    """A table when it fits the window, else each row stacked: words are never cut."""
+    from negotiator.render.layout import fit_or_stack
+    from negotiator.wizard.fit import width
 
-    return Console(highlight=False, emoji=False)
-
-
-def _table(headings: list[str], rows: list[list[str]], right: set[int]):
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-    for i, heading in enumerate(headings):
-        grid.add_column(Text(heading), justify="right" if i in right else "left")
-    for row in rows:
-        grid.add_row(*(Text(cell) for cell in row))
-    return grid
+    align = "".join("r" if i in right else "l" for i in range(len(headings)))
+    print("\n".join(fit_or_stack(headings, rows, align, width(), t(lang, "wizard.review.separator"))), flush=True)
 
 
 # ---- entries in menus and on the review screen ---------------------------------------------------
@@ -71,8 +63,7 @@ def budget_rows(plan) -> list[list[str]]:
 
 def budget(plan) -> None:
     lang = plan.lang
-    console = _console()
-    console.print(_table([t(lang, "labels.budget.title"), t(lang, "wizard.msg.per_month")], budget_rows(plan), {1}))
+    _table([t(lang, "labels.budget.title"), t(lang, "wizard.msg.per_month")], budget_rows(plan), {1}, lang)
     if plan.numbers.budget.available <= 0:
         say(t(lang, "wizard.msg.nothing_available"))
 
@@ -83,8 +74,10 @@ def proposals(debt, lang: str) -> None:
     from negotiator.render.sections import debt_blocks
     from negotiator.render.text import block_lines
 
+    from negotiator.wizard.fit import width
+
     say()
-    say("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang)))
+    print("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang, min(width(), 80))), flush=True)
 
 
 def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:

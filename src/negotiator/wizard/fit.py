@@ -1,0 +1,65 @@
+"""Wizard text fitted to the terminal: wrapped at words in English and by the line-breaking rules
+in Chinese (no line starting with 。，）： nor ending with （), at the window's width, down to
+60 columns; choice labels wrapped rather than cut."""
+
+from __future__ import annotations
+
+import shutil
+
+from negotiator.render.layout import wrap_paragraph
+from negotiator.render.table import width as columns
+
+
+def width() -> int:
+    """The window's width, less one column: a line that fills the last one wraps by itself in
+    some terminals."""
+    return max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+
+
+def block(text: str, limit: int | None = None) -> str:
+    """Every line of `text` wrapped; a line's leading spaces are kept, and its continuation lines
+    are indented two more, so lists stay lists."""
+    limit = limit or width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            out.append("")
+            continue
+        if columns(line) <= limit:  # as it is: its spacing may align a table
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        out += wrap_paragraph(line.strip(), limit, indent, indent + "  " if indent else "")
+    return "\n".join(out)
+
+
+def question(message: str, hint: str | None, mark: int = 2, answer: int = 12) -> str:
+    """A question and its hint as the prompt's message: on one line when they fit, else the hint
+    on lines of its own; `mark` is the width of the question mark before it."""
+    limit = width()
+    whole = f"{message} {hint}" if hint else message
+    if columns(whole) + mark + 1 + answer <= limit:  # room left for the answer after it
+        return whole
+    if not hint:
+        return "\n".join(wrap_paragraph(message, limit, " " * mark, "  "))[mark:] + "\n "
+    lines = wrap_paragraph(message, limit, " " * mark, "  ")
+    if hint:
+        lines += wrap_paragraph(hint, limit, "  ", "  ")
+    return "\n".join(lines)[mark:] + "\n "
+
+
+def instruction(message: str, hint: str, mark: int = 2) -> str:
+    """A select's hint (shown only while choosing): after the question when it fits, else on the
+    next line."""
+    last = message.split("\n")[-1]
+    if columns(last) + columns(hint) + mark + 1 <= width():
+        return hint
+    return "\n  " + "\n  ".join(wrap_paragraph(hint, width() - 2))
+
+
+def choice(title: str, pointer: int = 3) -> str:
+    """A choice label wrapped under itself instead of being cut at the window's edge."""
+    limit = width() - pointer
+    if columns(title) <= limit:
+        return title
+    return ("\n" + " " * pointer).join(wrap_paragraph(title, limit))
