@@ -63,7 +63,7 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
     choice("--format", fmt, ("text", "json"), lang)
     annual = _rate(lang, "--annual-rate-percent", rate or "0", 400)
     fee_percent = _rate(lang, "--fee-percent", fee or "0", 100)
-    limit = _amount(lang, "--budget", budget) if budget is not None else None
+    budget_limit = _amount(lang, "--budget", budget) if budget is not None else None
     try:
         begin = dt.date.fromisoformat(start) if start else dt.date.today()
     except ValueError as exc:
@@ -80,7 +80,7 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
     if fee is None and method == "flat_fee":
         raise BadInput(t(lang, "calc.missing.fee"))
     schedule = build(Method(method), principal, count, begin, annual, fee_percent)
-    fits = None if limit is None else schedule.largest_payment <= limit
+    fits = None if budget_limit is None else schedule.largest_payment <= budget_limit
     if fmt == "json":
         from negotiator.render.json import schedule_rows
 
@@ -93,15 +93,17 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
             "total_cost": plain(schedule.total_cost),
             "apr": plain(schedule.apr),
         }
-        if limit is not None:
-            doc["budget"] = plain(limit)
+        if budget_limit is not None:
+            doc["budget"] = plain(budget_limit)
             doc["fits"] = fits
         doc["schedule"] = schedule_rows(schedule)
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
+    from negotiator.render.layout import fit_or_stack, terminal_width, wrap
     from negotiator.render.table import table
 
-    lines = [title(method, schedule, annual, fee_percent, principal, count, lang), ""]
+    width = terminal_width()
+    lines = [*wrap(title(method, schedule, annual, fee_percent, principal, count, lang), width), ""]
     summary = [
         (t(lang, "labels.calc.monthly_payment"), show(schedule.monthly_payment)),
         (t(lang, "labels.calc.total_payable"), show(schedule.total_payable)),
@@ -109,11 +111,11 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
         (t(lang, "labels.calc.apr"), f"{plain(schedule.apr)}%"),
     ]
     lines += table(["", ""], summary, align="lr", header=False)
-    if limit is not None:
+    if budget_limit is not None:
         key = "labels.calc.fits" if fits else "labels.calc.does_not_fit"
-        lines += ["", t(lang, key, budget=show(limit))]
+        lines += ["", *wrap(t(lang, key, budget=show(budget_limit)), width)]
     lines.append("")
     cols = [t(lang, f"labels.columns.{c}") for c in ("n", "due", "payment", "principal", "interest", "remaining")]
     rows = [(str(r.n), r.due.isoformat(), show(r.payment), show(r.principal), show(r.interest), show(r.remaining)) for r in schedule.rows]
-    lines += table(cols, rows, align="rlrrrr")
+    lines += fit_or_stack(cols, rows, "rlrrrr", width, t(lang, "wizard.review.separator"))
     print("\n".join(lines))

@@ -46,7 +46,7 @@ def _row(summary, today: dt.date) -> dict:
 
 
 def text(rows: list[dict], lang: str) -> str:
-    from negotiator.render.table import table
+    from negotiator.render.layout import fit_or_stack, terminal_width
 
     if not rows:
         return t(lang, "store.cases.none") + "\n"
@@ -57,7 +57,8 @@ def text(rows: list[dict], lang: str) -> str:
             body.append([row["name"], row["last_change"].replace("T", " ")[:16], t(lang, "store.cases.broken"), ""])
         else:
             body.append([row["name"], row["last_change"].replace("T", " ")[:16], row["next_follow_up"] or "-", str(row["contacts"])])
-    lines = table(headers, body, align="lllr")
+    # As wide as the window allows; stacked rather than cut when it is narrow.
+    lines = fit_or_stack(headers, body, "lllr", terminal_width(), t(lang, "wizard.review.separator"))
     if any(row["problem"] for row in rows):
         lines += ["", t(lang, "store.cases.broken_hint")]
     return "\n".join(lines) + "\n"

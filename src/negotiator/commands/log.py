@@ -298,6 +298,8 @@ def entry_fields(entry) -> dict[str, Any]:
 
 def text(entries: list, name: str, lang: str) -> str:
     from negotiator.money import show
+    from negotiator.render.layout import terminal_width, wrap
+    from negotiator.render.table import width
 
     if not entries:
         return t(lang, "store.log.empty", name=name) + "\n"
@@ -313,7 +315,11 @@ def text(entries: list, name: str, lang: str) -> str:
             lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
         if entry.next_date:
             lines.append(f"  {t(lang, 'store.log.labels.next_date')}: {entry.next_date.isoformat()}")
-        blocks.append("\n".join(lines))
+        # Wrapped to the window, at words (English) or by the Chinese line-breaking rules.
+        limit = terminal_width()
+        fitted = [line if width(line) <= limit else "\n".join(wrap(line.strip(), limit, line[: len(line) - len(line.lstrip())], "    "))
+                  for line in lines]
+        blocks.append("\n".join(fitted))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -148,6 +148,14 @@ def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str,
     return out
 
 
+def terminal_width(most: int = 100) -> int:
+    """The columns a command's text may use: the window's (or $COLUMNS), less the last column,
+    which some terminals wrap at; 80 when there is no window."""
+    import shutil
+
+    return max(min(shutil.get_terminal_size((80, 24)).columns, most + 1) - 1, 40)
+
+
 def fit_or_stack(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str, limit: int, pair: str = ": ") -> list[str]:
     """A table when it fits in `limit` columns without breaking a word; otherwise each row stacked
     as its first cell and then one "heading: value" line per other cell, wrapped at words."""
