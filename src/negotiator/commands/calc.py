@@ -64,10 +64,18 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
     annual = _rate(lang, "--annual-rate-percent", rate or "0", 400)
     fee_percent = _rate(lang, "--fee-percent", fee or "0", 100)
     budget_limit = _amount(lang, "--budget", budget) if budget is not None else None
-    try:
-        begin = dt.date.fromisoformat(start) if start else dt.date.today()
-    except ValueError as exc:
-        raise _bad(lang, "--start", t(lang, "cli.bad.date")) from exc
+    begin = dt.date.today()
+    if start:
+        # As people write a day: 2026-12-05, 12月5日, 下周一, next Monday.
+        from negotiator.when import Unclear, parse_date
+
+        try:
+            day = parse_date(start, begin)
+        except Unclear as exc:
+            raise _bad(lang, "--start", t(lang, "asking.err.date")) from exc
+        if day.to_month:
+            raise _bad(lang, "--start", t(lang, "asking.err.day_needed"))
+        begin = day.first
     # The same years an answers file allows (case.EARLIEST, case.LATEST), so that the last due
     # date of even a 600-month schedule is a real date.
     if not 1990 <= begin.year <= 2100:
