@@ -239,7 +239,7 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         try:
             take(text)
         except Refused as exc:
-            return t(lang, f"wizard.err.{exc.word}", **exc.values)
+            return fit.block(t(lang, f"wizard.err.{exc.word}", **exc.values))
         return True
 
     instruction = t(lang, f"wizard.hint.{q.words}") if q.hint else None
@@ -251,7 +251,19 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         placeholder = FormattedText([("class:placeholder", t(lang, word, value=keep))])
     prompt = questionary.text(fit.question(message, instruction), validate=validate, qmark="›", placeholder=placeholder,
                               style=STYLE(), key_bindings=enter_takes(keep) if keep else None)
+    roomy_errors(prompt)
     return take(prompt.unsafe_ask())
+
+
+def roomy_errors(prompt) -> None:
+    """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
+    is wrapped to the window, so give it the lines it needs."""
+    from prompt_toolkit.layout.containers import Window
+
+    for window in prompt.application.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if isinstance(window, Window) and getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
+            window.height = None
 
 
 def ask_all(questions: Sequence[Question], section: dict[str, Any], lang: str, **values: Any) -> dict[str, Any]:
