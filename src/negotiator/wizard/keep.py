@@ -18,11 +18,16 @@ SUFFIX = {"text": ".txt", "markdown": ".md", "ics": ".ics"}
 
 def page(plan) -> None:
     """The whole plan in the pager ($PAGER, else less), to read at leisure and quit with q."""
+    import os
     import pydoc
+    import sys
 
     from negotiator.render.forms import render
 
-    pydoc.pager(render(plan, "text", False, True))
+    # Drawn for this window (the printed text form is 80 columns, which a narrow window would cut
+    # mid-word); less is told to show the colours rather than their codes.
+    os.environ.setdefault("LESS", "-R")
+    pydoc.pager(render(plan, "text", sys.stdout.isatty(), False))
 
 
 def save_text(plan, lang: str, fmt: str = "text") -> None:
