@@ -187,10 +187,12 @@ def _check(parser: Callable[[str, str], Any], lang: str) -> Callable[[str], bool
     """A questionary validator: True, or the one-line problem shown under the question."""
 
     def validate(text: str) -> bool | str:
+        from negotiator.wizard.fit import block
+
         try:
             parser(text, lang)
         except Refused as exc:
-            return str(exc)
+            return block(str(exc))
         return True
 
     return validate
@@ -243,13 +245,17 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
     """Ask for every field not given as an option; Enter skips the optional ones."""
     import questionary
 
+    from negotiator.wizard.ask import roomy_errors
+
     answers = dict(given)
     moment = now or dt.datetime.now()
     try:
         for question in QUESTIONS:
             if answers.get(question.field) is not None or (question.kind == "lender" and len(lenders) <= 1):
                 continue
-            answers[question.field] = _prompt(questionary, question, lenders, lang, moment).unsafe_ask()
+            prompt = _prompt(questionary, question, lenders, lang, moment)
+            roomy_errors(getattr(prompt, "prompt", prompt))  # a refusal's note gets its lines, as in the wizard
+            answers[question.field] = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError) as exc:
         raise Interrupted(t(lang, "store.log.interrupted")) from exc
     return answers
