@@ -121,3 +121,33 @@ def test_anything_typed_is_read_or_refused(text: str) -> None:
             read()
         except Unclear:
             pass
+
+
+# What a person might type, built from the spellings above; whatever is read reads back the same
+# from its ISO form and from its spelling in either language.
+cn_days = st.integers(1, 28)
+typed = st.one_of(
+    st.builds(lambda m: f"{m}月", st.integers(1, 12)),
+    st.builds(lambda m, d: f"{m}月{d}日", st.integers(1, 12), cn_days),
+    st.builds(lambda m: f"{cn_spell(m)}月", st.integers(1, 12)),
+    st.builds(lambda y, m: f"{y}年{m}月", st.integers(1990, 2100), st.integers(1, 12)),
+    st.builds(lambda d, m: f"{d} {m}", cn_days, st.sampled_from(["Jan", "March", "sept", "Dec"])),
+    st.builds(lambda m, y: f"{m} {y}", st.sampled_from(["June", "oct", "February"]), st.integers(1990, 2100)),
+    st.sampled_from(["今天", "明天", "后天", "昨天", "下周一", "上周五", "这周日", "上个月", "下个月",
+                     "today", "tomorrow", "yesterday", "next Monday", "last Friday", "this month", "next month"]),
+)
+
+
+@given(typed, st.sampled_from([PAST, FUTURE, NEAR]), st.sampled_from(["zh", "en"]))
+def test_what_is_accepted_round_trips(text: str, lean: str, lang: str) -> None:
+    day = parse_date(text, TODAY, lean)
+    assert parse_date(day.iso(), TODAY, lean) == day
+    assert parse_date(spell_date(day, lang), TODAY, lean) == day
+
+
+@given(st.one_of(st.builds(lambda n: f"{n}个月", st.integers(1, 120)), st.builds(lambda n: f"{n} months", st.integers(2, 120)),
+                 st.builds(lambda n: f"{cn_spell(n)}年半", st.integers(1, 9)), st.sampled_from(["半年", "half a year", "a year and a half"])),
+       st.sampled_from(["zh", "en"]))
+def test_spans_accepted_round_trip(text: str, lang: str) -> None:
+    n = parse_months(text)
+    assert parse_months(spell_months(n, lang)) == n
