@@ -9,7 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiator.when import FUTURE, NEAR, PAST, Day, Unclear, cn_spell, parse_date, parse_months, spell_date, spell_months
+from negotiator.when import (
+    FUTURE,
+    NEAR,
+    PAST,
+    Day,
+    Unclear,
+    cn_spell,
+    parse_date,
+    parse_months,
+    spell_date,
+    spell_months,
+)
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
 

@@ -6,11 +6,31 @@ import json
 from pathlib import Path
 
 import pytest
-from test_wizard_flow import DEBT_HUABEI, ENTER, EXPENSES, FINISH, INCOME, PRIORITY, SITUATION, down, drive, line, saved
+from test_wizard_flow import (
+    CTRL_C,
+    DEBT_HUABEI,
+    ENTER,
+    EXPENSES,
+    FINISH,
+    INCOME,
+    PRIORITY,
+    SITUATION,
+    down,
+    drive,
+    line,
+    saved,
+)
 
-import negotiator.wizard as wizard
+from negotiator import wizard
 from negotiator.errors import Interrupted
-from test_wizard_flow import CTRL_C, private_home  # noqa: F401  (the fixture)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wizard, "interactive", lambda: True)  # the pipe stands in for the terminal
+    return tmp_path / "home"
 
 
 def _stopped_in_first_debt(lender: str, new_run: bool) -> None:

@@ -5,9 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard_flow import DOWN, ENTER, TO_REVIEW, TODAY, drive, private_home  # noqa: F401
+from test_wizard_flow import DOWN, ENTER, TO_REVIEW, TODAY, drive
 
-import negotiator.wizard as wizard
+from negotiator import wizard
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wizard, "interactive", lambda: True)  # the pipe stands in for the terminal
+    return tmp_path / "home"
 
 
 def test_pager_markdown_and_calendar_then_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

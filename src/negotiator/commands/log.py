@@ -205,7 +205,7 @@ HINTS = {"who": "skip", "said": "skip", "agreed": "skip", "next_action": "skip",
 def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
     """One question asked as the wizard asks: the same mark, a hint under it, choices moved with
     the arrows, and the offered answer (now) greyed in the field, taken by Enter."""
-    from negotiator.wizard.ask import STYLE
+    from negotiator.wizard.ask import offered_style
 
     message = t(lang, f"asking.log.q.{question.field}")
     if question.kind in ("channel", "lender"):
@@ -226,7 +226,7 @@ def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str,
         def validate(text: str) -> bool | str:
             return True if not text.strip() else _check(parse_when, lang)(text)
 
-        prompt = questionary.text(message, validate=validate, qmark="›", instruction=hint, placeholder=placeholder, style=STYLE())
+        prompt = questionary.text(message, validate=validate, qmark="›", instruction=hint, placeholder=placeholder, style=offered_style())
         return _Offered(prompt, offered)
     return questionary.text(message, validate=_check(check, lang) if check else None, qmark="›", instruction=hint)
 

@@ -183,7 +183,7 @@ def enter_takes(offered: str):
     return keys
 
 
-def STYLE():
+def offered_style():
     """questionary's look, with the offered answer greyed so it never reads as typed."""
     from prompt_toolkit.styles import Style
 
@@ -250,7 +250,7 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         word = "wizard.hint.enter_keeps_or_clear" if clearable else "wizard.hint.enter_keeps"
         placeholder = FormattedText([("class:placeholder", t(lang, word, value=keep))])
     prompt = questionary.text(fit.question(message, instruction), validate=validate, qmark="›", placeholder=placeholder,
-                              style=STYLE(), key_bindings=enter_takes(keep) if keep else None)
+                              style=offered_style(), key_bindings=enter_takes(keep) if keep else None)
     roomy_errors(prompt)
     return take(prompt.unsafe_ask())
 

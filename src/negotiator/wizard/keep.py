@@ -12,7 +12,6 @@ from negotiator.wizard.ask import ask
 from negotiator.wizard.draft import Draft
 from negotiator.words import t
 
-
 SUFFIX = {"text": ".txt", "markdown": ".md", "ics": ".ics"}
 
 
