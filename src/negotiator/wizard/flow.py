@@ -112,10 +112,10 @@ def resume(lang: str | None, first_guess: str) -> None:
 def _go_on(lang: str, count: int) -> bool:
     """Interviews left unfinished: go on with one, or start anew (they stay as they are)."""
     from negotiator.wizard.ask import ask
-    from negotiator.wizard.questions import START
+    from negotiator.wizard.questions import START, START_ONE
 
     try:
-        return ask(START, lang, count=count) == "continue"
+        return ask(START if count > 1 else START_ONE, lang, count=count) == "continue"
     except KeyboardInterrupt:
         raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
     except EOFError:

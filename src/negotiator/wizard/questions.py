@@ -29,6 +29,7 @@ def _old(debt: dict) -> bool:
 LANGUAGE = Question("language", "select", choices=("zh", "en"))
 DRAFT = Question("draft", "select")  # `negotiator resume` with several unfinished interviews
 START = Question("start", "select", choices=("continue", "new"))  # a new run while drafts are kept
+START_ONE = Question("start", "select", word="start_one", choices=("continue", "new"))  # ... just one
 DISCARD = Question("discard", "select")  # which draft to remove, from `negotiator resume`
 
 SITUATION = (
