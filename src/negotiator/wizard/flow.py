@@ -23,6 +23,13 @@ RUN = {
 NUMBERED = STEPS[1:]  # the language is not counted as a step
 
 
+def said(lang: str, key: str) -> str:
+    """A last message, wrapped to the window like everything the wizard says."""
+    from negotiator.wizard.fit import block
+
+    return block(t(lang, key))
+
+
 def after(done: str | None) -> str:
     """The step after `done`; from the start when none (or one this version does not know) is done."""
     return STEPS[STEPS.index(done) + 1] if done in STEPS[:-1] else STEPS[0]
@@ -61,15 +68,15 @@ def run(d: Draft, first: str) -> None:
             index += 1
     except KeyboardInterrupt:
         if not answered(d):
-            raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted_nothing")) from None
+            raise Interrupted("\n" + said(d.lang, "wizard.msg.interrupted_nothing")) from None
         d.save()
-        raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted")) from None
+        raise Interrupted("\n" + said(d.lang, "wizard.msg.interrupted")) from None
     except EOFError:
         # The input ended (a closed pipe, Ctrl-D): no one is there to answer.
         if answered(d):
             d.save()
-            raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended_kept")) from None
-        raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended")) from None
+            raise BadInput("\n" + said(d.lang, "wizard.msg.input_ended_kept")) from None
+        raise BadInput("\n" + said(d.lang, "wizard.msg.input_ended")) from None
     except BadInput:
         if answered(d):
             d.save()
@@ -117,9 +124,9 @@ def _go_on(lang: str, count: int) -> bool:
     try:
         return ask(START if count > 1 else START_ONE, lang, count=count) == "continue"
     except KeyboardInterrupt:
-        raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
+        raise Interrupted("\n" + said(lang, "wizard.msg.drafts_kept")) from None
     except EOFError:
-        raise BadInput("\n" + t(lang, "wizard.msg.input_ended")) from None
+        raise BadInput("\n" + said(lang, "wizard.msg.input_ended")) from None
 
 
 def pick_draft(lang: str) -> Draft:
@@ -143,9 +150,9 @@ def pick_draft(lang: str) -> Draft:
             show.say(t(lang, "wizard.msg.discarded"))
         return found[0]
     except KeyboardInterrupt:
-        raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
+        raise Interrupted("\n" + said(lang, "wizard.msg.drafts_kept")) from None
     except EOFError:
-        raise BadInput("\n" + t(lang, "wizard.msg.input_ended")) from None
+        raise BadInput("\n" + said(lang, "wizard.msg.input_ended")) from None
 
 
 def describe_draft(d: Draft, lang: str) -> str:
