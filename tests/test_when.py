@@ -40,7 +40,7 @@ def test_spans_of_months(text: str, months: int) -> None:
     assert parse_months(text) == months
 
 
-@pytest.mark.parametrize("text", ["", "abc", "3月", "半个月", "month", "3 monkeys", "0.5 months", "1.2 years", "十x个月"])
+@pytest.mark.parametrize("text", ["", "abc", "3月", "半个月", "month", "3 monkeys", "0.5 months", "3 months and a half", "and a half", "1.2 years", "十x个月"])
 def test_what_is_not_a_span_is_refused(text: str) -> None:
     with pytest.raises(Unclear):
         parse_months(text)

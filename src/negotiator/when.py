@@ -243,7 +243,6 @@ def spell_date(day: Day, lang: str) -> str:
 # ---- spans of months ---------------------------------------------------------------------------
 
 _CN_SPAN = re.compile(rf"(?:({_CN_NUMBER}|半)年(半)?)?(?:零|又)?(?:({_CN_NUMBER}|半)(?:个|個)月)?(?:左右)?")
-_EN_SPAN_YEARS = re.compile(r"(?:(\d+(?:\.5)?|[a-z-]+)(?: and a half| and half)? years?|half a year|a year and a half)")
 
 
 def _en_count(word: str) -> float:
@@ -274,23 +273,25 @@ def parse_months(text: str) -> int:
     total = 0.0
     # English: "1 year and 3 months", "a year and a half", "half a year", "18 months".
     rest = s.replace(",", " ").replace(" and a half", " and_a_half")
-    found = False
-    for part in re.split(r" and (?!_)| ", rest.replace(" years", "_years").replace(" year", "_year")
-                         .replace(" months", "_months").replace(" month", "_month").replace("half a_year", "half_a_year")):
-        if not part or part == "and":
-            continue
-        found = True
-        total += _en_part(part)
-    if not found:
+    parts = [part for part in re.split(r" and (?!_)| ", rest.replace(" years", "_years").replace(" year", "_year")
+                                       .replace(" months", "_months").replace(" month", "_month")
+                                       .replace("half a_year", "half_a_year")) if part and part != "and"]
+    if not parts:
         raise Unclear("form")
+    for n, part in enumerate(parts):
+        if part == "and_a_half":
+            # "a year and a half": half of the year just said; "3 months and a half" is not whole.
+            if n == 0 or "_year" not in parts[n - 1]:
+                raise Unclear("form")
+            total += 6
+        else:
+            total += _en_part(part)
     return _whole(total)
 
 
 def _en_part(part: str) -> float:
     if part == "half_a_year":
         return 6
-    if part == "and_a_half":
-        return 6  # "a year and a half": the half of the year just said
     number, _, unit = part.partition("_")
     if unit in ("year", "years"):
         return _en_count(number) * 12
