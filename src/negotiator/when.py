@@ -221,13 +221,13 @@ def parse_date(text: str, today: dt.date, lean: str = NEAR) -> Day:
     for pattern, order in _EN_FORMS:
         if (match := pattern.fullmatch(s)) is not None:
             parts = dict(zip(order, match.groups()))
-            month = _MONTH_WORDS.get(parts["m"])
-            if month is None:
+            named = _MONTH_WORDS.get(parts["m"])
+            if named is None:
                 raise Unclear("form")
-            day = int(parts["d"]) if parts.get("d") else None
+            on = int(parts["d"]) if parts.get("d") else None
             if parts.get("y"):
-                return _real(int(parts["y"]), month, day)
-            return _with_year(month, day, today, lean)
+                return _real(int(parts["y"]), named, on)
+            return _with_year(named, on, today, lean)
     raise Unclear("form")
 
 
