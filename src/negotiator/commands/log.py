@@ -205,40 +205,28 @@ HINTS = {"who": "skip", "said": "skip", "agreed": "skip", "next_action": "skip",
 def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
     """One question asked as the wizard asks: the same mark, a hint under it, choices moved with
     the arrows, and the offered answer (now) greyed in the field, taken by Enter."""
-    from negotiator.wizard.ask import offered_style
+    from negotiator.wizard import fit
+    from negotiator.wizard.ask import enter_takes, offered_style
 
     message = t(lang, f"asking.log.q.{question.field}")
     if question.kind in ("channel", "lender"):
         if question.kind == "channel":
             choices = [questionary.Choice(title=t(lang, f"store.log.channels.{c}"), value=c) for c in CHANNELS]
         else:
-            choices = [questionary.Choice(title=name, value=name) for name in lenders]
+            choices = [questionary.Choice(title=fit.choice(name), value=name) for name in lenders]
             choices.append(questionary.Choice(title=t(lang, "store.log.no_lender"), value=""))
-        return questionary.select(message, choices=choices, qmark="›", instruction=t(lang, "wizard.hint.arrows"))
+        message = fit.question(message, None)
+        return questionary.select(message, choices=choices, qmark="›", instruction=fit.instruction(message, t(lang, "wizard.hint.arrows")))
     check = _CHECKS.get(question.kind)
-    hint = t(lang, f"asking.log.hint.{HINTS[question.field]}")
+    message = fit.question(message, t(lang, f"asking.log.hint.{HINTS[question.field]}"))
     if question.kind == "datetime":
         from prompt_toolkit.formatted_text import FormattedText
 
         offered = now.strftime("%Y-%m-%d %H:%M")
         placeholder = FormattedText([("class:placeholder", t(lang, "asking.log.hint.now", now=offered))])
-
-        def validate(text: str) -> bool | str:
-            return True if not text.strip() else _check(parse_when, lang)(text)
-
-        prompt = questionary.text(message, validate=validate, qmark="›", instruction=hint, placeholder=placeholder, style=offered_style())
-        return _Offered(prompt, offered)
-    return questionary.text(message, validate=_check(check, lang) if check else None, qmark="›", instruction=hint)
-
-
-class _Offered:
-    """A prompt whose empty answer is the answer offered."""
-
-    def __init__(self, prompt: Any, offered: str) -> None:
-        self.prompt, self.offered = prompt, offered
-
-    def unsafe_ask(self) -> str:
-        return self.prompt.unsafe_ask().strip() or self.offered
+        return questionary.text(message, validate=_check(parse_when, lang), qmark="›", placeholder=placeholder,
+                                style=offered_style(), key_bindings=enter_takes(offered))
+    return questionary.text(message, validate=_check(check, lang) if check else None, qmark="›")
 
 
 def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, str | None]:
@@ -254,7 +242,7 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
             if answers.get(question.field) is not None or (question.kind == "lender" and len(lenders) <= 1):
                 continue
             prompt = _prompt(questionary, question, lenders, lang, moment)
-            roomy_errors(getattr(prompt, "prompt", prompt))  # a refusal's note gets its lines, as in the wizard
+            roomy_errors(prompt)  # a refusal's note gets its lines, as in the wizard
             answers[question.field] = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError) as exc:
         raise Interrupted(t(lang, "store.log.interrupted")) from exc
