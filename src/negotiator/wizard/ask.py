@@ -242,7 +242,9 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
             return fit.block(t(lang, f"wizard.err.{exc.word}", **exc.values))
         return True
 
-    instruction = t(lang, f"wizard.hint.{q.words}") if q.hint else None
+    # An optional question's hint says Enter skips it; with an answer kept, the greyed "Enter = ..."
+    # says what Enter does instead.
+    instruction = t(lang, f"wizard.hint.{q.words}") if q.hint and not clearable else None
     placeholder = None
     if keep:
         from prompt_toolkit.formatted_text import FormattedText
