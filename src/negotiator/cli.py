@@ -247,6 +247,7 @@ def agree(
 
 agree.__doc__ = h("agree.help")
 
+
 @app.command()
 def example(lang: Lang = None, output: Output = None, force: Force = False) -> None:
     from negotiator.commands.example import run
