@@ -16,7 +16,7 @@ import pytest
 from conftest import SRC
 
 LAYERS = (
-    ("negotiator", "negotiator.errors", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick"),
+    ("negotiator", "negotiator.errors", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick", "negotiator.when"),
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
     ("negotiator.case",),  # the answers model
     ("negotiator.planning",),  # pure numbers
@@ -25,7 +25,7 @@ LAYERS = (
     ("negotiator.advice",),  # the words
     ("negotiator.plan", "negotiator.store"),
     ("negotiator.render",),
-    ("negotiator.help_page", "negotiator.usage", "negotiator.options"),  # what commands share
+    ("negotiator.help_page", "negotiator.usage", "negotiator.options", "negotiator.asking"),  # what commands share
     ("negotiator.wizard", "negotiator.commands"),
     ("negotiator.cli",),  # only wires the commands
     ("negotiator.start",),

@@ -26,8 +26,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from negotiator.money import AmountError, check_amount, parse_amount
+from negotiator.when import Day
 
 SCHEMA_VERSION: Literal[1] = 1
 EARLIEST = dt.date(1990, 1, 1)
@@ -176,8 +178,8 @@ class Hardship(_Strict):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _remember_month(cls, data: object, handler):
-        made = handler(data)
+    def _remember_month(cls, data: object, handler: ValidatorFunctionWrapHandler) -> "Hardship":
+        made: Hardship = handler(data)
         if isinstance(data, dict) and _given_to_month(data.get("since")):
             made._since_to_month = True
         return made
@@ -187,10 +189,8 @@ class Hardship(_Strict):
         return value.isoformat()[:7] if self._since_to_month else value.isoformat()
 
     @property
-    def since_given(self):
+    def since_given(self) -> Day:
         """`since` as it was given: to the day, or to the month."""
-        from negotiator.when import Day
-
         return Day(self.since.year, self.since.month, None if self._since_to_month else self.since.day)
 
 

@@ -264,14 +264,14 @@ app.add_typer(drafts_app, name="drafts")
 @drafts_app.callback()
 def drafts_list(ctx: typer.Context, lang: Lang = None) -> None:
     if ctx.invoked_subcommand is None:
-        from negotiator.commands.drafts import list_drafts
+        from negotiator.wizard.listing import list_drafts
 
         list_drafts(language(lang))
 
 
 @drafts_app.command("discard")
 def drafts_discard(draft_id: Annotated[str, typer.Argument(metavar="ID", help=h("drafts.id"))], lang: Lang = None) -> None:
-    from negotiator.commands.drafts import discard
+    from negotiator.wizard.listing import discard
 
     discard(draft_id, language(lang))
 

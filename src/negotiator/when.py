@@ -160,7 +160,10 @@ def _with_year(month: int, day: int | None, today: dt.date, lean: str) -> Day:
     if not options:
         raise Unclear("impossible")
     now = Day(today.year, today.month, None if day is None else today.day)
-    key = (lambda d: (d.year, d.month, d.day or 0))
+
+    def key(d: Day) -> tuple[int, int, int]:
+        return (d.year, d.month, d.day or 0)
+
     if lean == PAST:
         return max((d for d in options if key(d) <= key(now)), key=key)
     if lean == FUTURE:

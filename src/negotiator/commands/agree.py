@@ -82,7 +82,7 @@ def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, fi
     from negotiator.errors import BadInput as Refused
     from negotiator.money import show
 
-    from negotiator.cli import language
+    from negotiator.options import language
 
     saved = store.open_case(name, language(lang))
     lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise

@@ -187,7 +187,7 @@ def _check(parser: Callable[[str, str], Any], lang: str) -> Callable[[str], bool
     """A questionary validator: True, or the one-line problem shown under the question."""
 
     def validate(text: str) -> bool | str:
-        from negotiator.wizard.fit import block
+        from negotiator.asking import block
 
         try:
             parser(text, lang)
@@ -205,8 +205,8 @@ HINTS = {"who": "skip", "said": "skip", "agreed": "skip", "next_action": "skip",
 def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
     """One question asked as the wizard asks: the same mark, a hint under it, choices moved with
     the arrows, and the offered answer (now) greyed in the field, taken by Enter."""
-    from negotiator.wizard import fit
-    from negotiator.wizard.ask import enter_takes, offered_style
+    from negotiator import asking as fit
+    from negotiator.asking import enter_takes, offered_style
 
     message = t(lang, f"asking.log.q.{question.field}")
     if question.kind in ("channel", "lender"):
@@ -233,7 +233,7 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
     """Ask for every field not given as an option; Enter skips the optional ones."""
     import questionary
 
-    from negotiator.wizard.ask import roomy_errors
+    from negotiator.asking import roomy_errors
 
     answers = dict(given)
     moment = now or dt.datetime.now()

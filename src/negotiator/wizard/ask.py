@@ -165,31 +165,6 @@ def shown(q: Question, value: Any) -> str:
 CLEAR = "-"  # typed at an optional question that has an answer: take the answer away
 
 
-def enter_takes(offered: str):
-    """Enter on an empty answer puts the offered answer in the field first, so the screen shows
-    what was taken (not the greyed hint)."""
-    from prompt_toolkit.key_binding import KeyBindings
-
-    keys = KeyBindings()
-
-    @keys.add("enter")
-    def _(event) -> None:
-        field = event.current_buffer
-        if not field.text.strip():
-            field.text = offered
-            field.cursor_position = len(offered)
-        field.validate_and_handle()
-
-    return keys
-
-
-def offered_style():
-    """questionary's look, with the offered answer greyed so it never reads as typed."""
-    from prompt_toolkit.styles import Style
-
-    return Style([("placeholder", "fg:ansibrightblack italic")])
-
-
 def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str, Any]] | None = None, **values: Any) -> Any:
     """Ask one question and return its answer; `current` (an earlier answer) is the default.
 
@@ -198,7 +173,8 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     """
     import questionary
 
-    from negotiator.wizard import fit
+    from negotiator import asking as fit
+    from negotiator.asking import enter_takes, offered_style, roomy_errors
 
     message = t(lang, f"wizard.q.{q.words}", **values)
     if q.kind in ("select", "confirm"):
@@ -255,17 +231,6 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
                               style=offered_style(), key_bindings=enter_takes(keep) if keep else None)
     roomy_errors(prompt)
     return take(prompt.unsafe_ask())
-
-
-def roomy_errors(prompt) -> None:
-    """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
-    is wrapped to the window, so give it the lines it needs."""
-    from prompt_toolkit.layout.containers import Window
-
-    for window in prompt.application.layout.find_all_windows():
-        text = getattr(window.content, "text", None)
-        if isinstance(window, Window) and getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
-            window.height = None
 
 
 def ask_all(questions: Sequence[Question], section: dict[str, Any], lang: str, **values: Any) -> dict[str, Any]:

@@ -25,7 +25,7 @@ NUMBERED = STEPS[1:]  # the language is not counted as a step
 
 def said(lang: str, key: str) -> str:
     """A last message, wrapped to the window like everything the wizard says."""
-    from negotiator.wizard.fit import block
+    from negotiator.asking import block
 
     return block(t(lang, key))
 

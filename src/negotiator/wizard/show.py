@@ -12,7 +12,7 @@ from negotiator.words import t
 
 
 def say(text: str = "") -> None:
-    from negotiator.wizard.fit import block
+    from negotiator.asking import block
 
     print(block(text), flush=True)
 
@@ -25,7 +25,7 @@ def header(lang: str, step: str, number: int, total: int) -> None:
 def _table(headings: list[str], rows: list[list[str]], right: set[int], lang: str) -> None:
     """A table when it fits the window, else each row stacked: words are never cut."""
     from negotiator.render.layout import fit_or_stack
-    from negotiator.wizard.fit import width
+    from negotiator.asking import width
 
     align = "".join("r" if i in right else "l" for i in range(len(headings)))
     print("\n".join(fit_or_stack(headings, rows, align, width(), t(lang, "wizard.review.separator"))), flush=True)
@@ -74,7 +74,7 @@ def proposals(debt, lang: str) -> None:
     from negotiator.render.sections import debt_blocks
     from negotiator.render.text import block_lines
 
-    from negotiator.wizard.fit import width
+    from negotiator.asking import width
 
     say()
     print("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang, min(width(), 80))), flush=True)

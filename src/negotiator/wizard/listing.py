@@ -1,4 +1,5 @@
-"""`negotiator drafts` and `negotiator drafts discard ID`: the interviews left unfinished.
+"""`negotiator drafts` and `negotiator drafts discard ID`: the interviews left unfinished, listed
+and removed outside an interview.
 
 A draft's ID is its place in the list, the latest first, as `negotiator drafts` shows it."""
 

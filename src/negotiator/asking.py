@@ -1,6 +1,10 @@
-"""Wizard text fitted to the terminal: wrapped at words in English and by the line-breaking rules
-in Chinese (no line starting with 。，）： nor ending with （), at the window's width, down to
-60 columns; choice labels wrapped rather than cut."""
+"""Asking in a terminal, the same way in the wizard and in the commands that ask (`log add`): text
+fitted to the window (wrapped at words in English and by the line-breaking rules in Chinese, no
+line starting with 。，）： nor ending with （, down to 60 columns; choice labels wrapped rather
+than cut), the offered answer greyed in the field and taken by Enter, and the note under a refused
+answer given the lines it needs.
+
+prompt_toolkit is loaded only by the functions that build a prompt."""
 
 from __future__ import annotations
 
@@ -63,3 +67,39 @@ def choice(title: str, pointer: int = 3) -> str:
     if columns(title) <= limit:
         return title
     return ("\n" + " " * pointer).join(wrap_paragraph(title, limit))
+
+
+def enter_takes(offered: str):
+    """Enter on an empty answer puts the offered answer in the field first, so the screen shows
+    what was taken (not the greyed hint)."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _(event) -> None:
+        field = event.current_buffer
+        if not field.text.strip():
+            field.text = offered
+            field.cursor_position = len(offered)
+        field.validate_and_handle()
+
+    return keys
+
+
+def offered_style():
+    """questionary's look, with the offered answer greyed so it never reads as typed."""
+    from prompt_toolkit.styles import Style
+
+    return Style([("placeholder", "fg:ansibrightblack italic")])
+
+
+def roomy_errors(prompt) -> None:
+    """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
+    is wrapped to the window, so give it the lines it needs."""
+    from prompt_toolkit.layout.containers import Window
+
+    for window in prompt.application.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if isinstance(window, Window) and getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
+            window.height = None
