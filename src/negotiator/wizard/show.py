@@ -11,10 +11,23 @@ from negotiator.money import show as money
 from negotiator.words import t
 
 
+def screen_width() -> int:
+    """The window's width in a terminal; elsewhere (a pipe, a test) the printed plan's 80 columns."""
+    import sys
+
+    from negotiator.asking import width
+
+    return min(width(), 80) if sys.stdout.isatty() else 80
+
+
 def say(text: str = "") -> None:
+    """Text wrapped to the window, at words (English) or by the Chinese line-breaking rules; as it
+    is when no one is looking at a window."""
+    import sys
+
     from negotiator.asking import block
 
-    print(block(text), flush=True)
+    print(block(text) if sys.stdout.isatty() else text, flush=True)
 
 
 def header(lang: str, step: str, number: int, total: int) -> None:
@@ -25,10 +38,9 @@ def header(lang: str, step: str, number: int, total: int) -> None:
 def _table(headings: list[str], rows: list[list[str]], right: set[int], lang: str) -> None:
     """A table when it fits the window, else each row stacked: words are never cut."""
     from negotiator.render.layout import fit_or_stack
-    from negotiator.asking import width
 
     align = "".join("r" if i in right else "l" for i in range(len(headings)))
-    print("\n".join(fit_or_stack(headings, rows, align, width(), t(lang, "wizard.review.separator"))), flush=True)
+    print("\n".join(fit_or_stack(headings, rows, align, screen_width(), t(lang, "wizard.review.separator"))), flush=True)
 
 
 # ---- entries in menus and on the review screen ---------------------------------------------------
@@ -74,10 +86,8 @@ def proposals(debt, lang: str) -> None:
     from negotiator.render.sections import debt_blocks
     from negotiator.render.text import block_lines
 
-    from negotiator.asking import width
-
     say()
-    print("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang, min(width(), 80))), flush=True)
+    print("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang, screen_width())), flush=True)
 
 
 def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
@@ -156,7 +166,7 @@ def review(case, plan, lang: str) -> None:
 # ---- result ---------------------------------------------------------------------------------------
 
 
-def summary(plan, lang: str) -> None:
+def result(plan, lang: str) -> None:
     """The plan in one screen: can the budget carry it, what to aim for with each lender and never
     go beyond, and how the first call opens. The rest is a choice away (pager or file)."""
     b = plan.numbers.budget

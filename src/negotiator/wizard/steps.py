@@ -256,7 +256,7 @@ def result(d: Draft) -> None:
 
     lang = d.lang
     case, plan = engine(d)
-    show.summary(plan, lang)
+    show.result(plan, lang)
     kept: set[str] = set()
     while True:
         options = []
