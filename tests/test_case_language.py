@@ -27,7 +27,7 @@ def test_log_and_cases_follow_the_case(run_cli) -> None:
     assert added.returncode == 0, added.stderr
     assert "已添加" in added.stdout
     assert "电话" in run_cli("log", "list", "zh").stdout
-    assert "名称" in run_cli("cases").stdout or "案例" in run_cli("cases").stdout
+    assert "档案" in run_cli("cases").stdout
     bad = run_cli("log", "add", "zh", "--channel", "phone", "--when", "不久前")
     assert bad.returncode == 2
     assert bad.stderr.startswith("--when：") and bad.stderr.strip().endswith("。")

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
-from pydantic_core.core_schema import ValidatorFunctionWrapHandler
+from pydantic_core.core_schema import FieldSerializationInfo, ValidatorFunctionWrapHandler
 
 from negotiator.money import AmountError, check_amount, parse_amount
 from negotiator.when import Day
@@ -224,10 +224,34 @@ class Debt(_Strict):
     chosen: ProposalKind | None = None
     # The two dates that restart the statute of limitations (民法典 Art. 195): the last payment
     # made, and the last demand received (a call, SMS or letter from the lender or its agent).
-    last_payment_date: dt.date | None = None
-    last_demand_date: dt.date | None = None
+    # Either may be given as "2023-05" when only the month is remembered; it counts from the 1st
+    # and is shown as the month.
+    last_payment_date: MonthOrDay | None = None
+    last_demand_date: MonthOrDay | None = None
+    _to_month: frozenset[str] = PrivateAttr(default=frozenset())
 
     _dates_range = field_validator("last_payment_date", "last_demand_date")(_in_range)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_months(cls, data: object, handler: ValidatorFunctionWrapHandler) -> "Debt":
+        made: Debt = handler(data)
+        if isinstance(data, dict):
+            made._to_month = frozenset(k for k in ("last_payment_date", "last_demand_date") if _given_to_month(data.get(k)))
+        return made
+
+    @field_serializer("last_payment_date", "last_demand_date", when_used="json")
+    def _date_as_given(self, value: dt.date | None, info: FieldSerializationInfo) -> str | None:
+        if value is None:
+            return None
+        return value.isoformat()[:7] if info.field_name in self._to_month else value.isoformat()
+
+    def given(self, field: str) -> Day | None:
+        """One of the two dates as it was given: to the day, or to the month; None when not given."""
+        value = getattr(self, field)
+        if value is None:
+            return None
+        return Day(value.year, value.month, None if field in self._to_month else value.day)
 
     @model_validator(mode="after")
     def _one_rate(self) -> "Debt":

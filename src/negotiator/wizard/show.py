@@ -151,8 +151,8 @@ def review(case, plan, lang: str) -> None:
                        stage=t(lang, f"wizard.choices.stage.{debt.stage.value}")))
         if debt.last_payment_date is not None or debt.last_demand_date is not None:
             unknown = w("unknown_date")
-            lines.append(w("debt_dates", payment=debt.last_payment_date.isoformat() if debt.last_payment_date else unknown,
-                           demand=debt.last_demand_date.isoformat() if debt.last_demand_date else unknown))
+            paid, asked = debt.given("last_payment_date"), debt.given("last_demand_date")
+            lines.append(w("debt_dates", payment=given(lang, paid) if paid else unknown, demand=given(lang, asked) if asked else unknown))
 
     lines += ["", f"[{t(lang, 'wizard.steps.budget')}]"]
     lines += [pair(label, value) for label, value in budget_rows(plan)]
