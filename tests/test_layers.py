@@ -17,7 +17,7 @@ from conftest import SRC
 
 LAYERS = (
     ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
-    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick"),
+    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick", "negotiator.when"),
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
     ("negotiator.case",),  # the answers model
     ("negotiator.planning",),  # pure numbers
@@ -26,7 +26,7 @@ LAYERS = (
     ("negotiator.advice",),  # the words
     ("negotiator.plan", "negotiator.store"),
     ("negotiator.render",),
-    ("negotiator.help_page", "negotiator.usage", "negotiator.options"),  # what commands share
+    ("negotiator.help_page", "negotiator.usage", "negotiator.options", "negotiator.asking"),  # what commands share
     ("negotiator.wizard", "negotiator.commands"),
     ("negotiator.cli",),  # only wires the commands
     ("negotiator.start",),

@@ -98,13 +98,13 @@ def test_log_add_without_a_terminal_needs_channel(run_cli, home):
 def test_log_add_refuses_bad_values_naming_the_option(run_cli, home):
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))
     cases = [
-        (["--channel", "fax"], "--channel: must be one of: phone, sms, app, letter, visit"),
-        (["--channel", "phone", "--when", "yesterday"], "--when:"),
-        (["--channel", "phone", "--when", "1800-01-01T10:00"], "--when: must be a date between"),
+        (["--channel", "fax"], "--channel: Please pick one of these ways of contact: phone, sms, app, letter, visit."),
+        (["--channel", "phone", "--when", "soon"], "--when: That does not read as a date and time."),
+        (["--channel", "phone", "--when", "1800-01-01T10:00"], "--when: Please give a date between 1990 and 2100."),
         (["--channel", "phone", "--next-date", "2026-02-30"], "--next-date:"),
-        (["--channel", "phone", "--amount-promised", "-5"], "--amount-promised: must not be negative"),
-        (["--channel", "phone", "--amount-promised", "lots"], "--amount-promised: must be an amount"),
-        (["--channel", "phone", "--lender", "Nobody"], "--lender: must be one of: Huabei"),
+        (["--channel", "phone", "--amount-promised", "-5"], "--amount-promised: An amount cannot be negative"),
+        (["--channel", "phone", "--amount-promised", "lots"], "--amount-promised: That does not look like an amount."),
+        (["--channel", "phone", "--lender", "Nobody"], "--lender: This case has no lender of that name. Please pick one of: Huabei"),
         (["--channel", "phone", "--said", "x" * 2001], "--said: is too long"),
     ]
     for flags, words in cases:
@@ -147,12 +147,12 @@ def test_agree_refuses_bad_values_naming_the_option(run_cli, home):
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))
     good = {"--kind": "instalments", "--months": "12", "--monthly": "650", "--first-due": "2026-12-15"}
     cases = [
-        ({"--kind": "payday"}, "--kind: must be one of: extension, instalments, waiver_instalments, settlement"),
-        ({"--months": "0"}, "--months: must be a whole number from 1 to 120"),
-        ({"--months": "121"}, "--months: must be a whole number from 1 to 120"),
+        ({"--kind": "payday"}, "--kind: Please pick one of these kinds of agreement: extension, instalments, waiver_instalments, settlement."),
+        ({"--months": "0"}, "--months: Please give a whole number of payments from 1 to 120"),
+        ({"--months": "121"}, "--months: Please give a whole number of payments from 1 to 120"),
         ({"--months": "1.5"}, "--months:"),
-        ({"--monthly": "abc"}, "--monthly: must be an amount"),
-        ({"--monthly": "-1"}, "--monthly: must not be negative"),
+        ({"--monthly": "abc"}, "--monthly: That does not look like an amount."),
+        ({"--monthly": "-1"}, "--monthly: An amount cannot be negative"),
         ({"--first-due": "15/12/2026"}, "--first-due:"),
     ]
     for change, words in cases:
@@ -161,7 +161,7 @@ def test_agree_refuses_bad_values_naming_the_option(run_cli, home):
         assert result.returncode == 2, change
         assert words in result.stderr, (change, result.stderr)
     result = run_cli("agree", "x", *[p for kv in good.items() for p in kv], "--lender", "Nobody", "--lang", "en")
-    assert result.returncode == 2 and "--lender: must be one of: Huabei" in result.stderr
+    assert result.returncode == 2 and "--lender: This case has no lender of that name. Please pick one of: Huabei" in result.stderr
     assert not (home / "cases" / "x" / "agreement.json").exists()
 
 

@@ -57,12 +57,12 @@ def drive(keys: list[str], action, *args):
 SITUATION = [ENTER, line("2026-03"), down(1), line("9000"), line("Lost my job in March")]  # job_loss, long-term
 INCOME = [ENTER, line("Salary"), line("6000"), ENTER]  # add, source, amount, done
 EXPENSES = [line("2000"), line("1500")] + [ENTER] * 9  # housing, food, the rest skipped
-PRIORITY = [down(1)]  # "I have no priority payments"
+PRIORITY = [ENTER]  # "I have no priority payments", the default
 DEBT_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), line("40"), ENTER, line("0.05"), line("1200"), ENTER]
 DEBT_CARD = [line("Card"), down(2), line("42000"), line("1500"), line("900"), line("95"), down(1), line("18.25"), line("4200"), down(2)]
 DEBTS = DEBT_HUABEI + [down(1)] + DEBT_CARD + [ENTER]  # first debt, "add another", second, done
 TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER, ENTER, ENTER]  # budget, two proposals
-FINISH = [ENTER, ENTER, ENTER, ENTER]  # review: continue; save text: yes; path; case name
+FINISH = [ENTER, ENTER, ENTER, ENTER, ENTER]  # review: continue; save as text; path; finish; case name
 
 
 _TYPED: dict = {}
@@ -140,7 +140,7 @@ def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
     situation = [down(2), line("2026-05-01"), ENTER, line("6"), ENTER, ENTER]  # illness, 6 months
     income = [ENTER, line("工资"), line("1.2万"), down(1), line("兼职"), line(" 800 "), ENTER]
     expenses = [line("¥3000"), line("12,00元"), line("3k")] + [ENTER] * 8
-    priority = [ENTER, line("房租欠款"), line("500"), ENTER]
+    priority = [down(1), line("房租欠款"), line("500"), ENTER]
     debt = [line("花呗"), ENTER, line("8000"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER, ENTER]
     keys = situation + income + expenses + priority + debt + [ENTER, ENTER] + FINISH
     drive(keys, wizard.start, "zh")
@@ -209,7 +209,9 @@ def _two_drafts(private_home: Path) -> tuple[Path, Path]:
     files = []
     for lender in ("Old", "New"):
         with pytest.raises(Interrupted):
-            drive([ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line(lender) + CTRL_C], wizard.start, None)
+            # With a draft kept, a new run first asks: go on with one, or start a new one (one down).
+            drive(([down(1)] if files else []) + [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line(lender) + CTRL_C],
+                  wizard.start, None)
         (made,) = set((private_home / "drafts").glob("*.json")) - set(files)
         files.append(made)
     day_before = files[1].stat().st_mtime - 86400
@@ -274,7 +276,7 @@ def test_not_a_terminal_is_refused_naming_the_answers_file(monkeypatch: pytest.M
     monkeypatch.setattr(wizard, "interactive", lambda: False)
     with pytest.raises(BadInput) as refused:
         wizard.start("en")
-    assert "negotiator plan --answers FILE" in str(refused.value)
+    assert "negotiator example -o answers.json" in str(refused.value)
 
 
 def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_path: Path) -> None:
@@ -282,8 +284,8 @@ def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_
     name = f"case-{TODAY}"
     # Review: change expenses; housing 2000 -> 2500, the rest as they were.
     change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
-    # Review: continue; save text: yes, under a new name (the first is taken); replace the case: yes.
-    finish = [ENTER, ENTER, ENTER, ENTER]
+    # Review: continue; save as text, under a new name (the first is taken); finish; replace the case: yes.
+    finish = [ENTER, ENTER, ENTER, ENTER, ENTER]
     drive(change + finish, wizard.edit, name, None)
     assert (tmp_path / f"negotiation-plan-{TODAY}-2.txt").exists()
     case = saved(name)
@@ -298,7 +300,7 @@ def test_an_existing_plan_file_is_never_replaced_without_consent(tmp_path: Path)
     # asks for a name again.
     free = f"negotiation-plan-{TODAY}-2.txt"
     taken = BACKSPACE * len(f"./{free}") + line(target.name)
-    finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER]
+    finish = [ENTER, ENTER, taken, ENTER, BACKSPACE * len(target.name) + line(free), ENTER, ENTER]
     from_review(finish)
     assert target.read_text("utf-8") == "mine"
     assert "Huabei" in (tmp_path / free).read_text("utf-8")
@@ -308,26 +310,27 @@ def test_replacing_a_plan_file_needs_a_yes(tmp_path: Path) -> None:
     target = tmp_path / f"negotiation-plan-{TODAY}.txt"
     target.write_text("mine", "utf-8")
     taken = BACKSPACE * len(f"./negotiation-plan-{TODAY}-2.txt") + line(target.name)
-    from_review([ENTER, ENTER, taken, UP + ENTER, ENTER])
+    from_review([ENTER, ENTER, taken, UP + ENTER, ENTER, ENTER])
     assert "Huabei" in target.read_text("utf-8")
     assert target.stat().st_mode & 0o777 == 0o600
 
 
-def test_the_result_prints_the_checklist_and_call_script_when_the_plan_has_them(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_result_is_one_screen_with_the_first_call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from negotiator import advice
     from negotiator.plan import Checklist, Content, Script, Step
 
     def content(plan):
-        scripts = tuple(Script(d.lender, (Step("opening", f"Hello {d.lender}"), Step("fallback", f"I can pay {show(d.ladder.target.monthly_payment)}"))) for d in plan.numbers.debts)
+        scripts = tuple(Script(d.lender, (Step("opening", f"Hello {d.lender}"), Step("opening_ask", f"I can pay {show(d.ladder.target.monthly_payment)}"))) for d in plan.numbers.debts)
         return Content(Checklist(("Have your ID ready",), ("Stay calm",), ("Get it in writing",)), (), scripts, (), (), (), (), "Not legal advice")
 
     monkeypatch.setattr(advice, "build_content", content)
     from_review(FINISH)
     out = capsys.readouterr().out
-    for item in ("[ ] Have your ID ready", "[ ] Stay calm", "[ ] Get it in writing", "Call script for Card:", "1. Hello Huabei"):
-        assert item in out
     plan = build_plan(saved())
-    assert f"2. I can pay {show(plan.numbers.debts[1].ladder.target.monthly_payment)}" in out
+    summary = out[out.index("Your plan at a glance"):]
+    assert f"I can pay {show(plan.numbers.debts[0].ladder.target.monthly_payment)}" in summary  # the first call
+    assert "Have your ID ready" not in summary  # the checklist is in the file and the pager
+    assert len(summary.splitlines()) < 24
 
 
 def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.CaptureFixture[str]) -> None:
@@ -339,13 +342,12 @@ def test_a_debt_of_nothing_is_explained_and_gone_through_again(capsys: pytest.Ca
     assert (debt.lender, debt.principal, debt.daily_rate_percent) == ("Huabei", Decimal("5000.00"), Decimal("0.05"))
 
 
-def test_a_new_interview_mentions_an_unfinished_one_and_keeps_it(private_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_new_interview_offers_the_unfinished_one_and_keeps_it(private_home: Path) -> None:
     with pytest.raises(Interrupted):
         drive([ENTER] + SITUATION + [CTRL_C], wizard.start, None)
     (old,) = (private_home / "drafts").glob("*.json")
     with pytest.raises(Interrupted):
-        drive([CTRL_C], wizard.start, "en")
-    assert "unfinished answers from before" in capsys.readouterr().out
+        drive([down(1), CTRL_C], wizard.start, "en")  # "start a new one", then stop at once
     assert list((private_home / "drafts").glob("*.json")) == [old]
 
 
@@ -356,7 +358,7 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
     assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
     # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
     back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
-    drive(back + [ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
+    drive(back + [ENTER, ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
     case = saved()
     assert case.lump_sum == Decimal("0.00")
     assert [d.chosen for d in case.debts] == [None, None]

@@ -88,7 +88,7 @@ EN_TO_DEBTS = [
     ("Housing (rent, mortgage) a month", "2000" + ENTER),
     ("Food a month", "1500" + ENTER),
     *[(f"{c} a month", ENTER) for c in categories("en")],
-    ("Your priority payments: add", DOWN + ENTER),
+    ("Your priority payments: add", ENTER),
 ]
 EN_DEBT = [
     ("Who is the lender?", "Huabei" + ENTER),
@@ -105,7 +105,7 @@ EN_DEBT = [
     ("Is this budget right?", ENTER),
     ("What will you propose to Huabei?", ENTER),
 ]
-SAVE = [("Save the plan as text?", ENTER), ("Save it where?", ENTER), ("A name for this case", ENTER)]
+SAVE = [("What next?", ENTER), ("Save it where?", ENTER), ("What next?", ENTER), ("A name for this case", ENTER)]
 
 
 def saved_plan(name: str = f"case-{TODAY}"):
@@ -140,10 +140,10 @@ def test_a_full_run_in_english_saves_the_plan_as_text(home: Path, where: Path) -
     (debt,) = plan.numbers.debts
     assert "Huabei" in text and show(debt.ladder.target.monthly_payment) in text
     assert plan.case.income[0].monthly == 6000
-    # The result step printed the real checklist and call script, with the target and walk-away.
-    assert words.t("en", "wizard.result.checklist_before") in screen.text
-    script = screen.text[screen.text.index(words.t("en", "wizard.result.script", lender="Huabei")):]
-    assert show(debt.ladder.target.monthly_payment) in script and show(debt.share) in script
+    # The result step's summary: the target and walk-away, and how the first call opens.
+    summary = screen.text[screen.text.index(words.t("en", "wizard.result.title")):]
+    assert show(debt.ladder.target.monthly_payment) in summary and show(debt.share) in summary
+    assert words.t("en", "wizard.result.first_call", lender="Huabei") in summary
     assert not list((home / "drafts").glob("*.json"))
 
 
@@ -175,7 +175,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("住房（房租、房贷），每月", ENTER),  # the amount typed before Ctrl-C is still there
         ("吃饭，每月", "1500" + ENTER),
         *[(f"{c}，每月", ENTER) for c in categories("zh")],
-        ("您的优先支出：可以", DOWN + ENTER),
+        ("您的优先支出：可以", ENTER),
         ("债权方是谁", "花呗" + ENTER),
         ("这是哪一类欠款", ENTER),
         ("尚欠本金", "8000" + ENTER),
@@ -190,8 +190,9 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("这个预算对吗", ENTER),
         ("您准备向 花呗 提出哪个方案", ENTER),
         ("都对吗", ENTER),
-        ("把计划保存为文本文件吗", ENTER),
+        ("接下来做什么", ENTER),
         ("保存到哪里", ENTER),
+        ("接下来做什么", ENTER),
         ("给这个档案起个名字", ENTER),
     ])
     screen.wait("祝通话顺利")
@@ -231,7 +232,7 @@ def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, wh
 def test_not_a_terminal_exits_2_naming_the_answers_file(run_cli) -> None:
     done = run_cli("new")  # stdin is /dev/null
     assert done.returncode == 2
-    assert "negotiator plan --answers FILE" in done.stderr
+    assert "negotiator example -o answers.json" in done.stderr and "negotiator plan --answers" in done.stderr
     assert "Traceback" not in done.stderr
 
 

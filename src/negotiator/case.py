@@ -16,6 +16,9 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    PrivateAttr,
+    WithJsonSchema,
+    field_serializer,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -24,9 +27,11 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import FieldSerializationInfo, ValidatorFunctionWrapHandler
 
 from negotiator.controls import UNSAFE, escaped
 from negotiator.money import AmountError, check_amount, parse_amount
+from negotiator.when import Day
 
 SCHEMA_VERSION: Literal[1] = 1
 EARLIEST = dt.date(1990, 1, 1)
@@ -152,14 +157,52 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, defer_build=True)
 
 
+def _month_or_day(value: object) -> object:
+    """"2026-09" (a month, as people remember when things went wrong) counts from the 1st."""
+    if isinstance(value, str) and len(value.strip()) == 7 and value.strip()[4:5] == "-":
+        return value.strip() + "-01"
+    return value
+
+
+def _given_to_month(value: object) -> bool:
+    return isinstance(value, str) and len(value.strip()) == 7 and value.strip()[4:5] == "-"
+
+
+MonthOrDay = Annotated[
+    dt.date,
+    BeforeValidator(_month_or_day),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+                    "description": "YYYY-MM-DD, or YYYY-MM when only the month is known"}),
+]
+
+
 class Hardship(_Strict):
     cause: Cause
     details: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
-    since: dt.date
+    since: MonthOrDay
     expected_months: Annotated[int, Field(ge=1, le=120)] | None = None
     income_before: Money | None = None
+    # Given as "2026-09": the plan quotes the month and never invents a day.
+    _since_to_month: bool = PrivateAttr(default=False)
 
     _since_range = field_validator("since")(_in_range)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_month(cls, data: object, handler: ValidatorFunctionWrapHandler) -> "Hardship":
+        made: Hardship = handler(data)
+        if isinstance(data, dict) and _given_to_month(data.get("since")):
+            made._since_to_month = True
+        return made
+
+    @field_serializer("since", when_used="json")
+    def _since_as_given(self, value: dt.date) -> str:
+        return value.isoformat()[:7] if self._since_to_month else value.isoformat()
+
+    @property
+    def since_given(self) -> Day:
+        """`since` as it was given: to the day, or to the month."""
+        return Day(self.since.year, self.since.month, None if self._since_to_month else self.since.day)
 
 
 class Income(_Strict):
@@ -192,10 +235,34 @@ class Debt(_Strict):
     chosen: ProposalKind | None = None
     # The two dates that restart the statute of limitations (民法典 Art. 195): the last payment
     # made, and the last demand received (a call, SMS or letter from the lender or its agent).
-    last_payment_date: dt.date | None = None
-    last_demand_date: dt.date | None = None
+    # Either may be given as "2023-05" when only the month is remembered; it counts from the 1st
+    # and is shown as the month.
+    last_payment_date: MonthOrDay | None = None
+    last_demand_date: MonthOrDay | None = None
+    _to_month: frozenset[str] = PrivateAttr(default=frozenset())
 
     _dates_range = field_validator("last_payment_date", "last_demand_date")(_in_range)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_months(cls, data: object, handler: ValidatorFunctionWrapHandler) -> "Debt":
+        made: Debt = handler(data)
+        if isinstance(data, dict):
+            made._to_month = frozenset(k for k in ("last_payment_date", "last_demand_date") if _given_to_month(data.get(k)))
+        return made
+
+    @field_serializer("last_payment_date", "last_demand_date", when_used="json")
+    def _date_as_given(self, value: dt.date | None, info: FieldSerializationInfo) -> str | None:
+        if value is None:
+            return None
+        return value.isoformat()[:7] if info.field_name in self._to_month else value.isoformat()
+
+    def given(self, field: str) -> Day | None:
+        """One of the two dates as it was given: to the day, or to the month; None when not given."""
+        value = getattr(self, field)
+        if value is None:
+            return None
+        return Day(value.year, value.month, None if field in self._to_month else value.day)
 
     @model_validator(mode="after")
     def _one_rate(self) -> "Debt":

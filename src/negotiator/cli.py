@@ -90,8 +90,8 @@ def calc(
     amount: str = typer.Option(..., "--amount", help=h("calc.amount")),
     months: str = typer.Option(..., "--months", help=h("calc.months")),
     method: str = typer.Option("annuity", "--method", help=h("calc.method")),
-    annual_rate_percent: str = typer.Option("0", "--annual-rate-percent", help=h("calc.rate")),
-    fee_percent: str = typer.Option("0", "--fee-percent", help=h("calc.fee")),
+    annual_rate_percent: Optional[str] = typer.Option(None, "--annual-rate-percent", help=h("calc.rate")),
+    fee_percent: Optional[str] = typer.Option(None, "--fee-percent", help=h("calc.fee")),
     budget: Optional[str] = typer.Option(None, "--budget", help=h("calc.budget")),
     format: str = typer.Option("text", "--format", "-f", help=h("calc.format")),
     start: Optional[str] = typer.Option(None, "--start", help=h("calc.start")),
@@ -169,7 +169,7 @@ def cases(
 ) -> None:
     from negotiator.commands.cases import list_cases
 
-    list_cases(format, language(lang))
+    list_cases(format, lang)
 
 
 cases.__doc__ = h("cases.help")
@@ -212,7 +212,7 @@ def log_add(
 ) -> None:
     from negotiator.commands.log import add
 
-    add(name, language(lang), when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
+    add(name, lang, when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
         amount_promised=amount_promised, next_action=next_action, next_date=next_date)
 
 
@@ -227,7 +227,7 @@ def log_list(
 ) -> None:
     from negotiator.commands.log import list_entries
 
-    list_entries(name, format, language(lang))
+    list_entries(name, format, lang)
 
 
 log_list.__doc__ = h("log.list")
@@ -245,10 +245,41 @@ def agree(
 ) -> None:
     from negotiator.commands.agree import run
 
-    run(name, language(lang), kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender)
+    run(name, lang, kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender)
 
 
 agree.__doc__ = h("agree.help")
+
+
+@app.command()
+def example(lang: Lang = None, output: Output = None, force: Force = False) -> None:
+    from negotiator.commands.example import run
+
+    run(language(lang), output, force)
+
+
+example.__doc__ = h("example.help")
+
+drafts_app = typer.Typer(cls=help_page.Group, help=h("drafts.help"), rich_markup_mode=None, invoke_without_command=True)
+app.add_typer(drafts_app, name="drafts")
+
+
+@drafts_app.callback()
+def drafts_list(ctx: typer.Context, lang: Lang = None) -> None:
+    if ctx.invoked_subcommand is None:
+        from negotiator.wizard.listing import list_drafts
+
+        list_drafts(language(lang))
+
+
+@drafts_app.command("discard")
+def drafts_discard(draft_id: Annotated[str, typer.Argument(metavar="ID", help=h("drafts.id"))], lang: Lang = None) -> None:
+    from negotiator.wizard.listing import discard
+
+    discard(draft_id, language(lang))
+
+
+drafts_discard.__doc__ = h("drafts.discard")
 
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.

@@ -9,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 from negotiator.money import plain, show
+from negotiator.when import Day
 from negotiator.words import raw, t
 
 
@@ -33,6 +34,33 @@ def said(lang: str, day: dt.date, today: dt.date) -> str:
     assert isinstance(months, list)
     key = "this_year" if day.year == today.year else "last_year" if day.year == today.year - 1 else "other_year"
     return t(lang, f"advice.date.said_{key}", year=day.year, month=months[day.month - 1], day=day.day)
+
+
+def given(lang: str, day: Day) -> str:
+    """A `when.Day` as given: "2026年9月5日" / "5 September 2026", or "2026年9月" /
+    "September 2026" when only the month is known (never a day nobody gave)."""
+    if day.day is not None:
+        return date(lang, day.first)
+    names = raw(lang, "advice.date.months")
+    assert isinstance(names, list)
+    return t(lang, "when.month", year=day.year, month=names[day.month - 1])
+
+
+def at(lang: str, day: Day, start: bool = False) -> str:
+    """The same with its preposition: "on 5 September 2026" / "in September 2026"."""
+    key = ("on_day" if day.day is not None else "in_month") + ("_start" if start else "")
+    return t(lang, f"when.{key}", date=given(lang, day))
+
+
+def said_given(lang: str, day: Day, today: dt.date) -> str:
+    """`said`, for a date given to the day; for one given to the month, the month as it is said:
+    '今年6月' / 'In June' this year, never a day nobody gave."""
+    if day.day is not None:
+        return said(lang, day.first, today)
+    names = raw(lang, "advice.date.months")
+    assert isinstance(names, list)
+    key = "this_year" if day.year == today.year else "last_year" if day.year == today.year - 1 else "other_year"
+    return t(lang, f"when.said_{key}", year=day.year, month=names[day.month - 1])
 
 
 def months(lang: str, n: int) -> str:

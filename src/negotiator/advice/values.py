@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end, relief
 from negotiator.advice.kinds import SETTLE, offered, variant
-from negotiator.advice.phrasing import amount, date, days, joined, months, percent, said, term
+from negotiator.advice.phrasing import amount, at, date, days, given, joined, months, percent, said_given, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.plan_records import Plan
@@ -35,8 +35,10 @@ def case_values(plan: Plan) -> dict[str, object]:
         "settlement_percent": percent(settle.settlement_percent or ZERO) if settle else percent(ZERO),
         "lenders": joined(lang, [d.lender for d in n.debts]),
         "walk_aways": joined(lang, [_walk_away(lang, d) for d in n.debts if d.ladder is not None]),
-        "since": date(lang, hardship.since),
-        "since_said": said(lang, hardship.since, n.plan_date),
+        "since": given(lang, hardship.since_given),
+        "since_at": at(lang, hardship.since_given),
+        "since_at_start": at(lang, hardship.since_given, start=True),
+        "since_said": said_given(lang, hardship.since_given, n.plan_date),
         "cause": t(lang, f"advice.causes.{hardship.cause.value}.name"),
         "story": t(lang, f"advice.causes.{hardship.cause.value}.story"),
         "details": hardship.details,

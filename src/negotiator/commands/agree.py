@@ -23,7 +23,7 @@ def _bad(option: str, problem: str, lang: str) -> BadInput:
 def parse_months(text: str, lang: str) -> int:
     value = whole_number(text)
     if value is None or not 1 <= value <= MAX_MONTHS:
-        raise _bad("--months", t(lang, "store.agree.bad_months", limit=MAX_MONTHS), lang)
+        raise _bad("--months", t(lang, "asking.err.months", limit=MAX_MONTHS), lang)
     return value
 
 
@@ -34,7 +34,7 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
     from negotiator.records import Agreement
 
     if kind.strip().lower() not in KINDS:
-        raise _bad("--kind", t(lang, "errors.field.choice", choices=", ".join(KINDS)), lang)
+        raise _bad("--kind", t(lang, "asking.err.kind", choices=", ".join(KINDS)), lang)
     count = parse_months(months, lang)
 
     def checked(option: str, read, *args, missing: str):
@@ -47,13 +47,13 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
             raise _bad(option, missing, lang)
         return value
 
-    amount = checked("--monthly", parse_money, monthly, lang, missing=t(lang, "errors.field.money_empty"))
+    amount = checked("--monthly", parse_money, monthly, lang, missing=t(lang, "asking.err.amount_empty"))
     if amount <= 0:  # an agreement to pay nothing a month would leave no schedule to remind of
         raise _bad("--monthly", t(lang, "safety.monthly_positive"), lang)
-    due = checked("--first-due", parse_date, first_due, lang, missing=t(lang, "errors.field.missing"))
+    due = checked("--first-due", parse_date, first_due, lang, missing=t(lang, "asking.err.missing"))
     # The agreement is with one lender of the case; by default the first, as in the plan.
     who = checked("--lender", lambda: match_lender(lender, lenders, lang) if lender is not None else lenders[0],
-                  missing=t(lang, "errors.field.choice", choices=", ".join(lenders)))
+                  missing=t(lang, "asking.err.lender", choices=", ".join(lenders)))
     recorded = now or dt.datetime.now().replace(microsecond=0)
     return Agreement(lender=who, kind=ProposalKind(kind.strip().lower()), months=count, monthly=amount, first_due=due, recorded=recorded)
 
@@ -79,12 +79,15 @@ def warning(saved, agreement, lang: str) -> str | None:
     return None
 
 
-def run(name: str, lang: str, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
+def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
     from negotiator import store
     from negotiator.errors import BadInput as Refused
     from negotiator.money import show
 
-    saved = store.open_case(name, lang)
+    from negotiator.options import language
+
+    saved = store.open_case(name, language(lang))
+    lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
     agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders(), lang)
     store.record_agreement(name, agreement, lang)
     last = agreement.schedule().rows[-1].due

@@ -46,7 +46,7 @@ def _row(summary, today: dt.date) -> dict:
 
 
 def text(rows: list[dict], lang: str) -> str:
-    from negotiator.render.table import table
+    from negotiator.render.layout import fit_or_stack, terminal_width
 
     if not rows:
         return t(lang, "store.cases.none") + "\n"
@@ -57,17 +57,22 @@ def text(rows: list[dict], lang: str) -> str:
             body.append([row["name"], row["last_change"].replace("T", " ")[:16], t(lang, "store.cases.broken"), ""])
         else:
             body.append([row["name"], row["last_change"].replace("T", " ")[:16], row["next_follow_up"] or "-", str(row["contacts"])])
-    lines = table(headers, body, align="lllr")
+    # As wide as the window allows; stacked rather than cut when it is narrow.
+    lines = fit_or_stack(headers, body, "lllr", terminal_width(), t(lang, "wizard.review.separator"))
     if any(row["problem"] for row in rows):
         lines += ["", t(lang, "store.cases.broken_hint")]
     return "\n".join(lines) + "\n"
 
 
-def list_cases(fmt: str, lang: str, today: dt.date | None = None) -> None:
+def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None:
     from negotiator import store
-    from negotiator.options import choice
+    from negotiator.options import choice, language
 
-    choice("--format", fmt, FORMATS, lang)
-    rows = [_row(s, today or dt.date.today()) for s in store.list_saved(lang)]
+    choice("--format", fmt, FORMATS, language(lang))
+    summaries = store.list_saved(language(lang))
+    # Cases all in one language are listed in it, unless --lang says otherwise.
+    spoken = {s.saved.case.language for s in summaries if s.saved is not None}
+    lang = language(lang, spoken.pop() if len(spoken) == 1 else None)
+    rows = [_row(s, today or dt.date.today()) for s in summaries]
     out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text(rows, lang)
     sys.stdout.write(out)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,26 +34,54 @@ def option(field: str) -> str:
 # ---- reading what was typed (options and answers alike) --------------------------------------
 
 
-def parse_when(text: str, lang: str) -> dt.datetime:
+# A time at the end of what was typed: "14:30", "14：30", "15点", "15点30分".
+_TIME = re.compile(r"(.*?)[ T]*(\d{1,2}) ?[:：点时] ?(\d{1,2})? ?分?")
+
+
+def _day(text: str, lang: str, lean: str, today: dt.date) -> dt.date:
+    """A day as people write it (2026-12-05, 12月5日, 明天, next Monday); a month alone is refused,
+    since a contact or a follow-up happens on a day."""
+    from negotiator.when import Unclear, parse_date
+
     try:
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise Refused(t(lang, "store.log.bad_when")) from exc
+        day = parse_date(text, today, lean)
+    except Unclear as exc:
+        raise Refused(t(lang, "asking.err.date")) from exc
+    if day.to_month:
+        raise Refused(t(lang, "asking.err.day_needed"))
+    if not dt.date(1990, 1, 1) <= day.first <= dt.date(2100, 12, 31):
+        raise Refused(t(lang, "asking.err.date_range"))
+    return day.first
+
+
+def parse_when(text: str, lang: str, today: dt.date | None = None) -> dt.datetime:
+    """When a contact happened: ISO (2026-11-28T14:30), or a day and a time as people write them
+    ("昨天 15:00", "11月28日 14:30", "yesterday 9:30"); a day alone is at midnight."""
+    from negotiator.when import PAST
+
+    s = text.strip()
+    try:
+        value = dt.datetime.fromisoformat(s)
+    except ValueError:
+        match = _TIME.fullmatch(s)
+        part, hour, minute = (match[1].strip(), int(match[2]), int(match[3] or 0)) if match else (s, 0, 0)
+        try:
+            day = _day(part, lang, PAST, today or dt.date.today()) if part else (today or dt.date.today())
+            value = dt.datetime.combine(day, dt.time(hour, minute))
+        except (Refused, ValueError) as exc:
+            raise Refused(t(lang, "asking.err.when")) from exc
     if not dt.date(1990, 1, 1) <= value.date() <= dt.date(2100, 12, 31):
-        raise Refused(t(lang, "errors.field.date_out_of_range"))
+        raise Refused(t(lang, "asking.err.date_range"))
     return value
 
 
-def parse_date(text: str, lang: str) -> dt.date | None:
+def parse_date(text: str, lang: str, today: dt.date | None = None) -> dt.date | None:
+    """A day ahead (a follow-up, a first payment): ISO or as people write it."""
+    from negotiator.when import FUTURE
+
     if not text.strip():
         return None
-    try:
-        value = dt.date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise Refused(t(lang, "cli.bad.date")) from exc
-    if not dt.date(1990, 1, 1) <= value <= dt.date(2100, 12, 31):
-        raise Refused(t(lang, "errors.field.date_out_of_range"))
-    return value
+    return _day(text, lang, FUTURE, today or dt.date.today())
 
 
 def parse_money(text: str, lang: str) -> Decimal | None:
@@ -63,13 +92,13 @@ def parse_money(text: str, lang: str) -> Decimal | None:
     try:
         return parse_amount(text)
     except AmountError as exc:
-        raise Refused(t(lang, f"errors.field.money_{exc.code}")) from exc
+        raise Refused(t(lang, f"asking.err.amount_{exc.code}")) from exc
 
 
 def parse_channel(text: str, lang: str) -> str:
     value = text.strip().lower()
     if value not in CHANNELS:
-        raise Refused(t(lang, "errors.field.choice", choices=", ".join(CHANNELS)))
+        raise Refused(t(lang, "asking.err.channel", choices=", ".join(CHANNELS)))
     return value
 
 
@@ -84,7 +113,7 @@ def match_lender(text: str | None, lenders: list[str], lang: str) -> str:
     for lender in lenders:
         if lender.casefold() == wanted.casefold():
             return lender
-    raise Refused(t(lang, "errors.field.choice", choices=", ".join(lenders)))
+    raise Refused(t(lang, "asking.err.lender", choices=", ".join(lenders)))
 
 
 def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None):
@@ -158,32 +187,53 @@ def _check(parser: Callable[[str, str], Any], lang: str) -> Callable[[str], bool
     """A questionary validator: True, or the one-line problem shown under the question."""
 
     def validate(text: str) -> bool | str:
+        from negotiator.asking import block
+
         try:
             parser(text, lang)
         except Refused as exc:
-            return str(exc)
+            return block(str(exc))
         return True
 
     return validate
 
 
+HINTS = {"who": "skip", "said": "skip", "agreed": "skip", "next_action": "skip", "amount_promised": "amount_promised",
+         "next_date": "next_date", "when": "when"}
+
+
 def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
-    message = t(lang, f"store.log.ask.{question.field}")
-    if question.kind == "channel":
-        choices = [questionary.Choice(title=t(lang, f"store.log.channels.{c}"), value=c) for c in CHANNELS]
-        return questionary.select(message, choices=choices)
-    if question.kind == "lender":
-        choices = [questionary.Choice(title=name, value=name) for name in lenders]
-        choices.append(questionary.Choice(title=t(lang, "store.log.no_lender"), value=""))
-        return questionary.select(message, choices=choices)
-    default = now.strftime("%Y-%m-%d %H:%M") if question.kind == "datetime" else ""
+    """One question asked as the wizard asks: the same mark, a hint under it, choices moved with
+    the arrows, and the offered answer (now) greyed in the field, taken by Enter."""
+    from negotiator import asking as fit
+    from negotiator.asking import enter_takes, offered_style
+
+    message = t(lang, f"asking.log.q.{question.field}")
+    if question.kind in ("channel", "lender"):
+        if question.kind == "channel":
+            choices = [questionary.Choice(title=t(lang, f"store.log.channels.{c}"), value=c) for c in CHANNELS]
+        else:
+            choices = [questionary.Choice(title=fit.choice(name), value=name) for name in lenders]
+            choices.append(questionary.Choice(title=t(lang, "store.log.no_lender"), value=""))
+        message = fit.question(message, None)
+        return questionary.select(message, choices=choices, qmark="›", instruction=fit.instruction(message, t(lang, "wizard.hint.arrows")))
     check = _CHECKS.get(question.kind)
-    return questionary.text(message, default=default, validate=_check(check, lang) if check else None)
+    message = fit.question(message, t(lang, f"asking.log.hint.{HINTS[question.field]}"))
+    if question.kind == "datetime":
+        from prompt_toolkit.formatted_text import FormattedText
+
+        offered = now.strftime("%Y-%m-%d %H:%M")
+        placeholder = FormattedText([("class:placeholder", t(lang, "asking.log.hint.now", now=offered))])
+        return questionary.text(message, validate=_check(parse_when, lang), qmark="›", placeholder=placeholder,
+                                style=offered_style(), key_bindings=enter_takes(offered))
+    return questionary.text(message, validate=_check(check, lang) if check else None, qmark="›")
 
 
 def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, str | None]:
     """Ask for every field not given as an option; Enter skips the optional ones."""
     import questionary
+
+    from negotiator.asking import roomy_errors
 
     answers = dict(given)
     moment = now or dt.datetime.now()
@@ -191,7 +241,9 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
         for question in QUESTIONS:
             if answers.get(question.field) is not None or (question.kind == "lender" and len(lenders) <= 1):
                 continue
-            answers[question.field] = _prompt(questionary, question, lenders, lang, moment).unsafe_ask()
+            prompt = _prompt(questionary, question, lenders, lang, moment)
+            roomy_errors(prompt)  # a refusal's note gets its lines, as in the wizard
+            answers[question.field] = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError) as exc:
         raise Interrupted(t(lang, "store.log.interrupted")) from exc
     return answers
@@ -200,7 +252,7 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
 # ---- the commands -----------------------------------------------------------------------------
 
 
-def add(name: str, lang: str, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
+def add(name: str, lang: str | None, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
         said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
         next_date: str | None = None) -> None:
     from negotiator import store
@@ -208,12 +260,15 @@ def add(name: str, lang: str, *, when: str | None = None, channel: str | None = 
     from negotiator.store.journal import lenders_of
 
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    lenders = lenders_of(name, lang)
+    from negotiator.options import language
+
+    lenders, case_language = lenders_of(name, language(lang))
+    lang = language(lang, case_language)  # the case's language unless --lang says otherwise
     given = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date}
     if channel is None:
         if not is_terminal():
-            raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "store.log.channel_required")))
+            raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "asking.err.channel_required")))
         given = ask(given, lenders, lang)
     entry = build_entry(given, lenders, lang)
     count = store.add_entry(name, entry, lang)
@@ -240,6 +295,8 @@ def entry_fields(entry) -> dict[str, Any]:
 def text(entries: list, name: str, lang: str) -> str:
     from negotiator.money import show
     from negotiator.render.safe import one_line, visible
+    from negotiator.render.layout import terminal_width, wrap
+    from negotiator.render.table import width
 
     if not entries:
         return t(lang, "store.log.empty", name=name) + "\n"
@@ -257,16 +314,22 @@ def text(entries: list, name: str, lang: str) -> str:
             lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
         if entry.next_date:
             lines.append(f"  {t(lang, 'store.log.labels.next_date')}: {entry.next_date.isoformat()}")
-        blocks.append("\n".join(lines))
+        # Wrapped to the window, at words (English) or by the Chinese line-breaking rules.
+        limit = terminal_width()
+        fitted = [line if width(line) <= limit else "\n".join(wrap(line.strip(), limit, line[: len(line) - len(line.lstrip())], "    "))
+                  for line in lines]
+        blocks.append("\n".join(fitted))
     return "\n\n".join(blocks) + "\n"
 
 
-def list_entries(name: str, fmt: str, lang: str) -> None:
+def list_entries(name: str, fmt: str, lang: str | None) -> None:
     from negotiator import store
-    from negotiator.options import choice
+    from negotiator.options import choice, language
 
-    choice("--format", fmt, FORMATS, lang)
-    entries = store.open_case(name, lang).log()
+    choice("--format", fmt, FORMATS, language(lang))
+    saved = store.open_case(name, language(lang))
+    lang = language(lang, saved.case.language)
+    entries = saved.log()
     if fmt == "json":
         sys.stdout.write(json.dumps([entry_fields(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
     else:

@@ -146,3 +146,29 @@ def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str,
     for row in rows:
         out += lines_of(row)
     return out
+
+
+def terminal_width(most: int = 100) -> int:
+    """The columns a command's text may use: the window's (or $COLUMNS), less the last column,
+    which some terminals wrap at; 80 when there is no window."""
+    import shutil
+
+    return max(min(shutil.get_terminal_size((80, 24)).columns, most + 1) - 1, 40)
+
+
+def fit_or_stack(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str, limit: int, pair: str = ": ") -> list[str]:
+    """A table when it fits in `limit` columns without breaking a word; otherwise each row stacked
+    as its first cell and then one "heading: value" line per other cell, wrapped at words."""
+    from negotiator.render.table import table
+
+    plain = table(headers, rows, align)
+    if max((width(line) for line in plain), default=0) <= limit:
+        return plain
+    out: list[str] = []
+    for n, row in enumerate(rows):
+        if n:
+            out.append("")
+        out += wrap_paragraph(row[0], limit)
+        for heading, cell in zip(headers[1:], row[1:]):
+            out += wrap_paragraph(f"{heading}{pair}{cell}" if heading else cell, limit, "  ", "    ")
+    return out

@@ -41,6 +41,30 @@ def _table(block: Table) -> RichTable:
     return table
 
 
+class Fitted:
+    """A table when it fits the width rich offers without breaking a word ("instalmen/ts"),
+    otherwise each row stacked, one "heading: value" line per cell."""
+
+    def __init__(self, block: Table, colon: str) -> None:
+        self.block, self.colon = block, colon
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from negotiator.render.layout import fit_or_stack
+        from negotiator.render.table import table
+
+        b = self.block
+        natural = max((width(line) for line in table(b.headers, b.rows, b.align)), default=0)
+        # rich puts a column of padding more between cells than the plain table's two spaces.
+        if natural + len(b.headers) <= options.max_width:
+            yield _table(b)
+            return
+        for line in fit_or_stack(b.headers, b.rows, b.align, options.max_width, self.colon):
+            yield Text(line, no_wrap=True, overflow="fold")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(10, options.max_width), options.max_width)
+
+
 class Wrapped:
     """Prose wrapped to the width rich offers, the way the printed plan wraps it: Chinese between
     characters, English between words (rich alone breaks only at spaces, which splits "共 30 期"
@@ -79,7 +103,7 @@ def _block(block: Block, colon: str) -> RenderableType:
     if isinstance(block, Para):
         return Wrapped(block.text)
     if isinstance(block, Table):
-        return _table(block)
+        return Fitted(block, colon)
     return _items(block, colon)
 
 

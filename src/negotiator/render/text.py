@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from negotiator.plan import Plan
 from negotiator.render import safe
-from negotiator.render.layout import fit_table, wrap
+from negotiator.render.layout import fit_or_stack, fit_table, wrap
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
 from negotiator.render.sections import sections, subtitle, title
 from negotiator.render.table import width
@@ -20,29 +20,31 @@ def _underline(text: str, mark: str) -> list[str]:
     return [text, mark * min(width(text), WIDTH)]
 
 
-def _block(block: Block, colon: str) -> list[str]:
+def _block(block: Block, colon: str, limit: int = WIDTH) -> list[str]:
     if isinstance(block, Heading):
-        return wrap(block.text, WIDTH)
+        return wrap(block.text, limit)
     if isinstance(block, Para):
-        return wrap(block.text, WIDTH)
+        return wrap(block.text, limit)
     if isinstance(block, Table):
-        return fit_table(block.headers, block.rows, block.align, WIDTH)
-    return _items(block, colon)
+        if limit < WIDTH:  # a narrow window: one block per row rather than words cut in cells
+            return fit_or_stack(block.headers, block.rows, block.align, limit, colon)
+        return fit_table(block.headers, block.rows, block.align, limit)
+    return _items(block, colon, limit)
 
 
-def _items(block: Items, colon: str) -> list[str]:
+def _items(block: Items, colon: str, limit: int = WIDTH) -> list[str]:
     out: list[str] = []
     for n, item in enumerate(block.items, 1):
         text = f"{item.label}{colon}{item.text}" if item.label else item.text
         if block.style == "check":
-            out += wrap(text, WIDTH, "[ ] ", "    ")
+            out += wrap(text, limit, "[ ] ", "    ")
         elif block.style == "bullet":
-            out += wrap(text, WIDTH, "- ", "  ")
+            out += wrap(text, limit, "- ", "  ")
         elif block.style == "number":
             prefix = f"{n}. "
-            out += wrap(text, WIDTH, prefix, " " * len(prefix))
+            out += wrap(text, limit, prefix, " " * len(prefix))
         else:
-            out += wrap(text, WIDTH, "", "  " if item.label else "")
+            out += wrap(text, limit, "", "  " if item.label else "")
     return out
 
 
@@ -63,14 +65,15 @@ def _section(number: int, section: Section, colon: str) -> list[str]:
     return lines
 
 
-def block_lines(blocks: list[Block], lang: str) -> list[str]:
-    """A few blocks as plain lines, a blank line between them: for screens that show part of a plan."""
+def block_lines(blocks: list[Block], lang: str, limit: int = WIDTH) -> list[str]:
+    """A few blocks as plain lines, a blank line between them: for screens that show part of a plan
+    (`limit`: the window's width, when narrower than the printed plan's)."""
     colon = t(lang, "render.colon")
     lines: list[str] = []
     for block in blocks:
         if lines:
             lines.append("")
-        lines += _block(block, colon)
+        lines += _block(block, colon, limit)
     return [line.rstrip() for line in lines]
 
 

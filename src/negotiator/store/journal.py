@@ -130,11 +130,11 @@ def record_agreement(name: str, agreement: Agreement, lang: str) -> SavedCase:
     return SavedCase(saved.name, saved.folder, saved.case, saved.entries, agreement, saved.history + (agreement,))
 
 
-def lenders_of(name: str, lang: str) -> list[str]:
-    """The case's lenders, for a contact about to be added: every file but the log validated (the
+def lenders_of(name: str, lang: str) -> tuple[list[str], str]:
+    """The case's lenders and language, for a contact about to be added: every file but the log validated (the
     log is checked when the contact is appended), so no one types for a case that is broken."""
     folder = existing_folder(name, lang)
     with locked(folder, name, lang):
         case = read_others(folder, name, lang)[0]
         checked_count(folder, lang)
-    return [d.lender for d in case.debts]
+    return [d.lender for d in case.debts], case.language

@@ -21,7 +21,6 @@ from negotiator.money import AmountError, parse_amount, plain
 from negotiator.words import t
 
 EARLIEST = dt.date(1990, 1, 1)
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?")
 # The store's rule for case names: letters (any script), digits, '-', '_', '.'; at most 64.
 _CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
 
@@ -30,7 +29,7 @@ _CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
 class Question:
     """One question: where its answer goes, how it is typed, and which words it uses.
 
-    kind: text, amount, int, percent, date, select, confirm.
+    kind: text, amount, int, months, percent, date, select, confirm.
     Words: the prompt is wizard.q.<word>; a hint (when `hint`) is wizard.hint.<word>; a select's
     choice titles are wizard.choices.<word>.<value> unless the caller passes them.
     """
@@ -99,19 +98,33 @@ def _percent(text: str, high: str) -> str:
 
 
 def _date(text: str) -> str:
-    match = _DATE.fullmatch(text.strip())
-    if not match:
-        raise Refused("date")
-    year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    """A past date as written ("2026-04-10", "9月", "June 2026", "上周一"), stored as ISO: to the
+    day, or to the month when only a month was given."""
+    from negotiator.when import PAST, Unclear, parse_date
+
+    today = dt.date.today()
     try:
-        value = dt.date(year, month, day)
-    except ValueError as exc:
+        day = parse_date(text, today, PAST)
+    except Unclear as exc:
         raise Refused("date") from exc
-    if value < EARLIEST:
+    if day.first < EARLIEST:
         raise Refused("date_range")
-    if value > dt.date.today():
+    if day.first > today:
         raise Refused("date_future")
-    return value.isoformat()
+    return day.iso()
+
+
+def _months(text: str, low: int, high: int) -> int:
+    """A span as written ("6", "半年", "3 months"), in whole months."""
+    from negotiator.when import Unclear, parse_months
+
+    try:
+        value = parse_months(text)
+    except Unclear as exc:
+        raise Refused("months") from exc
+    if not low <= value <= high:
+        raise Refused("range", low=low, high=high)
+    return value
 
 
 def read(q: Question, text: str) -> Any:
@@ -128,6 +141,8 @@ def read(q: Question, text: str) -> Any:
         return _percent(text, str(q.high if q.high is not None else 100))
     if q.kind == "date":
         return _date(text)
+    if q.kind == "months":
+        return _months(text, q.low, int(q.high if q.high is not None else 600))
     value = text.strip()
     if q.high is not None and len(value) > int(q.high):
         raise Refused("text_too_long", limit=q.high)
@@ -151,6 +166,8 @@ def shown(q: Question, value: Any) -> str:
 
 # ---- asking ----------------------------------------------------------------------------------
 
+CLEAR = "-"  # typed at an optional question that has an answer: take the answer away
+
 
 def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str, Any]] | None = None, **values: Any) -> Any:
     """Ask one question and return its answer; `current` (an earlier answer) is the default.
@@ -159,6 +176,9 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     proposals, the entries of a list); `values` fill the prompt's placeholders.
     """
     import questionary
+
+    from negotiator import asking as fit
+    from negotiator.asking import enter_takes, offered_style, roomy_errors
 
     message = t(lang, f"wizard.q.{q.words}", **values)
     if q.kind in ("select", "confirm"):
@@ -170,26 +190,51 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         default = current if current in values_offered else q.default
         if default not in values_offered:
             default = values_offered[0]
+        choices = [questionary.Choice(fit.choice(title), value=value) for title, value in options]
+        # The answer is shown after the question once chosen: on a line of its own when it would not fit.
+        message = fit.question(message, None, answer=max(fit.columns(title) for title, _ in options))
         prompt = questionary.select(
             message,
-            choices=[questionary.Choice(title, value=value) for title, value in options],
+            choices=choices,
             default=default,
-            instruction=t(lang, "wizard.hint.arrows"),
+            instruction=fit.instruction(message, t(lang, "wizard.hint.arrows")),
             qmark="›",
         )
         return prompt.unsafe_ask()
 
+    offered = current if current is not None else q.default
+    keep = shown(q, offered) if offered is not None else ""
+    clearable = bool(keep) and not q.required
+
+    def take(text: str) -> Any:
+        """The answer typed, or what was offered when the answer is empty. Nothing is ever put
+        into the buffer: typed digits would be appended to it ("0180")."""
+        if not text.strip() and keep:
+            return read(q, keep)
+        if clearable and text.strip() == CLEAR:
+            return None
+        return read(q, text)
+
     def validate(text: str) -> bool | str:
         try:
-            read(q, text)
+            take(text)
         except Refused as exc:
-            return t(lang, f"wizard.err.{exc.word}", **exc.values)
+            return fit.block(t(lang, f"wizard.err.{exc.word}", **exc.values))
         return True
 
-    instruction = t(lang, f"wizard.hint.{q.words}") if q.hint else None
-    start = shown(q, current if current is not None else q.default)
-    prompt = questionary.text(message, default=start, validate=validate, instruction=instruction, qmark="›")
-    return read(q, prompt.unsafe_ask())
+    # An optional question's hint says Enter skips it; with an answer kept, the greyed "Enter = ..."
+    # says what Enter does instead.
+    instruction = t(lang, f"wizard.hint.{q.words}") if q.hint and not clearable else None
+    placeholder = None
+    if keep:
+        from prompt_toolkit.formatted_text import FormattedText
+
+        word = "wizard.hint.enter_keeps_or_clear" if clearable else "wizard.hint.enter_keeps"
+        placeholder = FormattedText([("class:placeholder", t(lang, word, value=keep))])
+    prompt = questionary.text(fit.question(message, instruction), validate=validate, qmark="›", placeholder=placeholder,
+                              style=offered_style(), key_bindings=enter_takes(keep) if keep else None)
+    roomy_errors(prompt)
+    return take(prompt.unsafe_ask())
 
 
 def ask_all(questions: Sequence[Question], section: dict[str, Any], lang: str, **values: Any) -> dict[str, Any]:

@@ -23,6 +23,13 @@ RUN = {
 NUMBERED = STEPS[1:]  # the language is not counted as a step
 
 
+def said(lang: str, key: str) -> str:
+    """A last message, wrapped to the window like everything the wizard says."""
+    from negotiator.asking import block
+
+    return block(t(lang, key))
+
+
 def after(done: str | None) -> str:
     """The step after `done`; from the start when none (or one this version does not know) is done."""
     return STEPS[STEPS.index(done) + 1] if done in STEPS[:-1] else STEPS[0]
@@ -61,15 +68,15 @@ def run(d: Draft, first: str) -> None:
             index += 1
     except KeyboardInterrupt:
         if not answered(d):
-            raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted_nothing")) from None
+            raise Interrupted("\n" + said(d.lang, "wizard.msg.interrupted_nothing")) from None
         d.save()
-        raise Interrupted("\n" + t(d.lang, "wizard.msg.interrupted")) from None
+        raise Interrupted("\n" + said(d.lang, "wizard.msg.interrupted")) from None
     except EOFError:
         # The input ended (a closed pipe, Ctrl-D): no one is there to answer.
         if answered(d):
             d.save()
-            raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended_kept")) from None
-        raise BadInput("\n" + t(d.lang, "wizard.msg.input_ended")) from None
+            raise BadInput("\n" + said(d.lang, "wizard.msg.input_ended_kept")) from None
+        raise BadInput("\n" + said(d.lang, "wizard.msg.input_ended")) from None
     except BadInput:
         if answered(d):
             d.save()
@@ -79,14 +86,16 @@ def run(d: Draft, first: str) -> None:
 
 
 def welcome(d: Draft) -> None:
-    from negotiator.wizard.draft import latest
-
     show.say(t(d.lang, "wizard.msg.welcome"))
-    if latest() is not None:  # an earlier interview left unfinished is kept, and worth a mention
-        show.say(t(d.lang, "wizard.msg.other_draft"))
 
 
 def start(lang: str | None, name: str | None, first_guess: str) -> None:
+    from negotiator.wizard.draft import drafts
+
+    kept = drafts()
+    if kept and _go_on(lang or first_guess, len(kept)):
+        resume(lang, first_guess)
+        return
     d = Draft(lang or first_guess, name=name)
     if lang:
         d.answers["language"] = lang
@@ -107,26 +116,45 @@ def resume(lang: str | None, first_guess: str) -> None:
     run(d, step)
 
 
+def _go_on(lang: str, count: int) -> bool:
+    """Interviews left unfinished: go on with one, or start anew (they stay as they are)."""
+    from negotiator.wizard.ask import ask
+    from negotiator.wizard.questions import START, START_ONE
+
+    try:
+        return ask(START if count > 1 else START_ONE, lang, count=count) == "continue"
+    except KeyboardInterrupt:
+        raise Interrupted("\n" + said(lang, "wizard.msg.drafts_kept")) from None
+    except EOFError:
+        raise BadInput("\n" + said(lang, "wizard.msg.input_ended")) from None
+
+
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
     from negotiator.wizard.ask import ask
     from negotiator.wizard.draft import scan
-    from negotiator.wizard.questions import DRAFT
+    from negotiator.wizard.questions import DISCARD, DRAFT
 
     found, broken = scan()
     for b in broken:  # named, so the person knows it is there; never opened further or deleted
         show.say(b.problem(lang))
     if not found:
         raise BadInput(t(lang, "safety.drafts_broken_only" if broken else "wizard.msg.no_draft"))
-    if len(found) == 1:
-        return found[0]
-    options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
     try:
-        return found[ask(DRAFT, lang, options=options, count=len(found))]
+        while len(found) > 1:
+            options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
+            options.append((t(lang, "wizard.menu.discard"), -1))  # questionary would take None for the title
+            pick = ask(DRAFT, lang, options=options, count=len(found))
+            if pick >= 0:
+                return found[pick]
+            which = ask(DISCARD, lang, options=[(describe_draft(d, lang), n) for n, d in enumerate(found)])
+            found.pop(which).discard()
+            show.say(t(lang, "wizard.msg.discarded"))
+        return found[0]
     except KeyboardInterrupt:
-        raise Interrupted("\n" + t(lang, "wizard.msg.drafts_kept")) from None
+        raise Interrupted("\n" + said(lang, "wizard.msg.drafts_kept")) from None
     except EOFError:
-        raise BadInput("\n" + t(lang, "wizard.msg.input_ended")) from None
+        raise BadInput("\n" + said(lang, "wizard.msg.input_ended")) from None
 
 
 def describe_draft(d: Draft, lang: str) -> str:

@@ -12,13 +12,30 @@ from negotiator.wizard.ask import ask
 from negotiator.wizard.draft import Draft
 from negotiator.words import t
 
+SUFFIX = {"text": ".txt", "markdown": ".md", "ics": ".ics"}
 
-def save_text(plan, lang: str) -> None:
+
+def page(plan) -> None:
+    """The whole plan in the pager ($PAGER, else less), to read at leisure and quit with q."""
+    import os
+    import pydoc
+    import sys
+
+    from negotiator.render.forms import render
+
+    # Drawn for this window (the printed text form is 80 columns, which a narrow window would cut
+    # mid-word); less is told to show the colours rather than their codes.
+    os.environ.setdefault("LESS", "-R")
+    pydoc.pager(render(plan, "text", sys.stdout.isatty(), False))
+
+
+def save_text(plan, lang: str, fmt: str = "text") -> None:
+    """The plan written in one form (text, markdown or ics) where the person says."""
     from negotiator.render.forms import render
     from negotiator.files import FileExists, atomic_write
 
-    text = render(plan, "text", False, True)
-    suggestion = free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}")
+    text = render(plan, fmt, False, True)
+    suggestion = free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}", SUFFIX[fmt])
     while True:
         answer = ask(Q.TEXT_PATH, lang, suggestion)
         path = Path(answer).expanduser()
@@ -41,10 +58,10 @@ def save_text(plan, lang: str) -> None:
         return
 
 
-def free_path(stem: str) -> str:
+def free_path(stem: str, suffix: str = ".txt") -> str:
     """A name in the current folder that is not taken yet, so Enter never meets a replace question."""
     number = 1
-    while Path(name := f"./{stem}{'' if number == 1 else f'-{number}'}.txt").exists():
+    while Path(name := f"./{stem}{'' if number == 1 else f'-{number}'}{suffix}").exists():
         number += 1
     return name
 

@@ -28,12 +28,15 @@ def _old(debt: dict) -> bool:
 
 LANGUAGE = Question("language", "select", choices=("zh", "en"))
 DRAFT = Question("draft", "select")  # `negotiator resume` with several unfinished interviews
+START = Question("start", "select", choices=("continue", "new"))  # a new run while drafts are kept
+START_ONE = Question("start", "select", word="start_one", choices=("continue", "new"))  # ... just one
+DISCARD = Question("discard", "select")  # which draft to remove, from `negotiator resume`
 
 SITUATION = (
     Question("cause", "select", choices=CAUSES),
     Question("since", "date", hint=True),
     Question("_lasting", "select", choices=("months", "unknown")),
-    Question("expected_months", "int", low=1, high=120, hint=True, when=lambda a: a.get("_lasting") == "months"),
+    Question("expected_months", "months", low=1, high=120, hint=True, when=lambda a: a.get("_lasting") == "months"),
     Question("income_before", "amount", required=False, hint=True),
     Question("details", "text", required=False, high=2000, hint=True),
 )
@@ -78,7 +81,7 @@ BUDGET_MENU = Question("budget_menu", "select")
 PROPOSAL = Question("proposal", "select")
 REVIEW_MENU = Question("review_menu", "select")
 
-SAVE_TEXT = Question("save_text", "confirm", default=True)
+RESULT_MENU = Question("result_menu", "select")
 TEXT_PATH = Question("path", "text", high=1000)
 OVERWRITE = Question("overwrite", "confirm", default=False)
 CASE_NAME = Question("case_name", "text", check=case_name_problem, hint=True)

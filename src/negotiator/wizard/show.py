@@ -12,9 +12,25 @@ from negotiator.controls import visible
 from negotiator.words import t
 
 
+def screen_width() -> int:
+    """The window's width in a terminal; elsewhere (a pipe, a test) the printed plan's 80 columns."""
+    import sys
+
+    from negotiator.asking import width
+
+    return min(width(), 80) if sys.stdout.isatty() else 80
+
+
 def say(text: str = "") -> None:
-    # What the person typed (or a draft holds) comes back on screen here: never a raw control.
-    print(visible(text), flush=True)
+    """Text wrapped to the window, at words (English) or by the Chinese line-breaking rules; as it
+    is when no one is looking at a window. What the person typed (or a draft holds) comes back on
+    screen here: never a raw control."""
+    import sys
+
+    from negotiator.asking import block
+
+    text = visible(text)
+    print(block(text) if sys.stdout.isatty() else text, flush=True)
 
 
 def header(lang: str, step: str, number: int, total: int) -> None:
@@ -22,23 +38,12 @@ def header(lang: str, step: str, number: int, total: int) -> None:
     say(t(lang, "wizard.msg.step", n=number, total=total, title=t(lang, f"wizard.steps.{step}")))
 
 
-def _console():
-    from rich.console import Console
+def _table(headings: list[str], rows: list[list[str]], right: set[int], lang: str) -> None:
+    """A table when it fits the window, else each row stacked: words are never cut."""
+    from negotiator.render.layout import fit_or_stack
 
-    return Console(highlight=False, emoji=False)
-
-
-def _table(headings: list[str], rows: list[list[str]], right: set[int]):
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-    for i, heading in enumerate(headings):
-        grid.add_column(Text(heading), justify="right" if i in right else "left")
-    for row in rows:
-        grid.add_row(*(Text(cell) for cell in row))
-    return grid
+    align = "".join("r" if i in right else "l" for i in range(len(headings)))
+    print("\n".join(fit_or_stack(headings, rows, align, screen_width(), t(lang, "wizard.review.separator"))), flush=True)
 
 
 # ---- entries in menus and on the review screen ---------------------------------------------------
@@ -73,8 +78,7 @@ def budget_rows(plan) -> list[list[str]]:
 
 def budget(plan) -> None:
     lang = plan.lang
-    console = _console()
-    console.print(_table([t(lang, "labels.budget.title"), t(lang, "wizard.msg.per_month")], budget_rows(plan), {1}))
+    _table([t(lang, "labels.budget.title"), t(lang, "wizard.msg.per_month")], budget_rows(plan), {1}, lang)
     if plan.numbers.budget.available <= 0:
         say(t(lang, "wizard.msg.nothing_available"))
 
@@ -86,7 +90,7 @@ def proposals(debt, lang: str) -> None:
     from negotiator.render.text import block_lines
 
     say()
-    say("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang)))
+    print("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang, screen_width())), flush=True)
 
 
 def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
@@ -123,8 +127,9 @@ def review(case, plan, lang: str) -> None:
     h = case.hardship
     lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
     lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
-    lines.append(w("since", since=h.since.isoformat()))
-    from negotiator.advice.phrasing import days, months
+    from negotiator.advice.phrasing import days, given, months
+
+    lines.append(w("since", since=given(lang, h.since_given)))
 
     lines.append(w("expected", months=months(lang, h.expected_months)) if h.expected_months else w("long_term"))
     if h.income_before is not None:
@@ -149,8 +154,8 @@ def review(case, plan, lang: str) -> None:
                        stage=t(lang, f"wizard.choices.stage.{debt.stage.value}")))
         if debt.last_payment_date is not None or debt.last_demand_date is not None:
             unknown = w("unknown_date")
-            lines.append(w("debt_dates", payment=debt.last_payment_date.isoformat() if debt.last_payment_date else unknown,
-                           demand=debt.last_demand_date.isoformat() if debt.last_demand_date else unknown))
+            paid, asked = debt.given("last_payment_date"), debt.given("last_demand_date")
+            lines.append(w("debt_dates", payment=given(lang, paid) if paid else unknown, demand=given(lang, asked) if asked else unknown))
 
     lines += ["", f"[{t(lang, 'wizard.steps.budget')}]"]
     lines += [pair(label, value) for label, value in budget_rows(plan)]
@@ -165,21 +170,25 @@ def review(case, plan, lang: str) -> None:
 
 
 def result(plan, lang: str) -> None:
+    """The plan in one screen: can the budget carry it, what to aim for with each lender and never
+    go beyond, and how the first call opens. The rest is a choice away (pager or file)."""
+    b = plan.numbers.budget
+    say(t(lang, "wizard.result.title"))
+    say()
+    if b.available > 0:
+        say(t(lang, "wizard.result.budget", available=money(b.available), income=money(b.income),
+              essentials=money(b.essentials), priority=money(b.priority), buffer=money(b.buffer)))
+    else:
+        say(t(lang, "wizard.msg.nothing_available"))
+    say()
     say(t(lang, "wizard.result.targets"))
     for debt in plan.numbers.debts:
         say("  " + target(debt, lang))
     content = plan.content
-    if content is None:
+    if content is not None and content.script:
+        first = content.script[0]
+        opening = next((s.text for s in first.steps if s.step == "opening_ask"), first.steps[0].text if first.steps else "")
         say()
-        return
-    for part in ("before", "during", "after"):
-        say()
-        say(t(lang, f"wizard.result.checklist_{part}"))
-        for item in getattr(content.checklist, part):
-            say(f"  [ ] {item}")
-    for script in content.script:
-        say()
-        say(t(lang, "wizard.result.script", lender=script.lender))
-        for n, step in enumerate(script.steps, 1):
-            say(f"  {n}. {step.text}")
+        say(t(lang, "wizard.result.first_call", lender=first.lender))
+        say("  " + opening)
     say()

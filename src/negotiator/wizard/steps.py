@@ -80,7 +80,8 @@ def _complete(questions: tuple[Question, ...], entry: dict[str, Any]) -> bool:
     return all(q.key in entry for q in questions if q.required and (q.when is None or q.when(entry)))
 
 
-def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question, at_least_one: bool, check=None) -> None:
+def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question, at_least_one: bool, check=None,
+             none_first: bool = False) -> None:
     """Add, change or remove entries until the person is done. An entry is in the draft from its
     first answer on, and one left half-done (Ctrl-C) is finished first when the step comes back."""
     lang = d.lang
@@ -107,7 +108,9 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
                 options.append((t(lang, f"wizard.menu.{key}_another"), ("add", None)))
             else:
                 options.append((t(lang, f"wizard.menu.{key}_add"), ("add", None)))
-                options.append((t(lang, f"wizard.menu.{key}_none"), ("done", None)))
+                none = (t(lang, f"wizard.menu.{key}_none"), ("done", None))
+                # Where most people have none, "none" is what Enter picks.
+                options.insert(0, none) if none_first else options.append(none)
             options += [(show.entry(key, entry, lang), ("entry", i)) for i, entry in enumerate(items)]
             action, index = ask(menu, lang, options=options)
         if action == "done":
@@ -129,7 +132,9 @@ def income(d: Draft) -> None:
 
 
 def priority(d: Draft) -> None:
-    _entries(d, "priority", Q.PRIORITY, Q.PRIORITY_MENU, at_least_one=False)
+    # What counts is said before the question: the word alone does not tell.
+    show.say(t(d.lang, "wizard.msg.priority_explain"))
+    _entries(d, "priority", Q.PRIORITY, Q.PRIORITY_MENU, at_least_one=False, none_first=True)
 
 
 def debts(d: Draft) -> None:
@@ -159,8 +164,9 @@ def expenses(d: Draft) -> None:
     lang = d.lang
     given = {e["category"]: e["monthly"] for e in d.answers.get("expenses", [])}
     for category in Q.CATEGORIES:
-        others = [Decimal(v) for c, v in given.items() if c != category]
-        total = engine_budget([], others, [], Decimal(0)).essentials  # the engine adds them up
+        # The total so far, the category being asked about included (when it has an answer).
+        so_far = [Decimal(v) for v in given.values()]
+        total = engine_budget([], so_far, [], Decimal(0)).essentials  # the engine adds them up
         label = t(lang, f"wizard.choices.category.{category}")
         answer = ask(Q.EXPENSE, lang, given.get(category), category=label, total=money(total))
         if answer is None:
@@ -244,11 +250,26 @@ def review(d: Draft) -> str:
 
 
 def result(d: Draft) -> None:
-    """The plan on the screen, then kept: as a text file if wanted, and as a saved case."""
+    """The plan in one screen first; then the person chooses: keep it as text, read all of it in
+    the pager, keep it as Markdown or a calendar too, or finish. The case is saved at the end."""
     from negotiator.wizard import keep
 
+    lang = d.lang
     case, plan = engine(d)
-    show.result(plan, d.lang)
-    if ask(Q.SAVE_TEXT, d.lang):
-        keep.save_text(plan, d.lang)
+    show.result(plan, lang)
+    kept: set[str] = set()
+    while True:
+        options = []
+        for choice in ("text", "pager", "markdown", "ics", "finish"):
+            title = t(lang, f"wizard.menu.result_{choice}")
+            options.append((title + (t(lang, "wizard.menu.result_kept") if choice in kept else ""), choice))
+        # Enter keeps the plan as text first, then finishes.
+        pick = ask(Q.RESULT_MENU, lang, "finish" if "text" in kept else "text", options=options)
+        if pick == "finish":
+            break
+        if pick == "pager":
+            keep.page(plan)
+            continue
+        keep.save_text(plan, lang, pick)
+        kept.add(pick)
     keep.save_case(d, case)

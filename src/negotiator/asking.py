@@ -1,0 +1,105 @@
+"""Asking in a terminal, the same way in the wizard and in the commands that ask (`log add`): text
+fitted to the window (wrapped at words in English and by the line-breaking rules in Chinese, no
+line starting with 。，）： nor ending with （, down to 60 columns; choice labels wrapped rather
+than cut), the offered answer greyed in the field and taken by Enter, and the note under a refused
+answer given the lines it needs.
+
+prompt_toolkit is loaded only by the functions that build a prompt."""
+
+from __future__ import annotations
+
+import shutil
+
+from negotiator.render.layout import wrap_paragraph
+from negotiator.render.table import width as columns
+
+
+def width() -> int:
+    """The window's width, less one column: a line that fills the last one wraps by itself in
+    some terminals."""
+    return max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+
+
+def block(text: str, limit: int | None = None) -> str:
+    """Every line of `text` wrapped; a line's leading spaces are kept, and its continuation lines
+    are indented two more, so lists stay lists."""
+    limit = limit or width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            out.append("")
+            continue
+        if columns(line) <= limit:  # as it is: its spacing may align a table
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        out += wrap_paragraph(line.strip(), limit, indent, indent + "  " if indent else "")
+    return "\n".join(out)
+
+
+def question(message: str, hint: str | None, mark: int = 2, answer: int = 12) -> str:
+    """A question and its hint as the prompt's message: on one line when they fit, else the hint
+    on lines of its own; `mark` is the width of the question mark before it."""
+    limit = width()
+    whole = f"{message} {hint}" if hint else message
+    if columns(whole) + mark + 1 + answer <= limit:  # room left for the answer after it
+        return whole
+    if not hint:
+        return "\n".join(wrap_paragraph(message, limit, " " * mark, "  "))[mark:] + "\n "
+    lines = wrap_paragraph(message, limit, " " * mark, "  ")
+    if hint:
+        lines += wrap_paragraph(hint, limit, "  ", "  ")
+    return "\n".join(lines)[mark:] + "\n "
+
+
+def instruction(message: str, hint: str, mark: int = 2) -> str:
+    """A select's hint (shown only while choosing): after the question when it fits, else on the
+    next line."""
+    last = message.split("\n")[-1]
+    if columns(last) + columns(hint) + mark + 1 <= width():
+        return hint
+    return "\n  " + "\n  ".join(wrap_paragraph(hint, width() - 2))
+
+
+def choice(title: str, pointer: int = 3) -> str:
+    """A choice label wrapped under itself instead of being cut at the window's edge."""
+    limit = width() - pointer
+    if columns(title) <= limit:
+        return title
+    return ("\n" + " " * pointer).join(wrap_paragraph(title, limit))
+
+
+def enter_takes(offered: str):
+    """Enter on an empty answer puts the offered answer in the field first, so the screen shows
+    what was taken (not the greyed hint)."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _(event) -> None:
+        field = event.current_buffer
+        if not field.text.strip():
+            field.text = offered
+            field.cursor_position = len(offered)
+        field.validate_and_handle()
+
+    return keys
+
+
+def offered_style():
+    """questionary's look, with the offered answer greyed so it never reads as typed."""
+    from prompt_toolkit.styles import Style
+
+    return Style([("placeholder", "fg:ansibrightblack italic")])
+
+
+def roomy_errors(prompt) -> None:
+    """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
+    is wrapped to the window, so give it the lines it needs."""
+    from prompt_toolkit.layout.containers import Window
+
+    for window in prompt.application.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        if isinstance(window, Window) and getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
+            window.height = None

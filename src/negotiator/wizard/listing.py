@@ -1,0 +1,37 @@
+"""`negotiator drafts` and `negotiator drafts discard ID`: the interviews left unfinished, listed
+and removed outside an interview.
+
+A draft's ID is its place in the list, the latest first, as `negotiator drafts` shows it."""
+
+from __future__ import annotations
+
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+
+def list_drafts(lang: str) -> None:
+    from negotiator.wizard.draft import drafts
+    from negotiator.wizard.flow import describe_draft
+
+    found = drafts()
+    if not found:
+        print(t(lang, "starter.drafts.none"))
+        return
+    lines = [t(lang, "starter.drafts.title")]
+    lines += [t(lang, "starter.drafts.line", id=n, description=describe_draft(d, lang)) for n, d in enumerate(found, 1)]
+    lines += ["", t(lang, "starter.drafts.hint")]
+    from negotiator.render.layout import terminal_width, wrap
+
+    print("\n".join(out for line in lines for out in wrap(line, terminal_width(), "", "    ")))
+
+
+def discard(draft_id: str, lang: str) -> None:
+    from negotiator.counts import whole_number
+    from negotiator.wizard.draft import drafts
+
+    found = drafts()
+    n = whole_number(draft_id.strip())
+    if n is None or not 1 <= n <= len(found):
+        raise BadInput(t(lang, "starter.drafts.unknown", id=draft_id))
+    found[n - 1].discard()
+    print(t(lang, "starter.drafts.discarded", id=n))

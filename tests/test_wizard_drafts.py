@@ -1,0 +1,58 @@
+"""Drafts from inside the wizard: a new run offers to go on with one, and `resume` can remove one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_wizard_flow import (
+    CTRL_C,
+    DEBT_HUABEI,
+    ENTER,
+    EXPENSES,
+    FINISH,
+    INCOME,
+    PRIORITY,
+    SITUATION,
+    down,
+    drive,
+    line,
+    saved,
+)
+
+from negotiator import wizard
+from negotiator.errors import Interrupted
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wizard, "interactive", lambda: True)  # the pipe stands in for the terminal
+    return tmp_path / "home"
+
+
+def _stopped_in_first_debt(lender: str, new_run: bool) -> None:
+    keys = ([down(1)] if new_run else []) + [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line(lender) + CTRL_C]
+    with pytest.raises(Interrupted):
+        drive(keys, wizard.start, None)
+
+
+def test_a_new_run_can_go_on_with_the_draft(private_home: Path) -> None:
+    _stopped_in_first_debt("Huabei", new_run=False)
+    # "Go on with one of them": the only draft goes on, its half-typed debt first.
+    rest = [ENTER, ENTER] + DEBT_HUABEI[1:] + [ENTER, ENTER, ENTER] + FINISH
+    drive(rest, wizard.start, None)
+    assert [d.lender for d in saved().debts] == ["Huabei"]
+    assert not list((private_home / "drafts").glob("*.json"))
+
+
+def test_resume_can_remove_a_draft(private_home: Path) -> None:
+    _stopped_in_first_debt("Old", new_run=False)
+    _stopped_in_first_debt("New", new_run=True)
+    # Resume: the two drafts, then "remove one"; remove the first listed; the other goes on.
+    with pytest.raises(Interrupted):
+        drive([down(2), ENTER, CTRL_C], wizard.resume, "en")
+    left = [json.loads(p.read_text("utf-8")) for p in (private_home / "drafts").glob("*.json")]
+    assert len(left) == 1
