@@ -247,6 +247,24 @@ def agree(
 
 agree.__doc__ = h("agree.help")
 
+# ---- on the call and before it ------------------------------------------------------------
+
+
+@app.command()
+def offer(
+    name: CaseName,
+    said: str = typer.Argument(..., metavar="OFFER", help=h("offer.offer")),
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("offer.lender")),
+    format: str = typer.Option("text", "--format", "-f", help=h("offer.format")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.offer import run
+
+    run(name, said, lender, format, lang)
+
+
+offer.__doc__ = h("offer.help")
+
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.
 _groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
