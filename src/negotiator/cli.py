@@ -265,6 +265,23 @@ def offer(
 
 offer.__doc__ = h("offer.help")
 
+
+@app.command()
+def practice(
+    name: CaseName,
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("practice.lender")),
+    seed: Optional[str] = typer.Option(None, "--seed", help=h("practice.seed")),
+    rounds: str = typer.Option("6", "--rounds", help=h("practice.rounds")),
+    format: str = typer.Option("text", "--format", "-f", help=h("practice.format")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.practice import run
+
+    run(name, lender, seed, rounds, format, lang)
+
+
+practice.__doc__ = h("practice.help")
+
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.
 _groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]

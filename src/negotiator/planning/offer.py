@@ -429,3 +429,25 @@ def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
         expired=expired,
         monthly=regular[0] if regular else (lump or ZERO),
     )
+
+
+# ---- what a collector pushes for (the rehearsal's figures) -------------------------------------
+
+DEMAND_SHARE = Decimal("0.5")  # a lump-sum demand: half the balance, in round hundreds
+PRESSURE_MONTHS = 12  # a collector's counter: a short term, so each payment is above the walk-away
+
+
+def _round_up(value: Decimal, step: int) -> Decimal:
+    return (value / step).to_integral_value(rounding=ROUND_UP) * step + ZERO
+
+
+def pressure(debt_plan: Any) -> tuple[Decimal, Offer]:
+    """The figures a collector typically pushes: a lump sum now, and a counter-offer of a short
+    term whose payment is above the walk-away (rounded up the way people say figures)."""
+    balance = debt_plan.debt.balance
+    walk_away = debt_plan.ladder.walk_away
+    demand = _round_up(balance * DEMAND_SHARE, 100)
+    monthly = _round_up(balance / PRESSURE_MONTHS, 10)
+    if monthly <= walk_away:
+        monthly = _round_up(walk_away * Decimal("1.5"), 10)
+    return demand, Offer(INSTALMENTS, PRESSURE_MONTHS, monthly)

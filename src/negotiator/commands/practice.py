@@ -1,0 +1,100 @@
+"""`negotiator practice CASE`: rehearse the call, with negotiator playing the collector.
+
+In a terminal each answer is typed at a prompt; without one, the answers are read one per line
+from standard input (a missing line is silence), so a rehearsal can be scripted and checked.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from negotiator.counts import whole_number
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+FORMATS = ("text", "json")
+
+
+def _replies(interactive: bool, lang: str):
+    """A function giving the next reply: typed at a prompt, or the next line of standard input."""
+    if interactive:
+        def ask() -> str:
+            try:
+                return input(t(lang, "practice.screen.prompt"))
+            except EOFError:
+                return ""
+        return ask
+    lines = iter(sys.stdin.read().splitlines() if not sys.stdin.closed else [])
+    return lambda: next(lines, "")
+
+
+def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, lang: str | None) -> None:
+    import random
+
+    from negotiator.advice import rehearsal
+    from negotiator.cli import choice, language
+    from negotiator.commands.offer import open_lender
+    from negotiator.planning.offer import limitation_expired, once_limit
+
+    first = language(lang)
+    choice("--format", fmt, FORMATS, first)
+    count = whole_number(rounds)
+    if count is None or not 1 <= count <= rehearsal.MAX_ROUNDS:
+        raise BadInput(t(first, "errors.usage.bad_value", option="--rounds", problem=t(first, "practice.cli.bad_rounds")))
+    if seed is None:
+        number = random.SystemRandom().randrange(1, 10**6)  # shown, so the rehearsal can be repeated
+    else:
+        number = whole_number(seed)
+        if number is None:
+            raise BadInput(t(first, "errors.usage.bad_value", option="--seed", problem=t(first, "practice.cli.bad_seed")))
+    who = open_lender(name, lender, lang, first)
+    plan, d = who.plan, who.debt
+    lang_ = plan.lang
+    expired = limitation_expired(d)
+    walk_away, once = d.ladder.walk_away, once_limit(d)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty() and fmt == "text"
+    reply = _replies(interactive, lang_)
+    text = fmt == "text"
+    out = sys.stdout
+    if text:
+        out.write(t(lang_, "practice.screen.intro", lender=d.lender, seed=number) + "\n")
+    transcript = []
+    turns = rehearsal.turns(plan, d, number, count, expired)
+    for n, turn in enumerate(turns, start=1):
+        if text:
+            out.write(f"\n{t(lang_, 'practice.screen.round', n=n, count=len(turns))}\n")
+            out.write(t(lang_, "practice.screen.they_say", line=turn.they_say) + "\n")
+            out.flush()
+        said = rehearsal.judge_reply(turn, reply().strip(), walk_away, once, expired)
+        transcript.append(said)
+        if text:
+            if not interactive:
+                out.write(t(lang_, "practice.screen.you_said", reply=said.you_said or t(lang_, "practice.screen.silent")) + "\n")
+            out.write("".join(f"  {line}\n" for line in rehearsal.feedback(lang_, said, walk_away)))
+    card = rehearsal.score(transcript, expired)
+    if text:
+        out.write("\n" + "\n".join(rehearsal.score_lines(lang_, card, transcript)) + "\n")
+        return
+    out.write(json.dumps(document(d.lender, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
+
+
+def document(lender: str, seed: int, transcript: list, card: Any) -> dict[str, Any]:
+    """The JSON of `practice --format json`: the transcript and the score card."""
+    return {
+        "lender": lender,
+        "seed": seed,
+        "transcript": [
+            {"moment": s.turn.moment, "they_say": s.turn.they_say, "you_said": s.you_said, "rules_broken": s.rules_broken, "suggested": s.turn.suggested}
+            for s in transcript
+        ],
+        "score_card": {
+            "rounds": card.rounds,
+            "clean_rounds": card.clean,
+            "kept": card.kept,
+            "broken": card.broken,
+            "weakest": None if card.weakest is None else {"round": card.weakest + 1, "moment": transcript[card.weakest].turn.moment,
+                                                          "they_say": transcript[card.weakest].turn.they_say},
+        },
+    }

@@ -1,0 +1,127 @@
+"""`negotiator practice`: the collector's lines, rule-based feedback and the score card, with
+replies piped in one per line."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from conftest import EXAMPLES
+from negotiator.advice.replies import Checks, broken
+
+ASKED = Checks(amount_asked=True, hardship=True)
+WALK = Decimal("303.50")
+
+
+@pytest.fixture
+def saved(run_cli):
+    for lang in ("en", "zh"):
+        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
+        assert done.returncode == 0, done.stderr
+    return run_cli
+
+
+def _practice(run, name, replies, *extra):
+    done = run("practice", name, "--seed", "1", "--format", "json", *extra, input="\n".join(replies) + "\n")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _walk_away(run, name):
+    plan = json.loads(run("show", name, "--format", "json").stdout)
+    return Decimal(plan["debts"][0]["share"])
+
+
+@pytest.mark.parametrize("name, hardship", [("en", "I lost my job and my income halved, I can pay {x} a month."),
+                                            ("zh", "我失业了，收入少了一半，每月只能还 {x} 元。")])
+def test_the_acceptance_replies(saved, name, hardship):
+    walk_away = _walk_away(saved, name)
+    account = {"en": "I'll transfer to your personal account", "zh": "我会把钱转到你的个人账户"}[name]
+    replies = ["", hardship.format(x=walk_away + 500), account, "", "", ""]
+    doc = _practice(saved, name, replies)
+    rounds = doc["transcript"]
+    assert [r["moment"] for r in rounds] == ["identity", "pay_all", "lump_sum", "threat", "counter", "close"]
+    assert "above_walk_away" in rounds[1]["rules_broken"]
+    assert "personal_account" in rounds[2]["rules_broken"]
+    good = _practice(saved, name, ["", hardship.format(x=walk_away)])
+    assert good["transcript"][1]["rules_broken"] == []
+    for r in rounds:
+        assert r["they_say"] and r["suggested"] and set(r) == {"moment", "they_say", "you_said", "rules_broken", "suggested"}
+    assert doc["score_card"]["rounds"] == 6 and doc["score_card"]["weakest"] is not None
+
+
+def test_the_same_seed_and_replies_give_the_same_json(saved):
+    replies = ["hello", "I can pay 100 a month, I was ill", "no", "ok", "I agree", "send it to me in writing"]
+    assert _practice(saved, "en", replies) == _practice(saved, "en", replies)
+    assert _practice(saved, "zh", replies, "--rounds", "9") == _practice(saved, "zh", replies, "--rounds", "9")
+
+
+def test_seeds_change_the_lines_but_not_the_order(saved):
+    lines = set()
+    for seed in range(1, 8):
+        done = saved("practice", "en", "--seed", str(seed), "--format", "json", input="")
+        doc = json.loads(done.stdout)
+        assert [r["moment"] for r in doc["transcript"]][0] == "identity"
+        lines.add(tuple(r["they_say"] for r in doc["transcript"]))
+    assert len(lines) > 1
+
+
+def test_the_collector_uses_the_cases_numbers(saved):
+    doc = _practice(saved, "en", [])
+    assert "8,470.00" in doc["transcript"][1]["they_say"]  # Huabei's balance in the example
+
+
+def test_a_clean_rehearsal_scores_every_round(saved):
+    walk_away = _walk_away(saved, "en")
+    replies = [
+        "My name is Li. Which company are you with?",
+        f"I lost my job; my budget allows {walk_away} a month.",
+        f"I have no savings since my illness; I can pay {walk_away} a month, only through the app.",
+        "Please deal with me only.",
+        f"No, I can pay {walk_away} a month over a longer term.",
+        "Please send what we agreed to me in writing in the app.",
+    ]
+    doc = _practice(saved, "en", replies)
+    assert [r["rules_broken"] for r in doc["transcript"]] == [[]] * 6
+    assert doc["score_card"]["clean_rounds"] == 6 and doc["score_card"]["broken"] == {} and doc["score_card"]["weakest"] is None
+
+
+def test_the_text_form_has_feedback_and_a_score_card(saved):
+    done = saved("practice", "zh", "--seed", "3", input="123456\n")
+    assert done.returncode == 0, done.stderr
+    assert "评分卡" in done.stdout and "参考说法" in done.stdout and "验证码" in done.stdout
+
+
+@pytest.mark.parametrize("args", [["--rounds", "0"], ["--rounds", "x"], ["--seed", "abc"], ["--format", "xml"], ["--lender", "nobody"]])
+def test_bad_options_exit_2(saved, args):
+    done = saved("practice", "en", *args, input="")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+# The rules, one reply at a time.
+@pytest.mark.parametrize("reply, checks, codes", [
+    ("I'll transfer to your personal account", Checks(), ["personal_account"]),
+    ("我会把钱转到你的个人账户", Checks(), ["personal_account"]),
+    ("I won't pay into a personal account, only the app", Checks(), []),
+    ("我不会转个人账户，只在APP里还", Checks(), []),
+    ("123456", Checks(code_asked=True), ["shares_code"]),
+    ("验证码是 482913", Checks(), ["shares_code"]),
+    ("I won't give you the code", Checks(), []),
+    ("I can pay 303.51 a month", Checks(), ["above_walk_away"]),
+    ("I can pay 303.50 a month for 36 months", Checks(), []),
+    ("ok", Checks(amount_asked=True, on_table=Decimal("710")), ["above_walk_away"]),
+    ("no", Checks(amount_asked=True, on_table=Decimal("710")), ["no_amount_when_asked"]),
+    ("I can't", ASKED, ["no_amount_when_asked", "no_hardship"]),
+    ("我生病住院了，每月只能还300元", ASKED, []),
+    ("bye", Checks(written=True), ["no_written_confirmation"]),
+    ("请发书面确认给我", Checks(written=True), []),
+])
+def test_rules(reply, checks, codes):
+    assert broken(reply, checks, WALK, WALK, expired=False) == codes
+
+
+def test_an_old_debt_admitted_is_flagged():
+    assert broken("Yes, I owe it, I'll pay 100", Checks(amount_asked=True), WALK, WALK, expired=True) == ["admits_expired_debt"]
+    assert broken("I am not confirming anything on the phone", Checks(amount_asked=True), WALK, WALK, expired=True) == []
