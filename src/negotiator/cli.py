@@ -282,6 +282,20 @@ def practice(
 
 practice.__doc__ = h("practice.help")
 
+
+@app.command("call")
+def call_(
+    name: CaseName,
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("call.lender")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.call import run
+
+    run(name, lender, lang)
+
+
+call_.__doc__ = h("call.help")
+
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.
 _groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
