@@ -148,3 +148,61 @@ def test_nonsense_exits_2_with_examples(saved, lang, said, example):
 def test_an_unknown_lender_exits_2(saved):
     done = saved("offer", "en", "12 x 100", "--lender", "nobody")
     assert done.returncode == 2 and "--lender" in done.stderr
+
+
+def _numbers(lump_sum="0"):
+    import datetime as dt
+
+    from negotiator.loading import load_answers
+    from negotiator.plan import build_plan
+
+    case = load_answers(EXAMPLES / "case-en.json", "en")
+    case = case.model_copy(update={"lump_sum": D(lump_sum)})
+    plan = build_plan(case, today=dt.date(2026, 11, 28))
+    return plan.numbers
+
+
+def test_a_settlement_fits_within_the_lenders_part_of_the_lump_sum():
+    from negotiator.planning.offer import judge, once_limit
+
+    numbers = _numbers("20000")
+    d = numbers.debts[0]
+    part = once_limit(d)
+    assert part > d.ladder.walk_away  # the plan's settlement figure for this lender
+    at = judge(read_offer(f"settle for {part}"), d, numbers.plan_date)
+    above = judge(read_offer(f"settle for {part + D('0.01')}"), d, numbers.plan_date)
+    assert at.fits and at.vs_walk_away == 0
+    assert not above.fits and above.vs_walk_away == D("0.01")
+
+
+def test_an_expired_debt_is_always_refused():
+    from types import SimpleNamespace
+
+    from negotiator.planning.offer import judge, limitation_expired
+
+    numbers = _numbers()
+    d = numbers.debts[0]
+    old = SimpleNamespace(debt=d.debt, ladder=d.ladder, proposals=d.proposals, limitation=SimpleNamespace(status="expired"))
+    assert limitation_expired(old) and not limitation_expired(d)
+    v = judge(read_offer("36 x 1"), old, numbers.plan_date)
+    assert v.fits and v.verdict == "refuse" and v.counter is None and v.expired
+
+
+def test_a_ladder_without_an_opening_ask_is_read():
+    from negotiator.planning.offer import judge
+
+    numbers = _numbers()
+    d = numbers.debts[1]
+    plain = d._replace(ladder=d.ladder._replace(opening=None))
+    v = judge(read_offer("12 x 100"), plain, numbers.plan_date)
+    assert v.vs_opening is None and v.vs_target is not None and v.verdict == "accept"
+
+
+def test_an_offer_above_the_target_but_within_the_walk_away_is_countered_with_the_target():
+    from negotiator.planning.offer import judge
+
+    numbers = _numbers()
+    d = numbers.debts[1]  # the card: target 37 x 1,577.99, walk-away 1,590.99
+    v = judge(read_offer(f"40 x {d.ladder.walk_away}"), d, numbers.plan_date)
+    assert v.fits and v.verdict == "counter" and v.counter_is_target
+    assert v.counter.monthly == d.ladder.target.monthly_payment

@@ -125,3 +125,38 @@ def test_rules(reply, checks, codes):
 def test_an_old_debt_admitted_is_flagged():
     assert broken("Yes, I owe it, I'll pay 100", Checks(amount_asked=True), WALK, WALK, expired=True) == ["admits_expired_debt"]
     assert broken("I am not confirming anything on the phone", Checks(amount_asked=True), WALK, WALK, expired=True) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_old_debt_is_rehearsed_with_admit_nothing(lang):
+    import datetime as dt
+
+    from negotiator.advice import rehearsal
+    from negotiator.loading import load_answers
+    from negotiator.plan import build_plan
+    from negotiator.words import t
+
+    plan = build_plan(load_answers(EXAMPLES / f"case-{lang}.json", lang), today=dt.date(2026, 11, 28))
+    d = plan.numbers.debts[0]
+    turns = rehearsal.turns(plan, d, 1, 6, expired=True)
+    assert {turn.suggested for turn in turns} == {t(lang, "practice.expired.suggested")}
+    said = [rehearsal.judge_reply(turn, "I owe it, I'll pay 100", d.ladder.walk_away, d.ladder.walk_away, True) for turn in turns]
+    assert all("admits_expired_debt" in s.rules_broken for s in said)
+    card = rehearsal.score(said, expired=True)
+    assert card.broken["admits_expired_debt"] == 6 and "no_hardship" not in card.kept
+
+
+@pytest.mark.parametrize("kind, stage, threats", [("credit_card", "agency", {"jail_card", "visit", "family"}),
+                                                  ("online_loan", "legal_threat", {"jail_loan", "sue"})])
+def test_threats_suit_the_debt(kind, stage, threats):
+    import datetime as dt
+
+    from negotiator.advice import rehearsal
+    from negotiator.loading import load_answers
+    from negotiator.plan import build_plan
+    from negotiator.words import t
+
+    plan = build_plan(load_answers(EXAMPLES / "case-en.json", "en"), today=dt.date(2026, 11, 28))
+    d = next(x for x in plan.numbers.debts if x.debt.kind.value == kind and x.debt.stage.value == stage)
+    seen = {turn.they_say for seed in range(30) for turn in rehearsal.turns(plan, d, seed, 6, False) if turn.moment == "threat"}
+    assert seen == {t("en", f"practice.they.threat.{name}") for name in threats}
