@@ -24,7 +24,8 @@ def saved(run_cli):
 
 
 def _practice(run, name, replies, *extra):
-    done = run("practice", name, "--seed", "1", "--format", "json", *extra, input="\n".join(replies) + "\n")
+    seed = [] if "--seed" in extra else ["--seed", "1"]
+    done = run("practice", name, *seed, "--format", "json", *extra, input="\n".join(replies) + "\n")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -160,3 +161,12 @@ def test_threats_suit_the_debt(kind, stage, threats):
     d = next(x for x in plan.numbers.debts if x.debt.kind.value == kind and x.debt.stage.value == stage)
     seen = {turn.they_say for seed in range(30) for turn in rehearsal.turns(plan, d, seed, 6, False) if turn.moment == "threat"}
     assert seen == {t("en", f"practice.they.threat.{name}") for name in threats}
+
+
+def test_agreeing_to_the_lump_sum_into_a_colleagues_account_breaks_both_rules(saved):
+    # seed 5 draws the lump-sum line that asks for payment into a colleague's account (zh and en alike)
+    for name, yes in (("zh", "好的"), ("en", "OK")):
+        doc = _practice(saved, name, ["", "", yes], "--seed", "5")
+        lump = doc["transcript"][2]
+        assert lump["moment"] == "lump_sum"
+        assert {"above_walk_away", "personal_account"} <= set(lump["rules_broken"]), lump

@@ -27,7 +27,9 @@ THREATS = {
 }
 THREAT_ANSWER = {"sue": "legal", "visit": "visit", "family": "contacts", "jail_card": "jail_card", "jail_loan": "jail_loan"}
 # The library answer for each line of a moment, in the order of the lines in practice.toml.
-LINE_ANSWER = {"pay_all": ("pay_all", "pay_all"), "lump_sum": ("personal_account", "down_payment")}
+LINE_ANSWER = {"pay_all": (("pay_all",), ("pay_all",)), "lump_sum": (("down_payment", "personal_account"), ("down_payment",))}
+# The lump-sum line that also asks for payment into a colleague's account.
+ACCOUNT_LINE = ("lump_sum", 0)
 SCRIPT_ANSWER = {"identity": "identity", "counter": "fallback", "close": "confirm"}
 
 
@@ -69,6 +71,7 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
     kind = _value(debt_plan.debt.kind)
     result = []
     for moment in moments:
+        index = -1
         if moment == "threat":
             threat = rng.choice(THREATS.get(_value(debt_plan.debt.stage), ("sue", "family")))
             if threat == "jail":
@@ -83,13 +86,15 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
             if moment in SCRIPT_ANSWER:
                 answer = steps.get(SCRIPT_ANSWER[moment], "")
             else:
-                answer = answers[LINE_ANSWER[moment][index]].you_say
+                parts = [answers[key].you_say for key in LINE_ANSWER[moment][index]]
+                answer = parts[0] if len(parts) == 1 else t(lang, "practice.feedback.both", first=parts[0], second=parts[1])
         if expired:
             answer = t(lang, "practice.expired.suggested")
         checks = {
             "identity": Checks(code_asked=True),
             "pay_all": Checks(amount_asked=True, hardship=True),
-            "lump_sum": Checks(amount_asked=True, hardship=True),
+            "lump_sum": Checks(amount_asked=True, hardship=True, on_table=demand, on_table_once=True,
+                               account_asked=(moment, index) == ACCOUNT_LINE),
             "threat": Checks(),
             "counter": Checks(amount_asked=True, on_table=counter.monthly),
             "close": Checks(written=True),

@@ -111,6 +111,8 @@ class Checks(NamedTuple):
     written: bool = False
     code_asked: bool = False
     on_table: Decimal | None = None  # the collector's figure: agreeing to it promises it
+    on_table_once: bool = False  # that figure is a one-off payment
+    account_asked: bool = False  # the collector asked for payment into a personal account
 
 
 def broken(reply: str, checks: Checks, walk_away: Decimal, once_limit: Decimal, expired: bool) -> list[str]:
@@ -120,8 +122,12 @@ def broken(reply: str, checks: Checks, walk_away: Decimal, once_limit: Decimal, 
         heard = heard._replace(shares_code=True, amounts=())
     codes = set()
     promised = max(heard.amounts, default=None)
-    if promised is None and checks.on_table is not None and _said(_ACCEPT, _normal(reply)):
+    agrees = _said(_ACCEPT, _normal(reply))
+    if promised is None and checks.on_table is not None and agrees:
         promised = checks.on_table
+        heard = heard._replace(lump=heard.lump or checks.on_table_once)
+    if checks.account_asked and agrees:
+        heard = heard._replace(personal_account=True)
     if promised is not None and not expired:
         limit = max(once_limit, walk_away) if heard.lump else walk_away
         if promised > limit:
