@@ -45,7 +45,12 @@ def _steps(who: Any, expired: bool) -> list[tuple[str, str]]:
 
 
 def _say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """One paragraph, wrapped to the terminal (a Chinese character takes two columns)."""
+    from negotiator.commands.offer import columns
+    from negotiator.render.layout import wrap
+
+    lines = wrap(text, columns()) if text else [""]
+    sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
 
 
@@ -71,8 +76,8 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
     _say()
     if expired:
         _say(t(lang, "call.screen.expired_warning", lender=who.debt.lender))
-    for line in text_lines(who, v):
-        _say(line)
+    sys.stdout.write("\n".join(text_lines(who, v)) + "\n")
+    sys.stdout.flush()
     call.last = v
     call.note(t(lang, "call.form.offer_note", offer=says(lang, v.offer, v), verdict=t(lang, f"call.form.verdicts.{v.verdict}")))
     return True

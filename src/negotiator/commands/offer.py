@@ -82,15 +82,24 @@ def counter_words(who: Lender, v) -> str | None:
     return says(who.plan.lang, v.counter)
 
 
+def columns() -> int:
+    """The screen's width (80 when it cannot be told), so nothing wraps mid-word on a phone-side
+    terminal."""
+    import shutil
+
+    return max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
+
+
 def text_lines(who: Lender, v) -> list[str]:
     from negotiator.advice.offers import says, screen, verdict_line
-    from negotiator.render.table import table
+    from negotiator.render.layout import fit_table, wrap_paragraph
 
     lang = who.plan.lang
+    limit = columns()
     target_ask, opening_ask = asks(who)
-    lines = [t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), ""]
-    lines += table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", header=False)
-    lines += ["", t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v)))]
+    lines = wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
+    lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
+    lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
     return lines
 
 
