@@ -206,3 +206,16 @@ def test_an_offer_above_the_target_but_within_the_walk_away_is_countered_with_th
     v = judge(read_offer(f"40 x {d.ladder.walk_away}"), d, numbers.plan_date)
     assert v.fits and v.verdict == "counter" and v.counter_is_target
     assert v.counter.monthly == d.ladder.target.monthly_payment
+
+
+def test_an_expired_debt_without_a_ladder_is_refused():
+    from types import SimpleNamespace
+
+    from negotiator.planning.offer import judge, once_limit, pressure
+
+    numbers = _numbers()
+    d = numbers.debts[0]
+    old = SimpleNamespace(debt=d.debt, ladder=None, share=Decimal(0), proposals=(), limitation=SimpleNamespace(status="expired"))
+    v = judge(read_offer("12 x 100"), old, numbers.plan_date)
+    assert v.verdict == "refuse" and v.vs_target is None and v.counter is None
+    assert once_limit(old) == 0 and pressure(old)[1].monthly > 0

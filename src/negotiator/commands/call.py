@@ -211,7 +211,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
     from negotiator.cli import language
     from negotiator.commands.offer import asks, open_lender
     from negotiator.money import show
-    from negotiator.planning.offer import limitation_expired
+    from negotiator.planning.offer import limitation_expired, walk_away_of
 
     first = language(lang)
     who = open_lender(name, lender, lang, first)
@@ -222,7 +222,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
     call = Call(who, dt.datetime.now().replace(second=0, microsecond=0))
     steps = _steps(who, expired)
     target_ask, _ = asks(who)
-    _say(t(plan_lang, "call.screen.title", lender=who.debt.lender, walk_away=show(who.debt.ladder.walk_away), target_ask=target_ask or ""))
+    _say(t(plan_lang, "call.screen.title", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)), target_ask=target_ask or ""))
     if expired:
         _say(t(plan_lang, "call.screen.expired_warning", lender=who.debt.lender))
     _say(t(plan_lang, "call.screen.keys"))

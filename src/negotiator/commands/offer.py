@@ -50,7 +50,7 @@ def asks(who: Lender) -> tuple[str | None, str | None]:
     opening: a plan may leave it out when it is the target)."""
     from negotiator.advice.asks import ask
 
-    ladder = who.debt.ladder
+    ladder = getattr(who.debt, "ladder", None)
     target = getattr(ladder, "target", None)
     opening = getattr(ladder, "opening", None)
     lang = who.plan.lang

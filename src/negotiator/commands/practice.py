@@ -36,7 +36,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     from negotiator.advice import rehearsal
     from negotiator.cli import choice, language
     from negotiator.commands.offer import open_lender
-    from negotiator.planning.offer import limitation_expired, once_limit
+    from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
 
     first = language(lang)
     choice("--format", fmt, FORMATS, first)
@@ -53,7 +53,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     plan, d = who.plan, who.debt
     lang_ = plan.lang
     expired = limitation_expired(d)
-    walk_away, once = d.ladder.walk_away, once_limit(d)
+    walk_away, once = walk_away_of(d), once_limit(d)
     interactive = sys.stdin.isatty() and sys.stdout.isatty() and fmt == "text"
     reply = _replies(interactive, lang_)
     text = fmt == "text"

@@ -332,6 +332,15 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default) if obj is not None else default
 
 
+def walk_away_of(debt_plan: Any) -> Decimal:
+    """The most a month for this lender: the ladder's walk-away, or its share when the plan offers
+    the debt nothing (no ladder, as for a debt whose limitation has run out)."""
+    ladder = _get(debt_plan, "ladder")
+    if ladder is not None:
+        return ladder.walk_away
+    return _get(debt_plan, "share", ZERO) or ZERO
+
+
 def limitation_expired(debt_plan: Any) -> bool:
     """Whether the plan marks this debt's limitation period as run out (read without assuming the
     field exists: older plans have none)."""
@@ -366,7 +375,7 @@ def longer_term(amount: Decimal, walk_away: Decimal) -> Offer | None:
 def once_limit(debt_plan: Any) -> Decimal:
     """The most this lender may get at once: its part of the lump sum (the plan's settlement
     figure), never less than one month's walk-away."""
-    walk_away = debt_plan.ladder.walk_away
+    walk_away = walk_away_of(debt_plan)
     settle = None
     for proposal in _get(debt_plan, "proposals", ()) or ():
         if str(getattr(proposal.kind, "value", proposal.kind)) == "settlement":
@@ -378,8 +387,8 @@ def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
     """The offer against one lender's ladder: fits when no payment is above the walk-away (a
     settlement or down payment: above what the lump sum allows this lender)."""
     debt = debt_plan.debt
-    ladder = debt_plan.ladder
-    walk_away = ladder.walk_away
+    ladder = _get(debt_plan, "ladder")
+    walk_away = walk_away_of(debt_plan)
     schedule = schedule_for(offer, debt.balance, start)
     once = once_limit(debt_plan)
     regular = [r.payment for r in schedule.rows[offer.pause_months :]]
@@ -445,7 +454,7 @@ def pressure(debt_plan: Any) -> tuple[Decimal, Offer]:
     """The figures a collector typically pushes: a lump sum now, and a counter-offer of a short
     term whose payment is above the walk-away (rounded up the way people say figures)."""
     balance = debt_plan.debt.balance
-    walk_away = debt_plan.ladder.walk_away
+    walk_away = walk_away_of(debt_plan)
     demand = _round_up(balance * DEMAND_SHARE, 100)
     monthly = _round_up(balance / PRESSURE_MONTHS, 10)
     if monthly <= walk_away:
