@@ -55,9 +55,10 @@ class Heard(NamedTuple):
 
 
 def _normal(text: str) -> str:
-    from negotiator.planning.offer import _normal as offer_normal
+    """As offers are read: full-width forms folded, lower case, Chinese numbers as digits."""
+    from negotiator.planning.offer import normal_text
 
-    return offer_normal(text)
+    return normal_text(text)
 
 
 def _said(pattern: re.Pattern[str], text: str) -> bool:

@@ -16,7 +16,9 @@ from typing import Any, Callable
 from negotiator.errors import BadInput, Interrupted
 from negotiator.words import raw, t
 
-NEXT, BACK, QUIT, ACCEPT, HELP = ("", "n"), ("b",), ("q", "quit", "end", "结束"), ("a", "accept", "接受"), ("?", "h", "help")
+# One key each; the Chinese words are there for a person who types them anyway.
+NEXT, BACK, QUIT = ("", "n", "next", "下一步"), ("b", "back", "上一步"), ("q", "quit", "end", "结束")
+ACCEPT, HELP = ("a", "accept", "接受"), ("?", "h", "help", "帮助")
 EXPIRED_STEPS = ("check_first", "admit_nothing", "in_writing", "close")
 
 

@@ -79,7 +79,7 @@ def cn_number(text: str) -> int:
     return total + section + digit
 
 
-def _normal(text: str) -> str:
+def normal_text(text: str) -> str:
     """Full-width forms folded, lower case, thousands separators and spaces inside numbers dropped,
     numbers said in Chinese (before a month word, or with 百/千/万) turned into digits."""
     s = unicodedata.normalize("NFKC", text).lower()
@@ -192,7 +192,7 @@ def _count(found: str) -> int:
 def read_offer(text: str) -> Offer:
     """An offer as people say it, in Chinese or English; Unreadable when nothing fits or a number
     is left over that we could not place."""
-    s = _normal(text)
+    s = normal_text(text)
     if not s or len(s) > 300:
         raise Unreadable(text)
     pause = months = None
