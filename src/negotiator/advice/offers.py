@@ -5,6 +5,8 @@ The figures come from planning.offer; this module only chooses sentences and fil
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from negotiator.advice.phrasing import amount, months, percent
 from negotiator.money import ZERO
 from negotiator.planning.offer import EXTENSION, FEE_MONTHLY, RATE_DAILY, RATE_MONTHLY, SETTLEMENT, Offer, Verdict
@@ -60,7 +62,7 @@ def says(lang: str, offer: Offer, verdict: Verdict | None = None) -> str:
     return rest
 
 
-def _against(lang: str, difference, ask: str) -> str:
+def _against(lang: str, difference: Decimal, ask: str) -> str:
     if difference > 0:
         return t(lang, "offer.screen.more", amount=amount(difference), ask=ask)
     if difference < 0:
@@ -80,9 +82,9 @@ def verdict_line(lang: str, v: Verdict, counter_ask: str | None) -> str:
     return t(lang, "offer.verdict.refuse")
 
 
-def screen(lang: str, v: Verdict, target_ask: str | None, opening_ask: str | None, balance) -> list[tuple[str, str]]:
+def screen(lang: str, v: Verdict, target_ask: str | None, opening_ask: str | None, balance: Decimal) -> list[tuple[str, str]]:
     """(label, value) rows of the one-screen answer, in order."""
-    rows = []
+    rows: list[tuple[str, str]] = []
     once = v.offer.kind == "settlement"
     if v.vs_walk_away < 0:
         against = t(lang, "offer.screen.walk_away_under", amount=amount(-v.vs_walk_away), walk_away=amount(v.walk_away))

@@ -63,7 +63,7 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
     steps = {step.step: step.text for step in script.steps}
     demand, counter = pressure(debt_plan)
     figures = {"lender": debt_plan.lender, "balance": amount(debt_plan.balance), "demand": amount(demand),
-               "counter_months": counter.months, "counter_monthly": amount(counter.monthly)}
+               "counter_months": counter.months, "counter_monthly": amount(counter.monthly or demand)}
     moments = list(MOMENTS[: max(rounds, 0)])
     if rounds > len(MOMENTS):
         extra = [EXTRA[i % len(EXTRA)] for i in range(rounds - len(MOMENTS))]

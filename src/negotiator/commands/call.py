@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from negotiator.errors import BadInput, Interrupted
 from negotiator.words import raw, t
+
+if TYPE_CHECKING:
+    from negotiator.planning.offer import Verdict
 
 # One key each; the Chinese words are there for a person who types them anyway.
 NEXT, BACK, QUIT = ("", "n", "next", "下一步"), ("b", "back", "上一步"), ("q", "quit", "end", "结束")
@@ -29,8 +33,8 @@ class Call:
         self.who = who
         self.started = started
         self.notes: list[str] = []
-        self.last = None  # the last offer's verdict
-        self.accepted = None
+        self.last: Verdict | None = None  # the last offer's verdict
+        self.accepted: Verdict | None = None
 
     def note(self, text: str, when: dt.datetime | None = None) -> str:
         stamp = (when or dt.datetime.now()).strftime("%H:%M")
@@ -128,6 +132,7 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
 def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
     """The accepted offer as an agreement: kind, months, monthly, months before the first payment."""
     v = call.accepted
+    assert v is not None
     offer = v.offer
     if offer.kind == "settlement":
         return "settlement", 1, offer.lump_sum, 1

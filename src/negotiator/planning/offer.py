@@ -336,13 +336,15 @@ def walk_away_of(debt_plan: Any) -> Decimal:
     """The most a month for this lender: the ladder's walk-away, or its share when the plan offers
     the debt nothing (no ladder, as for a debt whose limitation has run out)."""
     ladder = _get(debt_plan, "ladder")
+    share: Decimal | None = _get(debt_plan, "share")
     if ladder is None:
-        return _get(debt_plan, "share", ZERO) or ZERO
+        return share or ZERO
     target = _get(ladder, "target")
-    if target is not None and str(getattr(target.kind, "value", target.kind)) == "settlement" and _get(debt_plan, "share") is not None:
+    if target is not None and str(getattr(target.kind, "value", target.kind)) == "settlement" and share is not None:
         # A settlement's walk-away may be its one payment; a month's limit is still the share.
-        return debt_plan.share
-    return ladder.walk_away
+        return share
+    walk_away: Decimal = ladder.walk_away
+    return walk_away
 
 
 def limitation_expired(debt_plan: Any) -> bool:
