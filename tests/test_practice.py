@@ -170,3 +170,37 @@ def test_agreeing_to_the_lump_sum_into_a_colleagues_account_breaks_both_rules(sa
         lump = doc["transcript"][2]
         assert lump["moment"] == "lump_sum"
         assert {"above_walk_away", "personal_account"} <= set(lump["rules_broken"]), lump
+
+
+def test_a_rehearsal_typed_in_a_terminal(saved, home):
+    import sys
+
+    import pexpect
+    from conftest import cli_env
+
+    child = pexpect.spawn(sys.executable, ["-m", "negotiator", "practice", "zh", "--seed", "2", "--rounds", "2"],
+                          env=cli_env(home, TERM="xterm"), dimensions=(40, 100), encoding="utf-8", timeout=30)
+    child.expect_exact("第 1 轮，共 2 轮")
+    child.expect_exact("您：")
+    child.sendline("验证码是 482913")
+    child.expect_exact("验证码、密码")
+    child.expect_exact("您：")
+    child.sendline("我失业了，每月只能还 300 元")
+    child.expect_exact("很好")
+    child.expect_exact("评分卡")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.mark.parametrize("heard, key", [
+    ("坐牢", "jail_loan"), ("起诉", "legal"), ("上门", "visit"), ("家人", "contacts"), ("jail", "jail_loan"), ("sue", "legal"),
+    ("visit", "visit"), ("family", "contacts"), ("today only", "right_now"), ("他说恶意透支要坐牢", "jail_loan"), ("转到个人账户", "personal_account"),
+    ("the weather is nice", None),
+])
+def test_a_word_heard_finds_its_answer(heard, key):
+    from negotiator.advice.library import answer_key
+
+    assert answer_key(heard, "huabei") == key
+    if key == "jail_loan":
+        assert answer_key(heard, "credit_card") == "jail_card"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from negotiator.counts import whole_number
@@ -17,12 +18,14 @@ from negotiator.words import t
 FORMATS = ("text", "json")
 
 
-def _replies(interactive: bool, lang: str):
+def _replies(interactive: bool, lang: str, out: Any) -> Callable[[], str]:
     """A function giving the next reply: typed at a prompt, or the next line of standard input."""
     if interactive:
         def ask() -> str:
+            out.write(t(lang, "practice.screen.prompt"))
+            out.flush()
             try:
-                return input(t(lang, "practice.screen.prompt"))
+                return input()
             except EOFError:
                 return ""
         return ask
@@ -51,30 +54,43 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     lang_ = plan.lang
     expired = limitation_expired(d)
     walk_away, once = walk_away_of(d), once_limit(d)
-    interactive = sys.stdin.isatty() and sys.stdout.isatty() and fmt == "text"
-    reply = _replies(interactive, lang_)
-    text = fmt == "text"
-    out = sys.stdout
+    # In a terminal the rehearsal is typed into whatever the format; with --format json the
+    # screen goes to standard error, so standard output is the JSON alone.
+    interactive = sys.stdin.isatty()
+    out = sys.stdout if fmt == "text" else sys.stderr
+    text = fmt == "text" or interactive
+    reply = _replies(interactive, lang_, out)
+    from negotiator.commands.offer import columns
+    from negotiator.render.layout import wrap_paragraph
+
+    limit = columns()
+
+    def say(line: str, first: str = "", rest: str = "") -> None:
+        out.write("\n".join(wrap_paragraph(line, limit, first, rest)) + "\n")
+
     if text:
-        out.write(t(lang_, "practice.screen.intro", lender=d.lender, seed=number) + "\n")
+        say(t(lang_, "practice.screen.intro", lender=d.lender, seed=number))
     transcript = []
     turns = rehearsal.turns(plan, d, number, count, expired)
     for n, turn in enumerate(turns, start=1):
         if text:
             out.write(f"\n{t(lang_, 'practice.screen.round', n=n, count=len(turns))}\n")
-            out.write(t(lang_, "practice.screen.they_say", line=turn.they_say) + "\n")
+            say(t(lang_, "practice.screen.they_say", line=turn.they_say))
             out.flush()
         said = rehearsal.judge_reply(turn, reply().strip(), walk_away, once, expired)
         transcript.append(said)
         if text:
             if not interactive:
-                out.write(t(lang_, "practice.screen.you_said", reply=said.you_said or t(lang_, "practice.screen.silent")) + "\n")
-            out.write("".join(f"  {line}\n" for line in rehearsal.feedback(lang_, said, walk_away)))
+                say(t(lang_, "practice.screen.you_said", reply=said.you_said or t(lang_, "practice.screen.silent")))
+            for line in rehearsal.feedback(lang_, said, walk_away):
+                say(line, "  ", "  ")
     card = rehearsal.score(transcript, expired)
     if text:
-        out.write("\n" + "\n".join(rehearsal.score_lines(lang_, card, transcript)) + "\n")
-        return
-    out.write(json.dumps(document(d.lender, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
+        out.write("\n")
+        for line in rehearsal.score_lines(lang_, card, transcript):
+            say(line)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(document(d.lender, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
 
 
 def document(lender: str, seed: int, transcript: list, card: Any) -> dict[str, Any]:
