@@ -139,3 +139,22 @@ def test_without_a_terminal_it_points_to_offer_and_log_add(saved):
     done = saved("call", "en", input="n\n")
     assert done.returncode == 2
     assert "negotiator offer" in done.stderr and "log add" in done.stderr
+
+
+def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
+    w = WORDS["en"]
+    call = Call(home, "en")
+    call.line(w["offer"])
+    call.expect(re.escape(w["verdict"]))
+    call.line("a")
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.child.sendline("")
+    call.expect(w["agree"])
+    call.child.sendintr()
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 130
+    entries = _log(saved, "en")
+    assert len(entries) == 1 and "draft" not in entries[0]["said"]

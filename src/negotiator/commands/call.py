@@ -35,6 +35,7 @@ class Call:
         self.notes: list[str] = []
         self.last: Verdict | None = None  # the last offer's verdict
         self.accepted: Verdict | None = None
+        self.logged = False  # the contact is in the log: Ctrl-C after it keeps no second draft
 
     def note(self, text: str, when: dt.datetime | None = None) -> str:
         stamp = (when or dt.datetime.now()).strftime("%H:%M")
@@ -168,6 +169,7 @@ def _end(call: Call, name: str) -> None:
     }
     entry = build_entry(given, [d.lender for d in who.plan.numbers.debts], lang)
     saved = store.add_entry(name, entry, lang)
+    call.logged = True
     _say(t(lang, "call.form.saved", name=name, count=len(saved.entries)))
     if v is None:
         return
@@ -197,7 +199,7 @@ def _draft(call: Call, name: str) -> None:
     from negotiator.commands.log import build_entry
 
     who, lang = call.who, call.who.plan.lang
-    if not call.notes:
+    if not call.notes or call.logged:
         return
     v = call.accepted
     given = {
