@@ -226,7 +226,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
     who = open_lender(name, lender, lang, first)
     plan_lang = who.plan.lang
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise BadInput(t(plan_lang, "call.cli.no_terminal", name=name))
+        raise BadInput(t(plan_lang, "call.errors.no_terminal", name=name))
     expired = limitation_expired(who.debt)
     call = Call(who, dt.datetime.now().replace(second=0, microsecond=0))
     steps = _steps(who, expired)

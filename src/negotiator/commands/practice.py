@@ -45,10 +45,10 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     choice("--format", fmt, FORMATS, first)
     count = whole_number(rounds)
     if count is None or not 1 <= count <= rehearsal.MAX_ROUNDS:
-        raise BadInput(t(first, "errors.usage.bad_value", option="--rounds", problem=t(first, "practice.cli.bad_rounds")))
+        raise BadInput(t(first, "errors.usage.bad_value", option="--rounds", problem=t(first, "practice.errors.bad_rounds")))
     number = random.SystemRandom().randrange(1, 10**6) if seed is None else whole_number(seed)  # shown, to repeat it
     if number is None:
-        raise BadInput(t(first, "errors.usage.bad_value", option="--seed", problem=t(first, "practice.cli.bad_seed")))
+        raise BadInput(t(first, "errors.usage.bad_value", option="--seed", problem=t(first, "practice.errors.bad_seed")))
     who = open_lender(name, lender, lang, first)
     plan, d = who.plan, who.debt
     lang_ = plan.lang
