@@ -18,11 +18,11 @@ WAIT = 30
 FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date")
 
 WORDS = {
-    "en": {"step2": "Step 2 of 8", "step1": "Step 1 of 8", "offer": "36 x 200", "verdict": "Verdict: Accept",
+    "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: Accept",
            "too_much": "12 x 1200", "counter": "Verdict: Counter with", "heard": "they say we will sue", "answer": "You say: If you go to court",
            "source": "Source:", "note": "his name is Wang, number 7731", "noted": "Noted at", "end": "Next date",
            "agree": r"\[y/N\]", "first_due": "First payment date", "lender": "Huabei", "jail": "jail", "jail_answer": "Art. 196"},
-    "zh": {"step2": "第 2 步，共 8 步", "step1": "第 1 步，共 8 步", "offer": "分36期 每期200", "verdict": "结论：可以接受",
+    "zh": {"step2": r"第 2 步，共 \d+ 步", "step1": r"第 1 步，共 \d+ 步", "offer": "分36期 每期200", "verdict": "结论：可以接受",
            "too_much": "12期 每期1200", "counter": "结论：还价", "heard": "他说要起诉我", "answer": "您可以说：如果起诉",
            "source": "依据：", "note": "对方姓王，工号7731", "noted": "已记下", "end": "下一步的日期",
            "agree": r"\[y/N\]", "first_due": "第一期还款日期", "lender": "花呗", "jail": "坐牢", "jail_answer": "第196条"},
@@ -61,11 +61,11 @@ def _log(run, name):
 def test_a_whole_call(saved, home, lang):
     w = WORDS[lang]
     call = Call(home, lang)
-    call.expect(re.escape(w["step1"]))
+    call.expect(w["step1"])
     call.line("n")
-    call.expect(re.escape(w["step2"]))
+    call.expect(w["step2"])
     call.line("b")
-    call.expect(re.escape(w["step1"]))
+    call.expect(w["step1"])
     call.line(w["too_much"])
     call.expect(re.escape(w["counter"]))
     call.line(w["offer"])

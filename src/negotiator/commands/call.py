@@ -44,11 +44,21 @@ class Call:
 
 
 def _steps(who: Any, expired: bool) -> list[tuple[str, str]]:
+    """The lender's script from the plan. For a debt past the limitation period, the plan's own
+    "check first, admit nothing" script when it has one, else ours."""
     lang = who.plan.lang
-    if expired:
-        return [(name, t(lang, f"call.expired.{name}")) for name in EXPIRED_STEPS]
     script = next((s for s in who.plan.content.script if s.lender == who.debt.lender), who.plan.content.script[0])
-    return [(step.step, step.text) for step in script.steps]
+    steps = [(step.step, step.text) for step in script.steps]
+    if expired and not any(name in ("no_admission", "breakdown") for name, _ in steps):
+        return [(name, t(lang, f"call.expired.{name}")) for name in EXPIRED_STEPS]
+    return steps
+
+
+def _step_name(lang: str, name: str) -> str:
+    """A step's name in words; a step this version has no name for shows as it is called."""
+    from negotiator.words import table
+
+    return str(table(lang, "call").get(f"steps.{name}", name))
 
 
 def _say(text: str = "") -> None:
@@ -64,7 +74,7 @@ def _say(text: str = "") -> None:
 def _show_step(lang: str, steps: list[tuple[str, str]], index: int) -> None:
     name, text = steps[index]
     _say()
-    _say(t(lang, "call.screen.step", n=index + 1, count=len(steps), name=t(lang, f"call.steps.{name}")))
+    _say(t(lang, "call.screen.step", n=index + 1, count=len(steps), name=_step_name(lang, name)))
     _say(text)
 
 
