@@ -54,6 +54,19 @@ def test_every_spelling_is_read(said, kind, months, monthly, lump, pause, rate):
     assert (None if offer.rate is None else (offer.rate.basis, offer.rate.percent)) == rate
 
 
+@pytest.mark.parametrize("said, covers", [
+    ("12期 每期1200", "balance"),
+    ("减免罚息，分12期", "principal_and_interest"),
+    ("罚息全免，剩下分24期", "principal_and_interest"),
+    ("12 months, penalties waived", "principal_and_interest"),
+    ("本金分12期", "principal"),
+    ("只还本金，一次性 8000", "principal"),
+    ("principal only, 24 months", "principal"),
+])
+def test_what_an_offer_waives(said, covers):
+    assert read_offer(said).covers == covers
+
+
 @pytest.mark.parametrize("said", ["", "hello", "no", "12 1200", "1200", "我再想想", "pay me 5", "x" * 400, "12期 每期abc", "9999 months"])
 def test_nonsense_is_refused(said):
     with pytest.raises(Unreadable):
@@ -114,7 +127,7 @@ def test_the_json_contract(saved):
     doc = _json(saved, "en", "先停 3 个月再分 36 期")
     for key in ("lender", "offer", "total_payable", "total_cost", "apr", "fits", "vs_walk_away", "vs_target", "verdict", "counter"):
         assert key in doc
-    assert set(doc["offer"]) == {"kind", "months", "monthly", "lump_sum", "pause_months", "rate"}
+    assert set(doc["offer"]) == {"kind", "months", "monthly", "lump_sum", "pause_months", "rate", "covers"}
     assert doc["offer"]["pause_months"] == 3 and doc["verdict"] == "accept" and doc["counter"] is None
     assert doc["schedule"][0]["payment"] == "0.00"  # the pause costs nothing
     assert sum(D(r["payment"]) for r in doc["schedule"]) == D(doc["total_payable"])
@@ -160,6 +173,17 @@ def _numbers(lump_sum="0"):
     case = case.model_copy(update={"lump_sum": D(lump_sum)})
     plan = build_plan(case, today=dt.date(2026, 11, 28))
     return plan.numbers
+
+
+def test_an_offer_with_penalties_waived_is_worked_out_without_them():
+    from negotiator.planning.offer import judge
+
+    numbers = _numbers()
+    d = numbers.debts[0]  # Huabei: 8,000 principal, 210 interest, 260 penalties
+    v = judge(read_offer("减免罚息，分10期"), d, numbers.plan_date)
+    assert v.total_payable == D("8210.00") and v.total_cost == D("-260.00") and v.apr == 0
+    p = judge(read_offer("principal only, 10 months, monthly fee 0.5%"), d, numbers.plan_date)
+    assert p.schedule.amount == D("8000.00") and p.total_payable == D("8400.00")
 
 
 def test_a_settlement_fits_within_the_lenders_part_of_the_lump_sum():

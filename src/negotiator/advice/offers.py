@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from negotiator.advice.phrasing import amount, months, percent
 from negotiator.money import ZERO
-from negotiator.planning.offer import EXTENSION, FEE_MONTHLY, RATE_DAILY, RATE_MONTHLY, SETTLEMENT, Offer, Verdict
+from negotiator.planning.offer import BALANCE, EXTENSION, FEE_MONTHLY, RATE_DAILY, RATE_MONTHLY, SETTLEMENT, Offer, Verdict
 from negotiator.words import raw, t
 
 
@@ -59,6 +59,8 @@ def says(lang: str, offer: Offer, verdict: Verdict | None = None) -> str:
     if offer.kind == EXTENSION or offer.pause_months:
         pause = months(lang, offer.pause_months)
         rest = t(lang, "offer.says.pause", pause=pause, rest=rest) if rest else t(lang, "offer.says.pause_only", pause=pause)
+    if offer.covers != BALANCE:
+        rest = t(lang, f"offer.says.covers_{offer.covers}", rest=rest)
     return rest
 
 
@@ -93,7 +95,11 @@ def screen(lang: str, v: Verdict, target_ask: str | None, opening_ask: str | Non
     else:
         against = t(lang, "offer.screen.walk_away_over", amount=amount(v.vs_walk_away), walk_away=amount(v.walk_away))
     paid = v.offer.lump_sum if once and v.offer.lump_sum is not None else v.monthly
-    rows.append((t(lang, "offer.screen.once" if once else "offer.screen.monthly"), t(lang, "offer.screen.paid", amount=amount(paid), against=against)))
+    if not once and v.largest > paid:
+        said = t(lang, "offer.screen.paid_varies", amount=amount(paid), largest=amount(v.largest), against=against)
+    else:
+        said = t(lang, "offer.screen.paid", amount=amount(paid), against=against)
+    rows.append((t(lang, "offer.screen.once" if once else "offer.screen.monthly"), said))
     rows.append((t(lang, "offer.screen.total_payable"), t(lang, "offer.screen.money", amount=amount(v.total_payable))))
     cost = v.total_cost
     if cost > 0:

@@ -115,6 +115,7 @@ def offer_fields(offer) -> dict[str, Any] | None:
         "lump_sum": plain(offer.lump_sum) if offer.lump_sum is not None else None,
         "pause_months": offer.pause_months,
         "rate": None if offer.rate is None else {"basis": offer.rate.basis, "percent": str(offer.rate.percent)},
+        "covers": offer.covers,
     }
 
 

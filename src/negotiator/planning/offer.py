@@ -23,6 +23,8 @@ MAX_MONTHS = 120
 FEE_MONTHLY, RATE_MONTHLY, RATE_YEARLY, RATE_DAILY = "monthly_fee", "monthly", "yearly", "daily"
 # What an offer is, in the plan's own names.
 INSTALMENTS, SETTLEMENT, EXTENSION = "instalments", "settlement", "extension"
+# What the offer is worked out on: the whole balance, or with penalties (and interest) waived.
+BALANCE, NO_PENALTIES, PRINCIPAL = "balance", "principal_and_interest", "principal"
 
 
 class Unreadable(ValueError):
@@ -50,6 +52,7 @@ class Offer(NamedTuple):
     lump_sum: Decimal | None = None  # a settlement, or a down payment before instalments
     pause_months: int = 0
     rate: Rate | None = None
+    covers: str = BALANCE  # balance, principal_and_interest (penalties waived) or principal
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -132,6 +135,10 @@ _FEE = [
     rf"{_NUM}\s*%\s*(?:a|per|each)\s*(?:month|instal?ment)",
     rf"(?:monthly fee|fee)\s*(?:of)?\s*{_NUM}\s*%",
 ]
+_PRINCIPAL = [r"只还本金|仅还本金|本金分|利息和罚息(?:全|都)?(?:减)?免|减免利息和罚息|免息免罚息|"
+              r"principal only|only the principal|just the principal|interest and penalt\w* waived|waive (?:the )?interest and penalt\w*"]
+_NO_PENALTIES = [r"减免罚息|免罚息|免除罚息|罚息全免|罚息减免|减免违约金|免违约金|"
+                 r"waive (?:the )?penalt\w*|penalt\w* waived|no penalt\w*|drop(?:ping)? the penalt\w*|without penalt\w*"]
 _FREE = [r"免息|停息|不收利息|无息|零利息|interest[- ]free|no interest|without interest|0 interest"]
 _LUMP = [
     rf"(?:一次性(?:还清|结清|付清|还|付)?|结清|一笔还清|打折结清)\s*(?:还|付)?\s*{_AMT}",
@@ -206,6 +213,14 @@ def read_offer(text: str) -> Offer:
         if found:
             rate = Rate(basis, _percent(found.group(1)))
             break
+    covers = BALANCE
+    found, s = _take(s, _PRINCIPAL)
+    if found:
+        covers = PRINCIPAL
+    else:
+        found, s = _take(s, _NO_PENALTIES)
+        if found:
+            covers = NO_PENALTIES
     if rate is None:
         found, s = _take(s, _FREE)
         if found:
@@ -236,14 +251,14 @@ def read_offer(text: str) -> Offer:
     if lump is not None and (months or monthly):
         down, lump = down or lump, None  # "2000 at once, then 12 x 500" is a down payment
     if lump is not None:
-        return Offer(SETTLEMENT, lump_sum=lump, rate=rate)
+        return Offer(SETTLEMENT, lump_sum=lump, rate=rate, covers=covers)
     if months is None and monthly is None:
         if pause is not None:
-            return Offer(EXTENSION, pause_months=pause, lump_sum=down, rate=rate)
+            return Offer(EXTENSION, pause_months=pause, lump_sum=down, rate=rate, covers=covers)
         raise Unreadable(text)
     if monthly is not None and monthly <= 0:
         raise Unreadable(text)
-    return Offer(EXTENSION if pause else INSTALMENTS, months, monthly, down, pause or 0, rate)
+    return Offer(EXTENSION if pause else INSTALMENTS, months, monthly, down, pause or 0, rate, covers)
 
 
 # ---- what it costs -----------------------------------------------------------------------------
@@ -313,6 +328,8 @@ class Verdict(NamedTuple):
     counter_is_target: bool  # the counter is the plan's target, said as the plan says it
     expired: bool  # the plan marks the debt's limitation as run out: admit nothing
     monthly: Decimal  # the regular instalment (after pause and down payment)
+    balance: Decimal  # the lender's balance now
+    largest: Decimal  # the largest regular payment (a last one may absorb rounding)
 
     @property
     def total_payable(self) -> Decimal:
@@ -320,16 +337,26 @@ class Verdict(NamedTuple):
 
     @property
     def total_cost(self) -> Decimal:
-        return self.schedule.total_cost
+        """What the offer costs beyond the balance owed now (below zero: what it saves)."""
+        return self.schedule.total_payable - self.balance
 
     @property
     def apr(self) -> Decimal:
-        """As `calc` works it out; an offer that costs nothing beyond the balance has none."""
+        """As `calc` works it out on the amount the offer covers; none when nothing is paid beyond it."""
         return self.schedule.apr if self.schedule.total_cost > 0 else ZERO
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default) if obj is not None else default
+
+
+def covered(offer: Offer, debt: Any) -> Decimal:
+    """What the offer is worked out on: the balance, less what it waives."""
+    if offer.covers == PRINCIPAL:
+        return Decimal(debt.principal)
+    if offer.covers == NO_PENALTIES:
+        return Decimal(debt.principal + debt.interest)
+    return Decimal(debt.balance)
 
 
 def walk_away_of(debt_plan: Any) -> Decimal:
@@ -365,7 +392,8 @@ def offer_of(proposal: Any) -> Offer | None:
     pause = _get(proposal, "pause_months", 0) or 0
     months = proposal.months - pause
     monthly = _get(proposal, "monthly_payment")
-    return Offer(EXTENSION if pause else INSTALMENTS, months, monthly, None, pause, None)
+    covers = NO_PENALTIES if (_get(proposal, "waived", ZERO) or ZERO) > 0 else BALANCE
+    return Offer(EXTENSION if pause else INSTALMENTS, months, monthly, None, pause, None, covers)
 
 
 def longer_term(amount: Decimal, walk_away: Decimal) -> Offer | None:
@@ -395,7 +423,7 @@ def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
     debt = debt_plan.debt
     ladder = _get(debt_plan, "ladder")
     walk_away = walk_away_of(debt_plan)
-    schedule = schedule_for(offer, debt.balance, start)
+    schedule = schedule_for(offer, covered(offer, debt), start)
     once = once_limit(debt_plan)
     regular = [r.payment for r in schedule.rows[offer.pause_months :]]
     if offer.lump_sum is not None:
@@ -443,6 +471,8 @@ def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
         counter_is_target=counter is not None and target_fits,
         expired=expired,
         monthly=regular[0] if regular else (lump or ZERO),
+        balance=debt.balance,
+        largest=largest,
     )
 
 
