@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from conftest import EXAMPLES
-from negotiator.planning.offer import EXTENSION, FEE_MONTHLY, INSTALMENTS, RATE_DAILY, RATE_MONTHLY, RATE_YEARLY, SETTLEMENT, Unreadable, cn_number, read_offer
+from negotiator.planning.offer import EXTENSION, FEE_MONTHLY, INSTALMENTS, RATE_DAILY, RATE_MONTHLY, RATE_YEARLY, SETTLEMENT
+from negotiator.planning.offer_reading import Unreadable, cn_number, read_offer
 
 D = Decimal
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES
 from negotiator.loading import load_answers
 from negotiator.plan import build_plan
-from negotiator.planning.offer import Unreadable, judge, read_offer
+from negotiator.planning.offer import judge
+from negotiator.planning.offer_reading import Unreadable, read_offer
 
 MONTHS = st.integers(min_value=1, max_value=120)
 MONEY = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2)

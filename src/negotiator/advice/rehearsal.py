@@ -110,7 +110,7 @@ def judge_reply(turn: Turn, reply: str, walk_away: Decimal, once_limit: Decimal,
 def feedback(lang: str, said: Said, walk_away: Decimal) -> list[str]:
     """One sentence per rule broken (or one saying none was), then the suggested answer."""
     from negotiator.advice.replies import amounts
-    from negotiator.planning.offer import normal_text
+    from negotiator.planning.offer_reading import normal_text
 
     promised = max(amounts(normal_text(said.you_said)), default=said.turn.checks.on_table or Decimal(0))
     lines = [t(lang, f"practice.feedback.{code}", promised=amount(promised), walk_away=amount(walk_away)) for code in said.rules_broken]

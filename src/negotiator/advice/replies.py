@@ -56,7 +56,7 @@ class Heard(NamedTuple):
 
 def _normal(text: str) -> str:
     """As offers are read: full-width forms folded, lower case, Chinese numbers as digits."""
-    from negotiator.planning.offer import normal_text
+    from negotiator.planning.offer_reading import normal_text
 
     return normal_text(text)
 

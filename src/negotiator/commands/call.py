@@ -82,7 +82,8 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
     """An offer: show its verdict and note it. False when the text is not an offer."""
     from negotiator.advice.offers import says
     from negotiator.commands.offer import text_lines
-    from negotiator.planning.offer import Unreadable, judge, read_offer
+    from negotiator.planning.offer import judge
+    from negotiator.planning.offer_reading import Unreadable, read_offer
 
     who, lang = call.who, call.who.plan.lang
     try:

@@ -61,7 +61,8 @@ def asks(who: Lender) -> tuple[str | None, str | None]:
 def judged(who: Lender, text: str):
     """The offer read and judged; BadInput with examples when it cannot be read."""
     from negotiator.advice.offers import unreadable
-    from negotiator.planning.offer import Unreadable, judge, read_offer
+    from negotiator.planning.offer import judge
+    from negotiator.planning.offer_reading import Unreadable, read_offer
 
     try:
         offer = read_offer(text)
