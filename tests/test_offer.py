@@ -227,8 +227,10 @@ def test_an_offer_above_the_target_but_within_the_walk_away_is_countered_with_th
     from negotiator.planning.offer import judge
 
     numbers = _numbers()
-    d = numbers.debts[1]  # the card: target 37 x 1,577.99, walk-away 1,590.99
-    v = judge(read_offer(f"40 x {d.ladder.walk_away}"), d, numbers.plan_date)
+    d = next(x for x in numbers.debts if x.ladder.target.fits and not x.ladder.target.pause_months)
+    target = d.ladder.target
+    # the target's own payment, a year longer: within the walk-away, dearer than the target
+    v = judge(read_offer(f"{target.months + 12} x {target.monthly_payment}"), d, numbers.plan_date)
     assert v.fits and v.verdict == "counter" and v.counter_is_target
     assert v.counter.monthly == d.ladder.target.monthly_payment
 
