@@ -12,18 +12,18 @@ import pexpect
 import pytest
 from conftest import EXAMPLES, cli_env
 
-from negotiator.words import t
+from negotiator.words import raw, t
 
 WAIT = 30
 FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date")
 
 WORDS = {
     "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: Accept",
-           "too_much": "12 x 1200", "counter": "Verdict: Counter with", "heard": "they say we will sue", "answer": "You say: If you go to court",
+           "too_much": "12 x 1200", "counter": "Verdict: Counter with", "heard": "they say we will sue", "answer": "You say: ",
            "source": "Source:", "note": "his name is Wang, number 7731", "noted": "Noted at", "end": "Next date",
            "agree": r"\[y/N\]", "first_due": "First payment date", "lender": "Huabei", "jail": "jail", "jail_answer": "Art. 196"},
     "zh": {"step2": r"第 2 步，共 \d+ 步", "step1": r"第 1 步，共 \d+ 步", "offer": "分36期 每期200", "verdict": "结论：可以接受",
-           "too_much": "12期 每期1200", "counter": "结论：还价", "heard": "他说要起诉我", "answer": "您可以说：如果起诉",
+           "too_much": "12期 每期1200", "counter": "结论：还价", "heard": "他说要起诉我", "answer": "您可以说：",
            "source": "依据：", "note": "对方姓王，工号7731", "noted": "已记下", "end": "下一步的日期",
            "agree": r"\[y/N\]", "first_due": "第一期还款日期", "lender": "花呗", "jail": "坐牢", "jail_answer": "第196条"},
 }
@@ -72,7 +72,7 @@ def test_a_whole_call(saved, home, lang):
     call.expect(re.escape(w["verdict"]))
     call.line("a")
     call.line(w["heard"])
-    call.expect(re.escape(w["answer"]))
+    call.expect(re.escape(w["answer"] + str(raw(lang, "objections.legal.you_say"))[:8]))
     call.expect(re.escape(w["source"]))
     call.line(w["jail"])
     call.expect(re.escape(w["jail_answer"]))
@@ -158,3 +158,28 @@ def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
     assert call.child.exitstatus == 130
     entries = _log(saved, "en")
     assert len(entries) == 1 and "draft" not in entries[0]["said"]
+
+
+def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home, tmp_path):
+    """Active once the plan marks limitation periods (a debt 1,500 days overdue has run out)."""
+    answers = json.loads((EXAMPLES / "case-en.json").read_text(encoding="utf-8"))
+    answers["debts"][0]["days_overdue"] = 1500
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    assert run_cli("new", "--answers", str(path), "--name", "old").returncode == 0
+    debt = json.loads(run_cli("show", "old", "--format", "json").stdout)["debts"][0]
+    if (debt.get("limitation") or {}).get("status") != "expired":
+        pytest.skip("this plan does not mark limitation periods")
+    warning = t("en", "call.screen.expired_warning", lender="Huabei")
+    call = Call(home, "old")
+    call.expect(re.escape(warning[:30]))
+    call.line("12 x 100")
+    call.expect(re.escape(warning[:30]))
+    call.expect(re.escape(t("en", "offer.verdict.expired")[:30]))
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.child.sendline("")
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 0 and len(_log(run_cli, "old")) == 1

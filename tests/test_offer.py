@@ -246,3 +246,24 @@ def test_an_expired_debt_without_a_ladder_is_refused():
     v = judge(read_offer("12 x 100"), old, numbers.plan_date)
     assert v.verdict == "refuse" and v.vs_target is None and v.counter is None
     assert once_limit(old) == 0 and pressure(old)[1].monthly > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_old_debt_through_the_cli(run_cli, tmp_path, lang):
+    """Active once the plan marks limitation periods (a debt 1,500 days overdue has run out)."""
+    answers = json.loads((EXAMPLES / f"case-{lang}.json").read_text(encoding="utf-8"))
+    answers["debts"][0]["days_overdue"] = 1500
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("new", "--answers", str(path), "--name", "old").returncode == 0
+    debt = json.loads(run_cli("show", "old", "--format", "json").stdout)["debts"][0]
+    if (debt.get("limitation") or {}).get("status") != "expired":
+        pytest.skip("this plan does not mark limitation periods")
+    doc = json.loads(run_cli("offer", "old", "12 x 1", "--format", "json").stdout)
+    assert doc["limitation_expired"] is True and doc["verdict"] == "refuse" and doc["counter"] is None
+    text = run_cli("offer", "old", "12 x 1").stdout
+    from negotiator.words import t
+
+    assert text.startswith(t(lang, "offer.screen.expired", lender=debt["lender"])[:10])
+    done = run_cli("practice", "old", "--seed", "1", "--format", "json", input="I owe it, I'll pay 100\n")
+    assert "admits_expired_debt" in json.loads(done.stdout)["transcript"][0]["rules_broken"]

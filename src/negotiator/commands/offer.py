@@ -98,7 +98,10 @@ def text_lines(who: Lender, v) -> list[str]:
     lang = who.plan.lang
     limit = columns()
     target_ask, opening_ask = asks(who)
-    lines = wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
+    lines = []
+    if v.expired:  # before anything else, as the plan puts the limitation warning first
+        lines += wrap_paragraph(t(lang, "offer.screen.expired", lender=who.debt.lender), limit) + [""]
+    lines += wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
     lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
     lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
     return lines
