@@ -183,3 +183,19 @@ def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home
     call.child.expect(pexpect.EOF)
     call.child.close()
     assert call.child.exitstatus == 0 and len(_log(run_cli, "old")) == 1
+
+
+def test_a_long_call_is_cut_to_fit_the_log_not_lost(saved, home):
+    call = Call(home, "en")
+    for n in range(3):
+        call.line(f"note {n} " + "w" * 900)
+        call.expect("Noted at")
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.child.sendline("")
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 0
+    said = _log(saved, "en")[0]["said"]
+    assert len(said) == 2000 and said.endswith("…") and "note 0" in said

@@ -141,6 +141,15 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
         return value
 
 
+# A contact's text fields hold at most this many characters (records.Words): a long call's notes
+# are cut rather than refused, so nothing typed during the call is lost to a validation error.
+MAX_TEXT = 2000
+
+
+def _clipped(given: dict[str, str | None]) -> dict[str, str | None]:
+    return {k: (v[: MAX_TEXT - 1] + "…" if isinstance(v, str) and len(v) > MAX_TEXT else v) for k, v in given.items()}
+
+
 def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
     """The accepted offer as an agreement: kind, months, monthly, months before the first payment."""
     v = call.accepted
@@ -178,7 +187,7 @@ def _end(call: Call, name: str) -> None:
         "next_action": _ask(t(lang, "call.form.next_action"), t(lang, "call.form.next_action_default" if v else "call.form.next_action_none"), None, lang),
         "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), lambda x: parse_date(x, lang), lang),
     }
-    entry = build_entry(given, [d.lender for d in who.plan.numbers.debts], lang)
+    entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     saved = store.add_entry(name, entry, lang)
     call.logged = True
     _say(t(lang, "call.form.saved", name=name, count=len(saved.entries)))
@@ -220,7 +229,7 @@ def _draft(call: Call, name: str) -> None:
         "said": t(lang, "call.form.draft_said", notes=t(lang, "advice.list.separator").join(call.notes)),
         "agreed": says(lang, v.offer, v) if v else "",
     }
-    entry = build_entry(given, [d.lender for d in who.plan.numbers.debts], lang)
+    entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     store.add_entry(name, entry, lang)
     _say()
     _say(t(lang, "call.form.draft_saved", name=name))
