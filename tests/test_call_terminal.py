@@ -110,13 +110,14 @@ def test_no_agreement_unless_chosen(saved, home, lang):
     call.line("q")
     for field in FORM:
         call.expect(re.escape(t(lang, f"call.form.{field}")))
-        call.child.sendline("")
+        call.child.sendline("-" if field == "amount_promised" else "")
     call.expect(w["agree"])
     call.child.sendline("")
     call.child.expect(pexpect.EOF)
     call.child.close()
     assert call.child.exitstatus == 0
-    assert len(_log(saved, lang)) == 1
+    entries = _log(saved, lang)
+    assert len(entries) == 1 and entries[0]["amount_promised"] is None  # "-" left it empty
     done = saved("show", lang, "--format", "json")
     assert "agreement" not in json.loads(done.stdout) or not json.loads(done.stdout).get("agreement")
 

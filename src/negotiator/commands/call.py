@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 NEXT, BACK, QUIT = ("", "n", "next", "下一步"), ("b", "back", "上一步"), ("q", "quit", "end", "结束")
 ACCEPT, HELP = ("a", "accept", "接受"), ("?", "h", "help", "帮助")
 EXPIRED_STEPS = ("check_first", "admit_nothing", "in_writing", "close")
+CLEAR = "-"  # typed in the end form: leave the field empty instead of keeping what is shown
 
 
 class Call:
@@ -130,7 +131,7 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
             typed = input(shown).strip()
         except EOFError:
             typed = ""
-        value = typed or default
+        value = "" if typed == CLEAR else typed or default
         if read is None:
             return value
         try:
