@@ -45,6 +45,13 @@ SPELLINGS = [
     ("36 months interest-free", INSTALMENTS, 36, None, None, 0, (RATE_YEARLY, D("0"))),
     ("首付2000，剩下分12期每期500", INSTALMENTS, 12, D("500"), D("2000"), 0, None),
     ("2000 down then 12 x 500", INSTALMENTS, 12, D("500"), D("2000"), 0, None),
+    ("每月还款800元，分24期", INSTALMENTS, 24, D("800"), None, 0, None),
+    ("月还800，24期", INSTALMENTS, 24, D("800"), None, 0, None),
+    ("分两年还，每月800", INSTALMENTS, 24, D("800"), None, 0, None),
+    ("two years at 800 a month", INSTALMENTS, 24, D("800"), None, 0, None),
+    ("24 monthly payments of 800", INSTALMENTS, 24, D("800"), None, 0, None),
+    ("3个月不用还，然后分24期", EXTENSION, 24, None, None, 3, None),
+    ("twelve months, 0.6% a month", INSTALMENTS, 12, None, None, 0, (FEE_MONTHLY, D("0.6"))),
 ]
 
 

@@ -65,6 +65,7 @@ def normal_text(text: str) -> str:
     s = re.sub(r"(?<=\d)[,，](?=\d{3})", "", s)
     s = s.replace("×", " x ").replace("*", " x ").replace("％", "%")
     s = _CN_NUMBER.sub(lambda m: str(cn_number(m.group())) if _is_number(s, m) else m.group(), s)
+    s = _EN_COUNT.sub(lambda m: str(_EN_COUNTS[m.group(1)]), s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -74,7 +75,15 @@ def _is_number(s: str, found: re.Match[str]) -> bool:
 
 
 def _month_word_follows(s: str, end: int) -> bool:
-    return bool(re.match(r"\s*(个月|个|期|月)", s[end:]))
+    return bool(re.match(r"\s*(个月|个|期|月|年(?!化))", s[end:]))
+
+
+# Counts said in English words before a span ("two years", "twelve months").
+_EN_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60}
+_EN_COUNT = re.compile(r"\b(" + "|".join(sorted(_EN_COUNTS, key=len, reverse=True)) + r")\b(?=\s*(?:months?|years?|instal?ments?|payments?))")
+# Years said as a term: 两年 / 2 years is 24 months.
+_YEARS = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:years?|年)(?!化)")
 
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -85,6 +94,7 @@ _MONTH = r"(?:个月|月|期|months?|mos?|instal?ments?|payments?)"
 # Each pattern takes its words out of the text once read, so a number is never read twice.
 _PAUSE = [
     rf"{_INT}\s*个?月\s*(?:以|之)?后",
+    rf"{_INT}\s*个?月\s*(?:内)?\s*(?:不用还|不还|免还|暂停还款|停还|先不还)",
     rf"(?:先|头|前)?(?:停|暂停|缓|停催|停还|停息|延期|延后)\s*{_INT}\s*(?:个月|月)",
     rf"(?:pause|holiday|break|defer(?:ral|red)?|freeze|nothing|no payments?)\s*(?:of|for)?\s*{_INT}\s*months?",
     rf"{_INT}\s*months?\s*(?:pause|holiday|off|break|deferral|free|with nothing to pay)",
@@ -128,7 +138,7 @@ _DOWN = [
     rf"(?:down payment|deposit|up ?front)\s*(?:of)?\s*{_AMT}",
 ]
 _MONTHLY = [
-    rf"(?:每期|每月|月供|每个月|1个月|1月|每期还|每月还)\s*(?:还|付|交)?\s*{_AMT}",
+    rf"(?:每期|每月|月供|月还|月付|每个月|1个月|1月)\s*(?:还款|付款|还|付|交|供)?\s*{_AMT}",
     rf"{_AMT}\s*(?:/|每|一)\s*(?:月|期|个月|month|mo)",
     rf"{_AMT}\s*(?:a|per|each|every)\s*(?:month|instal?ment|payment)",
     rf"{_AMT}\s*monthly",
@@ -137,7 +147,7 @@ _MONTHLY = [
 _MONTHS = [
     rf"(?:分|还|over|for|in)?\s*{_INT}\s*{_MONTH}",
 ]
-_TIMES = [rf"{_INT}\s*x\s*{_AMT}", rf"{_AMT}\s*x\s*{_INT}"]
+_TIMES = [rf"{_INT}\s*x\s*{_AMT}", rf"{_INT}\s*monthly\s*(?:payments?|instal?ments?)\s*(?:of)?\s*{_AMT}", rf"{_AMT}\s*x\s*{_INT}"]
 
 
 def _take(text: str, patterns: list[str]) -> tuple[re.Match[str] | None, str]:
@@ -210,7 +220,7 @@ def read_offer(text: str) -> Offer:
     found, s = _take(s, _TIMES)
     if found:
         first, second = found.group(1), found.group(2)
-        if found.re.pattern.startswith(_INT):
+        if found.re.pattern.startswith(_INT):  # the count first
             months, monthly = _count(first), _money(second)
         else:
             monthly, months = _money(first), _count(second)
@@ -218,6 +228,11 @@ def read_offer(text: str) -> Offer:
         found, s = _take(s, _MONTHLY)
         if found:
             monthly = _money(found.group(1))
+    if months is None:
+        years = _YEARS.search(s)
+        if years:
+            months = _count(str(int(years.group(1)) * 12))
+            s = s[: years.start()] + " ; " + s[years.end() :]
     if months is None:
         found, s = _take(s, _MONTHS)
         if found:
