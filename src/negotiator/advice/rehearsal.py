@@ -51,14 +51,18 @@ def _value(x: Any) -> str:
 
 
 def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> list[Turn]:
-    from negotiator.advice.library import library
+    from negotiator.advice.library import answer
     from negotiator.advice.values import case_values, debt_values
     from negotiator.planning.offer import pressure
 
     lang = plan.lang
     rng = random.Random(seed)
     values = {**case_values(plan), **debt_values(plan, debt_plan)}
-    answers = library(lang, values)
+    kind = _value(debt_plan.debt.kind)
+
+    def answers(key: str) -> str:
+        return answer(lang, key, kind, values).you_say
+
     script = next((s for s in plan.content.script if s.lender == debt_plan.lender), plan.content.script[0])
     steps = {step.step: step.text for step in script.steps}
     demand, counter = pressure(debt_plan)
@@ -68,7 +72,6 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
     if rounds > len(MOMENTS):
         extra = [EXTRA[i % len(EXTRA)] for i in range(rounds - len(MOMENTS))]
         moments = list(MOMENTS[:4]) + extra + list(MOMENTS[4:])
-    kind = _value(debt_plan.debt.kind)
     result = []
     for moment in moments:
         index = -1
@@ -77,19 +80,19 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
             if threat == "jail":
                 threat = "jail_card" if kind == "credit_card" else "jail_loan"
             line = t(lang, f"practice.they.threat.{threat}", **figures)
-            answer = answers[THREAT_ANSWER[threat]].you_say
+            suggested = answers(THREAT_ANSWER[threat])
         else:
             lines = raw(lang, f"practice.they.{moment}")
             assert isinstance(lines, list)
             index = rng.randrange(len(lines))
             line = str(lines[index]).format(**figures)
             if moment in SCRIPT_ANSWER:
-                answer = steps.get(SCRIPT_ANSWER[moment], "")
+                suggested = steps.get(SCRIPT_ANSWER[moment], "")
             else:
-                parts = [answers[key].you_say for key in LINE_ANSWER[moment][index]]
-                answer = parts[0] if len(parts) == 1 else t(lang, "practice.feedback.both", first=parts[0], second=parts[1])
+                parts = [answers(key) for key in LINE_ANSWER[moment][index]]
+                suggested = parts[0] if len(parts) == 1 else t(lang, "practice.feedback.both", first=parts[0], second=parts[1])
         if expired:
-            answer = t(lang, "practice.expired.suggested")
+            suggested = t(lang, "practice.expired.suggested")
         checks = {
             "identity": Checks(code_asked=True),
             "pay_all": Checks(amount_asked=True, hardship=True),
@@ -99,7 +102,7 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
             "counter": Checks(amount_asked=True, on_table=counter.monthly),
             "close": Checks(written=True),
         }[moment]
-        result.append(Turn(moment, line, checks, answer))
+        result.append(Turn(moment, line, checks, suggested))
     return result
 
 

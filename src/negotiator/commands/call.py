@@ -103,15 +103,16 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
 
 
 def _answer(call: Call, text: str) -> bool:
-    from negotiator.advice.library import answer_key, library
+    from negotiator.advice.library import answer, answer_key
     from negotiator.advice.values import case_values, debt_values
 
     who, lang = call.who, call.who.plan.lang
-    key = answer_key(text, str(getattr(who.debt.debt.kind, "value", who.debt.debt.kind)))
+    kind = str(getattr(who.debt.debt.kind, "value", who.debt.debt.kind))
+    key = answer_key(text, kind)
     if key is None:
         return False
     values = {**case_values(who.plan), **debt_values(who.plan, who.debt)}
-    found = library(lang, values)[key]
+    found = answer(lang, key, kind, values)
     _say()
     _say(t(lang, "call.screen.they_say", they_say=found.they_say))
     _say(t(lang, "call.screen.you_say", you_say=found.you_say))
@@ -238,7 +239,7 @@ def _draft(call: Call, name: str) -> None:
 
 def run(name: str, lender: str | None, lang: str | None) -> None:
     from negotiator.advice.offers import says
-    from negotiator.cli import language
+    from negotiator.options import language
     from negotiator.commands.offer import asks, open_lender
     from negotiator.money import show
     from negotiator.planning.offer import limitation_expired, walk_away_of

@@ -29,7 +29,7 @@ def open_lender(name: str, lender: str | None, lang: str | None, option_lang: st
     """The saved case's plan, in `lang` or the case's language, and the lender asked for (by
     default the first)."""
     from negotiator import store
-    from negotiator.cli import language
+    from negotiator.options import language
     from negotiator.plan import build_plan
 
     saved = store.open_case(name, option_lang)
@@ -153,7 +153,7 @@ def document(who: Lender, v) -> dict[str, Any]:
 
 
 def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -> None:
-    from negotiator.cli import choice, language
+    from negotiator.options import choice, language
 
     first = language(lang)
     choice("--format", fmt, FORMATS, first)

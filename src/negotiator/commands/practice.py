@@ -37,7 +37,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     import random
 
     from negotiator.advice import rehearsal
-    from negotiator.cli import choice, language
+    from negotiator.options import choice, language
     from negotiator.commands.offer import open_lender
     from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
 
