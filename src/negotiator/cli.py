@@ -281,6 +281,56 @@ def drafts_discard(draft_id: Annotated[str, typer.Argument(metavar="ID", help=h(
 
 drafts_discard.__doc__ = h("drafts.discard")
 
+
+# ---- on the call and before it ------------------------------------------------------------
+
+
+@app.command()
+def offer(
+    name: CaseName,
+    said: str = typer.Argument(..., metavar="OFFER", help=h("offer.offer")),
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("offer.lender")),
+    format: str = typer.Option("text", "--format", "-f", help=h("offer.format")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.offer import run
+
+    run(name, said, lender, format, lang)
+
+
+offer.__doc__ = h("offer.help")
+
+
+@app.command()
+def practice(
+    name: CaseName,
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("practice.lender")),
+    seed: Optional[str] = typer.Option(None, "--seed", help=h("practice.seed")),
+    rounds: str = typer.Option("6", "--rounds", help=h("practice.rounds")),
+    format: str = typer.Option("text", "--format", "-f", help=h("practice.format")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.practice import run
+
+    run(name, lender, seed, rounds, format, lang)
+
+
+practice.__doc__ = h("practice.help")
+
+
+@app.command("call")
+def call_(
+    name: CaseName,
+    lender: Optional[str] = typer.Option(None, "--lender", help=h("call.lender")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.call import run
+
+    run(name, lender, lang)
+
+
+call_.__doc__ = h("call.help")
+
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.
 _groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]

@@ -1,0 +1,299 @@
+"""`negotiator call CASE`: a line-mode companion for a live call, with the phone in the other hand.
+
+One key moves through the script; anything else typed is tried in turn as an offer (its verdict
+is shown at once), as a word the collector said (the library's answer, with its source), and else
+kept as a note with the time. `q` ends the call: a short form, prefilled from the notes and the
+offer accepted, becomes one contact-log entry, and the accepted offer may become the agreement.
+Ctrl-C keeps the notes as a draft contact and exits with 130.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from negotiator.errors import BadInput, Interrupted
+from negotiator.words import raw, t
+
+if TYPE_CHECKING:
+    from negotiator.planning.offer import Verdict
+
+# One key each; the Chinese words are there for a person who types them anyway.
+NEXT, BACK, QUIT = ("", "n", "next", "下一步"), ("b", "back", "上一步"), ("q", "quit", "end", "结束")
+ACCEPT, HELP = ("a", "accept", "接受"), ("?", "h", "help", "帮助")
+EXPIRED_STEPS = ("check_first", "admit_nothing", "in_writing", "close")
+CLEAR = "-"  # typed in the end form: leave the field empty instead of keeping what is shown
+
+
+class Call:
+    """What the call has gathered so far: notes with their time, and the offers heard."""
+
+    def __init__(self, who: Any, started: dt.datetime) -> None:
+        self.who = who
+        self.started = started
+        self.notes: list[str] = []
+        self.last: Verdict | None = None  # the last offer's verdict
+        self.accepted: Verdict | None = None
+        self.logged = False  # the contact is in the log: Ctrl-C after it keeps no second draft
+
+    def note(self, text: str, when: dt.datetime | None = None) -> str:
+        stamp = (when or dt.datetime.now()).strftime("%H:%M")
+        self.notes.append(f"{stamp} {text}")
+        return stamp
+
+
+def _steps(who: Any, expired: bool) -> list[tuple[str, str]]:
+    """The lender's script from the plan. For a debt past the limitation period, the plan's own
+    "check first, admit nothing" script when it has one, else ours."""
+    lang = who.plan.lang
+    script = next((s for s in who.plan.content.script if s.lender == who.debt.lender), who.plan.content.script[0])
+    steps = [(step.step, step.text) for step in script.steps]
+    if expired and not any(name in ("no_admission", "breakdown") for name, _ in steps):
+        return [(name, t(lang, f"call.expired.{name}")) for name in EXPIRED_STEPS]
+    return steps
+
+
+def _step_name(lang: str, name: str) -> str:
+    """A step's name in words; a step this version has no name for shows as it is called."""
+    from negotiator.words import table
+
+    return str(table(lang, "call").get(f"steps.{name}", name))
+
+
+def _say(text: str = "") -> None:
+    """One paragraph, wrapped to the terminal (a Chinese character takes two columns)."""
+    from negotiator.commands.offer import columns
+    from negotiator.render.layout import wrap
+
+    lines = wrap(text, columns()) if text else [""]
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
+def _show_step(lang: str, steps: list[tuple[str, str]], index: int) -> None:
+    name, text = steps[index]
+    _say()
+    _say(t(lang, "call.screen.step", n=index + 1, count=len(steps), name=_step_name(lang, name)))
+    _say(text)
+
+
+def _heard(call: Call, text: str, expired: bool) -> bool:
+    """An offer: show its verdict and note it. False when the text is not an offer."""
+    from negotiator.advice.offers import says
+    from negotiator.commands.offer import text_lines
+    from negotiator.planning.offer import judge
+    from negotiator.planning.offer_reading import Unreadable, read_offer
+
+    who, lang = call.who, call.who.plan.lang
+    try:
+        offer = read_offer(text)
+    except Unreadable:
+        return False
+    v = judge(offer, who.debt, who.plan.numbers.plan_date)
+    _say()
+    if expired:
+        _say(t(lang, "call.screen.expired_warning", lender=who.debt.lender))
+    sys.stdout.write("\n".join(text_lines(who, v)) + "\n")
+    sys.stdout.flush()
+    call.last = v
+    call.note(t(lang, "call.form.offer_note", offer=says(lang, v.offer, v), verdict=t(lang, f"call.form.verdicts.{v.verdict}")))
+    return True
+
+
+def _answer(call: Call, text: str) -> bool:
+    from negotiator.advice.library import answer, answer_key
+    from negotiator.advice.values import case_values, debt_values
+
+    who, lang = call.who, call.who.plan.lang
+    kind = str(getattr(who.debt.debt.kind, "value", who.debt.debt.kind))
+    key = answer_key(text, kind)
+    if key is None:
+        return False
+    values = {**case_values(who.plan), **debt_values(who.plan, who.debt)}
+    found = answer(lang, key, kind, values)
+    _say()
+    _say(t(lang, "call.screen.they_say", they_say=found.they_say))
+    _say(t(lang, "call.screen.you_say", you_say=found.you_say))
+    if found.source:
+        _say(t(lang, "call.screen.source", source=found.source))
+    call.note(text)
+    return True
+
+
+def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: str) -> str:
+    """One question of the end form; Enter keeps the default; a value `read` refuses is asked again."""
+    from negotiator.commands.log import Refused
+
+    while True:
+        shown = t(lang, "call.form.with_default", question=question, default=default) if default else f"{question} "
+        try:
+            typed = input(shown).strip()
+        except EOFError:
+            typed = ""
+        value = "" if typed == CLEAR else typed or default
+        if read is None:
+            return value
+        try:
+            read(value)
+        except Refused as exc:
+            _say(t(lang, "call.form.bad", problem=exc))
+            continue
+        return value
+
+
+# A contact's text fields hold at most this many characters (records.Words): a long call's notes
+# are cut rather than refused, so nothing typed during the call is lost to a validation error.
+MAX_TEXT = 2000
+
+
+def _clipped(given: dict[str, str | None]) -> dict[str, str | None]:
+    return {k: (v[: MAX_TEXT - 1] + "…" if isinstance(v, str) and len(v) > MAX_TEXT else v) for k, v in given.items()}
+
+
+def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
+    """The accepted offer as an agreement: kind, months, monthly, months before the first payment."""
+    v = call.accepted
+    assert v is not None
+    offer = v.offer
+    if offer.kind == "settlement":
+        return "settlement", 1, offer.lump_sum, 1
+    rows = v.schedule.rows[offer.pause_months :]
+    if offer.lump_sum:
+        rows = rows[1:]
+    kind = "extension" if offer.pause_months else "instalments"
+    return kind, len(rows), v.monthly, offer.pause_months + 1
+
+
+def _end(call: Call, name: str) -> None:
+    from negotiator import store
+    from negotiator.advice.offers import says
+    from negotiator.commands.log import build_entry, parse_date, parse_money
+    from negotiator.money import plain
+
+    who, lang = call.who, call.who.plan.lang
+    v = call.accepted
+    separator = t(lang, "advice.list.separator")
+    _say()
+    _say(t(lang, "call.form.intro"))
+    today = dt.date.today()
+    given = {
+        "when": call.started.isoformat(timespec="minutes"),
+        "channel": "phone",
+        "lender": who.debt.lender,
+        "who": _ask(t(lang, "call.form.who"), "", None, lang),
+        "said": _ask(t(lang, "call.form.said"), separator.join(call.notes), None, lang),
+        "agreed": _ask(t(lang, "call.form.agreed"), says(lang, v.offer, v) if v else t(lang, "call.form.nothing_agreed"), None, lang),
+        "amount_promised": _ask(t(lang, "call.form.amount_promised"), plain(v.monthly) if v else "", lambda x: parse_money(x, lang), lang),
+        "next_action": _ask(t(lang, "call.form.next_action"), t(lang, "call.form.next_action_default" if v else "call.form.next_action_none"), None, lang),
+        "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), lambda x: parse_date(x, lang), lang),
+    }
+    entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
+    count = store.add_entry(name, entry, lang)
+    call.logged = True
+    _say(t(lang, "call.form.saved", name=name, count=count))
+    if v is None:
+        return
+    answer = input(t(lang, "call.form.agree_ask", offer=says(lang, v.offer, v), lender=who.debt.lender) + " ").strip().lower()
+    yes = raw(lang, "call.form.yes")
+    if answer not in (yes if isinstance(yes, list) else []) and answer not in ("y", "yes", "是"):
+        _say(t(lang, "call.form.agreement_skipped"))
+        return
+    from negotiator.commands.agree import build_agreement
+    from negotiator.planning.schedules import add_months
+
+    kind, months, monthly, wait = _agreed_terms(call)
+    default_due = add_months(today, wait).isoformat()
+    due = _ask(t(lang, "call.form.first_due", default=default_due), "", lambda x: parse_date(x, lang) if x else None, lang) or default_due
+    agreement = build_agreement(kind, str(months), plain(monthly), due, who.debt.lender, [d.lender for d in who.plan.numbers.debts], lang)
+    store.record_agreement(name, agreement, lang)
+    from negotiator.money import show
+
+    _say(t(lang, "call.form.agreement_saved", lender=who.debt.lender, months=agreement.months, monthly=show(agreement.monthly),
+           first_due=agreement.first_due.isoformat()))
+
+
+def _draft(call: Call, name: str) -> None:
+    """Ctrl-C: the notes so far become a draft contact, so nothing said on the call is lost."""
+    from negotiator import store
+    from negotiator.advice.offers import says
+    from negotiator.commands.log import build_entry
+
+    who, lang = call.who, call.who.plan.lang
+    if not call.notes or call.logged:
+        return
+    v = call.accepted
+    given = {
+        "when": call.started.isoformat(timespec="minutes"),
+        "channel": "phone",
+        "lender": who.debt.lender,
+        "said": t(lang, "call.form.draft_said", notes=t(lang, "advice.list.separator").join(call.notes)),
+        "agreed": says(lang, v.offer, v) if v else "",
+    }
+    entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
+    store.add_entry(name, entry, lang)
+    _say()
+    _say(t(lang, "call.form.draft_saved", name=name))
+
+
+def run(name: str, lender: str | None, lang: str | None) -> None:
+    from negotiator.advice.offers import says
+    from negotiator.options import language
+    from negotiator.commands.offer import asks, open_lender
+    from negotiator.money import show
+    from negotiator.planning.offer import limitation_expired, walk_away_of
+
+    first = language(lang)
+    who = open_lender(name, lender, lang, first)
+    plan_lang = who.plan.lang
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise BadInput(t(plan_lang, "call.errors.no_terminal", name=name))
+    expired = limitation_expired(who.debt)
+    call = Call(who, dt.datetime.now().replace(second=0, microsecond=0))
+    steps = _steps(who, expired)
+    target_ask, _ = asks(who)
+    _say(t(plan_lang, "call.screen.title", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)), target_ask=target_ask or ""))
+    if expired:
+        _say(t(plan_lang, "call.screen.expired_warning", lender=who.debt.lender))
+    _say(t(plan_lang, "call.screen.keys"))
+    index = 0
+    _show_step(plan_lang, steps, index)
+    try:
+        while True:
+            try:
+                typed = input(t(plan_lang, "call.screen.prompt"))
+            except EOFError:
+                break
+            command = typed.strip()
+            if command.lower() in NEXT:
+                if index + 1 < len(steps):
+                    index += 1
+                    _show_step(plan_lang, steps, index)
+                else:
+                    _say(t(plan_lang, "call.screen.last"))
+            elif command.lower() in BACK:
+                if index > 0:
+                    index -= 1
+                    _show_step(plan_lang, steps, index)
+                else:
+                    _say(t(plan_lang, "call.screen.first"))
+            elif command.lower() in QUIT:
+                break
+            elif command.lower() in HELP:
+                _say(t(plan_lang, "call.screen.keys"))
+            elif command.lower() in ACCEPT:
+                if call.last is None:
+                    _say(t(plan_lang, "call.screen.nothing_to_accept"))
+                else:
+                    call.accepted = call.last
+                    offer_words = says(plan_lang, call.last.offer, call.last)
+                    call.note(t(plan_lang, "call.form.accepted_note", offer=offer_words))
+                    _say(t(plan_lang, "call.screen.accepted", offer=offer_words))
+            elif not _heard(call, command, expired) and not _answer(call, command):
+                stamp = call.note(command)
+                _say(t(plan_lang, "call.screen.note_kept", time=stamp))
+        _end(call, name)
+    except KeyboardInterrupt as exc:
+        _draft(call, name)
+        raise Interrupted("") from exc

@@ -1,0 +1,165 @@
+"""`negotiator offer CASE OFFER`: is the offer a collector just made within the plan?
+
+Also home of what `call` and `practice` share with it: a saved case's plan and one lender of it,
+and an offer judged and put into words.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, NamedTuple
+
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+FORMATS = ("text", "json")
+
+
+class Lender(NamedTuple):
+    """One lender of a saved case's plan, with what the words about it need."""
+
+    name: str  # the case's name
+    plan: Any  # negotiator.plan.Plan
+    debt: Any  # planning.DebtPlan
+    saved: Any  # store.SavedCase
+
+
+def open_lender(name: str, lender: str | None, lang: str | None, option_lang: str) -> Lender:
+    """The saved case's plan, in `lang` or the case's language, and the lender asked for (by
+    default the first)."""
+    from negotiator import store
+    from negotiator.options import language
+    from negotiator.plan import build_plan
+
+    saved = store.open_case(name, option_lang)
+    chosen = language(lang, saved.case.language)
+    plan = build_plan(saved.case, chosen, log=tuple(saved.log()), agreement=saved.agreement())
+    debts = plan.numbers.debts
+    if lender is None:
+        return Lender(name, plan, debts[0], saved)
+    for d in debts:
+        if d.lender.casefold() == lender.strip().casefold():
+            return Lender(name, plan, d, saved)
+    problem = t(chosen, "offer.bad.lender", choices=", ".join(d.lender for d in debts))
+    raise BadInput(t(chosen, "errors.usage.bad_value", option="--lender", problem=problem))
+
+
+def asks(who: Lender) -> tuple[str | None, str | None]:
+    """The target and the opening ask in the plan's words (the ladder read without assuming an
+    opening: a plan may leave it out when it is the target)."""
+    from negotiator.advice.asks import ask
+
+    ladder = getattr(who.debt, "ladder", None)
+    target = getattr(ladder, "target", None)
+    opening = getattr(ladder, "opening", None)
+    lang = who.plan.lang
+    return (ask(lang, who.debt, target) if target is not None else None,
+            ask(lang, who.debt, opening) if opening is not None else None)
+
+
+def judged(who: Lender, text: str):
+    """The offer read and judged; BadInput with examples when it cannot be read."""
+    from negotiator.advice.offers import unreadable
+    from negotiator.planning.offer import judge
+    from negotiator.planning.offer_reading import Unreadable, read_offer
+
+    try:
+        offer = read_offer(text)
+    except Unreadable as exc:
+        raise BadInput(unreadable(who.plan.lang, text)) from exc
+    return judge(offer, who.debt, who.plan.numbers.plan_date)
+
+
+def counter_words(who: Lender, v) -> str | None:
+    """The counter-offer said as the plan says the target (it is the target), else in offer words."""
+    from negotiator.advice.offers import says
+
+    if v.counter is None:
+        return None
+    target_ask, _ = asks(who)
+    if v.counter_is_target and target_ask:
+        return target_ask
+    return says(who.plan.lang, v.counter)
+
+
+def columns() -> int:
+    """The screen's width (80 when it cannot be told), so nothing wraps mid-word on a phone-side
+    terminal."""
+    import shutil
+
+    return max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
+
+
+def text_lines(who: Lender, v) -> list[str]:
+    from negotiator.advice.offers import says, screen, verdict_line
+    from negotiator.render.layout import fit_table, wrap_paragraph
+
+    lang = who.plan.lang
+    limit = columns()
+    target_ask, opening_ask = asks(who)
+    lines = []
+    if v.expired:  # before anything else, as the plan puts the limitation warning first
+        lines += wrap_paragraph(t(lang, "offer.screen.expired", lender=who.debt.lender), limit) + [""]
+    lines += wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
+    lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
+    lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
+    return lines
+
+
+def offer_fields(offer) -> dict[str, Any] | None:
+    from negotiator.money import plain
+
+    if offer is None:
+        return None
+    return {
+        "kind": offer.kind,
+        "months": offer.months,
+        "monthly": plain(offer.monthly) if offer.monthly is not None else None,
+        "lump_sum": plain(offer.lump_sum) if offer.lump_sum is not None else None,
+        "pause_months": offer.pause_months,
+        "rate": None if offer.rate is None else {"basis": offer.rate.basis, "percent": str(offer.rate.percent)},
+        "covers": offer.covers,
+    }
+
+
+def document(who: Lender, v) -> dict[str, Any]:
+    """The JSON contract of `offer --format json`."""
+    from negotiator.money import plain
+    from negotiator.render.json import schedule_rows
+
+    def money(value):
+        return plain(value) if value is not None else None
+
+    return {
+        "lender": who.debt.lender,
+        "offer": offer_fields(v.offer),
+        "monthly_payment": plain(v.monthly),
+        "total_payable": plain(v.total_payable),
+        "total_cost": plain(v.total_cost),
+        "apr": plain(v.apr),
+        "walk_away": plain(v.walk_away),
+        "fits": v.fits,
+        "vs_walk_away": plain(v.vs_walk_away),
+        "vs_target": money(v.vs_target),
+        "vs_opening": money(v.vs_opening),
+        "interest_stops": v.interest_stops,
+        "penalties_waived": v.penalties_waived,
+        "limitation_expired": v.expired,
+        "verdict": v.verdict,
+        "counter": offer_fields(v.counter),
+        "schedule": schedule_rows(v.schedule),
+    }
+
+
+def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -> None:
+    from negotiator.options import choice, language
+
+    first = language(lang)
+    choice("--format", fmt, FORMATS, first)
+    who = open_lender(name, lender, lang, first)
+    v = judged(who, offer)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(document(who, v), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(text_lines(who, v)) + "\n")

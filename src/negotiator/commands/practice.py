@@ -1,0 +1,113 @@
+"""`negotiator practice CASE`: rehearse the call, with negotiator playing the collector.
+
+In a terminal each answer is typed at a prompt; without one, the answers are read one per line
+from standard input (a missing line is silence), so a rehearsal can be scripted and checked.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from negotiator.counts import whole_number
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+FORMATS = ("text", "json")
+
+
+def _replies(interactive: bool, lang: str, out: Any) -> Callable[[], str]:
+    """A function giving the next reply: typed at a prompt, or the next line of standard input."""
+    if interactive:
+        def ask() -> str:
+            out.write(t(lang, "practice.screen.prompt"))
+            out.flush()
+            try:
+                return input()
+            except EOFError:
+                return ""
+        return ask
+    lines = iter(sys.stdin.read().splitlines() if not sys.stdin.closed else [])
+    return lambda: next(lines, "")
+
+
+def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, lang: str | None) -> None:
+    import random
+
+    from negotiator.advice import rehearsal
+    from negotiator.options import choice, language
+    from negotiator.commands.offer import open_lender
+    from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
+
+    first = language(lang)
+    choice("--format", fmt, FORMATS, first)
+    count = whole_number(rounds)
+    if count is None or not 1 <= count <= rehearsal.MAX_ROUNDS:
+        raise BadInput(t(first, "errors.usage.bad_value", option="--rounds", problem=t(first, "practice.errors.bad_rounds")))
+    number = random.SystemRandom().randrange(1, 10**6) if seed is None else whole_number(seed)  # shown, to repeat it
+    if number is None:
+        raise BadInput(t(first, "errors.usage.bad_value", option="--seed", problem=t(first, "practice.errors.bad_seed")))
+    who = open_lender(name, lender, lang, first)
+    plan, d = who.plan, who.debt
+    lang_ = plan.lang
+    expired = limitation_expired(d)
+    walk_away, once = walk_away_of(d), once_limit(d)
+    # In a terminal the rehearsal is typed into whatever the format; with --format json the
+    # screen goes to standard error, so standard output is the JSON alone.
+    interactive = sys.stdin.isatty()
+    out = sys.stdout if fmt == "text" else sys.stderr
+    text = fmt == "text" or interactive
+    reply = _replies(interactive, lang_, out)
+    from negotiator.commands.offer import columns
+    from negotiator.render.layout import wrap_paragraph
+
+    limit = columns()
+
+    def say(line: str, first: str = "", rest: str = "") -> None:
+        out.write("\n".join(wrap_paragraph(line, limit, first, rest)) + "\n")
+
+    if text:
+        say(t(lang_, "practice.screen.intro", lender=d.lender, seed=number))
+    transcript = []
+    turns = rehearsal.turns(plan, d, number, count, expired)
+    for n, turn in enumerate(turns, start=1):
+        if text:
+            out.write(f"\n{t(lang_, 'practice.screen.round', n=n, count=len(turns))}\n")
+            say(t(lang_, "practice.screen.they_say", line=turn.they_say))
+            out.flush()
+        said = rehearsal.judge_reply(turn, reply().strip(), walk_away, once, expired)
+        transcript.append(said)
+        if text:
+            if not interactive:
+                say(t(lang_, "practice.screen.you_said", reply=said.you_said or t(lang_, "practice.screen.silent")))
+            for line in rehearsal.feedback(lang_, said, walk_away):
+                say(line, "  ", "  ")
+    card = rehearsal.score(transcript, expired)
+    if text:
+        out.write("\n")
+        for line in rehearsal.score_lines(lang_, card, transcript):
+            say(line)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(document(d.lender, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
+
+
+def document(lender: str, seed: int, transcript: list, card: Any) -> dict[str, Any]:
+    """The JSON of `practice --format json`: the transcript and the score card."""
+    return {
+        "lender": lender,
+        "seed": seed,
+        "transcript": [
+            {"moment": s.turn.moment, "they_say": s.turn.they_say, "you_said": s.you_said, "rules_broken": s.rules_broken, "suggested": s.turn.suggested}
+            for s in transcript
+        ],
+        "score_card": {
+            "rounds": card.rounds,
+            "clean_rounds": card.clean,
+            "kept": card.kept,
+            "broken": card.broken,
+            "weakest": None if card.weakest is None else {"round": card.weakest + 1, "moment": transcript[card.weakest].turn.moment,
+                                                          "they_say": transcript[card.weakest].turn.they_say},
+        },
+    }

@@ -1,0 +1,202 @@
+"""`negotiator call` for real, in a pseudo-terminal, in both languages: the steps move, an offer
+typed mid-call shows its verdict, a word the collector said shows its answer, and the end form
+saves exactly one contact (and, when chosen, the agreement). Ctrl-C keeps a draft."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import pexpect
+import pytest
+from conftest import EXAMPLES, cli_env
+
+from negotiator.words import raw, t
+
+WAIT = 30
+FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date")
+
+WORDS = {
+    "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: Accept",
+           "too_much": "12 x 1200", "counter": "Verdict: Counter with", "heard": "they say we will sue", "answer": "You say: ",
+           "source": "Source:", "note": "his name is Wang, number 7731", "noted": "Noted at", "end": "Next date",
+           "agree": r"\[y/N\]", "first_due": "First payment date", "lender": "Huabei", "jail": "jail", "jail_answer": "Art. 196"},
+    "zh": {"step2": r"第 2 步，共 \d+ 步", "step1": r"第 1 步，共 \d+ 步", "offer": "分36期 每期200", "verdict": "结论：可以接受",
+           "too_much": "12期 每期1200", "counter": "结论：还价", "heard": "他说要起诉我", "answer": "您可以说：",
+           "source": "依据：", "note": "对方姓王，工号7731", "noted": "已记下", "end": "下一步的日期",
+           "agree": r"\[y/N\]", "first_due": "第一期还款日期", "lender": "花呗", "jail": "坐牢", "jail_answer": "第196条"},
+}
+
+
+class Call:
+    def __init__(self, home, name):
+        env = cli_env(home, TERM="xterm")
+        self.child = pexpect.spawn(sys.executable, ["-m", "negotiator", "call", name], env=env, dimensions=(40, 120),
+                                   encoding="utf-8", timeout=WAIT)
+
+    def expect(self, pattern):
+        self.child.expect(pattern)
+
+    def line(self, text):
+        self.child.expect_exact("> ")
+        self.child.sendline(text)
+
+
+@pytest.fixture
+def saved(run_cli, home):
+    for lang in ("en", "zh"):
+        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
+        assert done.returncode == 0, done.stderr
+    return run_cli
+
+
+def _log(run, name):
+    done = run("log", "list", name, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_whole_call(saved, home, lang):
+    w = WORDS[lang]
+    call = Call(home, lang)
+    call.expect(w["step1"])
+    call.line("n")
+    call.expect(w["step2"])
+    call.line("b")
+    call.expect(w["step1"])
+    call.line(w["too_much"])
+    call.expect(re.escape(w["counter"]))
+    call.line(w["offer"])
+    call.expect(re.escape(w["verdict"]))
+    call.line("a")
+    call.line(w["heard"])
+    call.expect(re.escape(w["answer"] + str(raw(lang, "objections.legal.you_say"))[:8]))
+    call.expect(re.escape(w["source"]))
+    call.line(w["jail"])
+    call.expect(re.escape(w["jail_answer"]))
+    call.line(w["note"])
+    call.expect(re.escape(w["noted"]))
+    call.line("q")
+    for field in FORM:  # Enter keeps what is prefilled
+        call.expect(re.escape(t(lang, f"call.form.{field}")))
+        call.child.sendline("")
+    call.expect(w["agree"])
+    call.child.sendline("y")
+    call.expect(re.escape(w["first_due"]))
+    call.child.sendline("2027-01-05")
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 0
+    entries = _log(saved, lang)
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry["channel"] == "phone" and entry["lender"] == w["lender"]
+    assert entry["amount_promised"] == "200.00"
+    assert "7731" in entry["said"] and "200.00" in entry["agreed"]
+    plan = json.loads(saved("show", lang, "--format", "json").stdout)
+    shown = json.dumps(plan, ensure_ascii=False)
+    assert "2027-01-05" in shown  # the agreement's first payment is in the plan
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_agreement_unless_chosen(saved, home, lang):
+    w = WORDS[lang]
+    call = Call(home, lang)
+    call.line(w["offer"])
+    call.expect(re.escape(w["verdict"]))
+    call.line("a")
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t(lang, f"call.form.{field}")))
+        call.child.sendline("-" if field == "amount_promised" else "")
+    call.expect(w["agree"])
+    call.child.sendline("")
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 0
+    entries = _log(saved, lang)
+    assert len(entries) == 1 and entries[0]["amount_promised"] is None  # "-" left it empty
+    done = saved("show", lang, "--format", "json")
+    assert "agreement" not in json.loads(done.stdout) or not json.loads(done.stdout).get("agreement")
+
+
+def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
+    call = Call(home, "zh")
+    call.line("对方说今天必须还清")
+    call.line("对方姓王")
+    call.expect("已记下")
+    call.child.expect_exact("> ")
+    call.child.sendintr()
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 130
+    entries = _log(saved, "zh")
+    assert len(entries) == 1 and "草稿" in entries[0]["said"] and "对方姓王" in entries[0]["said"]
+
+
+def test_without_a_terminal_it_points_to_offer_and_log_add(saved):
+    done = saved("call", "en", input="n\n")
+    assert done.returncode == 2
+    assert "negotiator offer" in done.stderr and "log add" in done.stderr
+
+
+def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
+    w = WORDS["en"]
+    call = Call(home, "en")
+    call.line(w["offer"])
+    call.expect(re.escape(w["verdict"]))
+    call.line("a")
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.child.sendline("")
+    call.expect(w["agree"])
+    call.child.sendintr()
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 130
+    entries = _log(saved, "en")
+    assert len(entries) == 1 and "draft" not in entries[0]["said"]
+
+
+def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home, tmp_path):
+    """Active once the plan marks limitation periods (a debt 1,500 days overdue has run out)."""
+    answers = json.loads((EXAMPLES / "case-en.json").read_text(encoding="utf-8"))
+    answers["debts"][0]["days_overdue"] = 1500
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    assert run_cli("new", "--answers", str(path), "--name", "old").returncode == 0
+    debt = json.loads(run_cli("show", "old", "--format", "json").stdout)["debts"][0]
+    if (debt.get("limitation") or {}).get("status") != "expired":
+        pytest.skip("this plan does not mark limitation periods")
+    warning = t("en", "call.screen.expired_warning", lender="Huabei")
+    call = Call(home, "old")
+    call.expect(re.escape(warning[:30]))
+    call.line("12 x 100")
+    call.expect(re.escape(warning[:30]))
+    call.expect(re.escape(t("en", "offer.verdict.expired")[:30]))
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.child.sendline("")
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 0 and len(_log(run_cli, "old")) == 1
+
+
+def test_a_long_call_is_cut_to_fit_the_log_not_lost(saved, home):
+    call = Call(home, "en")
+    for n in range(3):
+        call.line(f"note {n} " + "w" * 900)
+        call.expect("Noted at")
+    call.line("q")
+    for field in FORM:
+        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.child.sendline("")
+    call.child.expect(pexpect.EOF)
+    call.child.close()
+    assert call.child.exitstatus == 0
+    said = _log(saved, "en")[0]["said"]
+    assert len(said) == 2000 and said.endswith("…") and "note 0" in said
