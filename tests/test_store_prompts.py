@@ -46,6 +46,7 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
         + "lots" + ENTER + BACKSPACE * 4 + "800" + ENTER  # a wrong amount, corrected
         + ENTER  # next action: skipped
         + "2030-02-30" + ENTER + BACKSPACE * 2 + "28" + ENTER  # an impossible date, corrected
+        + ENTER  # incidents: none marked
     )
     (entry,) = store.open_case("x", "en").log()
     assert before <= entry.when <= dt.datetime.now()
@@ -58,7 +59,7 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
 
 def test_only_missing_fields_are_asked(saved):
     # With --when, --lender and --who given, the first question is the channel.
-    answer(DOWN * 4 + ENTER + ENTER * 5, when="2026-11-28T10:00", lender="Online lender", who="agent 9")
+    answer(DOWN * 4 + ENTER + ENTER * 6, when="2026-11-28T10:00", lender="Online lender", who="agent 9")
     (entry,) = store.open_case("x", "en").log()
     assert (entry.when, entry.channel, entry.lender, entry.who) == (dt.datetime(2026, 11, 28, 10, 0), "visit", "Online lender", "agent 9")
 

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from negotiator import __version__, help_page
+from negotiator.commands.complain_cli import register as register_complaints
 from negotiator.errors import NegotiatorError
 from negotiator.help_page import h
 from negotiator.options import choice, language
@@ -208,12 +209,13 @@ def log_add(
     amount_promised: Optional[str] = typer.Option(None, "--amount-promised", help=h("log.amount_promised")),
     next_action: Optional[str] = typer.Option(None, "--next-action", help=h("log.next_action")),
     next_date: Optional[str] = typer.Option(None, "--next-date", help=h("log.next_date")),
+    incident: Optional[list[str]] = typer.Option(None, "--incident", metavar="<code>", help=h("complain.incident")),
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.log import add
 
     add(name, lang, when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
-        amount_promised=amount_promised, next_action=next_action, next_date=next_date)
+        amount_promised=amount_promised, next_action=next_action, next_date=next_date, incidents=incident)
 
 
 log_add.__doc__ = h("log.add")
@@ -330,6 +332,9 @@ def call_(
 
 
 call_.__doc__ = h("call.help")
+
+# The commands about collector misconduct, declared with the options shared above.
+register_complaints(app, h, CaseName, Lang, Output, Force)
 
 # Every help page in the person's language, the frame typer adds included: the help texts are word
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreement
     from negotiator.case import Case
     from negotiator.planning import Numbers
+    from negotiator.planning.incidents import SoFar
     from negotiator.records import Agreement, ContactEntry
 
 
@@ -73,6 +74,7 @@ class Plan(NamedTuple):
     log: tuple[ContactEntry, ...] = ()  # contact log of a saved case
     agreements: tuple[Agreement, ...] = ()  # the current agreement with each lender, for a saved case
     follow_up: dt.date | None = None  # the next follow-up, by the one rule in planning.follow_up
+    incidents: SoFar | None = None  # collector misconduct in a saved case's log, with the case's name
 
     @property
     def agreement(self) -> Agreement | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, SerializerFunctionWrapHandler, StringConstraints, field_validator, model_serializer
 
 from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
 from negotiator.planning.schedules import Instalment, Schedule, add_months
@@ -17,6 +17,11 @@ from negotiator.planning.schedules import Instalment, Schedule, add_months
 Words = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(no_controls)]
 Channel = Literal["phone", "sms", "app", "letter", "visit"]
+# Collector conduct a person marks on a contact; negotiator.planning.incidents finds some by itself.
+IncidentCode = Literal[
+    "night_call", "too_many_calls", "threat", "abuse", "third_party",
+    "false_legal", "impersonation", "disclosure", "personal_account", "other",
+]
 
 
 class ContactEntry(_Strict):
@@ -31,6 +36,8 @@ class ContactEntry(_Strict):
     amount_promised: Money | None = None
     next_action: Words = ""
     next_date: dt.date | None = None
+    # Optional with a default, so log lines written before it existed still read as version 1.
+    incidents: Annotated[tuple[IncidentCode, ...], Field(max_length=10)] = ()
 
     # A hand-edited year like 20266 must be refused on load, not crash the calendar later.
     @field_validator("when")
@@ -43,6 +50,14 @@ class ContactEntry(_Strict):
     @classmethod
     def _next_in_range(cls, value: dt.date | None) -> dt.date | None:
         return value if value is None else _in_range(value)
+
+    # A contact with nothing marked is written as before, so the line reads the same everywhere.
+    @model_serializer(mode="wrap")
+    def _without_empty_incidents(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        fields: dict[str, Any] = handler(self)
+        if not fields.get("incidents", True):
+            del fields["incidents"]
+        return fields
 
 
 class Agreement(_Strict):

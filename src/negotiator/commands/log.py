@@ -20,7 +20,7 @@ from negotiator.words import t
 
 CHANNELS = ("phone", "sms", "app", "letter", "visit")
 FORMATS = ("text", "json")
-FIELDS = ("when", "channel", "who", "lender", "said", "agreed", "amount_promised", "next_action", "next_date")
+FIELDS = ("when", "channel", "who", "lender", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
 
 
 class Refused(ValueError):
@@ -120,6 +120,7 @@ def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now
     """A ContactEntry from typed values; BadInput names the option of the first value refused."""
     from pydantic import ValidationError
 
+    from negotiator.commands.incident_marks import incident_codes
     from negotiator.loading import describe
     from negotiator.records import ContactEntry
 
@@ -144,6 +145,7 @@ def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now
         "lender": lender,
         "amount_promised": read("amount_promised", parse_money),
         "next_date": read("next_date", parse_date),
+        "incidents": incident_codes(given.get("incidents"), lang),
         **{f: given.get(f) or "" for f in ("who", "said", "agreed", "next_action")},
     }
     try:
@@ -174,6 +176,7 @@ QUESTIONS = (
     Question("amount_promised", "amount"),
     Question("next_action", "text"),
     Question("next_date", "date"),
+    Question("incidents", "incidents"),
 )
 
 _CHECKS: dict[str, Callable[[str, str], Any]] = {"datetime": parse_when, "amount": parse_money, "date": parse_date}
@@ -205,6 +208,10 @@ HINTS = {"who": "skip", "said": "skip", "agreed": "skip", "next_action": "skip",
 def _prompt(questionary: Any, question: Question, lenders: list[str], lang: str, now: dt.datetime) -> Any:
     """One question asked as the wizard asks: the same mark, a hint under it, choices moved with
     the arrows, and the offered answer (now) greyed in the field, taken by Enter."""
+    if question.kind == "incidents":
+        from negotiator.commands.incident_marks import incidents_question
+
+        return incidents_question(questionary, lang)
     from negotiator import asking as fit
     from negotiator.asking import enter_takes, offered_style
 
@@ -254,7 +261,7 @@ def ask(given: dict[str, str | None], lenders: list[str], lang: str, now: dt.dat
 
 def add(name: str, lang: str | None, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
         said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
-        next_date: str | None = None) -> None:
+        next_date: str | None = None, incidents: list[str] | None = None) -> None:
     from negotiator import store
 
     from negotiator.store.journal import lenders_of
@@ -264,8 +271,8 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
 
     lenders, case_language = lenders_of(name, language(lang))
     lang = language(lang, case_language)  # the case's language unless --lang says otherwise
-    given = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
-             "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date}
+    given: dict[str, Any] = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
+                             "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date, "incidents": incidents}
     if channel is None:
         if not is_terminal():
             raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "asking.err.channel_required")))
@@ -289,6 +296,7 @@ def entry_fields(entry) -> dict[str, Any]:
         "amount_promised": plain(entry.amount_promised) if entry.amount_promised is not None else None,
         "next_action": entry.next_action,
         "next_date": entry.next_date.isoformat() if entry.next_date else None,
+        **({"incidents": list(entry.incidents)} if entry.incidents else {}),
     }
 
 

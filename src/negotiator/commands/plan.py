@@ -68,6 +68,10 @@ def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None,
     case, log, agreements = load(answers, case_name, first)
     chosen = language(lang, case.language)
     plan = build_plan(case, chosen, log=log, agreements=agreements)
+    if case_name is not None:
+        from negotiator.planning.incidents import so_far
+
+        plan = plan._replace(incidents=so_far(log, case_name))
     to_terminal = output is None and sys.stdout.isatty()
     if output is not None:
         output_file(output, fmt, chosen)  # refused before the plan is built, not after

@@ -149,6 +149,10 @@ def document(plan: Plan, rows: Callable[[Schedule], Any] = schedule_rows) -> dic
         doc["contact_log"] = _value(list(plan.log))
     # The current agreement with each lender; an empty list until one is recorded.
     doc["agreements"] = [_agreement(a) for a in plan.agreements]
+    if plan.incidents is not None:
+        from negotiator.render.incidents import so_far_data
+
+        doc["incidents"] = so_far_data(plan.incidents)
     return doc
 
 

@@ -43,6 +43,10 @@ def sections(plan: Plan) -> list[Section]:
             _letters(c, w),
             _rights(c, w),
         ]
+    if plan.incidents is not None:
+        from negotiator.render.incidents import so_far
+
+        out.append(so_far(plan.incidents, plan.lang))
     if plan.log:
         out.append(_contact_log(plan, w))
     if c is not None and c.disclaimer:

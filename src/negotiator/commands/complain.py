@@ -1,0 +1,84 @@
+"""`negotiator incidents` and `negotiator complain`: collector misconduct found in a saved case's
+contact log, and the complaint written from it, in the case's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from negotiator.errors import BadInput
+from negotiator.words import t
+
+LIST_FORMATS = ("text", "json")
+FORMATS = ("text", "markdown", "json")
+RECIPIENTS = ("lender", "regulator")
+
+
+def _open(name: str, lang: str | None):
+    """The saved case, its log, the incidents in it, and the language to answer in."""
+    from negotiator import store
+    from negotiator.options import language
+    from negotiator.planning.incidents import incidents
+
+    saved = store.open_case(name, language(lang))
+    entries = saved.log()
+    return saved, entries, incidents(entries), language(lang, saved.case.language)
+
+
+def list_incidents(name: str, fmt: str, lang: str | None) -> None:
+    from negotiator.advice.complaint import tell
+    from negotiator.options import choice, language
+    from negotiator.render import incidents as form
+
+    choice("--format", fmt, LIST_FORMATS, language(lang))
+    saved, entries, found, chosen = _open(name, lang)
+    kinds = {d.lender: d.kind.value for d in saved.case.debts}
+    told = [tell(i, entries, kinds.get(i.lender, "other"), chosen) for i in found]
+    sys.stdout.write(form.json_text(told, entries) if fmt == "json" else form.text(told, name, chosen))
+
+
+def pick_lender(wanted: str | None, saved, found, lang: str) -> str:
+    """The lender the complaint is about: the one asked for, else the only one the incidents (or
+    the case) name. BadInput naming --lender when that is not clear."""
+    from negotiator.commands.log import Refused, match_lender
+    from negotiator.planning.incidents import lenders_with
+
+    lenders = saved.lenders()
+    if wanted is not None and wanted.strip():
+        try:
+            return match_lender(wanted, lenders, lang)
+        except Refused as exc:
+            raise BadInput(t(lang, "errors.usage.bad_value", option="--lender", problem=str(exc))) from exc
+    named = lenders_with(found)
+    if len(named) == 1:
+        return named[0]
+    if len(lenders) == 1:
+        return lenders[0]
+    if not named:  # incidents that name no lender, in a case with several
+        named = lenders
+    problem = t(lang, "complaint.nothing.several", lenders=t(lang, "complaint.list.separator").join(named))
+    raise BadInput(t(lang, "errors.usage.bad_value", option="--lender", problem=problem))
+
+
+def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, output: Path | None, force: bool,
+        today: dt.date | None = None) -> None:
+    from negotiator.advice.complaint import build
+    from negotiator.options import choice, language
+    from negotiator.commands.plan import emit
+    from negotiator.planning.incidents import about
+    from negotiator.render.complaint import render
+
+    first = language(lang)
+    choice("--format", fmt, FORMATS, first)
+    choice("--to", to, RECIPIENTS, first)
+    saved, entries, found, chosen = _open(name, lang)
+    if not found:
+        raise BadInput(t(chosen, "complaint.nothing.message", name=name, about=""))
+    who = pick_lender(lender, saved, found, chosen)
+    mine = about(found, who)
+    if not mine:
+        raise BadInput(t(chosen, "complaint.nothing.message", name=name, about=t(chosen, "complaint.nothing.about", lender=who)))
+    kind = next(d.kind.value for d in saved.case.debts if d.lender == who)
+    complaint = build(name, who, kind, mine, entries, to, chosen, today or dt.date.today())
+    emit(render(complaint, fmt, entries), output, force, chosen)

@@ -1,0 +1,35 @@
+"""Marking collector misconduct on a contact: `log add --incident CODE` and the question asked in
+a terminal. The codes are those of negotiator.planning.incidents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from negotiator.errors import BadInput
+from negotiator.planning.incidents import CODES
+from negotiator.words import t
+
+
+def incident_codes(given: Any, lang: str) -> tuple[str, ...]:
+    """The codes typed (repeated options, or a list from the question), each once, in order.
+    Commas are allowed too: --incident threat,abuse."""
+    if not given:
+        return ()
+    typed = [given] if isinstance(given, str) else list(given)
+    codes = [part.strip().lower() for value in typed for part in str(value).split(",") if part.strip()]
+    for code in codes:
+        if code not in CODES:
+            problem = t(lang, "complaint.bad_code", codes=", ".join(CODES))
+            raise BadInput(t(lang, "errors.usage.bad_value", option="--incident", problem=problem))
+    return tuple(dict.fromkeys(codes))
+
+
+def incidents_question(questionary: Any, lang: str) -> Any:
+    """A checkbox of the codes in the person's words, asked as `log add` asks its other choices;
+    nothing marked is an ordinary contact."""
+    from negotiator import asking as fit
+
+    choices = [questionary.Choice(title=fit.choice(t(lang, f"complaint.codes.{code}")), value=code) for code in CODES]
+    message = fit.question(t(lang, "complaint.ask.incidents"), None)
+    hint = fit.instruction(message, t(lang, "complaint.ask.instruction"))
+    return questionary.checkbox(message, choices=choices, qmark="›", instruction=hint)

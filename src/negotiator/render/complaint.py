@@ -1,0 +1,110 @@
+"""A complaint about collector conduct as plain text (80 columns), Markdown or JSON.
+
+The letter comes first, ready to copy into the lender's app or to print; after it, for the person
+only, where to send it and in what order. A person's own words go through `shown` (text) or the
+Markdown escape, and the JSON writes invisible characters as escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from negotiator.advice.complaint import Complaint, Told
+from negotiator.render.incidents import WIDTH, data, dumps, rule_line, shown
+from negotiator.render.layout import wrap
+from negotiator.render.markdown import escape
+from negotiator.render.table import width
+from negotiator.words import t
+
+
+def heading(told: Told, n: int) -> str:
+    i = told.incident
+    moment = i.when.date().isoformat() if i.code == "too_many_calls" else i.when.strftime("%Y-%m-%d %H:%M")
+    return f"{n}. {told.title} — {moment}"
+
+
+def _underline(line: str, mark: str) -> list[str]:
+    return [line, mark * min(width(line), WIDTH)]
+
+
+def text(c: Complaint) -> str:
+    lines = _underline(shown(c.title), "=") + [""]
+    for line in c.header:
+        lines += wrap(shown(line), WIDTH)
+    lines += [""] + wrap(shown(c.opening), WIDTH)
+    lines += [""] + _underline(t(c.lang, "complaint.letter.what_happened"), "-")
+    for n, told in enumerate(c.incidents, 1):
+        lines += [""] + wrap(shown(heading(told, n)), WIDTH, "", "   ")
+        lines += wrap(told.why, WIDTH, "   ", "   ")
+        for q in told.quotes:
+            lines += wrap(shown(q), WIDTH, "   - ", "     ")
+        for rule in told.rules:
+            lines += wrap(rule_line(rule, c.lang), WIDTH, "   * ", "     ")
+    lines += [""] + _underline(t(c.lang, "complaint.letter.asks"), "-") + [""]
+    for n, ask in enumerate(c.asks, 1):
+        lines += wrap(shown(ask), WIDTH, f"{n}. ", "   ")
+    lines += [""] + _underline(t(c.lang, "complaint.letter.enclosed"), "-") + [""]
+    for item in c.attachments:
+        lines += wrap(shown(item), WIDTH, "- ", "  ")
+    lines += [""] + wrap(c.sign, WIDTH)
+    lines += ["", "", "#" * WIDTH, ""] + _underline(t(c.lang, "complaint.channels.heading"), "=") + [""]
+    for n, channel in enumerate(c.channels, 1):
+        lines += wrap(shown(_with_source(channel, c.lang)), WIDTH, f"{n}. ", "   ")
+    lines += [""] + wrap(c.disclaimer, WIDTH)
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _with_source(channel, lang: str) -> str:
+    # The source says "as reported" itself where the grade is R.
+    return t(lang, "complaint.channels.with_source", text=channel.text, source=channel.source) if channel.source else channel.text
+
+
+def markdown(c: Complaint) -> str:
+    lines = [f"# {escape(c.title)}", ""]
+    lines += [escape(shown(line)) + "\\" for line in c.header[:-1]] + [escape(shown(c.header[-1])), ""]
+    lines += [escape(shown(c.opening)), "", f"## {escape(t(c.lang, 'complaint.letter.what_happened'))}"]
+    for n, told in enumerate(c.incidents, 1):
+        lines += ["", f"### {escape(shown(heading(told, n)))}", "", escape(told.why), ""]
+        # A quote's own line breaks would end the list item; another bullet keeps the rules a list of their own.
+        lines += [f"- {escape(shown(q).replace(chr(10), ' '))}" for q in told.quotes]
+        lines += [""] + [f"* {escape(rule_line(r, c.lang))}" for r in told.rules]
+    lines += ["", f"## {escape(t(c.lang, 'complaint.letter.asks'))}", ""]
+    lines += [f"{n}. {escape(shown(a))}" for n, a in enumerate(c.asks, 1)]
+    lines += ["", f"## {escape(t(c.lang, 'complaint.letter.enclosed'))}", ""]
+    lines += [f"- [ ] {escape(shown(a))}" for a in c.attachments]
+    lines += ["", escape(c.sign).replace("\n", "\\\n"), "", "---", "", f"## {escape(t(c.lang, 'complaint.channels.heading'))}", ""]
+    lines += [f"{n}. {escape(shown(_with_source(ch, c.lang)))}" for n, ch in enumerate(c.channels, 1)]
+    lines += ["", escape(c.disclaimer)]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def document(c: Complaint, entries: Sequence) -> dict[str, Any]:
+    """The complaint as plain data; `text` is the letter as the text form draws it."""
+    return {
+        "schema_version": 1,
+        "language": c.lang,
+        "case": c.case_name,
+        "lender": c.lender,
+        "kind": c.kind,
+        "to": c.to,
+        "date": c.date.isoformat(),
+        "title": c.title,
+        "header": list(c.header),
+        "opening": c.opening,
+        "incidents": [data(x, entries) for x in c.incidents],
+        "asks": list(c.asks),
+        "attachments": list(c.attachments),
+        "channels": [{"text": ch.text, "source": ch.source, "grade": ch.grade} for ch in c.channels],
+        "disclaimer": c.disclaimer,
+    }
+
+
+def json_text(c: Complaint, entries: Sequence) -> str:
+    return dumps(document(c, entries))
+
+
+def render(c: Complaint, fmt: str, entries: Sequence) -> str:
+    if fmt == "json":
+        return json_text(c, entries)
+    return markdown(c) if fmt == "markdown" else text(c)

@@ -1,0 +1,118 @@
+"""The incidents of a contact log as `negotiator incidents` shows them: text and JSON.
+
+A person's own words (who called, what was said) are shown through `shown`, so that text typed or
+pasted into the log can never drive the terminal or the reader's screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from negotiator.advice.complaint import Told
+from negotiator.planning.incidents import SoFar, lenders_with
+from negotiator.render.blocks import Item, Items, Para, Section
+from negotiator.render.layout import wrap
+from negotiator.words import t
+
+WIDTH = 80
+
+# C0 controls but line break and tab, DEL, C1 controls (0x9b starts a terminal command on its own),
+# and the marks that reorder text on screen (bidi overrides and isolates).
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """Text as it may be displayed: every control character written as a visible escape."""
+    return _HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def dumps(value: Any) -> str:
+    """JSON that keeps every character but writes the invisible ones as \\u escapes, which json
+    does for C0 controls only."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def entry_data(n: int, entry) -> dict[str, Any]:
+    return {"entry": n, "when": entry.when.isoformat(), "channel": entry.channel, "who": entry.who, "lender": entry.lender, "said": entry.said}
+
+
+def data(told: Told, entries: Sequence) -> dict[str, Any]:
+    """One incident as plain data: the same in `incidents --format json` and in a complaint."""
+    i = told.incident
+    return {
+        "code": i.code,
+        "title": told.title,
+        "found": i.found,
+        "why": told.why,
+        "lender": i.lender,
+        "date": i.when.date().isoformat(),
+        "time": i.when.strftime("%H:%M"),
+        "channel": entries[i.entries[0] - 1].channel,
+        "entries": list(i.entries),
+        "log": [entry_data(n, entries[n - 1]) for n in i.entries],
+        "rules": [{"text": r.text, "source": r.source, "grade": r.grade} for r in told.rules],
+    }
+
+
+def grade_words(grade: str, lang: str) -> str:
+    return {"R": t(lang, "complaint.list.reported"), "V": t(lang, "complaint.list.checked")}.get(grade, "")
+
+
+def rule_line(rule, lang: str) -> str:
+    """A rule with its source, and its grade in words where it has one."""
+    graded = grade_words(rule.grade, lang)
+    # An R source already says "as reported"; the grade is added where the source does not say it.
+    source = t(lang, "complaint.letter.source_graded", source=rule.source, grade=graded) if graded and graded not in rule.source else rule.source
+    return t(lang, "complaint.letter.rule", text=rule.text, source=source)
+
+
+def text(told: Sequence[Told], name: str, lang: str) -> str:
+    if not told:
+        return t(lang, "complaint.list.none", name=name) + "\n"
+    blocks = []
+    for n, item in enumerate(told, 1):
+        i = item.incident
+        how = t(lang, "complaint.list.how", how=t(lang, "complaint.list.found" if i.found else "complaint.list.marked"))
+        head = f"{n}. {i.when.strftime('%Y-%m-%d %H:%M')}  {item.title}" + (f"  {i.lender}" if i.lender else "") + how
+        lines = wrap(shown(head), WIDTH, "", "   ")
+        lines += wrap(item.why, WIDTH, "   ", "   ")
+        for q in item.quotes:
+            lines += wrap(shown(q), WIDTH, "   - ", "     ")
+        for rule in item.rules:
+            lines += wrap(rule_line(rule, lang), WIDTH, "   * ", "     ")
+        blocks.append("\n".join(line.rstrip() for line in lines))
+    return "\n\n".join(blocks) + "\n\n" + t(lang, "complaint.list.write", name=name) + "\n"
+
+
+def json_text(told: Sequence[Told], entries: Sequence) -> str:
+    return dumps([data(x, entries) for x in told])
+
+
+def so_far(so_far: SoFar, lang: str) -> Section:
+    """The short part of a saved case's plan: each incident on one line, and how to complain."""
+    items = []
+    for i in so_far.incidents:
+        lender = t(lang, "complaint.so_far.lender", lender=i.lender) if i.lender else ""
+        moment = i.when.strftime("%Y-%m-%d") if i.code == "too_many_calls" else i.when.strftime("%Y-%m-%d %H:%M")
+        title = t(lang, f"complaint.codes.{i.code}")
+        items.append(Item(shown(t(lang, "complaint.so_far.line", date=moment, title=title, lender=lender))))
+    lenders = lenders_with(so_far.incidents)
+    if len(lenders) > 1:  # a complaint is about one lender: one command each
+        how = [Para(t(lang, "complaint.so_far.write_lender", name=so_far.case_name, lender=shown(x))) for x in lenders]
+    else:
+        how = [Para(t(lang, "complaint.so_far.write", name=so_far.case_name))]
+    return Section("incidents", t(lang, "complaint.so_far.title"), (Items("bullet", tuple(items)), *how))
+
+
+def so_far_data(so_far: SoFar) -> dict[str, Any]:
+    return {
+        "items": [
+            {"code": i.code, "found": i.found, "lender": i.lender, "when": i.when.isoformat(), "entries": list(i.entries)}
+            for i in so_far.incidents
+        ],
+        "command": f"negotiator complain {so_far.case_name}",
+    }
