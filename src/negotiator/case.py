@@ -75,8 +75,24 @@ def _percent(limit: int) -> Callable[[object], Decimal]:
     return check
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
+class _SchemaOf:
+    """What a typed value looks like in the published JSON Schema. The schema of an amount or a
+    rate is derived from its reader (see spellings.py), which takes about a second, so it is built
+    only when `negotiator schema` asks for it, never when a case is read."""
+
+    def __init__(self, kind: str, limit: int = 0) -> None:
+        self.kind, self.limit = kind, limit
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        from negotiator.answers_schema import typed_value
+
+        return typed_value(self.kind, self.limit)
+
+
+Money = Annotated[Decimal, BeforeValidator(_money), _SchemaOf("money")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
 def no_controls(value: str) -> str:
     """A name (a lender, an income, who called) is one line of visible text: a control character
     or a direction mark in it is never meant, and could take over a screen it is shown on."""
@@ -87,9 +103,9 @@ def no_controls(value: str) -> str:
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
-DailyRate = Annotated[Decimal, BeforeValidator(_percent(1))]
-AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400))]
-BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50))]
+DailyRate = Annotated[Decimal, BeforeValidator(_percent(1)), _SchemaOf("percent", 1)]
+AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400)), _SchemaOf("percent", 400)]
+BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50)), _SchemaOf("percent", 50)]
 
 
 class Cause(str, Enum):
@@ -239,6 +255,15 @@ class Case(_Strict):
     debts: Annotated[list[Debt], Field(min_length=1, max_length=200)]
 
     _plan_date_range = field_validator("plan_date")(_in_range)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _without_schema_key(cls, data: object) -> object:
+        # "$schema" tells an editor where the file's JSON Schema is (`negotiator schema -o`); it is
+        # not part of the case, so it is accepted and dropped.
+        if isinstance(data, dict) and "$schema" in data:
+            return {key: value for key, value in data.items() if key != "$schema"}
+        return data
 
     def planned_on(self, today: dt.date | None = None) -> dt.date:
         return self.plan_date or today or dt.date.today()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from negotiator.money import _CURRENCY, _MULTIPLIERS, MAX_AMOUNT
 
@@ -35,7 +35,7 @@ HALF_FEN = Decimal("0.005")
 # ---- characters ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _normalised() -> dict[str, frozenset[str]]:
     """For each character the amount reader looks for, every character that NFKC and lower() turn
     into it; digits are grouped by value under 'd0'..'d9' and white space under 'ws'."""
@@ -58,7 +58,7 @@ def _normalised() -> dict[str, frozenset[str]]:
     return {key: frozenset(chars) for key, chars in out.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decimal_digits() -> dict[int, frozenset[str]]:
     """Characters Decimal() reads as each digit: every script's decimal digits, without NFKC."""
     out: dict[int, set[str]] = {}
@@ -69,7 +69,7 @@ def _decimal_digits() -> dict[int, frozenset[str]]:
     return {value: frozenset(chars) for value, chars in out.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spaces() -> frozenset[str]:
     return frozenset(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and chr(c).isspace())
 
@@ -85,7 +85,7 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_class(chars: frozenset[str]) -> str:
     """A bracketed class matching exactly `chars`, with runs written as ranges."""
     codes = sorted(ord(c) for c in chars)
@@ -226,13 +226,13 @@ def _money(below: Decimal, strict: bool) -> str:
     return f"^{spaces}*{glue}{body}{after}{spaces}*$"
 
 
-@lru_cache(maxsize=None)
+@cache
 def money_pattern() -> str:
     """Every text spelling of an amount the program accepts: from 0 to MAX_AMOUNT."""
     return _money(MAX_AMOUNT, strict=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def zero_money_pattern() -> str:
     """The text spellings of an amount that rounds to 0.00."""
     return _money(HALF_FEN, strict=True)
@@ -241,7 +241,7 @@ def zero_money_pattern() -> str:
 # ---- rates --------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def percent_pattern(limit: int) -> str:
     """Text a rate field reads as a number from 0 to `limit`: what Decimal() reads once the ends
     are stripped and '%' signs dropped from the right, less positive exponents (see above)."""
