@@ -359,3 +359,36 @@ def test_an_answers_file_with_schema_key_plans(run_cli, tmp_path):
     done = run_cli("plan", "--answers", str(answers), "--format", "json")
     assert done.returncode == 0, done.stderr
     assert "$schema" not in done.stdout
+
+
+# ---- whole files, changed at random ------------------------------------------------------------------
+
+LEAVES = [p for p in leaf_paths(EXAMPLE) if p != ("$schema",)]
+VALUES = st.one_of(
+    st.sampled_from(AWKWARD),
+    st.integers(min_value=-2, max_value=10**9),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-1, max_value=10**9),
+    st.text(st.sampled_from(ALPHABET), max_size=6),
+    st.dates().map(lambda d: d.isoformat()),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LEAVES), VALUES, st.booleans()), min_size=1, max_size=3))
+def test_a_file_the_program_refuses_the_schema_refuses(validator, changes):
+    """Up to three fields of the example changed or (sometimes) left out: whatever the program
+    refuses, the schema refuses."""
+    data = copy.deepcopy(EXAMPLE)
+    for path, value, drop in changes:
+        node = data
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            if drop and isinstance(node, dict):
+                node.pop(path[-1], None)
+            else:
+                node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # a field above it was changed or left out already
+    if program_refuses(data):
+        assert not validator.is_valid(data)

@@ -160,11 +160,14 @@ def _describe(model: dict[str, Any], name: str, words: dict[str, object]) -> Non
     model.pop("title", None)
     for field, spec in model.get("properties", {}).items():
         spec.pop("title", None)
-        # An amount's or a rate's own description (what may be written) follows the field's.
+        # An amount's or a rate's own description (what may be written) follows the field's. A
+        # field added to the model without words still gets the shared part; the tests ask for
+        # the rest (tests/test_schema.py).
         shared = _shared_description(spec, words)
-        text = str(words[f"{name}.{field}"])
-        spec["description"] = _join(text, shared) if shared else text
-        spec["examples"] = EXAMPLES[name][field]
+        text = str(words.get(f"{name}.{field}", ""))
+        spec["description"] = _join(text, shared) if text and shared else text or shared
+        if field in EXAMPLES.get(name, {}):
+            spec["examples"] = EXAMPLES[name][field]
 
 
 def _shared_description(spec: dict[str, Any], words: dict[str, object]) -> str:
