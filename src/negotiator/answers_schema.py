@@ -98,7 +98,7 @@ def _amount(words: dict[str, object]) -> dict[str, Any]:
         "description": words["kinds.amount"],
         "anyOf": [
             {"type": "number", "minimum": 0, "maximum": int(MAX_AMOUNT), "not": _NOT_NAN},
-            {"type": "string", "pattern": money_pattern()},
+            {"type": "string", "pattern": money_pattern(), "patternErrorMessage": words["messages.amount"]},
         ],
         "examples": ["12000", "1.2万", 12000.5],
     }
@@ -123,7 +123,11 @@ def _percent(words: dict[str, object], limit: int) -> dict[str, Any]:
         "description": str(words["kinds.percent"]).format(limit=limit),
         "anyOf": [
             {"type": "number", "minimum": 0, "maximum": limit, "not": _NOT_NAN},
-            {"type": "string", "pattern": percent_pattern(limit)},
+            {
+                "type": "string",
+                "pattern": percent_pattern(limit),
+                "patternErrorMessage": str(words["messages.percent"]).format(limit=limit),
+            },
         ],
     }
 
@@ -138,20 +142,23 @@ _ANY_TEXT = r"^[^\ud800-\udfff]*$"
 _SOME_TEXT = r"^[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*$"
 
 
-def _walk(node: Any) -> None:
+def _walk(node: Any, words: dict[str, object]) -> None:
     """Dates get their range, text its pattern, wherever they are."""
     if isinstance(node, list):
         for item in node:
-            _walk(item)
+            _walk(item, words)
         return
     if not isinstance(node, dict):
         return
     if node.get("type") == "string" and node.get("format") == "date":
         node["pattern"] = DATE_PATTERN
+        node["patternErrorMessage"] = words["messages.date"]
     elif node.get("type") == "string" and not ({"enum", "const", "format", "pattern"} & node.keys()):
         node["pattern"] = _SOME_TEXT if node.get("minLength", 0) >= 1 else _ANY_TEXT
+        if node.get("minLength", 0) >= 1:
+            node["patternErrorMessage"] = words["messages.text"]
     for value in node.values():
-        _walk(value)
+        _walk(value, words)
 
 
 def _describe(model: dict[str, Any], name: str, words: dict[str, object]) -> None:
@@ -193,17 +200,20 @@ def _given(field: str) -> dict[str, Any]:
 
 def _debt_rules(debt: dict[str, Any], words: dict[str, object]) -> None:
     debt["description"] = _join(str(debt["description"]), str(words["Debt.rules"]))
-    debt["oneOf"] = [_given("daily_rate_percent"), _given("annual_rate_percent")]
+    # Each rule on its own, so that an editor can say which one is broken.
+    one_rate = {"oneOf": [_given("daily_rate_percent"), _given("annual_rate_percent")], "errorMessage": words["messages.rates"]}
     # Interest and penalties left out count as zero, which `properties` says by not applying.
     zero = {"$ref": "#/$defs/ZeroAmount"}
-    debt["not"] = {"required": ["principal"], "properties": {"principal": zero, "interest": zero, "penalties": zero}}
+    nothing = {"required": ["principal"], "properties": {"principal": zero, "interest": zero, "penalties": zero}}
+    debt["allOf"] = [one_rate, {"not": nothing, "errorMessage": words["messages.balance"]}]
     chosen = debt["properties"]["chosen"]
     chosen["description"] = _join(chosen["description"], _join(str(words["kinds.cannot"]), str(words["Debt.settlement"])))
 
 
-def _settlement_needs_a_lump_sum(root: dict[str, Any]) -> None:
+def _settlement_needs_a_lump_sum(root: dict[str, Any], words: dict[str, object]) -> None:
     """With no lump sum (left out, or 0) no debt can aim for a settlement."""
-    no_settlement = {"properties": {"chosen": {"not": {"const": "settlement"}}}}
+    refused = {"not": {"const": "settlement"}, "errorMessage": words["messages.settlement"]}
+    no_settlement = {"properties": {"chosen": refused}}
     root["if"] = {"properties": {"lump_sum": {"$ref": "#/$defs/ZeroAmount"}}}
     root["then"] = {"properties": {"debts": {"items": no_settlement}}}
 
@@ -225,10 +235,10 @@ def build(lang: str = "en") -> dict[str, Any]:
             _describe(model, name, words)
         else:
             model.pop("title", None)
-    _walk(root)
-    _walk(defs)
+    _walk(root, words)
+    _walk(defs, words)
     _debt_rules(defs["Debt"], words)
-    _settlement_needs_a_lump_sum(root)
+    _settlement_needs_a_lump_sum(root, words)
     defs["Amount"] = _amount(words)
     defs["ZeroAmount"] = _zero_amount()
     for name in sorted(used - {"Amount"}):

@@ -97,6 +97,11 @@ def char_class(chars: frozenset[str]) -> str:
             continue
         if prev == start:
             parts.append(_escape(chr(start)))
+        elif start > 0xFFFF or prev == start + 1:
+            # Beyond the first plane each character is written out: an engine reading the
+            # pattern without the u flag (older editors) sees each as two code units, and a
+            # range between two such pairs would not even compile there.
+            parts.append("".join(_escape(chr(code)) for code in range(start, prev + 1)))
         elif prev == start + 1:
             parts.append(_escape(chr(start)) + _escape(chr(prev)))
         else:
