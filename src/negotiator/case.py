@@ -77,8 +77,8 @@ def _percent(limit: int) -> Callable[[object], Decimal]:
 
 class _SchemaOf:
     """What a typed value looks like in the published JSON Schema. The schema of an amount or a
-    rate is derived from its reader (see spellings.py), which takes about a second, so it is built
-    only when `negotiator schema` asks for it, never when a case is read."""
+    rate is derived from its reader (see spellings.py), which takes a few tenths of a second, so
+    it is built only when `negotiator schema` asks for it, never when a case is read."""
 
     def __init__(self, kind: str, limit: int = 0) -> None:
         self.kind, self.limit = kind, limit

@@ -12,7 +12,8 @@ Two limits, both on the safe side (the schema refuses something the program woul
 - a rate written with a positive exponent ("0.5e1") is refused: no pattern can compare such a
   number with a bound. A negative exponent is fine ("1e-3"), as is any zero ("0e5").
 
-Building the tables walks all of Unicode (about a second); only `negotiator schema` does it.
+Building the tables walks all of Unicode (a few tenths of a second); only `negotiator schema`
+does it.
 """
 
 from __future__ import annotations
