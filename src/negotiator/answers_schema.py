@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from negotiator.case import EARLIEST, LATEST
+from negotiator.case import EARLIEST, LATEST, TYPED_VALUE
 from negotiator.money import MAX_AMOUNT
 from negotiator.words import table
 
@@ -67,24 +67,15 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
 }
 
 
-_TYPED = "x-typed-value"
-
-
-def typed_value(kind: str, limit: int = 0) -> dict[str, Any]:
-    """The schema of an amount or a rate: a mark that `build` turns into a reference to one
-    definition (the patterns are long, and each is written once). pydantic would try to follow a
-    reference it did not make itself."""
-    return {_TYPED: "Amount" if kind == "money" else f"Percent{limit}"}
-
-
 def _link(node: Any, used: set[str]) -> None:
-    """Each mark left by typed_value becomes a $ref; `used` collects what they point to."""
+    """Each mark a typed value left (case.TYPED_VALUE) becomes a $ref to one definition, since
+    the patterns are long and each is written once; `used` collects what they point to."""
     if isinstance(node, list):
         for item in node:
             _link(item, used)
     elif isinstance(node, dict):
-        if _TYPED in node:
-            name = node.pop(_TYPED)
+        if TYPED_VALUE in node:
+            name = node.pop(TYPED_VALUE)
             node["$ref"] = f"#/$defs/{name}"
             used.add(name)
         for value in node.values():

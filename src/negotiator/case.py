@@ -75,21 +75,24 @@ def _percent(limit: int) -> Callable[[object], Decimal]:
     return check
 
 
+# The mark a typed value leaves in pydantic's JSON Schema; answers_schema.py puts the schema of
+# the value there. That schema is derived from the value's reader (see spellings.py) and takes a
+# few tenths of a second, so it is built only when `negotiator schema` asks, never when a case is
+# read; and pydantic would try to follow a reference it did not make itself.
+TYPED_VALUE = "x-typed-value"
+
+
 class _SchemaOf:
-    """What a typed value looks like in the published JSON Schema. The schema of an amount or a
-    rate is derived from its reader (see spellings.py), which takes a few tenths of a second, so
-    it is built only when `negotiator schema` asks for it, never when a case is read."""
+    """What a typed value is called in the published JSON Schema: Amount, Percent50, ..."""
 
-    def __init__(self, kind: str, limit: int = 0) -> None:
-        self.kind, self.limit = kind, limit
+    def __init__(self, name: str) -> None:
+        self.name = name
 
-    def __get_pydantic_json_schema__(self, core_schema, handler):
-        from negotiator.answers_schema import typed_value
-
-        return typed_value(self.kind, self.limit)
+    def __get_pydantic_json_schema__(self, core_schema: object, handler: object) -> dict[str, str]:
+        return {TYPED_VALUE: self.name}
 
 
-Money = Annotated[Decimal, BeforeValidator(_money), _SchemaOf("money")]
+Money = Annotated[Decimal, BeforeValidator(_money), _SchemaOf("Amount")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 
 
@@ -103,9 +106,9 @@ def no_controls(value: str) -> str:
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
-DailyRate = Annotated[Decimal, BeforeValidator(_percent(1)), _SchemaOf("percent", 1)]
-AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400)), _SchemaOf("percent", 400)]
-BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50)), _SchemaOf("percent", 50)]
+DailyRate = Annotated[Decimal, BeforeValidator(_percent(1)), _SchemaOf("Percent1")]
+AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400)), _SchemaOf("Percent400")]
+BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50)), _SchemaOf("Percent50")]
 
 
 class Cause(str, Enum):
