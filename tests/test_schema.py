@@ -321,10 +321,12 @@ def properties(schema):
 def test_every_field_is_described_with_its_chinese_term_and_an_example(schema):
     """What an editor shows on hover: words, the glossary's Chinese term, an example; examples
     and defaults (which an editor offers to fill in) are valid themselves."""
+    words = answers_schema.table("en", "schema")
     resolver_schema = copy.deepcopy(schema)
     for model, fields in properties(schema):
         for field, spec in fields.items():
             where = f"{model}.{field}"
+            assert f"{'Case' if model == '(root)' else model}.{field}" in words, f"{where}: no words in content/*/schema.toml"
             assert spec.get("description"), where
             assert re.search(r"[\u4e00-\u9fff]", spec["description"]), f"{where}: no Chinese term"
             assert spec.get("examples"), where

@@ -63,6 +63,8 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "stage": ["agency"],
         "max_months": [36],
         "chosen": ["instalments"],
+        "last_payment_date": ["2023-05-10"],
+        "last_demand_date": ["2026-10-15"],
     },
 }
 
