@@ -208,6 +208,9 @@ def leaf_paths(node, path=()):
 
 
 EXAMPLE = json.loads((EXAMPLES / "case-en.json").read_text("utf-8"), parse_float=Decimal)
+# The optional fields too, so that each is tried.
+EXAMPLE["debts"][2] |= {"last_payment_date": "2024-01-05", "last_demand_date": "2026-10-15", "max_months": 24, "chosen": "instalments"}
+EXAMPLE["hardship"]["expected_months"] = 6
 AWKWARD = [
     None, True, 0, -1, 1, 121, 36501, Decimal("40.5"), Decimal("0.004"), "", " ", "abc", "NaN", "Infinity",
     "-0", "-5", "1e5", "1e999", "0.000001", "1.2万", "10001万", "100000001", "3k", "50%", "401", "1.5",
