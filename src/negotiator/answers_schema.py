@@ -129,10 +129,23 @@ DATE_PATTERN = (
     rf"^(?:{EARLIEST.year // 10}[{EARLIEST.year % 10}-9]|{EARLIEST.year // 100 + 1}[0-9]{{2}}|{LATEST.year})"
     r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
 )
-# Text is stored trimmed, so a name must hold something besides white space; and a lone half of a
-# surrogate pair (which JSON can spell as \ud800) is not text at all.
+# A lone half of a surrogate pair (which JSON can spell as \ud800) is not text at all.
 _ANY_TEXT = r"^[^\ud800-\udfff]*$"
-_SOME_TEXT = r"^[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*$"
+# What pydantic trims from the ends of a name: Unicode's White_Space (Rust's str::trim).
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _name_pattern() -> str:
+    """A name, once trimmed, is not empty and holds no character a screen would obey
+    (controls.UNSAFE; case.no_controls refuses them), nor half a surrogate pair."""
+    from negotiator.controls import UNSAFE
+    from negotiator.spellings import char_class
+
+    unsafe = frozenset(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and UNSAFE.match(chr(c)))
+    space = char_class(frozenset(WHITE_SPACE))
+    allowed = "[^" + char_class(unsafe)[1:-1] + "\\ud800-\\udfff]"
+    solid = "[^" + char_class(unsafe | frozenset(WHITE_SPACE))[1:-1] + "\\ud800-\\udfff]"
+    return f"^{space}*{solid}(?:{allowed}*{solid})?{space}*$"
 
 
 def _walk(node: Any, words: dict[str, object]) -> None:
@@ -147,7 +160,8 @@ def _walk(node: Any, words: dict[str, object]) -> None:
         node["pattern"] = DATE_PATTERN
         node["patternErrorMessage"] = words["messages.date"]
     elif node.get("type") == "string" and not ({"enum", "const", "format", "pattern"} & node.keys()):
-        node["pattern"] = _SOME_TEXT if node.get("minLength", 0) >= 1 else _ANY_TEXT
+        # Only names must hold something (case.Name); they are also the text that refuses controls.
+        node["pattern"] = _name_pattern() if node.get("minLength", 0) >= 1 else _ANY_TEXT
         if node.get("minLength", 0) >= 1:
             node["patternErrorMessage"] = words["messages.text"]
     for value in node.values():
