@@ -19,7 +19,9 @@ LAYERS = (
     ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
     ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick", "negotiator.when"),
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
+    ("negotiator.spellings",),  # the text an amount or a rate may be written as, for the schema
     ("negotiator.case",),  # the answers model
+    ("negotiator.answers_schema",),  # the answers file's JSON Schema, made from the model
     ("negotiator.planning",),  # pure numbers
     ("negotiator.records", "negotiator.loading"),  # contact log and agreement; reading an answers file
     ("negotiator.plan_records",),  # the records the advice fills and the plan holds

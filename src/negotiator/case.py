@@ -80,8 +80,27 @@ def _percent(limit: int) -> Callable[[object], Decimal]:
     return check
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
+# The mark a typed value leaves in pydantic's JSON Schema; answers_schema.py puts the schema of
+# the value there. That schema is derived from the value's reader (see spellings.py) and takes a
+# few tenths of a second, so it is built only when `negotiator schema` asks, never when a case is
+# read; and pydantic would try to follow a reference it did not make itself.
+TYPED_VALUE = "x-typed-value"
+
+
+class _SchemaOf:
+    """What a typed value is called in the published JSON Schema: Amount, Percent50, ..."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get_pydantic_json_schema__(self, core_schema: object, handler: object) -> dict[str, str]:
+        return {TYPED_VALUE: self.name}
+
+
+Money = Annotated[Decimal, BeforeValidator(_money), _SchemaOf("Amount")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
 def no_controls(value: str) -> str:
     """A name (a lender, an income, who called) is one line of visible text: a control character
     or a direction mark in it is never meant, and could take over a screen it is shown on."""
@@ -92,9 +111,9 @@ def no_controls(value: str) -> str:
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
-DailyRate = Annotated[Decimal, BeforeValidator(_percent(1))]
-AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400))]
-BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50))]
+DailyRate = Annotated[Decimal, BeforeValidator(_percent(1)), _SchemaOf("Percent1")]
+AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400)), _SchemaOf("Percent400")]
+BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50)), _SchemaOf("Percent50")]
 
 
 class Cause(str, Enum):
@@ -171,8 +190,8 @@ def _given_to_month(value: object) -> bool:
 MonthOrDay = Annotated[
     dt.date,
     BeforeValidator(_month_or_day),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
-                    "description": "YYYY-MM-DD, or YYYY-MM when only the month is known"}),
+    # A day (a date, with its range) or a month alone; the schema module adds the month's range.
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "x-month": True}]}),
 ]
 
 
@@ -306,6 +325,15 @@ class Case(_Strict):
     debts: Annotated[list[Debt], Field(min_length=1, max_length=200)]
 
     _plan_date_range = field_validator("plan_date")(_in_range)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _without_schema_key(cls, data: object) -> object:
+        # "$schema" tells an editor where the file's JSON Schema is (`negotiator schema -o`); it is
+        # not part of the case, so it is accepted and dropped.
+        if isinstance(data, dict) and "$schema" in data:
+            return {key: value for key, value in data.items() if key != "$schema"}
+        return data
 
     def planned_on(self, today: dt.date | None = None) -> dt.date:
         return self.plan_date or today or dt.date.today()

@@ -107,12 +107,16 @@ calc.__doc__ = h("calc.help")
 
 
 @app.command()
-def schema() -> None:
-    import json
+def schema(
+    lang: Optional[str] = typer.Option(None, "--lang", help=h("schema.lang")),
+    output: Output = None,
+    force: Force = False,
+) -> None:
+    from negotiator.commands.schema import run
 
-    from negotiator.case import Case
-
-    print(json.dumps(Case.model_json_schema(), ensure_ascii=False, indent=2))
+    # The schema is a shared file, the same on every computer: its words are English unless asked;
+    # a message (a file already there) is in the person's language.
+    run(language(lang, "en"), language(lang), output, force)
 
 
 schema.__doc__ = h("schema.help")

@@ -1,0 +1,18 @@
+"""`negotiator schema`: the answers file's JSON Schema, printed or saved for an editor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def text(lang: str) -> str:
+    from negotiator.answers_schema import build
+
+    return json.dumps(build(lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def run(lang: str, message_lang: str, output: str | Path | None, force: bool) -> None:
+    from negotiator.commands.plan import emit
+
+    emit(text(lang), output, force, message_lang, fmt="json")
