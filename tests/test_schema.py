@@ -138,7 +138,11 @@ def test_nan_and_infinity_written_as_numbers_are_refused(validator):
 # ---- what must pass ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
+STARTERS = Path(answers_schema.__file__).parent / "starter"
+
+
+# The examples of this checkout and the starter files `negotiator example` writes.
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")) + sorted(STARTERS.glob("*.json")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_example_passes_and_points_to_the_schema(validator, path):
     data = as_editor_reads(path.read_bytes())
     assert data["$schema"] == answers_schema.FILE_NAME
