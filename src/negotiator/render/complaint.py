@@ -13,7 +13,8 @@ from typing import Any
 from negotiator.advice.complaint import Complaint, Told
 from negotiator.render.incidents import WIDTH, data, dumps, rule_line, shown
 from negotiator.render.layout import wrap
-from negotiator.render.markdown import escape
+from negotiator.render.markdown import BREAK, escape
+from negotiator.render.safe import one_line
 from negotiator.render.table import width
 from negotiator.words import t
 
@@ -61,21 +62,25 @@ def _with_source(channel, lang: str) -> str:
 
 
 def markdown(c: Complaint) -> str:
-    lines = [f"# {escape(c.title)}", ""]
-    lines += [escape(shown(line)) + "\\" for line in c.header[:-1]] + [escape(shown(c.header[-1])), ""]
-    lines += [escape(shown(c.opening)), "", f"## {escape(t(c.lang, 'complaint.letter.what_happened'))}"]
+    def item(text: str, indent: int = 2) -> str:
+        # A line break inside a value stays inside its own list item.
+        return escape(shown(text), BREAK + " " * indent)
+
+    lines = [f"# {escape(one_line(c.title))}", ""]
+    lines += [escape(one_line(line)) + "\\" for line in c.header[:-1]] + [escape(one_line(c.header[-1])), ""]
+    lines += [escape(shown(c.opening), BREAK), "", f"## {escape(t(c.lang, 'complaint.letter.what_happened'))}"]
     for n, told in enumerate(c.incidents, 1):
-        lines += ["", f"### {escape(shown(heading(told, n)))}", "", escape(told.why), ""]
-        # A quote's own line breaks would end the list item; another bullet keeps the rules a list of their own.
-        lines += [f"- {escape(shown(q).replace(chr(10), ' '))}" for q in told.quotes]
-        lines += [""] + [f"* {escape(rule_line(r, c.lang))}" for r in told.rules]
+        lines += ["", f"### {escape(one_line(heading(told, n)))}", "", escape(told.why), ""]
+        lines += [f"- {item(q)}" for q in told.quotes]
+        # Another bullet keeps the rules a list of their own, apart from the quotes.
+        lines += [""] + [f"* {item(rule_line(r, c.lang))}" for r in told.rules]
     lines += ["", f"## {escape(t(c.lang, 'complaint.letter.asks'))}", ""]
-    lines += [f"{n}. {escape(shown(a))}" for n, a in enumerate(c.asks, 1)]
+    lines += [f"{n}. {item(a, len(f'{n}. '))}" for n, a in enumerate(c.asks, 1)]
     lines += ["", f"## {escape(t(c.lang, 'complaint.letter.enclosed'))}", ""]
-    lines += [f"- [ ] {escape(shown(a))}" for a in c.attachments]
-    lines += ["", escape(c.sign).replace("\n", "\\\n"), "", "---", "", f"## {escape(t(c.lang, 'complaint.channels.heading'))}", ""]
-    lines += [f"{n}. {escape(shown(_with_source(ch, c.lang)))}" for n, ch in enumerate(c.channels, 1)]
-    lines += ["", escape(c.disclaimer)]
+    lines += [f"- [ ] {item(a, 6)}" for a in c.attachments]
+    lines += ["", escape(c.sign, BREAK), "", "---", "", f"## {escape(t(c.lang, 'complaint.channels.heading'))}", ""]
+    lines += [f"{n}. {item(_with_source(ch, c.lang), len(f'{n}. '))}" for n, ch in enumerate(c.channels, 1)]
+    lines += ["", escape(c.disclaimer, BREAK)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

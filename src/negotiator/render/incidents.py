@@ -1,7 +1,7 @@
 """The incidents of a contact log as `negotiator incidents` shows them: text and JSON.
 
-A person's own words (who called, what was said) are shown through `shown`, so that text typed or
-pasted into the log can never drive the terminal or the reader's screen.
+A person's own words (who called, what was said) are shown through `shown` (the display boundary,
+negotiator.render.safe), so text typed or pasted into the log never drives the terminal.
 """
 
 from __future__ import annotations
@@ -15,25 +15,19 @@ from negotiator.advice.complaint import Told
 from negotiator.planning.incidents import SoFar, lenders_with
 from negotiator.render.blocks import Item, Items, Para, Section
 from negotiator.render.layout import wrap
+from negotiator.render.safe import visible as shown
 from negotiator.words import t
 
 WIDTH = 80
 
-# C0 controls but line break and tab, DEL, C1 controls (0x9b starts a terminal command on its own),
-# and the marks that reorder text on screen (bidi overrides and isolates).
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def shown(text: str) -> str:
-    """Text as it may be displayed: every control character written as a visible escape."""
-    return _HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+# For JSON: the characters controls.UNSAFE names that json.dumps leaves raw (it escapes C0 itself).
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def dumps(value: Any) -> str:
-    """JSON that keeps every character but writes the invisible ones as \\u escapes, which json
-    does for C0 controls only."""
+    """JSON that keeps every value exactly, with the invisible characters written as \\u escapes."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def entry_data(n: int, entry) -> dict[str, Any]:
