@@ -188,7 +188,7 @@ def test_ctrl_c_in_chinese_then_resume_to_the_end(home: Path, where: Path) -> No
         ("催收目前到了哪一步", ENTER),
         ("您的欠款：可以", ENTER),
         ("这个预算对吗", ENTER),
-        ("您准备向 花呗 提出哪个方案", ENTER),
+        ("您准备向花呗提出哪个方案", ENTER),
         ("都对吗", ENTER),
         ("接下来做什么", ENTER),
         ("保存到哪里", ENTER),
