@@ -5,7 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from negotiator.errors import BadInput
 from negotiator.words import t
 
 
@@ -17,18 +16,10 @@ def starter(lang: str) -> str:
 def run(lang: str, output: str | Path | None, force: bool) -> None:
     import sys
 
-    from negotiator.commands.plan import output_file
-    from negotiator.files import FileExists, atomic_write
+    from negotiator.commands.plan import emit
 
-    text = starter(lang)
+    # Written as a plan is: atomically, owner-only, never over a file without --force.
+    emit(starter(lang), output, force, lang, "json")
     if output is None:
-        sys.stdout.write(text)
         return
-    output = output_file(output, "json", lang)  # a file name, never a folder
-    try:
-        atomic_write(output, text, overwrite=force)
-    except FileExists as exc:
-        raise BadInput(t(lang, "errors.output.exists", path=output)) from exc
-    except OSError as exc:
-        raise BadInput(t(lang, "render.save.failed", path=output, reason=exc.strerror or exc)) from exc
     print(t(lang, "starter.example.written", path=output), file=sys.stderr)

@@ -41,8 +41,9 @@ def _value(value: Any) -> Any:
     return value
 
 
-def schedule_rows(schedule: Schedule) -> list[dict[str, Any]]:
-    # Most rows repeat the same payment, principal and interest: each amount is formatted once.
+def _money_once() -> Callable[[Decimal], str]:
+    """A formatter that formats each amount once: most rows repeat the same payment, principal
+    and interest."""
     shown: dict[Decimal, str] = {}
 
     def money(amount: Decimal) -> str:
@@ -51,6 +52,11 @@ def schedule_rows(schedule: Schedule) -> list[dict[str, Any]]:
             text = shown[amount] = plain(amount)
         return text
 
+    return money
+
+
+def schedule_rows(schedule: Schedule) -> list[dict[str, Any]]:
+    money = _money_once()
     return [
         {"n": r.n, "due": r.due.isoformat(), "payment": money(r.payment), "principal": money(r.principal), "interest": money(r.interest), "remaining": money(r.remaining)}
         for r in schedule.rows
@@ -180,13 +186,7 @@ def render(plan: Plan) -> str:
     nonce = secrets.token_hex(8)  # a placeholder no value of the plan can spell
     held: list[list[str]] = []
     seen: dict[int, str] = {}
-    shown: dict[Decimal, str] = {}
-
-    def money(amount: Decimal) -> str:
-        text = shown.get(amount)
-        if text is None:
-            text = shown[amount] = plain(amount)
-        return text
+    money = _money_once()
 
     def rows(schedule: Schedule) -> str:
         if id(schedule) not in seen:  # the target is also among the proposals: written once
