@@ -220,7 +220,7 @@ AWKWARD = [
     "-0", "-5", "1e5", "1e999", "0.000001", "1.2万", "10001万", "100000001", "3k", "50%", "401", "1.5",
     10**40, Decimal("1E+400"), float("nan"), float("inf"), [], {}, "2026-02-30", "1989-12-31", "2101-01-01",
     "2026-11-28", "settlement", "huabei", "x" * 101, "\ud800", "zh", 50, Decimal("50.01"), 400,
-    "Bank\u202eknaB", "a\tb", " \tBank\n", "\u200bBank",
+    "Bank\u202eknaB", "a\tb", " \tBank\n", "\u200bBank", "2026-09", " 2026-09 ", "2026-13", "1989-12", "2026-9",
 ]
 
 
@@ -373,6 +373,16 @@ def test_schema_saved_with_o_owner_only_and_never_over_a_file(run_cli, tmp_path)
     assert target.read_text("utf-8") == "mine"
     assert run_cli("schema", "-o", str(target), "--force").returncode == 0
     assert target.read_text("utf-8") == first
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_starter_file_passes_the_schema(run_cli, tmp_path, validator, lang):
+    """`negotiator example` writes a file that names the saved schema and passes it."""
+    path = tmp_path / "answers.json"
+    assert run_cli("example", "--lang", lang, "-o", str(path)).returncode == 0
+    data = as_editor_reads(path.read_bytes())
+    assert data["$schema"] == answers_schema.FILE_NAME
+    assert list(validator.iter_errors(data)) == []
 
 
 def test_an_answers_file_with_schema_key_plans(run_cli, tmp_path):

@@ -43,7 +43,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
     "Hardship": {
         "cause": ["job_loss"],
         "details": ["公司裁员，正在找工作。"],
-        "since": ["2026-03-01"],
+        "since": ["2026-03-01", "2026-03"],
         "expected_months": [6, None],
         "income_before": ["12000"],
     },
@@ -125,12 +125,25 @@ def _percent(words: dict[str, object], limit: int) -> dict[str, Any]:
     }
 
 
-DATE_PATTERN = (
-    rf"^(?:{EARLIEST.year // 10}[{EARLIEST.year % 10}-9]|{EARLIEST.year // 100 + 1}[0-9]{{2}}|{LATEST.year})"
-    r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
-)
-# A month alone ("2026-09"), in the same range of years.
-MONTH_PATTERN = DATE_PATTERN.removesuffix(r"-(?:0[1-9]|[12][0-9]|3[01])$") + "$"
+_YEARS = rf"(?:{EARLIEST.year // 10}[{EARLIEST.year % 10}-9]|{EARLIEST.year // 100 + 1}[0-9]{{2}}|{LATEST.year})"
+_MONTHS = r"(?:0[1-9]|1[0-2])"
+DATE_PATTERN = rf"^{_YEARS}-{_MONTHS}-(?:0[1-9]|[12][0-9]|3[01])$"
+
+
+def _month_or_day(words: dict[str, object]) -> dict[str, Any]:
+    """A day, or only its month ("2026-09") when that is all a person remembers: case.MonthOrDay,
+    which strips a month's surrounding spaces and reads it as the month's first day."""
+    from negotiator.spellings import char_class, spaces
+
+    around = char_class(spaces())
+    message = words["messages.month_or_day"]
+    return {
+        "description": words["kinds.month_or_day"],
+        "anyOf": [
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN, "patternErrorMessage": message},
+            {"type": "string", "pattern": f"^{around}*{_YEARS}-{_MONTHS}{around}*$", "patternErrorMessage": message},
+        ],
+    }
 # A lone half of a surrogate pair (which JSON can spell as \ud800) is not text at all.
 _ANY_TEXT = r"^[^\ud800-\udfff]*$"
 # What pydantic trims from the ends of a name: Unicode's White_Space (Rust's str::trim).
@@ -158,10 +171,7 @@ def _walk(node: Any, words: dict[str, object]) -> None:
         return
     if not isinstance(node, dict):
         return
-    if node.pop("x-month", False):
-        node["pattern"] = MONTH_PATTERN
-        node["patternErrorMessage"] = words["messages.date"]
-    elif node.get("type") == "string" and node.get("format") == "date":
+    if node.get("type") == "string" and node.get("format") == "date":
         node["pattern"] = DATE_PATTERN
         node["patternErrorMessage"] = words["messages.date"]
     elif node.get("type") == "string" and not ({"enum", "const", "format", "pattern"} & node.keys()):
@@ -194,6 +204,8 @@ def _shared_description(spec: dict[str, Any], words: dict[str, object]) -> str:
     for ref in refs:
         if ref == "#/$defs/Amount":
             return str(words["kinds.amount"])
+        if ref == "#/$defs/MonthOrDay":
+            return str(words["kinds.month_or_day"])
         if ref and ref.startswith("#/$defs/Percent"):
             return str(words["kinds.percent"]).format(limit=ref.removeprefix("#/$defs/Percent"))
     formats = [spec.get("format")] + [s.get("format") for s in spec.get("anyOf", [])]
@@ -254,7 +266,10 @@ def build(lang: str = "en") -> dict[str, Any]:
     defs["Amount"] = _amount(words)
     defs["ZeroAmount"] = _zero_amount()
     for name in sorted(used - {"Amount"}):
-        defs[name] = _percent(words, int(name.removeprefix("Percent")))
+        if name == "MonthOrDay":
+            defs[name] = _month_or_day(words)
+        else:
+            defs[name] = _percent(words, int(name.removeprefix("Percent")))
     head = {"$schema": DIALECT, "title": words["title"], "description": words["description"]}
     return {**head, **root, "$defs": dict(sorted(defs.items()))}
 

@@ -17,7 +17,6 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     PrivateAttr,
-    WithJsonSchema,
     field_serializer,
     BeforeValidator,
     ConfigDict,
@@ -190,8 +189,7 @@ def _given_to_month(value: object) -> bool:
 MonthOrDay = Annotated[
     dt.date,
     BeforeValidator(_month_or_day),
-    # A day (a date, with its range) or a month alone; the schema module adds the month's range.
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "x-month": True}]}),
+    _SchemaOf("MonthOrDay"),
 ]
 
 

@@ -71,7 +71,8 @@ def _decimal_digits() -> dict[int, frozenset[str]]:
 
 
 @cache
-def _spaces() -> frozenset[str]:
+def spaces() -> frozenset[str]:
+    """What str.strip() takes off the ends."""
     return frozenset(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and chr(c).isspace())
 
 
@@ -252,7 +253,7 @@ def percent_pattern(limit: int) -> str:
     """Text a rate field reads as a number from 0 to `limit`: what Decimal() reads once the ends
     are stripped and '%' signs dropped from the right, less positive exponents (see above)."""
     alpha = _Alphabet(_decimal_digits(), r"\.", "_*", trailing_point=True)
-    spaces = char_class(_spaces())
+    ends = char_class(spaces())
     exponent_digits = f"(?:{alpha.digit(0, 0)})*(?:{alpha.digit()}){{1,{_EXPONENT_DIGITS}}}"
     any_exponent = f"(?:[eE]_*(?:[-+]_*)?{exponent_digits})"
     not_positive = f"(?:[eE]_*(?:-_*{exponent_digits}|(?:\\+_*)?(?:{alpha.digit(0, 0)})+))"
@@ -262,4 +263,4 @@ def percent_pattern(limit: int) -> str:
         f"|-_*{zero}{any_exponent}?)"
     )
     # Decimal strips white space from the ends, then drops underscores wherever they are.
-    return f"^{spaces}*_*{number}{spaces}*%*{spaces}*$"
+    return f"^{ends}*_*{number}{ends}*%*{ends}*$"
