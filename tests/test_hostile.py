@@ -625,13 +625,16 @@ def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
         for i in range(11)
     )
     plan = build_plan(case_from_data(data, "en"), "en", agreements=agreed)
-    events = icalendar.Calendar.from_ical(ics.render(plan)).walk("VEVENT")
+    calendar = icalendar.Calendar.from_ical(ics.render(plan))
+    events = calendar.walk("VEVENT")
     payments, call = events[:-1], events[-1]  # the follow-up call comes last
     assert len(events) == ics.MAX_PAYMENT_EVENTS + 1
     last = max(e.decoded("DTSTART") for e in payments)
     every = sorted(row.due for a in agreed for row in a.schedule().rows)
     assert last == every[ics.MAX_PAYMENT_EVENTS - 1]
     assert f"first 1200 of {len(every)} payment reminders" in str(call.get("DESCRIPTION"))
+    # Said in the calendar's own description too, for when every lender agreed and no call is left.
+    assert f"first 1200 of {len(every)} payment reminders" in str(calendar.get("X-WR-CALDESC"))
 
 
 @pytest.mark.parametrize("replace", [True, False])

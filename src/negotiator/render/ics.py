@@ -111,6 +111,10 @@ def render(plan: Plan) -> str:
     every = [x for x in payments(plan) if x.agreed]  # only what was agreed is a real payment
     due = sorted((row.due, order, row.n) for order, pay in enumerate(every) for row in pay.schedule.rows)
     kept = {(order, n) for _, order, n in due[:MAX_PAYMENT_EVENTS]}
+    cut = ""
+    if len(due) > MAX_PAYMENT_EVENTS:  # said in the calendar's description, and at the call if any
+        cut = t(plan.lang, "safety.calendar_cut", kept=MAX_PAYMENT_EVENTS, total=len(due), last=due[MAX_PAYMENT_EVENTS - 1][0].isoformat())
+        lines.append(f"X-WR-CALDESC:{escape(cut)}")
     for order, pay in enumerate(every):
         kind = t(plan.lang, f"labels.kinds.{pay.kind}")
         source = "agreed" if pay.agreed else "target"
@@ -135,8 +139,8 @@ def render(plan: Plan) -> str:
         last = latest_contact(plan)
         if last is not None and last.next_action:
             detail += "\n" + w("calendar.follow_up_next", action=last.next_action)
-        if len(due) > MAX_PAYMENT_EVENTS:
-            detail += "\n" + t(plan.lang, "safety.calendar_cut", kept=MAX_PAYMENT_EVENTS, total=len(due), last=due[MAX_PAYMENT_EVENTS - 1][0].isoformat())
+        if cut:
+            detail += "\n" + cut
         lines += _event(_uid(since, "follow-up", call), when, call, w("calendar.follow_up"), detail, w("calendar.follow_up_alarm"), CALL_ALARM)
     lines.append("END:VCALENDAR")
     return "".join(piece + "\r\n" for line in lines for piece in fold(line))
