@@ -74,6 +74,22 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def shared_default_key_bindings():
+    """prompt_toolkit builds its few hundred default key bindings (emacs, vi, mouse) anew for every
+    prompt, half the time of an in-process wizard test. They depend on nothing but the code, and
+    their conditions are read from the running prompt, so the tests build them once; what is asked
+    and answered is unchanged (the pexpect runs, in a real process, build them as a person's would)."""
+    from functools import lru_cache
+
+    from prompt_toolkit.application import application
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("load_key_bindings", "load_page_navigation_bindings"):
+            patch.setattr(application, name, lru_cache(maxsize=None)(getattr(application, name)))
+        yield
+
+
 def _trap(*args, **kwargs):
     """What tests/offline/sitecustomize.py does in a CLI process, for a run in this one."""
     with open(os.environ["NEGOTIATOR_NET_MARKER"], "a", encoding="utf-8") as marker:
