@@ -14,7 +14,7 @@ from conftest import EXAMPLES, cli_env
 
 from negotiator.words import raw, t
 
-WAIT = 30
+WAIT = 60  # generous: the machine may be busy
 FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date")
 
 WORDS = {
