@@ -65,9 +65,11 @@ def _step_name(lang: str, name: str) -> str:
 def _say(text: str = "") -> None:
     """One paragraph, wrapped to the terminal (a Chinese character takes two columns)."""
     from negotiator.commands.offer import columns
+    from negotiator.controls import visible
     from negotiator.render.layout import wrap
 
-    lines = wrap(text, columns()) if text else [""]
+    # What was typed or read from the case is shown escaped, never obeyed (see render.safe).
+    lines = wrap(visible(text), columns()) if text else [""]
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
 
@@ -95,7 +97,7 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
     _say()
     if expired:
         _say(t(lang, "call.screen.expired_warning", lender=who.debt.lender))
-    sys.stdout.write("\n".join(text_lines(who, v)) + "\n")
+    sys.stdout.write("\n".join(text_lines(who, v)) + "\n")  # made safe there
     sys.stdout.flush()
     call.last = v
     call.note(t(lang, "call.form.offer_note", offer=says(lang, v.offer, v), verdict=t(lang, f"call.form.verdicts.{v.verdict}")))
