@@ -37,6 +37,7 @@ class Call:
         self.last: Verdict | None = None  # the last offer's verdict
         self.accepted: Verdict | None = None
         self.logged = False  # the contact is in the log: Ctrl-C after it keeps no second draft
+        self.heard: list[str] = []  # the library's keys for what the collector said
 
     def note(self, text: str, when: dt.datetime | None = None) -> str:
         stamp = (when or dt.datetime.now()).strftime("%H:%M")
@@ -115,6 +116,7 @@ def _answer(call: Call, text: str) -> bool:
         return False
     values = {**case_values(who.plan), **debt_values(who.plan, who.debt)}
     found = answer(lang, key, kind, values)
+    call.heard.append(key)
     _say()
     _say(t(lang, "call.screen.they_say", they_say=found.they_say))
     _say(t(lang, "call.screen.you_say", you_say=found.you_say))
@@ -148,10 +150,25 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
 # A contact's text fields hold at most this many characters (records.Words): a long call's notes
 # are cut rather than refused, so nothing typed during the call is lost to a validation error.
 MAX_TEXT = 2000
+# What the collector said that may be misconduct to mark on the contact (the person confirms it in
+# the end form): the answer's key -> the incident code of negotiator.planning.incidents.
+MARKS = {"jail_card": "threat", "jail_loan": "threat", "visit": "threat", "contacts": "threat", "blacklist": "false_legal",
+         "fake_court": "false_legal", "insults": "abuse", "personal_account": "personal_account"}
 
 
 def _clipped(given: dict[str, str | None]) -> dict[str, str | None]:
     return {k: (v[: MAX_TEXT - 1] + "…" if isinstance(v, str) and len(v) > MAX_TEXT else v) for k, v in given.items()}
+
+
+def _codes(text: str, lang: str) -> tuple[str, ...]:
+    """Incident codes typed in the end form, checked as `log add --incident` checks them."""
+    from negotiator.commands.incident_marks import incident_codes
+    from negotiator.commands.log import Refused
+
+    try:
+        return incident_codes(text, lang)
+    except BadInput as exc:
+        raise Refused(str(exc).partition(": ")[2] or str(exc)) from exc
 
 
 def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
@@ -173,6 +190,7 @@ def _end(call: Call, name: str) -> None:
     from negotiator.advice.offers import says
     from negotiator.commands.log import build_entry, parse_date, parse_money
     from negotiator.money import plain
+    from negotiator.planning.incidents import CODES
 
     who, lang = call.who, call.who.plan.lang
     v = call.accepted
@@ -190,6 +208,8 @@ def _end(call: Call, name: str) -> None:
         "amount_promised": _ask(t(lang, "call.form.amount_promised"), plain(v.monthly) if v else "", lambda x: parse_money(x, lang), lang),
         "next_action": _ask(t(lang, "call.form.next_action"), t(lang, "call.form.next_action_default" if v else "call.form.next_action_none"), None, lang),
         "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), lambda x: parse_date(x, lang), lang),
+        "incidents": _ask(t(lang, "call.form.incidents", codes=", ".join(CODES)), ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
+                          lambda x: _codes(x, lang), lang),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     count = store.add_entry(name, entry, lang)
