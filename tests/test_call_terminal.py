@@ -128,6 +128,7 @@ def test_no_agreement_unless_chosen(saved, home, lang):
 def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
     call = Call(home, "zh")
     call.line("对方说今天必须还清")
+    call.line("对方说要派人上门")
     call.line("对方姓王")
     call.expect("已记下")
     call.child.expect_exact("> ")
@@ -137,6 +138,7 @@ def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
     assert call.child.exitstatus == 130
     entries = _log(saved, "zh")
     assert len(entries) == 1 and "草稿" in entries[0]["said"] and "对方姓王" in entries[0]["said"]
+    assert entries[0]["incidents"] == ["threat"]  # the visit threatened, not the pressure to pay today
 
 
 def test_without_a_terminal_it_points_to_offer_and_log_add(saved):

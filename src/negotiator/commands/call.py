@@ -252,6 +252,7 @@ def _draft(call: Call, name: str) -> None:
         "lender": who.debt.lender,
         "said": t(lang, "call.form.draft_said", notes=t(lang, "advice.list.separator").join(call.notes)),
         "agreed": says(lang, v.offer, v) if v else "",
+        "incidents": ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     store.add_entry(name, entry, lang)
