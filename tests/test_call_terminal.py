@@ -12,10 +12,12 @@ import pexpect
 import pytest
 from conftest import EXAMPLES, cli_env
 
+from negotiator.planning.incidents import CODES as INCIDENT_CODES
 from negotiator.words import raw, t
 
-WAIT = 30
-FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date")
+WAIT = 60  # generous: the machine may be busy
+CODES = ", ".join(INCIDENT_CODES)
+FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
 
 WORDS = {
     "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: Accept",
@@ -80,7 +82,7 @@ def test_a_whole_call(saved, home, lang):
     call.expect(re.escape(w["noted"]))
     call.line("q")
     for field in FORM:  # Enter keeps what is prefilled
-        call.expect(re.escape(t(lang, f"call.form.{field}")))
+        call.expect(re.escape(t(lang, f"call.form.{field}", codes=CODES)))
         call.child.sendline("")
     call.expect(w["agree"])
     call.child.sendline("y")
@@ -95,6 +97,7 @@ def test_a_whole_call(saved, home, lang):
     assert entry["channel"] == "phone" and entry["lender"] == w["lender"]
     assert entry["amount_promised"] == "200.00"
     assert "7731" in entry["said"] and "200.00" in entry["agreed"]
+    assert entry["incidents"] == ["threat"]  # "jail" was heard, and Enter kept the mark
     plan = json.loads(saved("show", lang, "--format", "json").stdout)
     shown = json.dumps(plan, ensure_ascii=False)
     assert "2027-01-05" in shown  # the agreement's first payment is in the plan
@@ -109,7 +112,7 @@ def test_no_agreement_unless_chosen(saved, home, lang):
     call.line("a")
     call.line("q")
     for field in FORM:
-        call.expect(re.escape(t(lang, f"call.form.{field}")))
+        call.expect(re.escape(t(lang, f"call.form.{field}", codes=CODES)))
         call.child.sendline("-" if field == "amount_promised" else "")
     call.expect(w["agree"])
     call.child.sendline("")
@@ -125,6 +128,7 @@ def test_no_agreement_unless_chosen(saved, home, lang):
 def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
     call = Call(home, "zh")
     call.line("对方说今天必须还清")
+    call.line("对方说要派人上门")
     call.line("对方姓王")
     call.expect("已记下")
     call.child.expect_exact("> ")
@@ -134,6 +138,7 @@ def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
     assert call.child.exitstatus == 130
     entries = _log(saved, "zh")
     assert len(entries) == 1 and "草稿" in entries[0]["said"] and "对方姓王" in entries[0]["said"]
+    assert entries[0]["incidents"] == ["threat"]  # the visit threatened, not the pressure to pay today
 
 
 def test_without_a_terminal_it_points_to_offer_and_log_add(saved):
@@ -150,7 +155,7 @@ def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
     call.line("a")
     call.line("q")
     for field in FORM:
-        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.expect(re.escape(t("en", f"call.form.{field}", codes=CODES)))
         call.child.sendline("")
     call.expect(w["agree"])
     call.child.sendintr()
@@ -179,7 +184,7 @@ def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home
     call.expect(re.escape(t("en", "offer.verdict.expired")[:30]))
     call.line("q")
     for field in FORM:
-        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.expect(re.escape(t("en", f"call.form.{field}", codes=CODES)))
         call.child.sendline("")
     call.child.expect(pexpect.EOF)
     call.child.close()
@@ -193,10 +198,20 @@ def test_a_long_call_is_cut_to_fit_the_log_not_lost(saved, home):
         call.expect("Noted at")
     call.line("q")
     for field in FORM:
-        call.expect(re.escape(t("en", f"call.form.{field}")))
+        call.expect(re.escape(t("en", f"call.form.{field}", codes=CODES)))
         call.child.sendline("")
     call.child.expect(pexpect.EOF)
     call.child.close()
     assert call.child.exitstatus == 0
     said = _log(saved, "en")[0]["said"]
     assert len(said) == 2000 and said.endswith("…") and "note 0" in said
+
+
+def test_the_end_form_checks_incident_codes_as_log_add_does():
+    from negotiator.commands.call import _codes
+    from negotiator.commands.log import Refused
+
+    assert _codes("threat, abuse", "en") == ("threat", "abuse")
+    assert _codes("", "zh") == ()
+    with pytest.raises(Refused):
+        _codes("threat, shouting", "en")

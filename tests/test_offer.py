@@ -274,3 +274,10 @@ def test_an_old_debt_through_the_cli(run_cli, tmp_path, lang):
     assert text.startswith(t(lang, "offer.screen.expired", lender=debt["lender"])[:10])
     done = run_cli("practice", "old", "--seed", "1", "--format", "json", input="I owe it, I'll pay 100\n")
     assert "admits_expired_debt" in json.loads(done.stdout)["transcript"][0]["rules_broken"]
+
+
+def test_what_was_typed_is_shown_escaped_never_obeyed(saved):
+    done = saved("offer", "en", "12 x 100 \x1b[2J")
+    assert "\x1b" not in done.stdout + done.stderr
+    rehearsal = saved("practice", "en", "--seed", "1", "--rounds", "1", input="hello \x1b]0;pwned\x07\n")
+    assert rehearsal.returncode == 0 and "\x1b" not in rehearsal.stdout and "\\x1b" in rehearsal.stdout

@@ -19,13 +19,13 @@ EXTRA = ("pay_all", "threat", "lump_sum")  # what a longer call repeats before t
 MAX_ROUNDS = 20
 # The threats a collector reaches for at each stage of collection.
 THREATS = {
-    "reminders": ("family", "sue"),
-    "calls": ("family", "sue", "visit"),
+    "reminders": ("family", "blacklist"),
+    "calls": ("family", "sue", "visit", "blacklist"),
     "agency": ("visit", "family", "jail"),
     "legal_threat": ("sue", "jail"),
     "lawsuit": ("sue", "jail"),
 }
-THREAT_ANSWER = {"sue": "legal", "visit": "visit", "family": "contacts", "jail_card": "jail_card", "jail_loan": "jail_loan"}
+THREAT_ANSWER = {"blacklist": "blacklist", "sue": "legal", "visit": "visit", "family": "contacts", "jail_card": "jail_card", "jail_loan": "jail_loan"}
 # The library answer for each line of a moment, in the order of the lines in practice.toml.
 LINE_ANSWER = {"pay_all": (("pay_all",), ("pay_all",)), "lump_sum": (("down_payment", "personal_account"), ("down_payment",))}
 # The lump-sum line that also asks for payment into a colleague's account.

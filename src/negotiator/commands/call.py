@@ -37,6 +37,7 @@ class Call:
         self.last: Verdict | None = None  # the last offer's verdict
         self.accepted: Verdict | None = None
         self.logged = False  # the contact is in the log: Ctrl-C after it keeps no second draft
+        self.heard: list[str] = []  # the library's keys for what the collector said
 
     def note(self, text: str, when: dt.datetime | None = None) -> str:
         stamp = (when or dt.datetime.now()).strftime("%H:%M")
@@ -65,9 +66,11 @@ def _step_name(lang: str, name: str) -> str:
 def _say(text: str = "") -> None:
     """One paragraph, wrapped to the terminal (a Chinese character takes two columns)."""
     from negotiator.commands.offer import columns
+    from negotiator.controls import visible
     from negotiator.render.layout import wrap
 
-    lines = wrap(text, columns()) if text else [""]
+    # What was typed or read from the case is shown escaped, never obeyed (see render.safe).
+    lines = wrap(visible(text), columns()) if text else [""]
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
 
@@ -95,7 +98,7 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
     _say()
     if expired:
         _say(t(lang, "call.screen.expired_warning", lender=who.debt.lender))
-    sys.stdout.write("\n".join(text_lines(who, v)) + "\n")
+    sys.stdout.write("\n".join(text_lines(who, v)) + "\n")  # made safe there
     sys.stdout.flush()
     call.last = v
     call.note(t(lang, "call.form.offer_note", offer=says(lang, v.offer, v), verdict=t(lang, f"call.form.verdicts.{v.verdict}")))
@@ -113,6 +116,7 @@ def _answer(call: Call, text: str) -> bool:
         return False
     values = {**case_values(who.plan), **debt_values(who.plan, who.debt)}
     found = answer(lang, key, kind, values)
+    call.heard.append(key)
     _say()
     _say(t(lang, "call.screen.they_say", they_say=found.they_say))
     _say(t(lang, "call.screen.you_say", you_say=found.you_say))
@@ -146,10 +150,25 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
 # A contact's text fields hold at most this many characters (records.Words): a long call's notes
 # are cut rather than refused, so nothing typed during the call is lost to a validation error.
 MAX_TEXT = 2000
+# What the collector said that may be misconduct to mark on the contact (the person confirms it in
+# the end form): the answer's key -> the incident code of negotiator.planning.incidents.
+MARKS = {"jail_card": "threat", "jail_loan": "threat", "visit": "threat", "contacts": "threat", "blacklist": "false_legal",
+         "fake_court": "false_legal", "insults": "abuse", "personal_account": "personal_account"}
 
 
 def _clipped(given: dict[str, str | None]) -> dict[str, str | None]:
     return {k: (v[: MAX_TEXT - 1] + "…" if isinstance(v, str) and len(v) > MAX_TEXT else v) for k, v in given.items()}
+
+
+def _codes(text: str, lang: str) -> tuple[str, ...]:
+    """Incident codes typed in the end form, checked as `log add --incident` checks them."""
+    from negotiator.commands.incident_marks import incident_codes
+    from negotiator.commands.log import Refused
+
+    try:
+        return incident_codes(text, lang)
+    except BadInput as exc:
+        raise Refused(str(exc).partition(": ")[2] or str(exc)) from exc
 
 
 def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
@@ -171,6 +190,7 @@ def _end(call: Call, name: str) -> None:
     from negotiator.advice.offers import says
     from negotiator.commands.log import build_entry, parse_date, parse_money
     from negotiator.money import plain
+    from negotiator.planning.incidents import CODES
 
     who, lang = call.who, call.who.plan.lang
     v = call.accepted
@@ -188,6 +208,8 @@ def _end(call: Call, name: str) -> None:
         "amount_promised": _ask(t(lang, "call.form.amount_promised"), plain(v.monthly) if v else "", lambda x: parse_money(x, lang), lang),
         "next_action": _ask(t(lang, "call.form.next_action"), t(lang, "call.form.next_action_default" if v else "call.form.next_action_none"), None, lang),
         "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), lambda x: parse_date(x, lang), lang),
+        "incidents": _ask(t(lang, "call.form.incidents", codes=", ".join(CODES)), ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
+                          lambda x: _codes(x, lang), lang),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     count = store.add_entry(name, entry, lang)
@@ -230,6 +252,7 @@ def _draft(call: Call, name: str) -> None:
         "lender": who.debt.lender,
         "said": t(lang, "call.form.draft_said", notes=t(lang, "advice.list.separator").join(call.notes)),
         "agreed": says(lang, v.offer, v) if v else "",
+        "incidents": ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     store.add_entry(name, entry, lang)

@@ -104,7 +104,10 @@ def text_lines(who: Lender, v) -> list[str]:
     lines += wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
     lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
     lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
-    return lines
+    from negotiator.controls import visible
+
+    # A lender's name or the offer as typed is shown escaped, never obeyed (see render.safe).
+    return [visible(line, newlines=False) for line in lines]
 
 
 def offer_fields(offer) -> dict[str, Any] | None:

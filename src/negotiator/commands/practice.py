@@ -65,8 +65,11 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
 
     limit = columns()
 
+    from negotiator.controls import visible
+
     def say(line: str, first: str = "", rest: str = "") -> None:
-        out.write("\n".join(wrap_paragraph(line, limit, first, rest)) + "\n")
+        # A reply or a lender's name is shown escaped, never obeyed (see render.safe).
+        out.write("\n".join(wrap_paragraph(visible(line, newlines=False), limit, first, rest)) + "\n")
 
     if text:
         say(t(lang_, "practice.screen.intro", lender=d.lender, seed=number))
