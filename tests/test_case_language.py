@@ -52,6 +52,7 @@ def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_p
         screen.child.send(ENTER)
     screen.answer("› 什么时候跟进？", "下周一" + ENTER)
     screen.answer("› 催收有没有越界？", ENTER)  # nothing to mark
+    screen.wait("› 催收有没有越界？ 都没有")  # said in Chinese, not questionary's English "done"
     screen.wait("已添加")
     assert screen.finish() == 0
     listed = run_cli("log", "list", "zh", "--format", "json").stdout
