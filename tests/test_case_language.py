@@ -62,3 +62,14 @@ def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_p
 def test_help_follows_lang_whatever_the_locale(run_cli) -> None:
     assert run_cli("--lang", "zh", "--help").stdout.startswith("用法：")
     assert run_cli("calc", "--help", "--lang", "zh").stdout.startswith("用法：")
+
+
+def test_lang_before_the_command_is_followed_too(run_cli, home: Path) -> None:
+    # `negotiator --lang zh plan ...`: the option stands before the command, whose own --lang is unset.
+    refused = run_cli("--lang", "zh", "plan", "--answers", "missing.json", LANG="C.UTF-8")
+    assert refused.returncode == 2 and "找不到这个文件" in refused.stderr
+    assert run_cli("new", "--answers", ZH, "--name", "zh").returncode == 0
+    shown = run_cli("--lang", "en", "show", "zh", LANG="zh_CN.UTF-8")
+    assert shown.returncode == 0 and shown.stdout.startswith("Your plan for negotiating repayment")
+    # The next run without --lang speaks the case's own language again.
+    assert run_cli("show", "zh", LANG="C.UTF-8").stdout.startswith("您的协商还款计划")

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from negotiator import __version__, help_page
+from negotiator import __version__, help_page, options
 from negotiator.commands.complain_cli import register as register_complaints
 from negotiator.errors import NegotiatorError
 from negotiator.help_page import h
@@ -423,7 +423,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # Help and usage messages follow --lang, read once here because typer shows help (an eager
     # option) before it has read the others.
-    help_page.asked = language_asked(args)
+    help_page.asked = options.asked = language_asked(args)
     said = help_page.language()
     runs = app
     names = [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
@@ -432,6 +432,7 @@ def main(argv: list[str] | None = None) -> None:
         from negotiator.usage import unknown_command
 
         print(visible(unknown_command(args[0], names, said)), file=sys.stderr)
+        options.asked = None
         sys.exit(2)
     quick = bool(args[:1]) and args[0] in QUICK
     if quick:
@@ -473,6 +474,7 @@ def main(argv: list[str] | None = None) -> None:
             # objects are left out of it.
             gc.freeze()
         gc.enable()  # for a caller that catches the exit and carries on, such as a test
+    options.asked = None  # for a caller that runs another command in this process, such as a test
     sys.exit(code)
 
 

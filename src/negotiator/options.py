@@ -10,10 +10,16 @@ from negotiator.errors import BadInput
 from negotiator.words import detect_language, t
 
 
+# The --lang given anywhere on this run's command line (`negotiator --lang zh plan ...` puts it
+# before the command, where the command's own option does not see it); set by the command line
+# for the length of one run.
+asked: str | None = None
+
+
 def language(option: str | None, fallback: str | None = None) -> str:
-    """The language asked for with --lang, else `fallback`, else the locale's."""
+    """The language asked for with --lang, else `fallback` (a case's own), else the locale's."""
     if option is None:
-        return fallback or detect_language()
+        return asked or fallback or detect_language()
     value = option.strip().lower()
     if value not in ("zh", "en"):
         said = detect_language()
