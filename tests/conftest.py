@@ -202,3 +202,24 @@ def run_cli(home: Path, request):
         )
 
     return run
+
+
+@pytest.fixture
+def example_cases(run_cli):
+    """Both shipped examples saved as cases named "en" and "zh"; returns run_cli."""
+    for lang in ("en", "zh"):
+        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
+        assert done.returncode == 0, done.stderr
+    return run_cli
+
+
+def leaf_paths(node, path=()):
+    """Every path to a value that is neither a mapping nor a list, in a JSON document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from leaf_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from leaf_paths(value, (*path, index))
+    else:
+        yield path

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from conftest import leaf_paths
 
 from negotiator import loading, money
 from negotiator.case import Case
@@ -139,17 +140,6 @@ def test_arbitrary_structures_validate_or_refuse(data):
     case = validate(data)
     if case is not None:
         plan_or_refuse(case)
-
-
-def leaf_paths(node, path=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from leaf_paths(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from leaf_paths(value, (*path, index))
-    else:
-        yield path
 
 
 EXAMPLE_LEAVES = list(leaf_paths(EXAMPLE))

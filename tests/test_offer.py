@@ -86,14 +86,6 @@ def test_chinese_numbers(said, value):
     assert cn_number(said) == value
 
 
-@pytest.fixture
-def saved(run_cli):
-    for lang in ("en", "zh"):
-        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
-        assert done.returncode == 0, done.stderr
-    return run_cli
-
-
 def _json(run, *args):
     done = run("offer", *args, "--format", "json")
     assert done.returncode == 0, done.stderr
@@ -106,11 +98,11 @@ def _plan(run, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_walk_away_fits_and_one_fen_above_does_not(saved, lang):
-    for lender, debt in _plan(saved, lang).items():
+def test_the_walk_away_fits_and_one_fen_above_does_not(example_cases, lang):
+    for lender, debt in _plan(example_cases, lang).items():
         walk_away = D(debt["share"])
-        at = _json(saved, lang, f"36 x {walk_away}", "--lender", lender)
-        above = _json(saved, lang, f"36 x {walk_away + D('0.01')}", "--lender", lender)
+        at = _json(example_cases, lang, f"36 x {walk_away}", "--lender", lender)
+        above = _json(example_cases, lang, f"36 x {walk_away + D('0.01')}", "--lender", lender)
         assert at["fits"] is True and at["vs_walk_away"] == "0.00"
         assert above["fits"] is False and above["vs_walk_away"] == "0.01"
         assert above["verdict"] in ("counter", "refuse")
@@ -119,20 +111,20 @@ def test_the_walk_away_fits_and_one_fen_above_does_not(saved, lang):
 
 
 @pytest.mark.parametrize("fee, months", [("0.6", 12), ("0.75", 24), ("0.5", 6)])
-def test_a_flat_fee_offers_apr_is_calcs(saved, fee, months):
-    debt = _plan(saved, "en")["Huabei"]
-    got = _json(saved, "en", f"{months} months, monthly fee {fee}%", "--lender", "huabei")
-    calc = saved("calc", "--amount", debt["balance"], "--months", str(months), "--method", "flat_fee", "--fee-percent", fee, "--format", "json")
+def test_a_flat_fee_offers_apr_is_calcs(example_cases, fee, months):
+    debt = _plan(example_cases, "en")["Huabei"]
+    got = _json(example_cases, "en", f"{months} months, monthly fee {fee}%", "--lender", "huabei")
+    calc = example_cases("calc", "--amount", debt["balance"], "--months", str(months), "--method", "flat_fee", "--fee-percent", fee, "--format", "json")
     expected = json.loads(calc.stdout)
     assert got["apr"] == expected["apr"] and got["total_payable"] == expected["total_payable"]
-    zh = _json(saved, "zh", f"{months}期 月费率{fee}%", "--lender", "花呗")
-    calc_zh = json.loads(saved("calc", "--amount", _plan(saved, "zh")["花呗"]["balance"], "--months", str(months), "--method", "flat_fee",
+    zh = _json(example_cases, "zh", f"{months}期 月费率{fee}%", "--lender", "花呗")
+    calc_zh = json.loads(example_cases("calc", "--amount", _plan(example_cases, "zh")["花呗"]["balance"], "--months", str(months), "--method", "flat_fee",
                                "--fee-percent", fee, "--format", "json").stdout)
     assert zh["apr"] == calc_zh["apr"]
 
 
-def test_the_json_contract(saved):
-    doc = _json(saved, "en", "先停 3 个月再分 36 期")
+def test_the_json_contract(example_cases):
+    doc = _json(example_cases, "en", "先停 3 个月再分 36 期")
     for key in ("lender", "offer", "total_payable", "total_cost", "apr", "fits", "vs_walk_away", "vs_target", "verdict", "counter"):
         assert key in doc
     assert set(doc["offer"]) == {"kind", "months", "monthly", "lump_sum", "pause_months", "rate", "covers"}
@@ -141,8 +133,8 @@ def test_the_json_contract(saved):
     assert sum(D(r["payment"]) for r in doc["schedule"]) == D(doc["total_payable"])
 
 
-def test_a_settlement_without_a_lump_sum_is_countered_with_the_target(saved):
-    doc = _json(saved, "en", "settle for 8000")
+def test_a_settlement_without_a_lump_sum_is_countered_with_the_target(example_cases):
+    doc = _json(example_cases, "en", "settle for 8000")
     assert doc["fits"] is False and doc["verdict"] == "counter"
     assert doc["counter"]["kind"] in ("instalments", "extension")
 
@@ -153,21 +145,21 @@ def test_a_settlement_without_a_lump_sum_is_countered_with_the_target(saved):
     ("zh", "分36期 每期200", "可以接受"),
     ("zh", "12期 每期1200", "还价"),
 ])
-def test_the_text_screen_gives_a_verdict(saved, lang, said, words):
-    done = saved("offer", lang, said)
+def test_the_text_screen_gives_a_verdict(example_cases, lang, said, words):
+    done = example_cases("offer", lang, said)
     assert done.returncode == 0, done.stderr
     assert words in done.stdout.strip().split("\n\n")[-1]
 
 
 @pytest.mark.parametrize("lang, said, example", [("en", "hello", "settle for 8000"), ("zh", "随便", "一次性 8000")])
-def test_nonsense_exits_2_with_examples(saved, lang, said, example):
-    done = saved("offer", lang, said)
+def test_nonsense_exits_2_with_examples(example_cases, lang, said, example):
+    done = example_cases("offer", lang, said)
     assert done.returncode == 2
     assert example in done.stderr and "Traceback" not in done.stderr
 
 
-def test_an_unknown_lender_exits_2(saved):
-    done = saved("offer", "en", "12 x 100", "--lender", "nobody")
+def test_an_unknown_lender_exits_2(example_cases):
+    done = example_cases("offer", "en", "12 x 100", "--lender", "nobody")
     assert done.returncode == 2 and "--lender" in done.stderr
 
 
@@ -276,8 +268,8 @@ def test_an_old_debt_through_the_cli(run_cli, tmp_path, lang):
     assert "admits_expired_debt" in json.loads(done.stdout)["transcript"][0]["rules_broken"]
 
 
-def test_what_was_typed_is_shown_escaped_never_obeyed(saved):
-    done = saved("offer", "en", "12 x 100 \x1b[2J")
+def test_what_was_typed_is_shown_escaped_never_obeyed(example_cases):
+    done = example_cases("offer", "en", "12 x 100 \x1b[2J")
     assert "\x1b" not in done.stdout + done.stderr
-    rehearsal = saved("practice", "en", "--seed", "1", "--rounds", "1", input="hello \x1b]0;pwned\x07\n")
+    rehearsal = example_cases("practice", "en", "--seed", "1", "--rounds", "1", input="hello \x1b]0;pwned\x07\n")
     assert rehearsal.returncode == 0 and "\x1b" not in rehearsal.stdout and "\\x1b" in rehearsal.stdout

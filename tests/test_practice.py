@@ -15,14 +15,6 @@ ASKED = Checks(amount_asked=True, hardship=True)
 WALK = Decimal("303.50")
 
 
-@pytest.fixture
-def saved(run_cli):
-    for lang in ("en", "zh"):
-        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
-        assert done.returncode == 0, done.stderr
-    return run_cli
-
-
 def _practice(run, name, replies, *extra):
     seed = [] if "--seed" in extra else ["--seed", "1"]
     done = run("practice", name, *seed, "--format", "json", *extra, input="\n".join(replies) + "\n")
@@ -37,45 +29,45 @@ def _walk_away(run, name):
 
 @pytest.mark.parametrize("name, hardship", [("en", "I lost my job and my income halved, I can pay {x} a month."),
                                             ("zh", "我失业了，收入少了一半，每月只能还 {x} 元。")])
-def test_the_acceptance_replies(saved, name, hardship):
-    walk_away = _walk_away(saved, name)
+def test_the_acceptance_replies(example_cases, name, hardship):
+    walk_away = _walk_away(example_cases, name)
     account = {"en": "I'll transfer to your personal account", "zh": "我会把钱转到你的个人账户"}[name]
     replies = ["", hardship.format(x=walk_away + 500), account, "", "", ""]
-    doc = _practice(saved, name, replies)
+    doc = _practice(example_cases, name, replies)
     rounds = doc["transcript"]
     assert [r["moment"] for r in rounds] == ["identity", "pay_all", "lump_sum", "threat", "counter", "close"]
     assert "above_walk_away" in rounds[1]["rules_broken"]
     assert "personal_account" in rounds[2]["rules_broken"]
-    good = _practice(saved, name, ["", hardship.format(x=walk_away)])
+    good = _practice(example_cases, name, ["", hardship.format(x=walk_away)])
     assert good["transcript"][1]["rules_broken"] == []
     for r in rounds:
         assert r["they_say"] and r["suggested"] and set(r) == {"moment", "they_say", "you_said", "rules_broken", "suggested"}
     assert doc["score_card"]["rounds"] == 6 and doc["score_card"]["weakest"] is not None
 
 
-def test_the_same_seed_and_replies_give_the_same_json(saved):
+def test_the_same_seed_and_replies_give_the_same_json(example_cases):
     replies = ["hello", "I can pay 100 a month, I was ill", "no", "ok", "I agree", "send it to me in writing"]
-    assert _practice(saved, "en", replies) == _practice(saved, "en", replies)
-    assert _practice(saved, "zh", replies, "--rounds", "9") == _practice(saved, "zh", replies, "--rounds", "9")
+    assert _practice(example_cases, "en", replies) == _practice(example_cases, "en", replies)
+    assert _practice(example_cases, "zh", replies, "--rounds", "9") == _practice(example_cases, "zh", replies, "--rounds", "9")
 
 
-def test_seeds_change_the_lines_but_not_the_order(saved):
+def test_seeds_change_the_lines_but_not_the_order(example_cases):
     lines = set()
     for seed in range(1, 8):
-        done = saved("practice", "en", "--seed", str(seed), "--format", "json", input="")
+        done = example_cases("practice", "en", "--seed", str(seed), "--format", "json", input="")
         doc = json.loads(done.stdout)
         assert [r["moment"] for r in doc["transcript"]][0] == "identity"
         lines.add(tuple(r["they_say"] for r in doc["transcript"]))
     assert len(lines) > 1
 
 
-def test_the_collector_uses_the_cases_numbers(saved):
-    doc = _practice(saved, "en", [])
+def test_the_collector_uses_the_cases_numbers(example_cases):
+    doc = _practice(example_cases, "en", [])
     assert "8,470.00" in doc["transcript"][1]["they_say"]  # Huabei's balance in the example
 
 
-def test_a_clean_rehearsal_scores_every_round(saved):
-    walk_away = _walk_away(saved, "en")
+def test_a_clean_rehearsal_scores_every_round(example_cases):
+    walk_away = _walk_away(example_cases, "en")
     replies = [
         "My name is Li. Which company are you with?",
         f"I lost my job; my budget allows {walk_away} a month.",
@@ -84,20 +76,20 @@ def test_a_clean_rehearsal_scores_every_round(saved):
         f"No, I can pay {walk_away} a month over a longer term.",
         "Please send what we agreed to me in writing in the app.",
     ]
-    doc = _practice(saved, "en", replies)
+    doc = _practice(example_cases, "en", replies)
     assert [r["rules_broken"] for r in doc["transcript"]] == [[]] * 6
     assert doc["score_card"]["clean_rounds"] == 6 and doc["score_card"]["broken"] == {} and doc["score_card"]["weakest"] is None
 
 
-def test_the_text_form_has_feedback_and_a_score_card(saved):
-    done = saved("practice", "zh", "--seed", "3", input="123456\n")
+def test_the_text_form_has_feedback_and_a_score_card(example_cases):
+    done = example_cases("practice", "zh", "--seed", "3", input="123456\n")
     assert done.returncode == 0, done.stderr
     assert "评分卡" in done.stdout and "参考说法" in done.stdout and "验证码" in done.stdout
 
 
 @pytest.mark.parametrize("args", [["--rounds", "0"], ["--rounds", "x"], ["--seed", "abc"], ["--format", "xml"], ["--lender", "nobody"]])
-def test_bad_options_exit_2(saved, args):
-    done = saved("practice", "en", *args, input="")
+def test_bad_options_exit_2(example_cases, args):
+    done = example_cases("practice", "en", *args, input="")
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
@@ -163,16 +155,16 @@ def test_threats_suit_the_debt(kind, stage, threats):
     assert seen == {t("en", f"practice.they.threat.{name}") for name in threats}
 
 
-def test_agreeing_to_the_lump_sum_into_a_colleagues_account_breaks_both_rules(saved):
+def test_agreeing_to_the_lump_sum_into_a_colleagues_account_breaks_both_rules(example_cases):
     # seed 5 draws the lump-sum line that asks for payment into a colleague's account (zh and en alike)
     for name, yes in (("zh", "好的"), ("en", "OK")):
-        doc = _practice(saved, name, ["", "", yes], "--seed", "5")
+        doc = _practice(example_cases, name, ["", "", yes], "--seed", "5")
         lump = doc["transcript"][2]
         assert lump["moment"] == "lump_sum"
         assert {"above_walk_away", "personal_account"} <= set(lump["rules_broken"]), lump
 
 
-def test_a_rehearsal_typed_in_a_terminal(saved, home):
+def test_a_rehearsal_typed_in_a_terminal(example_cases, home):
     import sys
 
     import pexpect

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, leaf_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
@@ -198,17 +198,6 @@ def test_the_rule_a_schema_cannot_state(validator, schema):
 
 
 # ---- every field, every awkward value -------------------------------------------------------------
-
-
-def leaf_paths(node, path=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from leaf_paths(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from leaf_paths(value, (*path, index))
-    else:
-        yield path
 
 
 EXAMPLE = json.loads((EXAMPLES / "case-en.json").read_text("utf-8"), parse_float=Decimal)
