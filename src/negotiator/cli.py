@@ -19,9 +19,8 @@ from negotiator.errors import NegotiatorError
 from negotiator.help_page import h
 from negotiator.options import choice, language
 from negotiator.quick import QUICK
-from negotiator.words import t
+from negotiator.words import say, t
 from negotiator.controls import visible
-from negotiator.paths import FolderProblem
 
 __all__ = ["app", "choice", "language", "main"]  # choice and language live in options
 
@@ -446,9 +445,7 @@ def main(argv: list[str] | None = None) -> None:
         result = runs(args=args, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except NegotiatorError as exc:
-        message = str(exc)
-        if isinstance(exc, FolderProblem):  # it carries a message key: put into words here
-            message = t(said, exc.key, **exc.values)
+        message = say(said, exc)
         if message:
             print(visible(message), file=sys.stderr)
         code = exc.exit_code

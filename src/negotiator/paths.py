@@ -35,18 +35,8 @@ def cache_dir() -> Path:
     return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "negotiator"
 
 
-class FolderProblem(BadInput):
-    """A folder of the data folder that cannot be used. It carries its message key and values, not
-    words: it is raised below the word files (whose cache lives in such a folder), and the command
-    line says it in the run's language."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key, self.values = key, values
-        super().__init__(key)
-
-
 def _unusable(path: Path, reason: object) -> BadInput:
-    return FolderProblem("safety.data_folder", path=path, reason=reason)
+    return BadInput("safety.data_folder", path=path, reason=reason)
 
 
 def private_dir(path: Path) -> Path:
@@ -66,7 +56,7 @@ def private_dir(path: Path) -> Path:
                 pass  # made meanwhile by another window
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
-            raise FolderProblem("safety.linked_case", path=path)
+            raise BadInput("safety.linked_case", path=path)
         if not stat.S_ISDIR(info.st_mode):
             raise NotADirectoryError(20, os.strerror(20), str(path))
         if stat.S_IMODE(info.st_mode) != 0o700:

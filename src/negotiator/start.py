@@ -34,8 +34,11 @@ def wizard(lang: str | None) -> None:
         start(lang)
         code = 0
     except NegotiatorError as exc:
-        if str(exc):
-            print(str(exc), file=sys.stderr)
+        from negotiator.words import detect_language, say
+
+        message = say(lang or detect_language(), exc)
+        if message:
+            print(message, file=sys.stderr)
         code = exc.exit_code
     except KeyboardInterrupt:
         code = 130

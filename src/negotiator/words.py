@@ -10,7 +10,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message, NegotiatorError
 
 CONTENT = Path(__file__).parent / "content"
 LANGUAGES = ("zh", "en")
@@ -119,3 +119,30 @@ def t(lang: str, key: str, **values: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"{key} is not a sentence")
     return text.format(**values) if values else text
+
+
+def say(lang: str, said: Message | NegotiatorError | str) -> str:
+    """A Message (or an error's) in words: the one place where what went wrong is translated. A
+    value that is a Message is said first, a list of them one per line. A plain string is shown
+    as it is: text from outside (an operating-system reason) is never looked up."""
+    if isinstance(said, str):
+        return said
+    if isinstance(said, NegotiatorError):
+        said = said.message
+    if not said.key:
+        return ""
+    values = {name: _said(lang, value) for name, value in said.values.items()}
+    try:
+        return t(lang, said.key, **values)
+    except KeyError:
+        if values:
+            raise
+        return said.key  # an error still raised with its words already chosen
+
+
+def _said(lang: str, value: object) -> object:
+    if isinstance(value, Message):
+        return say(lang, value)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(item, Message) for item in value):
+        return "\n".join(say(lang, item) for item in value)
+    return value
