@@ -115,7 +115,7 @@ def schema(
 
     # The schema is a shared file, the same on every computer: its words are English unless asked;
     # a message (a file already there) is in the person's language.
-    run(language(lang, "en"), language(lang), output, force)
+    run(language(lang, "en"), output, force)
 
 
 schema.__doc__ = h("schema.help")
