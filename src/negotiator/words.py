@@ -153,7 +153,10 @@ def _said(lang: str, value: object) -> object:
 
 
 def _in_english(message: Message) -> str:
-    return say("en", message)
+    try:
+        return say("en", message)
+    except (KeyError, IndexError, ValueError):  # a traceback must still show what was raised
+        return repr(message)
 
 
 errors.in_english = _in_english  # str() of an error, for tracebacks, logs and tests
