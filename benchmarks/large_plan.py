@@ -50,10 +50,10 @@ def saved_with_agreements(case: Path, home: Path) -> None:
     from negotiator.loading import load_answers
     from negotiator.records import Agreement
 
-    store.save_case("big", load_answers(case, "en"), "en", overwrite=True)
+    store.save_case("big", load_answers(case), overwrite=True)
     for i in range(200):
         store.record_agreement("big", Agreement(lender=f"Lender {i + 1}", kind="instalments", months=120, monthly=Decimal(50),
-                                                first_due=dt.date(2027, 1, 1)), "en")
+                                                first_due=dt.date(2027, 1, 1)))
     del os.environ["NEGOTIATOR_HOME"]
 
 

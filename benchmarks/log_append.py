@@ -49,7 +49,7 @@ def main() -> None:
             from negotiator.records import ContactEntry
             from negotiator.store.journal import line
 
-            store.save_case("x", load_answers(ROOT / "examples" / "case-en.json", "en"), "en")
+            store.save_case("x", load_answers(ROOT / "examples" / "case-en.json"))
             entry = ContactEntry(when=dt.datetime(2026, 11, 28, 10, 0), channel="phone", lender="Huabei",
                                  said="Asked for penalties to be waived; they will call back after checking.")
             log = Path(home) / "cases" / "x" / "log.jsonl"

@@ -87,9 +87,9 @@ def main() -> None:
     print(f"{'debts':>6} {'validate':>10} {'numbers':>10} {'plan':>10} {'json':>10} {'plan/debt':>10}")
     for size in args.sizes:
         data = answers(size)
-        case = case_from_data(data, "en")
+        case = case_from_data(data)
         plan = build_plan(case, today=today)  # warm up: first calls load the words
-        validate = median_ms(lambda: case_from_data(data, "en"), args.runs)
+        validate = median_ms(lambda: case_from_data(data), args.runs)
         numbers = median_ms(lambda: plan_numbers(case, today), args.runs)
         whole = median_ms(lambda: build_plan(case, today=today), args.runs)
         rendered = median_ms(lambda: json_form.render(plan), args.runs)

@@ -36,7 +36,7 @@ def example(lang: str) -> Path:
 
 def plan_for(lang: str, words_in: str | None = None) -> Plan:
     """The example of `lang`, its plan written in `words_in` (default: the example's language)."""
-    return build_plan(load_answers(example(lang), "en"), words_in)
+    return build_plan(load_answers(example(lang)), words_in)
 
 
 def content(lang: str, lenders: list[str]) -> Content:
@@ -60,7 +60,7 @@ def content(lang: str, lenders: list[str]) -> Content:
 
 def full_plan(lang: str) -> Plan:
     """The example with hand-written words, two contact-log entries and an agreement with its first lender."""
-    case = load_answers(example(lang), "en")
+    case = load_answers(example(lang))
     first = case.debts[0].lender
     log = (
         ContactEntry(when=dt.datetime(2026, 11, 20, 14, 30), channel="phone", who="工号 8812", lender=first, said=LONG_ZH, agreed=LONG_EN,

@@ -253,6 +253,6 @@ def test_rates_keep_the_form_they_were_written_in():
     """Only a rate finer than a millionth of a percent is rounded (to zero, in practice)."""
     from negotiator.loading import case_from_data, parse_json
 
-    case = case_from_data(parse_json(example_text()), "en")
+    case = case_from_data(parse_json(example_text()))
     assert str(case.debts[0].daily_rate_percent) == "0.05"
     assert str(case.debts[1].annual_rate_percent) == "18.25"

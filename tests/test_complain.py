@@ -181,13 +181,13 @@ def test_show_has_incidents_so_far_only_when_there_are_any(run_cli):
 def test_log_add_asks_for_incidents_in_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
     monkeypatch.setattr(log, "is_terminal", lambda: True)
-    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
     down, enter, space = "\x1b[B", "\r", " "
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         # Everything else given as options; the checkbox: third (threat) and fifth (third_party).
         pipe.send_text(enter + down * 2 + space + down * 2 + space + enter)
         log.add("x", "en", when="2026-11-20T10:00", lender="Huabei", who="", said="", agreed="", amount_promised="", next_action="", next_date="")
-    (entry,) = store.open_case("x", "en").log()
+    (entry,) = store.open_case("x").log()
     assert entry.incidents == ("threat", "third_party")
 
 

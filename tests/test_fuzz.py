@@ -116,7 +116,7 @@ json_like = st.recursive(
 def validate(data):
     """Case, or None after a clean refusal."""
     try:
-        case = loading.case_from_data(data, "en")
+        case = loading.case_from_data(data)
     except BadInput as exc:
         assert str(exc)
         return None
@@ -239,7 +239,7 @@ def test_any_file_content_reads_or_refuses(tmp_path_factory, content):
     path = tmp_path_factory.mktemp("answers") / "answers.json"
     path.write_bytes(content)
     try:
-        data = loading.read_answers(path, "en")
+        data = loading.read_answers(path)
     except BadInput as exc:
         assert str(exc)
         return

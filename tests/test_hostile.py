@@ -88,7 +88,7 @@ def test_free_text_is_escaped_in_every_form(kind, lang):
     value = HOSTILE[kind]
     data = answers()
     data["hardship"]["details"] = value[:2000]
-    case = case_from_data(data, lang)
+    case = case_from_data(data)
     plan = build_plan(case, lang, log=(entry(value),))
     for form, text in forms(plan).items():
         clean(text, form)
@@ -102,7 +102,7 @@ def test_free_text_is_escaped_in_every_form(kind, lang):
 def test_escapes_are_visible_not_dropped():
     data = answers()
     data["hardship"]["details"] = HOSTILE["clear and retitle"] + HOSTILE["bidi overrides"]
-    text = forms(build_plan(case_from_data(data, "en"), "en"))["text"]
+    text = forms(build_plan(case_from_data(data), "en"))["text"]
     assert "Evil\\x1b[2J\\x1b]0;pwned\\x07" in text
     assert "pay \\u202e0001\\u202c" in text
 
@@ -110,7 +110,7 @@ def test_escapes_are_visible_not_dropped():
 def test_a_note_s_line_breaks_stay_inside_its_own_item_in_markdown():
     from negotiator.render import markdown
 
-    plan = build_plan(case_from_data(answers(), "en"), "en", log=(entry(HOSTILE["line breaks and block syntax"]),))
+    plan = build_plan(case_from_data(answers()), "en", log=(entry(HOSTILE["line breaks and block syntax"]),))
     text = markdown.render(plan)
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert not any("heading" in line for line in headings)
@@ -122,7 +122,7 @@ def test_the_calendar_still_parses_with_hostile_notes():
     import icalendar
 
     value = "".join(HOSTILE.values())[:2000]
-    plan = build_plan(case_from_data(answers(), "en"), "en", log=(ContactEntry(when="2026-11-28T10:00", channel="phone", next_action=value),))
+    plan = build_plan(case_from_data(answers()), "en", log=(ContactEntry(when="2026-11-28T10:00", channel="phone", next_action=value),))
     from negotiator.render import ics
 
     calendar = icalendar.Calendar.from_ical(ics.render(plan))
@@ -148,7 +148,7 @@ def test_a_name_with_a_control_is_refused_naming_the_field(kind):
         data = copy.deepcopy(answers())
         put(data, HOSTILE[kind][:100])
         with pytest.raises(BadInput, match=re.escape(field)):
-            case_from_data(data, "en")
+            case_from_data(data)
     from pydantic import ValidationError
 
     from negotiator.records import Agreement
@@ -162,7 +162,7 @@ def test_a_name_with_a_control_is_refused_naming_the_field(kind):
 def test_a_visible_but_tricky_name_is_shown_literally():
     data = answers()
     data["debts"][0]["lender"] = HOSTILE["markup"][:100]
-    plan = build_plan(case_from_data(data, "en"), "en")
+    plan = build_plan(case_from_data(data), "en")
     for form, text in forms(plan).items():
         clean(text, form)
     from negotiator.render import markdown
@@ -272,13 +272,14 @@ def test_broken_drafts_are_listed_by_name_and_skipped(home, tmp_path, monkeypatc
     paths = _drafts(home, outside)
     before = {p: (p.lstat().st_mtime_ns, p.lstat().st_size) for p in paths.values()}
     from negotiator.wizard.draft import scan
+    from negotiator.words import say
 
     found, broken = scan()
     assert found == []
     assert sorted(b.file for b in broken) == sorted(p.name for p in paths.values())
     for b in broken:
-        assert b.file in b.problem("en") and "skipped" in b.problem("en")
-        assert b.file in b.problem("zh")
+        assert b.file in say("en", b.problem) and "skipped" in say("en", b.problem)
+        assert b.file in say("zh", b.problem)
     assert {p: (p.lstat().st_mtime_ns, p.lstat().st_size) for p in paths.values()} == before
     assert sorted(os.listdir(outside)) == ["secret.json"]  # nothing written outside
 
@@ -363,9 +364,9 @@ def _saved(home: Path, name: str) -> None:
 
     os.environ["NEGOTIATOR_HOME"] = str(home)
     try:
-        store.save_case(name, load_answers(EXAMPLES / "case-en.json", "en"), "en")
-        store.add_entry(name, entry("hello"), "en")
-        store.record_agreement(name, Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(100), first_due=dt.date(2030, 1, 1)), "en")
+        store.save_case(name, load_answers(EXAMPLES / "case-en.json"))
+        store.add_entry(name, entry("hello"))
+        store.record_agreement(name, Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(100), first_due=dt.date(2030, 1, 1)))
     finally:
         del os.environ["NEGOTIATOR_HOME"]
 
@@ -495,18 +496,18 @@ def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, mon
     from negotiator.errors import BadInput
     from negotiator.loading import load_answers
 
-    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
-    assert store.add_entry("x", entry("one"), "en") == 1
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
+    assert store.add_entry("x", entry("one")) == 1
     log = home / "cases" / "x" / "log.jsonl"
     inode = log.stat().st_ino
-    assert store.add_entry("x", entry("two"), "en") == 2
+    assert store.add_entry("x", entry("two")) == 2
     assert log.stat().st_ino == inode  # appended in place, not a new file renamed over it
     # A hand edit after the last append is noticed: the whole log is checked again, and refused.
     lines = log.read_text("utf-8").splitlines(keepends=True)
     log.write_text(lines[0] + '{"schema_version": 1, "when": "2026-11-29T10:00:00", "channel": "fax"}\n' + lines[1], "utf-8")
     before = log.read_bytes()
     with pytest.raises(BadInput, match="line 2"):
-        store.add_entry("x", entry("three"), "en")
+        store.add_entry("x", entry("three"))
     assert log.read_bytes() == before
 
 
@@ -516,8 +517,8 @@ def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatc
     from negotiator.loading import load_answers
     from negotiator.store import journal
 
-    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
-    store.add_entry("x", entry("one"), "en")
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
+    store.add_entry("x", entry("one"))
     real = journal.atomic_write
 
     def killed(path, *args, **kwargs):
@@ -527,10 +528,10 @@ def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatc
 
     monkeypatch.setattr(journal, "atomic_write", killed)
     with pytest.raises(KeyboardInterrupt):
-        store.add_entry("x", entry("two"), "en")
+        store.add_entry("x", entry("two"))
     monkeypatch.setattr(journal, "atomic_write", real)
-    assert store.add_entry("x", entry("three"), "en") == 3  # the stale note is noticed: counted in full
-    assert [e.said for e in store.open_case("x", "en").log()] == ["one", "two", "three"]
+    assert store.add_entry("x", entry("three")) == 3  # the stale note is noticed: counted in full
+    assert [e.said for e in store.open_case("x").log()] == ["one", "two", "three"]
     assert not [p for p in (home / "cases" / "x").iterdir() if p.name.endswith(".tmp")]
 
 
@@ -540,9 +541,9 @@ from decimal import Decimal
 from negotiator import store
 from negotiator.records import Agreement, ContactEntry
 for i in range(100000):
-    store.add_entry("z", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{i}"), "en")
+    store.add_entry("z", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{i}"))
     if i % 3 == 0:
-        store.record_agreement("z", Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(i + 1), first_due=dt.date(2030, 1, 1)), "en")
+        store.record_agreement("z", Agreement(lender="Huabei", kind="instalments", months=6, monthly=Decimal(i + 1), first_due=dt.date(2030, 1, 1)))
     print(i, flush=True)
 """
 
@@ -556,17 +557,17 @@ def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, 
     from negotiator import store
     from negotiator.loading import load_answers
 
-    store.save_case("z", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    store.save_case("z", load_answers(EXAMPLES / "case-en.json"))
     child = subprocess.Popen([sys.executable, "-c", _WRITER], env=cli_env(home), stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
     for _ in range(after):  # let it finish some writes, then kill it in the middle of the next
         assert child.stdout.readline()
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
-    saved = store.open_case("z", "en")  # every file still reads, every line validates
+    saved = store.open_case("z")  # every file still reads, every line validates
     count = len(saved.log())
     assert count >= after
-    assert store.add_entry("z", entry("after the kill"), "en") == count + 1
+    assert store.add_entry("z", entry("after the kill")) == count + 1
     assert not [p.name for p in (home / "cases" / "z").iterdir() if p.name.endswith(".tmp")]
 
 
@@ -624,7 +625,7 @@ def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
         Agreement(lender=f"Lender {i}", kind="instalments", months=120, monthly=Decimal("10"), first_due=dt.date(2027, 1, 1 + i))
         for i in range(11)
     )
-    plan = build_plan(case_from_data(data, "en"), "en", agreements=agreed)
+    plan = build_plan(case_from_data(data), "en", agreements=agreed)
     calendar = icalendar.Calendar.from_ical(ics.render(plan))
     events = calendar.walk("VEVENT")
     payments, call = events[:-1], events[-1]  # the follow-up call comes last
@@ -644,11 +645,11 @@ def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monke
     from negotiator.loading import load_answers
     from negotiator.wizard import draft, keep
 
-    case = load_answers(EXAMPLES / "case-en.json", "en")
-    store.save_case("x", case, "en")
+    case = load_answers(EXAMPLES / "case-en.json")
+    store.save_case("x", case)
     d = draft.Draft("en", {}, name="x", editing=True)
     d.case_seen = draft.stamp(home / "cases" / "x" / "case.json")
-    store.save_case("x", case.model_copy(update={"lump_sum": Decimal(123)}), "en", overwrite=True)  # the other window
+    store.save_case("x", case.model_copy(update={"lump_sum": Decimal(123)}), overwrite=True)  # the other window
     theirs = (home / "cases" / "x" / "case.json").read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)

@@ -169,7 +169,7 @@ def _numbers(lump_sum="0"):
     from negotiator.loading import load_answers
     from negotiator.plan import build_plan
 
-    case = load_answers(EXAMPLES / "case-en.json", "en")
+    case = load_answers(EXAMPLES / "case-en.json")
     case = case.model_copy(update={"lump_sum": D(lump_sum)})
     plan = build_plan(case, today=dt.date(2026, 11, 28))
     return plan.numbers

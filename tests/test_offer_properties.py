@@ -19,7 +19,7 @@ MONTHS = st.integers(min_value=1, max_value=120)
 MONEY = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2)
 FORMS = ["{m} x {a}", "{a} a month for {m} months", "分{m}期 每期{a}", "每月{a}元，{m}期", "{m}期，每期{a}元"]
 
-PLAN = build_plan(load_answers(EXAMPLES / "case-en.json", "en"), today=dt.date(2026, 11, 28))
+PLAN = build_plan(load_answers(EXAMPLES / "case-en.json"), today=dt.date(2026, 11, 28))
 
 
 @settings(max_examples=200, deadline=None)

@@ -129,7 +129,7 @@ def test_an_old_debt_is_rehearsed_with_admit_nothing(lang):
     from negotiator.plan import build_plan
     from negotiator.words import t
 
-    plan = build_plan(load_answers(EXAMPLES / f"case-{lang}.json", lang), today=dt.date(2026, 11, 28))
+    plan = build_plan(load_answers(EXAMPLES / f"case-{lang}.json"), today=dt.date(2026, 11, 28))
     d = plan.numbers.debts[0]
     turns = rehearsal.turns(plan, d, 1, 6, expired=True)
     assert {turn.suggested for turn in turns} == {t(lang, "practice.expired.suggested")}
@@ -149,7 +149,7 @@ def test_threats_suit_the_debt(kind, stage, threats):
     from negotiator.plan import build_plan
     from negotiator.words import t
 
-    plan = build_plan(load_answers(EXAMPLES / "case-en.json", "en"), today=dt.date(2026, 11, 28))
+    plan = build_plan(load_answers(EXAMPLES / "case-en.json"), today=dt.date(2026, 11, 28))
     d = next(x for x in plan.numbers.debts if x.debt.kind.value == kind and x.debt.stage.value == stage)
     seen = {turn.they_say for seed in range(30) for turn in rehearsal.turns(plan, d, seed, 6, False) if turn.moment == "threat"}
     assert seen == {t("en", f"practice.they.threat.{name}") for name in threats}

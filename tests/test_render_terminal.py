@@ -110,7 +110,7 @@ def test_text_paths_do_not_import_rich(tmp_path):
         "from negotiator.plan import build_plan\n"
         "from negotiator.render import text, markdown, ics\n"
         "from pathlib import Path\n"
-        "p = build_plan(load_answers(Path(sys.argv[1]), 'en'))\n"
+        "p = build_plan(load_answers(Path(sys.argv[1])))\n"
         "text.render(p); markdown.render(p); ics.render(p)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'questionary', 'prompt_toolkit')))\n"
     )

@@ -75,7 +75,7 @@ def program_refuses(data) -> bool:
     from negotiator.planning.engine import plan_numbers
 
     try:
-        plan_numbers(case_from_data(data, "en"))
+        plan_numbers(case_from_data(data))
     except BadInput:
         return True
     return False
@@ -104,7 +104,7 @@ def program_refuses_file(path: Path) -> bool:
     from negotiator.planning.engine import plan_numbers
 
     try:
-        plan_numbers(load_answers(path, "en"))
+        plan_numbers(load_answers(path))
     except BadInput:
         return True
     return False

@@ -31,7 +31,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def case_en():
-    return load_answers(EXAMPLES / "case-en.json", "en")
+    return load_answers(EXAMPLES / "case-en.json")
 
 
 def entry(n: int = 0, **fields) -> ContactEntry:
@@ -41,9 +41,9 @@ def entry(n: int = 0, **fields) -> ContactEntry:
 
 
 def test_save_then_open_gives_the_same_case(home, case_en):
-    folder = store.save_case("huabei-2026", case_en, "en")
+    folder = store.save_case("huabei-2026", case_en)
     assert folder == home / "cases" / "huabei-2026"
-    saved = store.open_case("huabei-2026", "en")
+    saved = store.open_case("huabei-2026")
     assert saved.case == case_en
     assert saved.log() == [] and saved.agreement() is None
     record = json.loads((folder / "case.json").read_text("utf-8"))
@@ -53,67 +53,67 @@ def test_save_then_open_gives_the_same_case(home, case_en):
 
 
 def test_chinese_case_and_name_round_trip(home):
-    case = load_answers(EXAMPLES / "case-zh.json", "zh")
-    store.save_case("花呗-2026", case, "zh")
-    assert store.open_case("花呗-2026", "zh").case == case
+    case = load_answers(EXAMPLES / "case-zh.json")
+    store.save_case("花呗-2026", case)
+    assert store.open_case("花呗-2026").case == case
 
 
 def test_existing_name_is_refused_and_left_as_it_was(home, case_en):
-    folder = store.save_case("x", case_en, "en")
+    folder = store.save_case("x", case_en)
     before = (folder / "case.json").read_bytes()
     with pytest.raises(BadInput, match="already exists"):
-        store.save_case("x", case_en.model_copy(update={"lump_sum": Decimal("5.00")}), "en")
+        store.save_case("x", case_en.model_copy(update={"lump_sum": Decimal("5.00")}))
     assert (folder / "case.json").read_bytes() == before
 
 
 def test_overwrite_replaces_the_case(home, case_en):
-    store.save_case("x", case_en, "en")
+    store.save_case("x", case_en)
     changed = case_en.model_copy(update={"lump_sum": Decimal("5000.00")})
-    store.save_case("x", changed, "en", overwrite=True)
-    assert store.open_case("x", "en").case.lump_sum == Decimal("5000.00")
+    store.save_case("x", changed, overwrite=True)
+    assert store.open_case("x").case.lump_sum == Decimal("5000.00")
 
 
 @pytest.mark.parametrize("name", ["", ".", "..", "../up", "a/b", ".hidden", "a" * 65, "with space"])
 def test_names_that_are_not_one_folder_are_refused(home, case_en, name):
     with pytest.raises(BadInput, match="case name"):
-        store.save_case(name, case_en, "en")
+        store.save_case(name, case_en)
     assert not (home / "up").exists()
 
 
 def test_missing_case_is_named(home):
     with pytest.raises(BadInput, match="no saved case named nobody"):
-        store.open_case("nobody", "en")
+        store.open_case("nobody")
 
 
 def test_log_and_agreement_round_trip(home, case_en):
-    store.save_case("x", case_en, "en")
+    store.save_case("x", case_en)
     first = entry(1, lender="Huabei", said="pay it all today", amount_promised=Decimal("1200.50"), next_date=dt.date(2030, 1, 5))
     second = entry(2, channel="sms", said="第二次：对方同意停息")
-    store.add_entry("x", first, "en")
-    store.add_entry("x", second, "en")
+    store.add_entry("x", first)
+    store.add_entry("x", second)
     agreement = Agreement(lender="Huabei", kind="instalments", months=12, monthly=Decimal("650"), first_due=dt.date(2030, 1, 1))
-    store.record_agreement("x", agreement, "en")
-    saved = store.open_case("x", "en")
+    store.record_agreement("x", agreement)
+    saved = store.open_case("x")
     assert saved.log() == [first, second]
     assert saved.agreement() == agreement
     assert saved.history == (agreement,)
 
 
 def test_a_new_agreement_replaces_the_old_and_both_stay_in_the_history(home, case_en):
-    store.save_case("x", case_en, "en")
+    store.save_case("x", case_en)
     old = Agreement(lender="Huabei", kind="extension", months=3, monthly=Decimal("100"), first_due=dt.date(2030, 1, 1))
     new = Agreement(lender="Online lender", kind="instalments", months=24, monthly=Decimal("600"), first_due=dt.date(2030, 4, 1))
-    store.record_agreement("x", old, "en")
-    store.record_agreement("x", new, "en")
-    saved = store.open_case("x", "en")
+    store.record_agreement("x", old)
+    store.record_agreement("x", new)
+    saved = store.open_case("x")
     assert saved.agreement() == new
     assert saved.history == (old, new)
 
 
 def test_files_are_owner_only(home, case_en):
-    folder = store.save_case("x", case_en, "en")
-    store.add_entry("x", entry(), "en")
-    store.record_agreement("x", Agreement(lender="Huabei", kind="instalments", months=2, monthly=Decimal("1"), first_due=dt.date(2030, 1, 1)), "en")
+    folder = store.save_case("x", case_en)
+    store.add_entry("x", entry())
+    store.record_agreement("x", Agreement(lender="Huabei", kind="instalments", months=2, monthly=Decimal("1"), first_due=dt.date(2030, 1, 1)))
     for path in (home / "cases", folder):
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
     files = sorted(p.name for p in folder.iterdir())
@@ -123,15 +123,15 @@ def test_files_are_owner_only(home, case_en):
 
 
 def test_an_append_keeps_the_old_bytes_exactly(home, case_en):
-    folder = store.save_case("x", case_en, "en")
+    folder = store.save_case("x", case_en)
     # A hand-written version-0 line, without schema_version and without its final newline.
     hand = '{"when": "2026-11-01T10:00:00", "channel": "visit",   "said": "left a note"}'.encode()
     (folder / "log.jsonl").write_bytes(hand)
-    store.add_entry("x", entry(), "en")
+    store.add_entry("x", entry())
     data = (folder / "log.jsonl").read_bytes()
     assert data.startswith(hand + b"\n")
     assert data.count(b"\n") == 2
-    assert [e.channel for e in store.open_case("x", "en").log()] == ["visit", "phone"]
+    assert [e.channel for e in store.open_case("x").log()] == ["visit", "phone"]
 
 
 # ---- versions and migration -------------------------------------------------------------------
@@ -145,14 +145,14 @@ def test_a_version_0_case_file_is_read_and_left_as_it_was(home):
     (folder / "case.json").write_bytes(bare)
     (folder / "log.jsonl").write_text('{"when": "2026-11-01T10:00:00", "channel": "phone"}\n', "utf-8")
     (folder / "agreement.json").write_text('{"lender": "花呗", "kind": "instalments", "months": 6, "monthly": "500", "first_due": "2030-01-01"}', "utf-8")
-    saved = store.open_case("old", "zh")
-    assert saved.case == load_answers(EXAMPLES / "case-zh.json", "zh")
+    saved = store.open_case("old")
+    assert saved.case == load_answers(EXAMPLES / "case-zh.json")
     assert saved.log()[0].channel == "phone"
     assert saved.agreement().months == 6
-    store.add_entry("old", entry(), "zh")  # a change beside it does not rewrite the case file
+    store.add_entry("old", entry())  # a change beside it does not rewrite the case file
     assert (folder / "case.json").read_bytes() == bare
     # Saving the case again writes the current version.
-    store.save_case("old", saved.case, "zh", overwrite=True)
+    store.save_case("old", saved.case, overwrite=True)
     record = json.loads((folder / "case.json").read_text("utf-8"))
     assert record["schema_version"] == 1 and record["case"] == json.loads(saved.case.model_dump_json())
 
@@ -164,27 +164,27 @@ def test_a_version_0_case_file_names_fields_as_written(home):
     data["debts"][1]["principal"] = "-1"
     (folder / "case.json").write_text(json.dumps(data), "utf-8")
     with pytest.raises(BadInput) as caught:
-        store.open_case("old", "en")
+        store.open_case("old")
     assert "case.json: debts[1].principal: must not be negative" in str(caught.value)
 
 
 @pytest.mark.parametrize(("version", "words"), [(2, "newer version"), ("1", "whole number"), (-1, "whole number"), (None, "whole number")])
 def test_unknown_file_versions_are_refused(home, case_en, version, words):
-    folder = store.save_case("x", case_en, "en")
+    folder = store.save_case("x", case_en)
     record = json.loads((folder / "case.json").read_text("utf-8"))
     record["schema_version"] = version
     (folder / "case.json").write_text(json.dumps(record), "utf-8")
     with pytest.raises(BadInput, match=words):
-        store.open_case("x", "en")
+        store.open_case("x")
 
 
 def test_a_newer_log_line_is_refused_with_its_line(home, case_en):
-    folder = store.save_case("x", case_en, "en")
-    store.add_entry("x", entry(), "en")
+    folder = store.save_case("x", case_en)
+    store.add_entry("x", entry())
     with open(folder / "log.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"schema_version": 2, "when": "2026-11-01T10:00:00", "channel": "phone"}\n')
     with pytest.raises(BadInput, match=r"log.jsonl, line 2: schema_version is 2"):
-        store.open_case("x", "en")
+        store.open_case("x")
 
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -205,7 +205,7 @@ def test_any_log_reads_back_as_written(entries):
     """Whatever people type (newlines, U+2028, Chinese, quotes) stays one line and reads back equal."""
     data = b"".join(journal.line(e) for e in entries)
     assert data.count(b"\n") == len(entries)
-    assert reading.parse_log(data, Path("log.jsonl"), "en") == tuple(entries)
+    assert reading.parse_log(data, Path("log.jsonl")) == tuple(entries)
 
 
 # ---- next follow-up ---------------------------------------------------------------------------
@@ -253,26 +253,26 @@ def test_a_case_busy_in_another_window_is_refused_not_waited_on_forever(home, ca
 
     from negotiator.store import folders
 
-    folder = store.save_case("x", case_en, "en")
+    folder = store.save_case("x", case_en)
     monkeypatch.setattr(folders, "LOCK_TIMEOUT_SECONDS", 0.2)
     with FileLock(str(folder / ".lock")):
         with pytest.raises(BadInput, match="another window"):
-            store.add_entry("x", entry(), "en")
+            store.add_entry("x", entry())
     assert not (folder / "log.jsonl").exists()
-    store.add_entry("x", entry(), "en")  # and once the other window is done, it goes through
-    assert len(store.open_case("x", "en").log()) == 1
+    store.add_entry("x", entry())  # and once the other window is done, it goes through
+    assert len(store.open_case("x").log()) == 1
 
 
 def test_a_folder_that_cannot_be_locked_is_refused_cleanly(home, case_en, monkeypatch):
     import filelock
 
-    folder = store.save_case("x", case_en, "en")
+    folder = store.save_case("x", case_en)
 
     def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
     with pytest.raises(BadInput, match="cannot be locked") as caught:
-        store.add_entry("x", entry(), "en")
+        store.add_entry("x", entry())
     assert str(folder) in str(caught.value)
     assert not (folder / "log.jsonl").exists()

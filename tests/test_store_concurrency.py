@@ -54,7 +54,7 @@ def _add_many(home: str, worker: int, count: int) -> None:
     from negotiator.records import ContactEntry
 
     for i in range(count):
-        store.add_entry("y", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{worker}:{i}"), "en")
+        store.add_entry("y", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{worker}:{i}"))
 
 
 def test_many_processes_appending_in_process(home: Path, monkeypatch):
@@ -63,7 +63,7 @@ def test_many_processes_appending_in_process(home: Path, monkeypatch):
     from negotiator import store
     from negotiator.loading import load_answers
 
-    store.save_case("y", load_answers(EXAMPLES / "case-zh.json", "zh"), "zh")
+    store.save_case("y", load_answers(EXAMPLES / "case-zh.json"))
     context = multiprocessing.get_context("spawn")
     processes = [context.Process(target=_add_many, args=(str(home), w, APPENDS)) for w in range(APPENDERS)]
     for p in processes:
@@ -71,5 +71,5 @@ def test_many_processes_appending_in_process(home: Path, monkeypatch):
     for p in processes:
         p.join(120)
         assert p.exitcode == 0
-    said = [e.said for e in store.open_case("y", "en").log()]
+    said = [e.said for e in store.open_case("y").log()]
     assert sorted(said) == sorted(f"{w}:{i}" for w in range(APPENDERS) for i in range(APPENDS))

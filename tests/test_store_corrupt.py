@@ -82,10 +82,10 @@ def case_folder(home, monkeypatch) -> Path:
     from negotiator.loading import load_answers
     from negotiator.records import Agreement, ContactEntry
 
-    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
-    store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 14, 30), channel="phone", said="first call"), "en")
-    store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 29, 9, 0), channel="sms", said="a reminder"), "en")
-    store.record_agreement("x", Agreement(lender="Huabei", kind="instalments", months=12, monthly=Decimal("650"), first_due=dt.date(2026, 12, 15)), "en")
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
+    store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 14, 30), channel="phone", said="first call"))
+    store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 29, 9, 0), channel="sms", said="a reminder"))
+    store.record_agreement("x", Agreement(lender="Huabei", kind="instalments", months=12, monthly=Decimal("650"), first_due=dt.date(2026, 12, 15)))
     # Earlier versions also kept the latest agreement in agreement.json; such a file is still read.
     folder = home / "cases" / "x"
     (folder / "agreement.json").write_text(folder.joinpath("agreements.jsonl").read_text("utf-8"), "utf-8")

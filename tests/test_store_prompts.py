@@ -24,7 +24,7 @@ DOWN, ENTER, BACKSPACE, CTRL_C = "\x1b[B", "\r", "\x7f", "\x03"
 def saved(tmp_path, monkeypatch):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
     monkeypatch.setattr(log, "is_terminal", lambda: True)
-    store.save_case("x", load_answers(EXAMPLES / "case-en.json", "en"), "en")
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
     return "x"
 
 
@@ -48,7 +48,7 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
         + "2030-02-30" + ENTER + BACKSPACE * 2 + "28" + ENTER  # an impossible date, corrected
         + ENTER  # incidents: none marked
     )
-    (entry,) = store.open_case("x", "en").log()
+    (entry,) = store.open_case("x").log()
     assert before <= entry.when <= dt.datetime.now()
     assert (entry.channel, entry.lender, entry.who, entry.said) == ("sms", "China Merchants Bank credit card", "Li, no. 7", "")
     assert entry.agreed == "Freeze penalties for 3 months"
@@ -60,12 +60,12 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
 def test_only_missing_fields_are_asked(saved):
     # With --when, --lender and --who given, the first question is the channel.
     answer(DOWN * 4 + ENTER + ENTER * 6, when="2026-11-28T10:00", lender="Online lender", who="agent 9")
-    (entry,) = store.open_case("x", "en").log()
+    (entry,) = store.open_case("x").log()
     assert (entry.when, entry.channel, entry.lender, entry.who) == (dt.datetime(2026, 11, 28, 10, 0), "visit", "Online lender", "agent 9")
 
 
 def test_ctrl_c_adds_nothing(saved):
     with pytest.raises(Interrupted, match="Nothing was added"):
         answer(ENTER + CTRL_C)
-    assert store.open_case("x", "en").log() == []
-    assert not (store.case_folder("x", "en") / "log.jsonl").exists()
+    assert store.open_case("x").log() == []
+    assert not (store.case_folder("x") / "log.jsonl").exists()

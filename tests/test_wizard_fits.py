@@ -110,7 +110,7 @@ def test_a_whole_run_fits_the_window(home: Path, tmp_path: Path, monkeypatch: py
         term.ask(question, keys)
     assert term.finish() == 0, term.flat[-3000:]
 
-    (debt,) = store.open_case(f"case-{TODAY}", lang).case.debts
+    (debt,) = store.open_case(f"case-{TODAY}").case.debts
     assert debt.interest == Decimal("120.00")
     shown = term.lines()
     assert any(typed["lender"] in line for line, _ in shown)

@@ -98,7 +98,7 @@ def from_review(keys: list[str], name: str | None = None) -> None:
 
 
 def saved(name: str = f"case-{TODAY}"):
-    return store.open_case(name, "en").case
+    return store.open_case(name).case
 
 
 def test_full_run_fills_the_case_and_saves_plan_and_case(tmp_path: Path, private_home: Path) -> None:

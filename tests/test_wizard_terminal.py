@@ -109,7 +109,7 @@ SAVE = [("What next?", ENTER), ("Save it where?", ENTER), ("What next?", ENTER),
 
 
 def saved_plan(name: str = f"case-{TODAY}"):
-    return build_plan(store.open_case(name, "en").case)
+    return build_plan(store.open_case(name).case)
 
 
 @pytest.fixture

@@ -115,7 +115,7 @@ def schema(
 
     # The schema is a shared file, the same on every computer: its words are English unless asked;
     # a message (a file already there) is in the person's language.
-    run(language(lang, "en"), language(lang), output, force)
+    run(language(lang, "en"), output, force)
 
 
 schema.__doc__ = h("schema.help")
@@ -423,6 +423,7 @@ def main(argv: list[str] | None = None) -> None:
     # Help and usage messages follow --lang, read once here because typer shows help (an eager
     # option) before it has read the others.
     help_page.asked = options.asked = language_asked(args)
+    options.spoken = None
     said = help_page.language()
     runs = app
     names = [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
@@ -445,7 +446,7 @@ def main(argv: list[str] | None = None) -> None:
         result = runs(args=args, prog_name="negotiator", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except NegotiatorError as exc:
-        message = say(said, exc)
+        message = say(options.spoken or said, exc)  # the case's language, once a command knows it
         if message:
             print(visible(message), file=sys.stderr)
         code = exc.exit_code

@@ -8,6 +8,8 @@ May import: nothing of negotiator (it is the bottom layer).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 
 class Message:
     """A sentence not yet in words: its key in the word files and the values of its placeholders.
@@ -27,6 +29,24 @@ class Message:
         return f"Message({self.key!r}, **{self.values!r})"
 
 
+class Joined:
+    """Names (a person's own words: lenders, codes) said as one list, joined by the sentence
+    `separator` (a key of the word files: ", " in English, "、" in Chinese)."""
+
+    __slots__ = ("separator", "items")
+
+    def __init__(self, separator: str, items: Sequence[object]) -> None:
+        self.separator, self.items = separator, tuple(items)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Joined) and (self.separator, self.items) == (other.separator, other.items)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Joined({self.separator!r}, {self.items!r})"
+
+
 class NegotiatorError(Exception):
     """Base of every error we raise on purpose: what went wrong as a Message (`key`, `values`),
     said in the person's language where it is shown. An empty key shows nothing (the reason has
@@ -41,6 +61,20 @@ class NegotiatorError(Exception):
     @property
     def message(self) -> Message:
         return Message(self.key, **self.values)
+
+    def __str__(self) -> str:
+        """The message in English, for a traceback, a log or a test. A person reads it in their own
+        language: whoever shows it calls words.say."""
+        return in_english(self.message)
+
+
+def _key(message: Message) -> str:
+    return message.key
+
+
+# How str() puts an error into words. The word files sit above this module: negotiator.words sets
+# this when it is loaded; until then an error reads as its key.
+in_english: Callable[[Message], str] = _key
 
 
 class BadInput(NegotiatorError):

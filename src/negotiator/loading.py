@@ -1,4 +1,4 @@
-"""Reading an answers file into a Case, turning every problem into one clear, translated line.
+"""Reading a JSON file into a Case or a record, every problem one clear message naming the field.
 
 Whatever the file holds (empty, huge, deeply nested, not UTF-8, NaN), the result is a Case or a
 BadInput naming the field; never a traceback.
@@ -11,10 +11,9 @@ from collections.abc import Mapping
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from negotiator.errors import BadInput
-from negotiator.words import t
+from negotiator.errors import BadInput, Message
 
 MAX_FILE_MB = 1
 
@@ -66,54 +65,65 @@ def _is_branch(part: Any) -> bool:
     return isinstance(part, str) and (part in _BRANCHES or "[" in part or part.startswith(("function-", "lax-")))
 
 
-def describe(error: Mapping[str, Any], lang: str) -> str:
-    """One pydantic error as 'field: problem' in the user's language."""
+def problem(error: Mapping[str, Any]) -> Message:
+    """What is wrong in one pydantic error, without the field."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    loc = tuple(error["loc"])
     if kind in _SIMPLE:
-        problem = t(lang, f"errors.field.{_SIMPLE[kind]}")
-    elif kind == "percent_not_a_number":
-        problem = t(lang, "cli.bad.rate", limit=ctx.get("limit"))
-    elif kind.startswith(("money_", "percent_")) or kind in ("one_rate", "empty_balance", "date_out_of_range"):
-        problem = t(lang, f"errors.field.{kind}", **{k: v for k, v in ctx.items() if k == "limit"})
-    elif kind == "control_character":
-        problem = t(lang, "safety.control_character", shown=ctx.get("shown", ""))
-    elif kind == "chosen_unavailable":
-        problem = t(lang, "errors.field.chosen_unavailable", kind=ctx.get("kind", ""))
-    elif kind == "greater_than_equal":
-        problem = t(lang, "errors.field.too_small", limit=ctx.get("ge"))
-    elif kind == "less_than_equal":
-        problem = t(lang, "errors.field.too_big", limit=ctx.get("le"))
-    elif kind in ("enum", "literal_error"):
-        if loc == ("schema_version",):
-            problem = t(lang, "errors.field.schema_version")
-        else:
-            choices = str(ctx.get("expected", "")).replace("'", "")
-            problem = t(lang, "errors.field.choice", choices=choices)
-    elif kind == "string_too_long":
-        problem = t(lang, "errors.field.text_too_long", limit=ctx.get("max_length"))
-    elif kind == "string_too_short":
-        problem = t(lang, "errors.field.text_empty")
-    elif kind == "too_short":
-        problem = t(lang, "errors.field.list_empty")
-    elif kind == "too_long":
-        problem = t(lang, "errors.field.list_too_long", limit=ctx.get("max_length"))
-    else:
-        problem = t(lang, "errors.field.other", detail=error.get("msg", kind))
+        return Message(f"errors.field.{_SIMPLE[kind]}")
+    if kind == "percent_not_a_number":
+        return Message("cli.bad.rate", limit=ctx.get("limit"))
+    if kind.startswith(("money_", "percent_")) or kind in ("one_rate", "empty_balance", "date_out_of_range"):
+        return Message(f"errors.field.{kind}", **{k: v for k, v in ctx.items() if k == "limit"})
+    if kind == "control_character":
+        return Message("safety.control_character", shown=ctx.get("shown", ""))
+    if kind == "chosen_unavailable":
+        return Message("errors.field.chosen_unavailable", kind=ctx.get("kind", ""))
+    if kind == "greater_than_equal":
+        return Message("errors.field.too_small", limit=ctx.get("ge"))
+    if kind == "less_than_equal":
+        return Message("errors.field.too_big", limit=ctx.get("le"))
+    if kind in ("enum", "literal_error"):
+        if tuple(error["loc"]) == ("schema_version",):
+            return Message("errors.field.schema_version")
+        return Message("errors.field.choice", choices=str(ctx.get("expected", "")).replace("'", ""))
+    if kind == "string_too_long":
+        return Message("errors.field.text_too_long", limit=ctx.get("max_length"))
+    if kind == "string_too_short":
+        return Message("errors.field.text_empty")
+    if kind == "too_short":
+        return Message("errors.field.list_empty")
+    if kind == "too_long":
+        return Message("errors.field.list_too_long", limit=ctx.get("max_length"))
+    return Message("errors.field.other", detail=error.get("msg", kind))
+
+
+def describe(error: Mapping[str, Any]) -> Message:
+    """One pydantic error as 'field: problem', the field as it is written in the file."""
+    loc = tuple(error["loc"])
     # A union (a value or null) may report its branch name; the person needs only the field. An
     # unknown key is the field itself, whatever it is called.
-    if kind != "extra_forbidden":
+    if error["type"] != "extra_forbidden":
         loc = tuple(p for p in loc if not _is_branch(p))
-    return f"{field_path(loc)}: {problem}"
+    return Message("problems.field", field=field_path(loc), problem=problem(error))
 
 
-def validation_message(exc: Any, lang: str, limit: int = 3) -> str:
+SHOWN_PROBLEMS = 3
+
+
+def problems(exc: Any, drop_first: bool = False) -> list[Message]:
+    """A validation error's first problems, one per field, and how many more there are. With
+    `drop_first` the fields are named without their first part (a stored case's answers are
+    named as they are written in an answers file)."""
     errors = exc.errors(include_url=False)
-    lines = [describe(e, lang) for e in errors[:limit]]
-    if len(errors) > limit:
-        lines.append(t(lang, "errors.file.more", count=len(errors) - limit))
-    return "\n".join(lines)
+    lines = []
+    for error in errors[:SHOWN_PROBLEMS]:
+        if drop_first:
+            error = {**error, "loc": tuple(error["loc"])[1:]}
+        lines.append(describe(error))
+    if len(errors) > SHOWN_PROBLEMS:
+        lines.append(Message("errors.file.more", count=len(errors) - SHOWN_PROBLEMS))
+    return lines
 
 
 class NotANumber:
@@ -138,13 +148,51 @@ def parse_json(text: str) -> Any:
     return json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=NotANumber)
 
 
-def read_answers(path: Path, lang: str) -> dict[str, Any]:
+class FileWords(NamedTuple):
+    """The sentences for what can be wrong inside a JSON file, by the kind of file: an answers
+    file's sentences name its path; a stored file's follow its path (see store.reading)."""
+
+    not_utf8: str
+    not_json: str
+    too_deep: str
+    bad_number: str
+    not_object: str
+
+
+ANSWERS_FILE = FileWords("errors.file.not_utf8", "errors.file.not_json", "errors.file.too_deep", "errors.file.bad_number",
+                         "errors.file.not_object")
+
+
+def decoded(data: bytes, path: object, words: FileWords) -> str:
+    """A file's bytes as text (UTF-8, with or without its mark), or BadInput saying it is not."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(words.not_utf8, path=path) from exc
+
+
+def json_object(text: str, path: object, words: FileWords) -> dict[str, Any]:
+    """One JSON object from text, or BadInput saying why not."""
+    try:
+        value = parse_json(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(words.not_json, path=path, line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
+    except RecursionError as exc:
+        raise BadInput(words.too_deep, path=path) from exc
+    except ValueError as exc:  # NaN, Infinity, or a number Python cannot read past the hooks above
+        raise BadInput(words.bad_number, path=path, reason=str(exc)[:60]) from exc
+    if not isinstance(value, dict):
+        raise BadInput(words.not_object, path=path)
+    return value
+
+
+def read_answers(path: Path) -> dict[str, Any]:
     """The file's JSON object, or BadInput saying what is wrong with the file itself."""
     name = str(path)
     try:
         limit = MAX_FILE_MB * 1024 * 1024
         if path.stat().st_size > limit:
-            raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
+            raise BadInput("errors.file.too_large", path=name, limit=MAX_FILE_MB)
         # A pipe or a device reports no size; read one byte past the limit to know. Opened
         # without waiting: a named pipe no one writes to reads as empty instead of hanging; one
         # with a writer (`--answers <(...)`) is then read as usual.
@@ -154,29 +202,15 @@ def read_answers(path: Path, lang: str) -> dict[str, Any]:
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise BadInput(t(lang, "errors.file.too_large", path=name, limit=MAX_FILE_MB))
+            raise BadInput("errors.file.too_large", path=name, limit=MAX_FILE_MB)
     except FileNotFoundError as exc:
-        raise BadInput(t(lang, "errors.file.not_found", path=name)) from exc
+        raise BadInput("errors.file.not_found", path=name) from exc
     except OSError as exc:
-        raise BadInput(t(lang, "errors.file.unreadable", path=name, reason=exc.strerror or exc)) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadInput(t(lang, "errors.file.not_utf8", path=name)) from exc
-    try:
-        value = parse_json(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(t(lang, "errors.file.not_json", path=name, line=exc.lineno, column=exc.colno, reason=exc.msg)) from exc
-    except RecursionError as exc:
-        raise BadInput(t(lang, "errors.file.too_deep", path=name)) from exc
-    except ValueError as exc:  # a number Python cannot read, should one get past the hooks above
-        raise BadInput(t(lang, "errors.file.bad_number", path=name, reason=str(exc)[:60])) from exc
-    if not isinstance(value, dict):
-        raise BadInput(t(lang, "errors.file.not_object", path=name))
-    return value
+        raise BadInput("errors.file.unreadable", path=name, reason=exc.strerror or exc) from exc
+    return json_object(decoded(data, name, ANSWERS_FILE), name, ANSWERS_FILE)
 
 
-def case_from_data(data: dict[str, Any], lang: str, source: str = ""):
+def case_from_data(data: dict[str, Any], source: str = ""):
     """Validate a dict into a Case; errors come back as one BadInput naming the fields."""
     from pydantic import ValidationError
 
@@ -185,12 +219,13 @@ def case_from_data(data: dict[str, Any], lang: str, source: str = ""):
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        prefix = f"{source}: " if source else ""
-        raise BadInput(prefix + validation_message(exc, lang)) from exc
+        if source:
+            raise BadInput("problems.in_file", path=source, problems=problems(exc)) from exc
+        raise BadInput("problems.fields", problems=problems(exc)) from exc
     except RecursionError as exc:
-        raise BadInput(t(lang, "errors.file.too_deep", path=source)) from exc
+        raise BadInput("errors.file.too_deep", path=source) from exc
 
 
-def load_answers(path: Path, lang: str):
+def load_answers(path: Path):
     """An answers file as a Case."""
-    return case_from_data(read_answers(path, lang), lang, str(path))
+    return case_from_data(read_answers(path), str(path))

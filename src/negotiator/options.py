@@ -15,6 +15,18 @@ from negotiator.words import detect_language, t
 # for the length of one run.
 asked: str | None = None
 
+# The language a command settled on once it knew more than the command line (a case's own, the
+# one picked in the wizard): what goes wrong after that is said in it, as the rest of the run is.
+# Set with `speak`; cleared by the command line for each run.
+spoken: str | None = None
+
+
+def speak(lang: str) -> str:
+    """From now on, this run's errors are said in `lang`."""
+    global spoken
+    spoken = lang
+    return lang
+
 
 def language(option: str | None, fallback: str | None = None) -> str:
     """The language asked for with --lang, else `fallback` (a case's own), else the locale's."""

@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from negotiator.errors import BadInput
 from negotiator.plan_records import Checklist, Content, Letter, Objection, Plan, Right, Script, Step
-from negotiator.planning import ChoiceUnavailable, plan_numbers
-from negotiator.words import t
+from negotiator.planning import plan_numbers
 
 if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers file need not load them
     from negotiator.case import Case
@@ -32,11 +30,7 @@ def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None
     language = lang or case.language
     if agreement is not None and not agreements:
         agreements = (agreement,)
-    try:
-        numbers = plan_numbers(case, today, agreements)
-    except ChoiceUnavailable as exc:
-        problem = t(language, "errors.field.chosen_unavailable", kind=exc.kind.value)
-        raise BadInput(f"debts[{exc.index}].chosen: {problem}") from exc
+    numbers = plan_numbers(case, today, agreements)  # planning.ChoiceUnavailable names the debt
     lenders = [d.lender for d in case.debts]
     follow_up = next_follow_up(numbers.plan_date, log, agreements, lenders, today or dt.date.today())
     plan = Plan(case=case, lang=language, numbers=numbers, log=log, agreements=tuple(agreements), follow_up=follow_up)

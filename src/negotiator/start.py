@@ -34,9 +34,10 @@ def wizard(lang: str | None) -> None:
         start(lang)
         code = 0
     except NegotiatorError as exc:
+        from negotiator.options import spoken
         from negotiator.words import detect_language, say
 
-        message = say(lang or detect_language(), exc)
+        message = say(spoken or lang or detect_language(), exc)  # the interview's language, once chosen
         if message:
             print(message, file=sys.stderr)
         code = exc.exit_code

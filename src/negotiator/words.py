@@ -10,7 +10,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from negotiator.errors import BadInput, Message, NegotiatorError
+from negotiator import errors
+from negotiator.errors import BadInput, Joined, Message, NegotiatorError
 
 CONTENT = Path(__file__).parent / "content"
 LANGUAGES = ("zh", "en")
@@ -123,7 +124,8 @@ def t(lang: str, key: str, **values: object) -> str:
 
 def say(lang: str, said: Message | NegotiatorError | str) -> str:
     """A Message (or an error's) in words: the one place where what went wrong is translated. A
-    value that is a Message is said first, a list of them one per line. A plain string is shown
+    value that is a Message is said first, a list of them one per line, a Joined list of names
+    with the language's separator. A plain string is shown
     as it is: text from outside (an operating-system reason) is never looked up."""
     if isinstance(said, str):
         return said
@@ -143,6 +145,18 @@ def say(lang: str, said: Message | NegotiatorError | str) -> str:
 def _said(lang: str, value: object) -> object:
     if isinstance(value, Message):
         return say(lang, value)
+    if isinstance(value, Joined):
+        return t(lang, value.separator).join(str(item) for item in value.items)
     if isinstance(value, (list, tuple)) and value and all(isinstance(item, Message) for item in value):
         return "\n".join(say(lang, item) for item in value)
     return value
+
+
+def _in_english(message: Message) -> str:
+    try:
+        return say("en", message)
+    except (KeyError, IndexError, ValueError):  # a traceback must still show what was raised
+        return repr(message)
+
+
+errors.in_english = _in_english  # str() of an error, for tracebacks, logs and tests

@@ -10,19 +10,7 @@ from decimal import Decimal
 from negotiator.advice.phrasing import amount, months, percent
 from negotiator.money import ZERO
 from negotiator.planning.offer import BALANCE, EXTENSION, FEE_MONTHLY, RATE_DAILY, RATE_MONTHLY, SETTLEMENT, Offer, Verdict
-from negotiator.words import raw, t
-
-
-def examples(lang: str) -> list[str]:
-    found = raw(lang, "offer.bad.examples")
-    assert isinstance(found, list)
-    return [str(x) for x in found]
-
-
-def unreadable(lang: str, text: str) -> str:
-    """The message for an offer we cannot read, with examples of what we can."""
-    lines = [t(lang, "offer.bad.unreadable", offer=text.strip()), t(lang, "offer.bad.examples_head")]
-    return "\n".join(lines + [f"  {x}" for x in examples(lang)])
+from negotiator.words import t
 
 
 def _rate(lang: str, offer: Offer) -> str:

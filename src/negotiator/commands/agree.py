@@ -84,12 +84,12 @@ def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, fi
     from negotiator.errors import BadInput as Refused
     from negotiator.money import show
 
-    from negotiator.options import language
+    from negotiator.options import language, speak
 
-    saved = store.open_case(name, language(lang))
-    lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
+    saved = store.open_case(name)
+    lang = speak(language(lang, saved.case.language))  # the case's language unless --lang says otherwise
     agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders(), lang)
-    store.record_agreement(name, agreement, lang)
+    store.record_agreement(name, agreement)
     last = agreement.schedule().rows[-1].due
     print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
             monthly=show(agreement.monthly), first_due=agreement.first_due.isoformat(), last_due=last.isoformat()))

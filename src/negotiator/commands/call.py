@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from negotiator.errors import BadInput, Interrupted
+from negotiator.errors import BadInput, Interrupted, Message
 from negotiator.words import raw, t
 
 if TYPE_CHECKING:
@@ -164,11 +164,13 @@ def _codes(text: str, lang: str) -> tuple[str, ...]:
     """Incident codes typed in the end form, checked as `log add --incident` checks them."""
     from negotiator.commands.incident_marks import incident_codes
     from negotiator.commands.log import Refused
+    from negotiator.words import say
 
     try:
-        return incident_codes(text, lang)
-    except BadInput as exc:
-        raise Refused(str(exc).partition(": ")[2] or str(exc)) from exc
+        return incident_codes(text)
+    except BadInput as exc:  # the form names the field itself: only what is wrong is said
+        problem = exc.values.get("problem")
+        raise Refused(say(lang, problem if isinstance(problem, Message) else exc)) from exc
 
 
 def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
@@ -212,7 +214,7 @@ def _end(call: Call, name: str) -> None:
                           lambda x: _codes(x, lang), lang),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
-    count = store.add_entry(name, entry, lang)
+    count = store.add_entry(name, entry)
     call.logged = True
     _say(t(lang, "call.form.saved", name=name, count=count))
     if v is None:
@@ -229,7 +231,7 @@ def _end(call: Call, name: str) -> None:
     default_due = add_months(today, wait).isoformat()
     due = _ask(t(lang, "call.form.first_due", default=default_due), "", lambda x: parse_date(x, lang) if x else None, lang) or default_due
     agreement = build_agreement(kind, str(months), plain(monthly), due, who.debt.lender, [d.lender for d in who.plan.numbers.debts], lang)
-    store.record_agreement(name, agreement, lang)
+    store.record_agreement(name, agreement)
     from negotiator.money import show
 
     _say(t(lang, "call.form.agreement_saved", lender=who.debt.lender, months=agreement.months, monthly=show(agreement.monthly),
@@ -255,23 +257,21 @@ def _draft(call: Call, name: str) -> None:
         "incidents": ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
-    store.add_entry(name, entry, lang)
+    store.add_entry(name, entry)
     _say()
     _say(t(lang, "call.form.draft_saved", name=name))
 
 
 def run(name: str, lender: str | None, lang: str | None) -> None:
     from negotiator.advice.offers import says
-    from negotiator.options import language
     from negotiator.commands.offer import asks, open_lender
     from negotiator.money import show
     from negotiator.planning.offer import limitation_expired, walk_away_of
 
-    first = language(lang)
-    who = open_lender(name, lender, lang, first)
+    who = open_lender(name, lender, lang)
     plan_lang = who.plan.lang
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise BadInput(t(plan_lang, "call.errors.no_terminal", name=name))
+        raise BadInput("call.errors.no_terminal", name=name)
     expired = limitation_expired(who.debt)
     call = Call(who, dt.datetime.now().replace(second=0, microsecond=0))
     steps = _steps(who, expired)

@@ -21,15 +21,16 @@ def new_from_answers(answers: Path, name: str | None, lang: str) -> None:
 
     if name is None:
         raise BadInput(t(lang, "errors.usage.bad_value", option="--name", problem=t(lang, "store.new.name_required")))
-    store.check_name(name, lang)
-    case = load_answers(answers, lang)
+    store.check_name(name)
+    case = load_answers(answers)
     build_plan(case, lang)  # a case the plan cannot be built from (e.g. an unavailable choice) is not saved
-    folder = store.save_case(name, case, lang)
+    folder = store.save_case(name, case)
     print(t(lang, "store.new.saved", name=name, folder=folder))
 
 
-def _row(summary, today: dt.date) -> dict:
+def _row(summary, today: dt.date, lang: str) -> dict:
     from negotiator import store
+    from negotiator.words import say
 
     saved = summary.saved
     follow_up = store.next_follow_up(saved, today) if saved else None
@@ -41,7 +42,7 @@ def _row(summary, today: dt.date) -> dict:
         "contacts": len(saved.entries) if saved else 0,
         "agreement": saved is not None and saved.current is not None,
         "agreements": len(saved.agreements()) if saved else 0,
-        "problem": summary.problem,
+        "problem": say(lang, summary.problem) if summary.problem else None,
     }
 
 
@@ -68,11 +69,12 @@ def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None
     from negotiator import store
     from negotiator.options import choice, language
 
-    choice("--format", fmt, FORMATS, language(lang))
-    summaries = store.list_saved(language(lang))
+    first = language(lang)
+    choice("--format", fmt, FORMATS, first)
+    summaries = store.list_saved()
     # Cases all in one language are listed in it, unless --lang says otherwise.
     spoken = {s.saved.case.language for s in summaries if s.saved is not None}
     lang = language(lang, spoken.pop() if len(spoken) == 1 else None)
-    rows = [_row(s, today or dt.date.today()) for s in summaries]
+    rows = [_row(s, today or dt.date.today(), first) for s in summaries]
     out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text(rows, lang)
     sys.stdout.write(out)

@@ -7,8 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from negotiator.errors import BadInput
-from negotiator.words import t
+from negotiator.errors import BadInput, Joined, Message
 
 LIST_FORMATS = ("text", "json")
 FORMATS = ("text", "markdown", "json")
@@ -18,12 +17,12 @@ RECIPIENTS = ("lender", "regulator")
 def _open(name: str, lang: str | None):
     """The saved case, its log, the incidents in it, and the language to answer in."""
     from negotiator import store
-    from negotiator.options import language
+    from negotiator.options import language, speak
     from negotiator.planning.incidents import incidents
 
-    saved = store.open_case(name, language(lang))
+    saved = store.open_case(name)
     entries = saved.log()
-    return saved, entries, incidents(entries), language(lang, saved.case.language)
+    return saved, entries, incidents(entries), speak(language(lang, saved.case.language))
 
 
 def list_incidents(name: str, fmt: str, lang: str | None) -> None:
@@ -49,7 +48,7 @@ def pick_lender(wanted: str | None, saved, found, lang: str) -> str:
         try:
             return match_lender(wanted, lenders, lang)
         except Refused as exc:
-            raise BadInput(t(lang, "errors.usage.bad_value", option="--lender", problem=str(exc))) from exc
+            raise BadInput("errors.usage.bad_value", option="--lender", problem=str(exc)) from exc
     named = lenders_with(found)
     if len(named) == 1:
         return named[0]
@@ -57,8 +56,8 @@ def pick_lender(wanted: str | None, saved, found, lang: str) -> str:
         return lenders[0]
     if not named:  # incidents that name no lender, in a case with several
         named = lenders
-    problem = t(lang, "complaint.nothing.several", lenders=t(lang, "complaint.list.separator").join(named))
-    raise BadInput(t(lang, "errors.usage.bad_value", option="--lender", problem=problem))
+    problem = Message("complaint.nothing.several", lenders=Joined("complaint.list.separator", named))
+    raise BadInput("errors.usage.bad_value", option="--lender", problem=problem)
 
 
 def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, output: Path | None, force: bool,
@@ -74,11 +73,11 @@ def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, outp
     choice("--to", to, RECIPIENTS, first)
     saved, entries, found, chosen = _open(name, lang)
     if not found:
-        raise BadInput(t(chosen, "complaint.nothing.message", name=name, about=""))
+        raise BadInput("complaint.nothing.message", name=name, about="")
     who = pick_lender(lender, saved, found, chosen)
     mine = about(found, who)
     if not mine:
-        raise BadInput(t(chosen, "complaint.nothing.message", name=name, about=t(chosen, "complaint.nothing.about", lender=who)))
+        raise BadInput("complaint.nothing.message", name=name, about=Message("complaint.nothing.about", lender=who))
     kind = next(d.kind.value for d in saved.case.debts if d.lender == who)
     complaint = build(name, who, kind, mine, entries, to, chosen, today or dt.date.today())
-    emit(render(complaint, fmt, entries), output, force, chosen)
+    emit(render(complaint, fmt, entries), output, force)

@@ -19,7 +19,7 @@ def run(lang: str, output: str | Path | None, force: bool) -> None:
     from negotiator.commands.plan import emit
 
     # Written as a plan is: atomically, owner-only, never over a file without --force.
-    emit(starter(lang), output, force, lang, "json")
+    emit(starter(lang), output, force, "json")
     if output is None:
         return
     print(t(lang, "starter.example.written", path=output), file=sys.stderr)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.planning.incidents import CODES
 from negotiator.words import t
 
 
-def incident_codes(given: Any, lang: str) -> tuple[str, ...]:
+def incident_codes(given: Any) -> tuple[str, ...]:
     """The codes typed (repeated options, or a list from the question), each once, in order.
     Commas are allowed too: --incident threat,abuse."""
     if not given:
@@ -19,8 +19,7 @@ def incident_codes(given: Any, lang: str) -> tuple[str, ...]:
     codes = [part.strip().lower() for value in typed for part in str(value).split(",") if part.strip()]
     for code in codes:
         if code not in CODES:
-            problem = t(lang, "complaint.bad_code", codes=", ".join(CODES))
-            raise BadInput(t(lang, "errors.usage.bad_value", option="--incident", problem=problem))
+            raise BadInput("errors.usage.bad_value", option="--incident", problem=Message("complaint.bad_code", codes=", ".join(CODES)))
     return tuple(dict.fromkeys(codes))
 
 

@@ -121,8 +121,9 @@ def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now
     from pydantic import ValidationError
 
     from negotiator.commands.incident_marks import incident_codes
-    from negotiator.loading import describe
+    from negotiator.loading import problem as field_problem
     from negotiator.records import ContactEntry
+    from negotiator.words import say
 
     def read(field: str, parser: Callable[[str, str], Any]) -> Any:
         value = given.get(field)
@@ -145,7 +146,7 @@ def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now
         "lender": lender,
         "amount_promised": read("amount_promised", parse_money),
         "next_date": read("next_date", parse_date),
-        "incidents": incident_codes(given.get("incidents"), lang),
+        "incidents": incident_codes(given.get("incidents")),
         **{f: given.get(f) or "" for f in ("who", "said", "agreed", "next_action")},
     }
     try:
@@ -153,7 +154,7 @@ def build_entry(given: dict[str, str | None], lenders: list[str], lang: str, now
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         field = str(error["loc"][0]) if error["loc"] else "when"
-        problem = describe({**error, "loc": ()}, lang).partition(": ")[2]
+        problem = say(lang, field_problem(error))
         raise BadInput(t(lang, "errors.usage.bad_value", option=option(field), problem=problem)) from exc
 
 
@@ -267,10 +268,10 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
     from negotiator.store.journal import lenders_of
 
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    from negotiator.options import language
+    from negotiator.options import language, speak
 
-    lenders, case_language = lenders_of(name, language(lang))
-    lang = language(lang, case_language)  # the case's language unless --lang says otherwise
+    lenders, case_language = lenders_of(name)
+    lang = speak(language(lang, case_language))  # the case's language unless --lang says otherwise
     given: dict[str, Any] = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
                              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date, "incidents": incidents}
     if channel is None:
@@ -278,7 +279,7 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
             raise BadInput(t(lang, "errors.usage.bad_value", option="--channel", problem=t(lang, "asking.err.channel_required")))
         given = ask(given, lenders, lang)
     entry = build_entry(given, lenders, lang)
-    count = store.add_entry(name, entry, lang)
+    count = store.add_entry(name, entry)
     print(t(lang, "store.log.added", name=name, count=count))
 
 
@@ -335,7 +336,7 @@ def list_entries(name: str, fmt: str, lang: str | None) -> None:
     from negotiator.options import choice, language
 
     choice("--format", fmt, FORMATS, language(lang))
-    saved = store.open_case(name, language(lang))
+    saved = store.open_case(name)
     lang = language(lang, saved.case.language)
     entries = saved.log()
     if fmt == "json":

@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any, NamedTuple
 
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -25,15 +25,15 @@ class Lender(NamedTuple):
     saved: Any  # store.SavedCase
 
 
-def open_lender(name: str, lender: str | None, lang: str | None, option_lang: str) -> Lender:
+def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
     """The saved case's plan, in `lang` or the case's language, and the lender asked for (by
     default the first)."""
     from negotiator import store
-    from negotiator.options import language
+    from negotiator.options import language, speak
     from negotiator.plan import build_plan
 
-    saved = store.open_case(name, option_lang)
-    chosen = language(lang, saved.case.language)
+    saved = store.open_case(name)
+    chosen = speak(language(lang, saved.case.language))
     plan = build_plan(saved.case, chosen, log=tuple(saved.log()), agreement=saved.agreement())
     debts = plan.numbers.debts
     if lender is None:
@@ -41,8 +41,8 @@ def open_lender(name: str, lender: str | None, lang: str | None, option_lang: st
     for d in debts:
         if d.lender.casefold() == lender.strip().casefold():
             return Lender(name, plan, d, saved)
-    problem = t(chosen, "offer.bad.lender", choices=", ".join(d.lender for d in debts))
-    raise BadInput(t(chosen, "errors.usage.bad_value", option="--lender", problem=problem))
+    problem = Message("offer.bad.lender", choices=", ".join(d.lender for d in debts))
+    raise BadInput("errors.usage.bad_value", option="--lender", problem=problem)
 
 
 def asks(who: Lender) -> tuple[str | None, str | None]:
@@ -60,14 +60,13 @@ def asks(who: Lender) -> tuple[str | None, str | None]:
 
 def judged(who: Lender, text: str):
     """The offer read and judged; BadInput with examples when it cannot be read."""
-    from negotiator.advice.offers import unreadable
     from negotiator.planning.offer import judge
     from negotiator.planning.offer_reading import Unreadable, read_offer
 
     try:
         offer = read_offer(text)
     except Unreadable as exc:
-        raise BadInput(unreadable(who.plan.lang, text)) from exc
+        raise BadInput("offer.bad.unreadable", offer=text.strip(), examples=Message("offer.bad.examples")) from exc
     return judge(offer, who.debt, who.plan.numbers.plan_date)
 
 
@@ -160,7 +159,7 @@ def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -
 
     first = language(lang)
     choice("--format", fmt, FORMATS, first)
-    who = open_lender(name, lender, lang, first)
+    who = open_lender(name, lender, lang)
     v = judged(who, offer)
     if fmt == "json":
         sys.stdout.write(json.dumps(document(who, v), ensure_ascii=False, indent=2) + "\n")

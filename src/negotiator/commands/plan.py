@@ -4,30 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.render.forms import FORMATS, render
-from negotiator.words import t
 
 __all__ = ["FORMATS", "emit", "load", "render", "run"]  # render and FORMATS live in render.forms
 
 
-def load(answers: Path | None, case_name: str | None, lang: str):
+def load(answers: Path | None, case_name: str | None):
     """The case and anything a saved case adds: (case, log, the current agreement per lender)."""
     if case_name is not None and answers is not None:
-        raise BadInput(t(lang, "errors.usage.bad_value", option="--case", problem=t(lang, "errors.usage.case_or_answers")))
+        raise BadInput("errors.usage.bad_value", option="--case", problem=Message("errors.usage.case_or_answers"))
     if case_name is not None:
         from negotiator import store
 
-        saved = store.open_case(case_name, lang)
+        saved = store.open_case(case_name)
         return saved.case, tuple(saved.log()), saved.agreements()
     if answers is None:
-        raise BadInput(t(lang, "errors.usage.bad_value", option="--answers", problem=t(lang, "errors.field.missing")))
+        raise BadInput("errors.usage.bad_value", option="--answers", problem=Message("errors.field.missing"))
     from negotiator.loading import load_answers
 
-    return load_answers(answers, lang), (), ()
+    return load_answers(answers), (), ()
 
 
-def output_file(output: str | Path, fmt: str, lang: str) -> Path:
+def output_file(output: str | Path, fmt: str) -> Path:
     """Where -o writes: a file name, never a folder (with or without its trailing slash)."""
     import os
 
@@ -35,11 +34,11 @@ def output_file(output: str | Path, fmt: str, lang: str) -> Path:
     path = Path(text).expanduser()
     if not text or text.endswith(("/", os.sep)) or path.is_dir():
         example = path / f"plan.{ {'markdown': 'md', 'text': 'txt'}.get(fmt, fmt) }"
-        raise BadInput(t(lang, "errors.usage.bad_value", option="--output", problem=t(lang, "safety.output_folder", path=text, example=example)))
+        raise BadInput("errors.usage.bad_value", option="--output", problem=Message("safety.output_folder", path=text, example=example))
     return path
 
 
-def emit(text: str, output: str | Path | None, force: bool, lang: str, fmt: str = "text") -> None:
+def emit(text: str, output: str | Path | None, force: bool, fmt: str = "text") -> None:
     if output is None:
         import sys
 
@@ -47,26 +46,26 @@ def emit(text: str, output: str | Path | None, force: bool, lang: str, fmt: str 
         return
     from negotiator.files import FileExists, atomic_write
 
-    output = output_file(output, fmt, lang)
+    output = output_file(output, fmt)
 
     try:
         atomic_write(output, text, overwrite=force)
     except FileExists as exc:
-        raise BadInput(t(lang, "errors.output.exists", path=output)) from exc
+        raise BadInput("errors.output.exists", path=output) from exc
     except OSError as exc:
-        raise BadInput(t(lang, "render.save.failed", path=output, reason=exc.strerror or exc)) from exc
+        raise BadInput("render.save.failed", path=output, reason=exc.strerror or exc) from exc
 
 
 def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: str | Path | None, force: bool, plain: bool) -> None:
     import sys
 
-    from negotiator.options import choice, language
+    from negotiator.options import choice, language, speak
     from negotiator.plan import build_plan
 
     first = language(lang)
     choice("--format", fmt, FORMATS, first)
-    case, log, agreements = load(answers, case_name, first)
-    chosen = language(lang, case.language)
+    case, log, agreements = load(answers, case_name)
+    chosen = speak(language(lang, case.language))
     plan = build_plan(case, chosen, log=log, agreements=agreements)
     if case_name is not None:
         from negotiator.planning.incidents import so_far
@@ -74,5 +73,5 @@ def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None,
         plan = plan._replace(incidents=so_far(log, case_name))
     to_terminal = output is None and sys.stdout.isatty()
     if output is not None:
-        output_file(output, fmt, chosen)  # refused before the plan is built, not after
-    emit(render(plan, fmt, to_terminal, plain), output, force, chosen, fmt)
+        output_file(output, fmt)  # refused before the plan is built, not after
+    emit(render(plan, fmt, to_terminal, plain), output, force, fmt)

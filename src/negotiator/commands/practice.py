@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from negotiator.counts import whole_number
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -45,11 +45,11 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     choice("--format", fmt, FORMATS, first)
     count = whole_number(rounds)
     if count is None or not 1 <= count <= rehearsal.MAX_ROUNDS:
-        raise BadInput(t(first, "errors.usage.bad_value", option="--rounds", problem=t(first, "practice.errors.bad_rounds")))
+        raise BadInput("errors.usage.bad_value", option="--rounds", problem=Message("practice.errors.bad_rounds"))
     number = random.SystemRandom().randrange(1, 10**6) if seed is None else whole_number(seed)  # shown, to repeat it
     if number is None:
-        raise BadInput(t(first, "errors.usage.bad_value", option="--seed", problem=t(first, "practice.errors.bad_seed")))
-    who = open_lender(name, lender, lang, first)
+        raise BadInput("errors.usage.bad_value", option="--seed", problem=Message("practice.errors.bad_seed"))
+    who = open_lender(name, lender, lang)
     plan, d = who.plan, who.debt
     lang_ = plan.lang
     expired = limitation_expired(d)

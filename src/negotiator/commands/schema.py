@@ -12,7 +12,7 @@ def text(lang: str) -> str:
     return json.dumps(build(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def run(lang: str, message_lang: str, output: str | Path | None, force: bool) -> None:
+def run(lang: str, output: str | Path | None, force: bool) -> None:
     from negotiator.commands.plan import emit
 
-    emit(text(lang), output, force, message_lang, fmt="json")
+    emit(text(lang), output, force, fmt="json")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from negotiator.case import Case, Debt, ProposalKind
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.money import ZERO
 from negotiator.planning import proposals as p
 from negotiator.planning.allocation import allocate, need
@@ -61,10 +61,12 @@ class Numbers(NamedTuple):
 
 
 class ChoiceUnavailable(BadInput):
-    """A debt's `chosen` kind is not among its proposals (settlement without a lump sum)."""
+    """A debt's `chosen` kind is not among its proposals (settlement without a lump sum): named
+    as the answers file names the field."""
 
     def __init__(self, index: int, kind: ProposalKind) -> None:
-        super().__init__(f"debts[{index}].chosen")
+        problem = Message("errors.field.chosen_unavailable", kind=kind.value)
+        super().__init__("problems.field", field=f"debts[{index}].chosen", problem=problem)
         self.index, self.kind = index, kind
 
 

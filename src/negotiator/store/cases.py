@@ -16,7 +16,6 @@ from negotiator.records import Agreement, ContactEntry
 from negotiator.store import agreements, reading
 from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_folder, check_name, locked
 from negotiator.store.versions import stamped
-from negotiator.words import t
 
 
 @dataclass(frozen=True)
@@ -58,55 +57,55 @@ def case_record(name: str, case: Case) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def save_case(name: str, case: Case, lang: str, *, overwrite: bool = False) -> Path:
+def save_case(name: str, case: Case, *, overwrite: bool = False) -> Path:
     """Save (or, with `overwrite`, replace) a case's answers. Returns the case's folder."""
-    folder = private_dir(case_folder(name, lang))
-    with locked(folder, name, lang):
+    folder = private_dir(case_folder(name))
+    with locked(folder, name):
         clean_stale(folder)
         try:
             atomic_write(folder / CASE_FILE, case_record(name, case), overwrite=overwrite)
         except FileExists as exc:
-            raise BadInput(t(lang, "store.exists", name=name)) from exc
+            raise BadInput("store.exists", name=name) from exc
     return folder
 
 
-def existing_folder(name: str, lang: str) -> Path:
-    folder = case_folder(check_name(name, lang), lang)
+def existing_folder(name: str) -> Path:
+    folder = case_folder(check_name(name))
     # A case.json that is not a regular file is refused by the reader, naming it; only a missing
     # one means there is no such case.
-    if not check_folder(folder, name, lang) or not os.path.lexists(folder / CASE_FILE):
-        raise BadInput(t(lang, "store.not_found", name=name))
+    if not check_folder(folder) or not os.path.lexists(folder / CASE_FILE):
+        raise BadInput("store.not_found", name=name)
     return folder
 
 
-def read_others(folder: Path, name: str, lang: str) -> tuple[Case, Agreement | None, tuple[Agreement, ...], bytes]:
+def read_others(folder: Path, name: str) -> tuple[Case, Agreement | None, tuple[Agreement, ...], bytes]:
     """Every file of the case but the log, validated: the case, the agreement, the history and
     the history's bytes. Call with the case's lock held."""
     case_path = folder / CASE_FILE
-    data = reading.read_bytes(case_path, reading.MAX_CASE_MB, "case", lang)
+    data = reading.read_bytes(case_path, reading.MAX_CASE_MB, "case")
     if data is None:
-        raise BadInput(t(lang, "store.not_found", name=name))
-    case = reading.parse_case(data, case_path, name, lang)
+        raise BadInput("store.not_found", name=name)
+    case = reading.parse_case(data, case_path, name)
     agreement_path, history_path = folder / AGREEMENT_FILE, folder / HISTORY_FILE
-    agreement_bytes = reading.read_bytes(agreement_path, reading.MAX_CASE_MB, "agreement", lang)
-    legacy = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path, lang)
-    history_bytes = reading.read_bytes(history_path, reading.MAX_LOG_MB, "history", lang) or b""
-    history = agreements.with_legacy(reading.parse_history(history_bytes, history_path, lang), legacy)
+    agreement_bytes = reading.read_bytes(agreement_path, reading.MAX_CASE_MB, "agreement")
+    legacy = None if agreement_bytes is None else reading.parse_agreement(agreement_bytes, agreement_path)
+    history_bytes = reading.read_bytes(history_path, reading.MAX_LOG_MB, "history") or b""
+    history = agreements.with_legacy(reading.parse_history(history_bytes, history_path), legacy)
     return case, (history[-1] if history else None), history, history_bytes
 
 
-def read_snapshot(folder: Path, name: str, lang: str) -> Snapshot:
+def read_snapshot(folder: Path, name: str) -> Snapshot:
     """Every file of the case, validated. Call with the case's lock held."""
-    case, latest, history, history_bytes = read_others(folder, name, lang)
+    case, latest, history, history_bytes = read_others(folder, name)
     log_path = folder / LOG_FILE
-    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log", lang) or b""
-    entries = reading.parse_log(log_bytes, log_path, lang)
+    log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log") or b""
+    entries = reading.parse_log(log_bytes, log_path)
     return Snapshot(SavedCase(name, folder, case, entries, latest, history), log_bytes, history_bytes)
 
 
-def open_case(name: str, lang: str) -> SavedCase:
+def open_case(name: str) -> SavedCase:
     """A saved case with its log and agreement, every file validated; BadInput naming the file and
     field if any of them is broken."""
-    folder = existing_folder(name, lang)
-    with locked(folder, name, lang):
-        return read_snapshot(folder, name, lang).saved
+    folder = existing_folder(name)
+    with locked(folder, name):
+        return read_snapshot(folder, name).saved

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from negotiator.errors import BadInput
 from negotiator.paths import data_dir, private_dir
-from negotiator.words import t
 
 CASE_FILE = "case.json"
 LOG_FILE = "log.jsonl"
@@ -35,16 +34,16 @@ def cases_dir() -> Path:
 NAME_BYTES = 255
 
 
-def check_name(name: str, lang: str) -> str:
+def check_name(name: str) -> str:
     if not _NAME.fullmatch(name or ""):
-        raise BadInput(t(lang, "store.bad_name", name=name))
+        raise BadInput("store.bad_name", name=name)
     size = len(name.encode("utf-8"))
     if size > NAME_BYTES:
-        raise BadInput(t(lang, "safety.name_too_long", name=name, size=size, limit=NAME_BYTES))
+        raise BadInput("safety.name_too_long", name=name, size=size, limit=NAME_BYTES)
     return name
 
 
-def check_folder(folder: Path, name: str, lang: str) -> bool:
+def check_folder(folder: Path) -> bool:
     """Whether the case's folder exists as a real folder. A link in its place is refused (it would
     lead outside the data folder); a folder that cannot be looked into is one clear BadInput."""
     try:
@@ -52,23 +51,23 @@ def check_folder(folder: Path, name: str, lang: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise BadInput(t(lang, "safety.os_error", path=folder, reason=exc.strerror or exc)) from exc
+        raise BadInput("safety.os_error", path=folder, reason=exc.strerror or exc) from exc
     if stat.S_ISLNK(info.st_mode):
-        raise BadInput(t(lang, "safety.linked_case", path=folder))
+        raise BadInput("safety.linked_case", path=folder)
     if not stat.S_ISDIR(info.st_mode):
         return False
     if not os.access(folder, os.R_OK | os.X_OK):
-        raise BadInput(t(lang, "safety.os_error", path=folder, reason=os.strerror(13)))
+        raise BadInput("safety.os_error", path=folder, reason=os.strerror(13))
     return True
 
 
-def case_folder(name: str, lang: str) -> Path:
+def case_folder(name: str) -> Path:
     """The folder of a saved case (not created here)."""
-    return cases_dir() / check_name(name, lang)
+    return cases_dir() / check_name(name)
 
 
 @contextmanager
-def locked(folder: Path, name: str, lang: str) -> Iterator[None]:
+def locked(folder: Path, name: str) -> Iterator[None]:
     """Hold the case's lock file: every read-modify-write and every append happens inside."""
     from filelock import FileLock, Timeout
 
@@ -76,9 +75,9 @@ def locked(folder: Path, name: str, lang: str) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout as exc:
-        raise BadInput(t(lang, "store.busy", name=name)) from exc
+        raise BadInput("store.busy", name=name) from exc
     except OSError as exc:  # a folder we may not write to, e.g. copied from another user
-        raise BadInput(t(lang, "store.no_lock", path=folder, reason=exc.strerror or exc)) from exc
+        raise BadInput("store.no_lock", path=folder, reason=exc.strerror or exc) from exc
     try:
         yield
     finally:

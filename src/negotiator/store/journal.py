@@ -20,7 +20,6 @@ from negotiator.store import reading
 from negotiator.store.cases import SavedCase, existing_folder, read_others, read_snapshot
 from negotiator.store.folders import HISTORY_FILE, LOG_FILE, locked
 from negotiator.store.versions import stamped
-from negotiator.words import t
 
 
 def line(record: ContactEntry | Agreement) -> bytes:
@@ -57,7 +56,7 @@ def _note(folder: Path) -> dict[str, object] | None:
     return note if isinstance(note, dict) else None
 
 
-def checked_count(folder: Path, lang: str) -> int:
+def checked_count(folder: Path) -> int:
     """How many contacts the log holds, every line of it valid: counted from the note when the log
     is as the last append left it, else read and validated in full (a broken log is refused)."""
     path = folder / LOG_FILE
@@ -69,8 +68,8 @@ def checked_count(folder: Path, lang: str) -> int:
     count = note.get("count") if note is not None else None
     if note is not None and note.get("stamp") == _stamp(info) and isinstance(count, int) and stat.S_ISREG(info.st_mode):
         return count
-    data = reading.read_bytes(path, reading.MAX_LOG_MB, "log", lang) or b""
-    return len(reading.parse_log(data, path, lang))
+    data = reading.read_bytes(path, reading.MAX_LOG_MB, "log") or b""
+    return len(reading.parse_log(data, path))
 
 
 def _append_line(path: Path, data: bytes) -> os.stat_result:
@@ -93,36 +92,36 @@ def _append_line(path: Path, data: bytes) -> os.stat_result:
         os.close(fd)
 
 
-def add_entry(name: str, entry: ContactEntry, lang: str) -> int:
+def add_entry(name: str, entry: ContactEntry) -> int:
     """Append one contact to the case's log, under the case's lock. Every other file of the case is
     validated first, and the log too unless it is as the last append left it. Returns how many
     contacts the log now holds."""
-    folder = existing_folder(name, lang)
-    with locked(folder, name, lang):
+    folder = existing_folder(name)
+    with locked(folder, name):
         clean_stale(folder)
-        read_others(folder, name, lang)
-        count = checked_count(folder, lang)
+        read_others(folder, name)
+        count = checked_count(folder)
         path = folder / LOG_FILE
         created = not os.path.lexists(path)
         try:
             info = _append_line(path, line(entry))
         except TooLarge as exc:
-            raise reading.refuse(path, t(lang, "store.file.too_large", limit=reading.MAX_LOG_MB), "log", lang) from exc
+            raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), "log") from exc
         except NotRegular as exc:
-            raise reading.refuse(path, t(lang, "store.file.unreadable", reason=t(lang, "safety.not_regular")), "log", lang) from exc
+            raise reading.refuse(path, reading.not_regular(), "log") from exc
         if created:
             sync_folder(folder)
         atomic_write(folder / CHECKED_FILE, json.dumps({"stamp": _stamp(info), "count": count + 1}), overwrite=True)
     return count + 1
 
 
-def record_agreement(name: str, agreement: Agreement, lang: str) -> SavedCase:
+def record_agreement(name: str, agreement: Agreement) -> SavedCase:
     """Add `agreement` to the history, which makes it the current agreement with its lender; the
     agreements with other lenders stay. One atomic write: the history is the only file changed."""
-    folder = existing_folder(name, lang)
-    with locked(folder, name, lang):
+    folder = existing_folder(name)
+    with locked(folder, name):
         clean_stale(folder)
-        snapshot = read_snapshot(folder, name, lang)
+        snapshot = read_snapshot(folder, name)
         saved = snapshot.saved
         # A case from before the history held only agreement.json: carry that agreement over first.
         carried = saved.history if not snapshot.history_bytes.strip() else ()
@@ -130,11 +129,11 @@ def record_agreement(name: str, agreement: Agreement, lang: str) -> SavedCase:
     return SavedCase(saved.name, saved.folder, saved.case, saved.entries, agreement, saved.history + (agreement,))
 
 
-def lenders_of(name: str, lang: str) -> tuple[list[str], str]:
+def lenders_of(name: str) -> tuple[list[str], str]:
     """The case's lenders and language, for a contact about to be added: every file but the log validated (the
     log is checked when the contact is appended), so no one types for a case that is broken."""
-    folder = existing_folder(name, lang)
-    with locked(folder, name, lang):
-        case = read_others(folder, name, lang)[0]
-        checked_count(folder, lang)
+    folder = existing_folder(name)
+    with locked(folder, name):
+        case = read_others(folder, name)[0]
+        checked_count(folder)
     return [d.lender for d in case.debts], case.language

@@ -7,7 +7,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.store.cases import SavedCase, open_case
 from negotiator.store.folders import _NAME, AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
 
@@ -17,7 +17,7 @@ class CaseSummary:
     name: str
     last_change: dt.datetime
     saved: SavedCase | None  # None when a file of the case is broken
-    problem: str | None  # what is wrong with it, as `show` would say
+    problem: Message | None  # what is wrong with it, as `show` would say it
 
 
 def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
@@ -42,7 +42,7 @@ def last_change(folder: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(max(stamps)).replace(microsecond=0)
 
 
-def list_saved(lang: str) -> list[CaseSummary]:
+def list_saved() -> list[CaseSummary]:
     """Every saved case, by name. A broken case (a file that is not a file, a folder that is a
     link or may not be read) is listed with its problem rather than hiding the rest."""
     out = []
@@ -60,8 +60,8 @@ def list_saved(lang: str) -> list[CaseSummary]:
         except OSError:
             pass  # a folder that may not be looked into: listed as broken below
         try:
-            saved, problem = open_case(folder.name, lang), None
+            saved, problem = open_case(folder.name), None
         except BadInput as exc:
-            saved, problem = None, str(exc)
+            saved, problem = None, exc.message
         out.append(CaseSummary(folder.name, last_change(folder), saved, problem))
     return out

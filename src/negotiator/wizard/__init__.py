@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from negotiator.errors import BadInput
-from negotiator.words import detect_language, t
+from negotiator.words import detect_language
 
 
 def interactive() -> bool:
@@ -20,9 +20,11 @@ def interactive() -> bool:
 
 
 def _need_terminal(lang: str | None) -> str:
-    guess = lang or detect_language()
+    from negotiator.options import speak
+
+    guess = speak(lang or detect_language())  # until the interview's own language is chosen
     if not interactive():
-        raise BadInput(t(guess, "wizard.msg.no_terminal"))
+        raise BadInput("wizard.msg.no_terminal")
     return guess
 
 

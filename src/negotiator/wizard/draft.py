@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from negotiator.controls import has_controls
+from negotiator.errors import BadInput, Message
 from negotiator.files import STALE_SECONDS, NotRegular, TooLarge, atomic_write, clean_stale, read_capped
 from negotiator.paths import data_dir, private_dir
 from negotiator.words import LANGUAGES, t
@@ -83,30 +84,22 @@ class Broken:
     """A draft that cannot be used, by file name, with what is wrong; it is skipped, never deleted."""
 
     file: str
-    word: str  # a safety.* key
-    values: tuple[tuple[str, object], ...] = ()
+    wrong: Message  # what is wrong with it
 
-    def problem(self, lang: str) -> str:
-        return t(lang, "safety.draft_broken", file=self.file, problem=t(lang, f"safety.{self.word}", **dict(self.values)))
-
-
-class _Refused(Exception):
-    """What is wrong with a draft, as a safety.* word and its values."""
-
-    def __init__(self, word: str, **values: object) -> None:
-        super().__init__(word)
-        self.word, self.values = word, values
+    @property
+    def problem(self) -> Message:
+        return Message("safety.draft_broken", file=self.file, problem=self.wrong)
 
 
 def _clean(value: Any, depth: int = 0) -> None:
     """No nesting deeper than answers go, and every key a plain field name. Values may hold what
     a person pasted: the wizard shows them escaped and the case refuses what a name cannot hold."""
     if depth > MAX_DEPTH:
-        raise _Refused("draft_fields")
+        raise BadInput("safety.draft_fields")
     if isinstance(value, dict):
         for key, item in value.items():
             if has_controls(key) or len(key) > 100:
-                raise _Refused("draft_fields")
+                raise BadInput("safety.draft_fields")
             _clean(item, depth + 1)
     elif isinstance(value, list):
         for item in value:
@@ -119,27 +112,27 @@ def _read(path: Path) -> tuple[float, Draft]:
     try:
         data = read_capped(path, MAX_DRAFT_MB * 1024 * 1024)
         if data is None:
-            raise _Refused("draft_fields")
+            raise BadInput("safety.draft_fields")
         written = path.lstat().st_mtime
     except NotRegular as exc:
-        raise _Refused("not_regular") from exc
+        raise BadInput("safety.not_regular") from exc
     except TooLarge as exc:
-        raise _Refused("draft_too_large", limit=MAX_DRAFT_MB) from exc
+        raise BadInput("safety.draft_too_large", limit=MAX_DRAFT_MB) from exc
     except OSError as exc:
-        raise _Refused("draft_not_json") from exc
+        raise BadInput("safety.draft_not_json") from exc
     try:
         record = json.loads(data.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
-        raise _Refused("draft_not_json") from exc
+        raise BadInput("safety.draft_not_json") from exc
     if not isinstance(record, dict) or record.get("version") != DRAFT_VERSION:
-        raise _Refused("draft_fields")
+        raise BadInput("safety.draft_fields")
     lang, done, name, answers = record.get("lang"), record.get("done"), record.get("name"), record.get("answers")
     if lang not in LANGUAGES or not isinstance(answers, dict):
-        raise _Refused("draft_fields")
+        raise BadInput("safety.draft_fields")
     if not (done is None or (isinstance(done, str) and len(done) <= 40)):
-        raise _Refused("draft_fields")
+        raise BadInput("safety.draft_fields")
     if not (name is None or (isinstance(name, str) and len(name) <= 200 and not has_controls(name))):
-        raise _Refused("draft_fields")
+        raise BadInput("safety.draft_fields")
     _clean(record)
     changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
     seen = stamp(path)
@@ -156,8 +149,8 @@ def scan() -> tuple[list[Draft], list[Broken]]:
     for path in sorted(folder.glob("draft-*.json")):
         try:
             written, d = _read(path)
-        except _Refused as exc:
-            broken.append(Broken(path.name, exc.word, tuple(exc.values.items())))
+        except BadInput as exc:
+            broken.append(Broken(path.name, exc.message))
             continue
         found.append((written, path.name, d))
     # The file name holds when the interview began, to the microsecond: it orders two drafts

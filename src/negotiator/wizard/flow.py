@@ -3,10 +3,11 @@ review loop, and what Ctrl-C and a closed input mean."""
 
 from __future__ import annotations
 
-from negotiator.errors import BadInput, Interrupted
+from negotiator.errors import BadInput, Interrupted, Message
+from negotiator.options import speak
 from negotiator.wizard import show, steps
 from negotiator.wizard.draft import Draft
-from negotiator.words import t
+from negotiator.words import say, t
 
 STEPS = ("language", "situation", "income", "expenses", "priority", "debts", "budget", "proposals", "review", "result")
 RUN = {
@@ -21,13 +22,6 @@ RUN = {
     "result": steps.result,
 }
 NUMBERED = STEPS[1:]  # the language is not counted as a step
-
-
-def said(lang: str, key: str) -> str:
-    """A last message, wrapped to the window like everything the wizard says."""
-    from negotiator.asking import block
-
-    return block(t(lang, key))
 
 
 def after(done: str | None) -> str:
@@ -67,17 +61,20 @@ def run(d: Draft, first: str) -> None:
                     d.save()
             index += 1
     except KeyboardInterrupt:
+        speak(d.lang)  # the language of the interview, as everything it said
         if not answered(d):
-            raise Interrupted("\n" + said(d.lang, "wizard.msg.interrupted_nothing")) from None
+            raise Interrupted("problems.after_question", said=Message("wizard.msg.interrupted_nothing")) from None
         d.save()
-        raise Interrupted("\n" + said(d.lang, "wizard.msg.interrupted")) from None
+        raise Interrupted("problems.after_question", said=Message("wizard.msg.interrupted")) from None
     except EOFError:
         # The input ended (a closed pipe, Ctrl-D): no one is there to answer.
+        speak(d.lang)
         if answered(d):
             d.save()
-            raise BadInput("\n" + said(d.lang, "wizard.msg.input_ended_kept")) from None
-        raise BadInput("\n" + said(d.lang, "wizard.msg.input_ended")) from None
+            raise BadInput("problems.after_question", said=Message("wizard.msg.input_ended_kept")) from None
+        raise BadInput("problems.after_question", said=Message("wizard.msg.input_ended")) from None
     except BadInput:
+        speak(d.lang)
         if answered(d):
             d.save()
         raise
@@ -124,9 +121,9 @@ def _go_on(lang: str, count: int) -> bool:
     try:
         return ask(START if count > 1 else START_ONE, lang, count=count) == "continue"
     except KeyboardInterrupt:
-        raise Interrupted("\n" + said(lang, "wizard.msg.drafts_kept")) from None
+        raise Interrupted("problems.after_question", said=Message("wizard.msg.drafts_kept")) from None
     except EOFError:
-        raise BadInput("\n" + said(lang, "wizard.msg.input_ended")) from None
+        raise BadInput("problems.after_question", said=Message("wizard.msg.input_ended")) from None
 
 
 def pick_draft(lang: str) -> Draft:
@@ -137,9 +134,9 @@ def pick_draft(lang: str) -> Draft:
 
     found, broken = scan()
     for b in broken:  # named, so the person knows it is there; never opened further or deleted
-        show.say(b.problem(lang))
+        show.say(say(lang, b.problem))
     if not found:
-        raise BadInput(t(lang, "safety.drafts_broken_only" if broken else "wizard.msg.no_draft"))
+        raise BadInput("safety.drafts_broken_only" if broken else "wizard.msg.no_draft")
     try:
         while len(found) > 1:
             options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
@@ -152,9 +149,9 @@ def pick_draft(lang: str) -> Draft:
             show.say(t(lang, "wizard.msg.discarded"))
         return found[0]
     except KeyboardInterrupt:
-        raise Interrupted("\n" + said(lang, "wizard.msg.drafts_kept")) from None
+        raise Interrupted("problems.after_question", said=Message("wizard.msg.drafts_kept")) from None
     except EOFError:
-        raise BadInput("\n" + said(lang, "wizard.msg.input_ended")) from None
+        raise BadInput("problems.after_question", said=Message("wizard.msg.input_ended")) from None
 
 
 def describe_draft(d: Draft, lang: str) -> str:
@@ -179,7 +176,7 @@ def edit(name: str, lang: str | None, first_guess: str) -> None:
 
     from negotiator.store import open_case
 
-    saved = open_case(name, lang or first_guess)
+    saved = open_case(name)
     chosen = lang or saved.case.language
     answers = steps.from_case(json.loads(saved.case.model_dump_json(exclude_none=True)))
     answers["language"] = chosen

@@ -10,7 +10,7 @@ from negotiator.wizard import questions as Q
 from negotiator.wizard import show
 from negotiator.wizard.ask import ask
 from negotiator.wizard.draft import Draft
-from negotiator.words import t
+from negotiator.words import say, t
 
 SUFFIX = {"text": ".txt", "markdown": ".md", "ics": ".ics"}
 
@@ -66,7 +66,7 @@ def free_path(stem: str, suffix: str = ".txt") -> str:
     return name
 
 
-def free_case_name(lang: str) -> str:
+def free_case_name() -> str:
     """case-YYYYMMDD, or -2, -3, ... when a case of that name is already saved."""
     from negotiator.errors import BadInput
     from negotiator.store import open_case
@@ -75,7 +75,7 @@ def free_case_name(lang: str) -> str:
     while True:
         name = stem if number == 1 else f"{stem}-{number}"
         try:
-            open_case(name, lang)
+            open_case(name)
         except BadInput:  # not saved (or unreadable: then saving asks before replacing it)
             return name
         number += 1
@@ -92,7 +92,7 @@ def save_case(d: Draft, case) -> None:
         from negotiator.store import case_folder
         from negotiator.wizard.draft import replace_changed, stamp
 
-        if d.case_seen is not None and stamp(case_folder(name, lang) / "case.json") != d.case_seen:
+        if d.case_seen is not None and stamp(case_folder(name) / "case.json") != d.case_seen:
             # Changed in another window since `edit` opened it: say so, and replace only on a yes.
             replace = replace_changed(name, lang)
         else:
@@ -101,11 +101,11 @@ def save_case(d: Draft, case) -> None:
             name = None
     while True:
         if name is None or not replace:
-            name = ask(Q.CASE_NAME, lang, name or free_case_name(lang))
+            name = ask(Q.CASE_NAME, lang, name or free_case_name())
         try:
-            save_case(name, case, lang, overwrite=replace)
+            save_case(name, case, overwrite=replace)
         except BadInput as exc:
-            show.say(str(exc))
+            show.say(say(lang, exc))
             # The name is taken: replace it only if the person says so, else ask for another.
             replace = ask(Q.REPLACE_CASE, lang, False, name=name)
             continue

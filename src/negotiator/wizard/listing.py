@@ -32,6 +32,6 @@ def discard(draft_id: str, lang: str) -> None:
     found = drafts()
     n = whole_number(draft_id.strip())
     if n is None or not 1 <= n <= len(found):
-        raise BadInput(t(lang, "starter.drafts.unknown", id=draft_id))
+        raise BadInput("starter.drafts.unknown", id=draft_id)
     found[n - 1].discard()
     print(t(lang, "starter.drafts.discarded", id=n))

@@ -12,11 +12,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from negotiator.errors import Message
 from negotiator.wizard import questions as Q
 from negotiator.wizard import show
 from negotiator.wizard.ask import Question, ask, ask_all
 from negotiator.wizard.draft import Draft
-from negotiator.words import t
+from negotiator.words import say, t
 
 # ---- the case the answers make ----------------------------------------------------------------
 
@@ -46,19 +47,16 @@ def from_case(data: dict[str, Any]) -> dict[str, Any]:
 def engine(d: Draft):
     """Validate the answers into a Case and build its plan. A chosen proposal the new numbers no
     longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
-    from negotiator.errors import BadInput
     from negotiator.loading import case_from_data
     from negotiator.plan import build_plan
     from negotiator.planning import ChoiceUnavailable
 
     while True:
-        case = case_from_data(case_data(d.answers), d.lang)
+        case = case_from_data(case_data(d.answers))
         try:
             return case, build_plan(case, d.lang)
-        except BadInput as exc:
-            if not isinstance(exc.__cause__, ChoiceUnavailable):
-                raise
-            d.answers["debts"][exc.__cause__.index].pop("chosen", None)
+        except ChoiceUnavailable as exc:
+            d.answers["debts"][exc.index].pop("chosen", None)
 
 
 # ---- 0. language, 1. situation -------------------------------------------------------------------
@@ -93,7 +91,7 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
             problem = check(entry) if check else None
             if problem is None:
                 return
-            show.say(problem)
+            show.say(say(lang, problem))
 
     for entry in items:
         if not _complete(questions, entry):
@@ -138,17 +136,17 @@ def priority(d: Draft) -> None:
 
 
 def debts(d: Draft) -> None:
-    def check(entry: dict[str, Any]) -> str | None:
+    def check(entry: dict[str, Any]) -> Message | None:
         # The model is the judge of a whole debt (e.g. a balance of nothing), as for a file.
         from pydantic import ValidationError
 
         from negotiator.case import Debt
-        from negotiator.loading import validation_message
+        from negotiator.loading import problems
 
         try:
             Debt.model_validate({k: v for k, v in entry.items() if not k.startswith("_")})
         except ValidationError as exc:
-            return t(d.lang, "wizard.err.debt", problem=validation_message(exc, d.lang))
+            return Message("wizard.err.debt", problem=problems(exc))
         return None
 
     _entries(d, "debts", Q.DEBT, Q.DEBTS_MENU, at_least_one=True, check=check)
