@@ -9,20 +9,18 @@ pass straight through as KeyboardInterrupt and EOFError: the flow decides what t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from negotiator import typed
 from negotiator.controls import UNSAFE, escaped
-from negotiator.counts import whole_number
-from negotiator.money import AmountError, parse_amount, plain
-from negotiator.words import t
+from negotiator.errors import Refused
+from negotiator.money import plain
+from negotiator.words import say, t
 
-EARLIEST = dt.date(1990, 1, 1)
-# The store's rule for case names: letters (any script), digits, '-', '_', '.'; at most 64.
-_CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
+__all__ = ["Question", "Refused", "ask", "ask_all", "read", "shown"]
 
 
 @dataclass(frozen=True)
@@ -44,113 +42,41 @@ class Question:
     low: int = 0
     hint: bool = False
     when: Callable[[dict[str, Any]], bool] | None = None  # asked only when this holds
-    check: Callable[[str], str | None] | None = None  # an extra rule: the error word key, or None
+    check: Callable[[str], object] | None = None  # an extra rule: raises Refused
 
     @property
     def words(self) -> str:
         return self.word or self.key.lstrip("_")
 
 
-def case_name_problem(text: str) -> str | None:
-    return None if _CASE_NAME.fullmatch(text.strip()) else "case_name"
-
-
 # ---- reading what was typed ----------------------------------------------------------------
 
 
-class Refused(ValueError):
-    """What was typed cannot be used; `word` names the sentence under wizard.err."""
-
-    def __init__(self, word: str, **values: Any) -> None:
-        super().__init__(word)
-        self.word, self.values = word, values
-
-
-def _amount(text: str) -> str:
-    try:
-        return plain(parse_amount(text))
-    except AmountError as exc:
-        raise Refused(f"amount_{exc.code}") from exc
-
-
-def _int(text: str, low: int, high: int) -> int:
-    value = whole_number(text.replace(",", ""))
-    if value is None:
-        raise Refused("whole_number")
-    if not low <= value <= high:
-        raise Refused("range", low=low, high=high)
-    return value
-
-
-def _percent(text: str, high: str) -> str:
-    cleaned = text.strip().rstrip("%％").strip()
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise Refused("percent_not_a_number") from exc
-    if not value.is_finite():
-        raise Refused("percent_not_a_number")
-    if value < 0:
-        raise Refused("amount_negative")
-    if value > Decimal(high):
-        raise Refused("percent_range", high=high)
-    return str(value)
-
-
-def _date(text: str) -> str:
-    """A past date as written ("2026-04-10", "9月", "June 2026", "上周一"), stored as ISO: to the
-    day, or to the month when only a month was given."""
-    from negotiator.when import PAST, Unclear, parse_date
-
-    today = dt.date.today()
-    try:
-        day = parse_date(text, today, PAST)
-    except Unclear as exc:
-        raise Refused("date") from exc
-    if day.first < EARLIEST:
-        raise Refused("date_range")
-    if day.first > today:
-        raise Refused("date_future")
-    return day.iso()
-
-
-def _months(text: str, low: int, high: int) -> int:
-    """A span as written ("6", "半年", "3 months"), in whole months."""
-    from negotiator.when import Unclear, parse_months
-
-    try:
-        value = parse_months(text)
-    except Unclear as exc:
-        raise Refused("months") from exc
-    if not low <= value <= high:
-        raise Refused("range", low=low, high=high)
-    return value
-
-
 def read(q: Question, text: str) -> Any:
-    """The stored form of a typed answer, or Refused. An empty optional answer is None."""
+    """The stored form of a typed answer, or Refused. An empty optional answer is None. Amounts,
+    rates, numbers and dates are read as everywhere else (negotiator.typed)."""
     if not text.strip():
         if q.required:
-            raise Refused("amount_empty" if q.kind == "amount" else "required")
+            raise Refused("values.amount.empty" if q.kind == "amount" else "wizard.err.required")
         return None
     if q.kind == "amount":
-        return _amount(text)
+        return plain(typed.amount(text))
     if q.kind == "int":
-        return _int(text, q.low, int(q.high if q.high is not None else 10**9))
+        return typed.whole(text, q.low, int(q.high if q.high is not None else 10**9))
     if q.kind == "percent":
-        return _percent(text, str(q.high if q.high is not None else 100))
+        return str(typed.percent(text, Decimal(str(q.high if q.high is not None else 100))))
     if q.kind == "date":
-        return _date(text)
+        return typed.past(text, dt.date.today()).iso()
     if q.kind == "months":
-        return _months(text, q.low, int(q.high if q.high is not None else 600))
+        return typed.months(text, q.low, int(q.high if q.high is not None else 600))
     value = text.strip()
     if q.high is not None and len(value) > int(q.high):
-        raise Refused("text_too_long", limit=q.high)
+        raise Refused("wizard.err.text_too_long", limit=q.high)
     found = UNSAFE.search(value)
     if found is not None:  # pasted with the text; never meant, and it could take over a screen
-        raise Refused("control_character", shown=escaped(found.group(0)))
-    if q.check is not None and (problem := q.check(value)):
-        raise Refused(problem)
+        raise Refused("wizard.err.control_character", shown=escaped(found.group(0)))
+    if q.check is not None:
+        q.check(value)
     return value
 
 
@@ -219,7 +145,7 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
         try:
             take(text)
         except Refused as exc:
-            return fit.block(t(lang, f"wizard.err.{exc.word}", **exc.values))
+            return fit.block(say(lang, exc))
         return True
 
     # An optional question's hint says Enter skips it; with an answer kept, the greyed "Enter = ..."
