@@ -15,9 +15,10 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import TYPE_CHECKING, Any, get_args
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from negotiator.errors import Refused
+from negotiator.errors import BadInput, Refused
 from negotiator.money import AmountError, check_amount, parse_amount
 
 if TYPE_CHECKING:
@@ -32,6 +33,18 @@ RATE_STEP = Decimal("0.000001")  # the finest rate, in percent, that the engine 
 PERCENT_SIGNS = "%％"
 # A case is a folder: letters (any script), digits, '-', '_', '.'; at most 64.
 CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
+
+
+T = TypeVar("T")
+
+
+def option(name: str, read: Callable[..., T], text: str, *args: Any) -> T:
+    """An option's value read by `read`; a refusal becomes BadInput naming the option
+    ("--months: Please give a whole number from 1 to 600.")."""
+    try:
+        return read(text, *args)
+    except Refused as exc:
+        raise BadInput("errors.usage.bad_value", option=name, problem=exc.message) from exc
 
 
 # ---- money and rates ----------------------------------------------------------------------------
@@ -69,9 +82,15 @@ def percent(value: str | int | Decimal, high: int | Decimal) -> Decimal:
 # ---- whole numbers ------------------------------------------------------------------------------
 
 
+# Thousands set apart by commas, half-width or full-width: 36,500.
+_GROUPED = re.compile(r"\d{1,3}(?:[,，]\d{3})+")
+
+
 def whole(text: str, low: int, high: int) -> int:
-    """A whole number from `low` to `high`, in any script's digits, thousands separated or not."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
+    """A whole number from `low` to `high`, in any script's digits, thousands set apart or not."""
+    cleaned = text.strip()
+    if _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "").replace("，", "")
     if not cleaned.isdecimal() or len(cleaned) > 9:  # '²' is a digit to str.isdigit(), not a count
         raise Refused("values.number.whole")
     value = int(cleaned)
@@ -102,10 +121,10 @@ def in_range(value: dt.date) -> dt.date:
     return value
 
 
-def day(text: str, today: dt.date, lean: str) -> dt.date:
+def day(text: str, today: dt.date, lean: str = "near") -> dt.date:
     """A day as people write it (2026-12-05, 12月5日, 明天, next Monday); a month alone is refused:
     a payment, a contact or a follow-up happens on a day. `lean` says which way a date without a
-    year leans (when.PAST, when.NEAR, when.FUTURE)."""
+    year leans (when.PAST, when.NEAR, when.FUTURE; near by default)."""
     from negotiator.when import Unclear, parse_date
 
     try:
