@@ -30,6 +30,7 @@ LAYERS = (
     ("negotiator.plan", "negotiator.store"),
     ("negotiator.render",),
     ("negotiator.help_page", "negotiator.usage", "negotiator.options", "negotiator.asking"),  # what commands share
+    ("negotiator.question",),  # a question as data, asked the one way
     ("negotiator.wizard", "negotiator.commands"),
     ("negotiator.cli",),  # only wires the commands
     ("negotiator.start",),

@@ -38,7 +38,7 @@ CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
 T = TypeVar("T")
 
 
-def option(name: str, read: Callable[..., T], text: str, *args: Any) -> T:
+def option(name: str, read: Callable[..., T], text: Any, *args: Any) -> T:
     """An option's value read by `read`; a refusal becomes BadInput naming the option
     ("--months: Please give a whole number from 1 to 600.")."""
     try:
