@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from negotiator import typed
 from negotiator.errors import BadInput, Message
@@ -18,8 +19,10 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
     count = typed.option("--months", typed.whole, months, 1, 600)
     choice("--method", method, METHODS, lang)
     choice("--format", fmt, ("text", "json"), lang)
-    annual = typed.option("--annual-rate-percent", typed.percent, rate or "0", 400)
-    fee_percent = typed.option("--fee-percent", typed.percent, fee or "0", 100)
+    # A rate given empty is refused like any other rate that is not a number; left out, it is 0
+    # (and a method that needs it says so below).
+    annual = typed.option("--annual-rate-percent", typed.percent, rate, 400) if rate is not None else Decimal(0)
+    fee_percent = typed.option("--fee-percent", typed.percent, fee, 100) if fee is not None else Decimal(0)
     budget_limit = typed.option("--budget", typed.amount, budget) if budget is not None else None
     # As people write a day: 2026-12-05, 12月5日, 下周一, next Monday; within the years an answers
     # file allows, so that the last due date of even a 600-month schedule is a real date.
