@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import cache
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
@@ -31,8 +32,9 @@ LATEST = dt.date(2100, 12, 31)
 RATE_STEP = Decimal("0.000001")  # the finest rate, in percent, that the engine works with
 # What may follow a rate: the percent sign, half-width or full-width (a Chinese keyboard's).
 PERCENT_SIGNS = "%％"
-# A case is a folder: letters (any script), digits, '-', '_', '.'; at most 64.
-CASE_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
+# A case is a folder: letters (any script), digits, '-', '_', '.'; at most 64. Compiled when first
+# used (it takes a millisecond and a half, which `calc` and `plan` need not pay).
+CASE_NAME = r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}"
 
 
 T = TypeVar("T")
@@ -83,13 +85,13 @@ def percent(value: str | int | Decimal, high: int | Decimal) -> Decimal:
 
 
 # Thousands set apart by commas, half-width or full-width: 36,500.
-_GROUPED = re.compile(r"\d{1,3}(?:[,，]\d{3})+")
+_GROUPED = r"\d{1,3}(?:[,，]\d{3})+"
 
 
 def whole(text: str, low: int, high: int) -> int:
     """A whole number from `low` to `high`, in any script's digits, thousands set apart or not."""
     cleaned = text.strip()
-    if _GROUPED.fullmatch(cleaned):
+    if _pattern(_GROUPED).fullmatch(cleaned):
         cleaned = cleaned.replace(",", "").replace("，", "")
     if not cleaned.isdecimal() or len(cleaned) > 9:  # '²' is a digit to str.isdigit(), not a count
         raise Refused("values.number.whole")
@@ -153,7 +155,7 @@ def past(text: str, today: dt.date) -> Day:
 
 
 # A time at the end of what was typed: "14:30", "14：30", "15点", "15点30分".
-_TIME = re.compile(r"(.*?)[ T]*(\d{1,2}) ?[:：点时] ?(\d{1,2})? ?分?")
+_TIME = r"(.*?)[ T]*(\d{1,2}) ?[:：点时] ?(\d{1,2})? ?分?"
 
 
 def moment(text: str, today: dt.date) -> dt.datetime:
@@ -165,7 +167,7 @@ def moment(text: str, today: dt.date) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(s)
     except ValueError:
-        match = _TIME.fullmatch(s)
+        match = _pattern(_TIME).fullmatch(s)
         part, hour, minute = (match[1].strip(), int(match[2]), int(match[3] or 0)) if match else (s, 0, 0)
         try:
             value = dt.datetime.combine(day(part, today, PAST) if part else today, dt.time(hour, minute))
@@ -188,10 +190,19 @@ def month_or_day(value: object) -> object:
 # ---- names and choices --------------------------------------------------------------------------
 
 
+@cache
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+def is_case_name(name: str) -> bool:
+    return _pattern(CASE_NAME).fullmatch(name) is not None
+
+
 def case_name(text: str) -> str:
     """The name a case is saved under (a folder's name)."""
     name = text.strip()
-    if not CASE_NAME.fullmatch(name):
+    if not is_case_name(name):
         raise Refused("values.other.case_name")
     return name
 
