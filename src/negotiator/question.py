@@ -28,7 +28,8 @@ class Question:
     """One question: where its answer goes, how it is typed, and which words it uses.
 
     kind: text, amount, int, months, percent, date (a past day or month), day (a day, any year
-    from 1990 to 2100), moment (a day and a time), select, confirm.
+    from 1990 to 2100), moment (a day and a time), select, confirm, checkbox (any number of the
+    choices; what was marked is then said in words, <area>.choices.<word>.none when nothing).
     Words, under `area` (the wizard's unless told): the prompt is <area>.q.<word>; a hint (when
     `hint`) is <area>.hint.<word>, or <area>.hint.<hint> when `hint` names another; a select's
     choice titles are <area>.choices.<word>.<value> unless the caller passes them; the offered
@@ -136,6 +137,8 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
             qmark="›",
         )
         return prompt.unsafe_ask()
+    if q.kind == "checkbox":
+        return _checkbox(q, lang, message, options or [(t(lang, f"{q.area}.choices.{q.words}.{v}"), v) for v in q.choices])
 
     offered = current if current is not None else q.default
     keep = shown(q, offered) if offered is not None else ""
@@ -171,6 +174,27 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
                               style=offered_style(), key_bindings=enter_takes(keep) if keep else None)
     roomy_errors(prompt)
     return take(prompt.unsafe_ask())
+
+
+def _checkbox(q: Question, lang: str, message: str, options: Sequence[tuple[str, Any]]) -> list[Any]:
+    """Marks among the choices. Once answered, questionary's own line says "done (2 selections)"
+    in English whatever the language, so that line is erased and replaced by one naming what was
+    marked."""
+    import questionary
+
+    from negotiator import asking as fit
+    from negotiator.advice.phrasing import joined
+
+    message = fit.question(message, None)
+    hint = fit.instruction(message, t(lang, f"{q.area}.hint.{q.hint if isinstance(q.hint, str) else q.words}"))
+    choices = [questionary.Choice(title=fit.choice(title), value=value) for title, value in options]
+    prompt = questionary.checkbox(message, choices=choices, qmark="›", instruction=hint)
+    prompt.application.erase_when_done = True
+    marked: list[Any] = prompt.unsafe_ask()
+    titles = dict((value, title) for title, value in options)
+    said = joined(lang, [titles[value] for value in marked]) or t(lang, f"{q.area}.choices.{q.words}.none")
+    print(f"› {message} {said}", flush=True)
+    return marked
 
 
 def ask_all(questions: Sequence[Question], section: dict[str, Any], lang: str, **values: Any) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from negotiator import typed
 from negotiator.commands.spoken import in_language
 from negotiator.enums import Channel
 from negotiator.errors import BadInput, Interrupted, Message, Refused
+from negotiator.planning.incidents import CODES
 from negotiator.question import Question
 from negotiator.words import t
 
@@ -108,6 +109,7 @@ QUESTIONS = (
     Question("amount_promised", "amount", required=False, hint=True, area="asking.log"),
     Question("next_action", "text", required=False, high=2000, hint="skip", area="asking.log"),
     Question("next_date", "day", required=False, hint=True, area="asking.log"),
+    Question("incidents", "checkbox", choices=CODES, hint=True, area="asking.log"),
 )
 
 
@@ -118,9 +120,6 @@ def is_terminal() -> bool:
 def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, Any]:
     """Ask for every field not given as an option; Enter skips the optional ones, and takes the
     time now for when it was."""
-    import questionary
-
-    from negotiator.commands.incident_marks import incidents_question
     from negotiator.question import ask as ask_one
 
     answers = dict(given)
@@ -128,18 +127,13 @@ def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime |
     options = {
         "channel": [(t(lang, f"store.log.channels.{c}"), c) for c in CHANNELS],
         "lender": [*((name, name) for name in lenders), (t(lang, "store.log.no_lender"), "")],
+        "incidents": [(t(lang, f"complaint.codes.{code}"), code) for code in CODES],
     }
     try:
         for q in QUESTIONS:
             if answers.get(q.key) is not None or (q.key == "lender" and len(lenders) <= 1):
                 continue
             answers[q.key] = ask_one(q, lang, moment if q.key == "when" else None, options.get(q.key))
-        if answers.get("incidents") is None:
-            from negotiator.asking import roomy_errors
-
-            prompt = incidents_question(questionary, lang)
-            roomy_errors(prompt)
-            answers["incidents"] = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError) as exc:
         raise Interrupted("store.log.interrupted") from exc
     return answers
