@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from collections.abc import Callable
@@ -65,7 +65,7 @@ def percent(value: str | int | Decimal, high: int | Decimal) -> Decimal:
     text = value if isinstance(value, str) else str(value)
     try:
         number = Decimal(text.strip().rstrip(PERCENT_SIGNS))
-    except InvalidOperation as exc:
+    except ArithmeticError as exc:  # InvalidOperation, or a context's trap
         raise Refused("values.percent.not_a_number", high=high) from exc
     if not number.is_finite():
         raise Refused("values.percent.not_a_number", high=high)
