@@ -606,7 +606,7 @@ def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
     lender = next(q for q in Q.DEBT if q.key == "lender")
     with pytest.raises(Refused) as refused:
         read(lender, "Evil\x1b[2J")
-    assert refused.value.word == "control_character" and refused.value.values == {"shown": "\\x1b"}
+    assert refused.value.key == "wizard.err.control_character" and refused.value.values == {"shown": "\\x1b"}
     assert read(lender, "  Huabei  ") == "Huabei"
 
 

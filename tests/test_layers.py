@@ -19,6 +19,7 @@ LAYERS = (
     ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
     ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick", "negotiator.when"),
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
+    ("negotiator.typed", "negotiator.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
     ("negotiator.spellings",),  # the text an amount or a rate may be written as, for the schema
     ("negotiator.case",),  # the answers model
     ("negotiator.answers_schema",),  # the answers file's JSON Schema, made from the model
@@ -29,6 +30,7 @@ LAYERS = (
     ("negotiator.plan", "negotiator.store"),
     ("negotiator.render",),
     ("negotiator.help_page", "negotiator.usage", "negotiator.options", "negotiator.asking"),  # what commands share
+    ("negotiator.question",),  # a question as data, asked the one way
     ("negotiator.wizard", "negotiator.commands"),
     ("negotiator.cli",),  # only wires the commands
     ("negotiator.start",),

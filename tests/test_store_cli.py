@@ -148,8 +148,8 @@ def test_agree_refuses_bad_values_naming_the_option(run_cli, home):
     good = {"--kind": "instalments", "--months": "12", "--monthly": "650", "--first-due": "2026-12-15"}
     cases = [
         ({"--kind": "payday"}, "--kind: Please pick one of these kinds of agreement: extension, instalments, waiver_instalments, settlement."),
-        ({"--months": "0"}, "--months: Please give a whole number of payments from 1 to 120"),
-        ({"--months": "121"}, "--months: Please give a whole number of payments from 1 to 120"),
+        ({"--months": "0"}, "--months: Please give a whole number from 1 to 120"),
+        ({"--months": "121"}, "--months: Please give a whole number from 1 to 120"),
         ({"--months": "1.5"}, "--months:"),
         ({"--monthly": "abc"}, "--monthly: That does not look like an amount."),
         ({"--monthly": "-1"}, "--monthly: An amount cannot be negative"),

@@ -59,6 +59,6 @@ def test_a_recent_debt_is_not_asked_the_dates_and_enter_skips_them() -> None:
     try:
         read(old[0], "next week")
     except Refused as exc:
-        assert exc.word == "date"
+        assert exc.key == "values.date.past_unclear"
     else:
         raise AssertionError("a date that is not a date is refused")

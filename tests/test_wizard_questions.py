@@ -29,25 +29,25 @@ def test_amounts_as_people_type_them(typed: str, stored: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "typed", "word"),
-    [(AMOUNT, "abc", "amount_not_a_number"), (AMOUNT, "-5", "amount_negative"),
-     (AMOUNT, "100000001", "amount_too_large"), (AMOUNT, "  ", "amount_empty"),
-     (Question("days", "int", high=36500), "3.5", "whole_number"),
-     (Question("months", "int", low=1, high=120), "0", "range"),
-     (Question("rate", "percent", high="1"), "2", "percent_range"),
-     (Question("rate", "percent", high="1"), "abc", "percent_not_a_number"),
-     (Question("since", "date"), "2026-13-01", "date"),
-     (Question("since", "date"), "1980-01-01", "date_range"),
-     (Question("since", "date"), f"{dt.date.today().year + 1}-01-01", "date_future"),
-     (Question("name", "text", high=5), "abcdefg", "text_too_long"),
-     (Q.CASE_NAME, "my case", "case_name"),
-     (Question("lender", "text"), "", "required")],
+    [(AMOUNT, "abc", "values.amount.not_a_number"), (AMOUNT, "-5", "values.amount.negative"),
+     (AMOUNT, "100000001", "values.amount.too_large"), (AMOUNT, "  ", "values.amount.empty"),
+     (Question("days", "int", high=36500), "3.5", "values.number.whole"),
+     (Question("months", "int", low=1, high=120), "0", "values.number.range"),
+     (Question("rate", "percent", high="1"), "2", "values.percent.too_large"),
+     (Question("rate", "percent", high="1"), "abc", "values.percent.not_a_number"),
+     (Question("since", "date"), "2026-13-01", "values.date.past_unclear"),
+     (Question("since", "date"), "1980-01-01", "values.date.range"),
+     (Question("since", "date"), f"{dt.date.today().year + 1}-01-01", "values.date.future"),
+     (Question("name", "text", high=5), "abcdefg", "wizard.err.text_too_long"),
+     (Q.CASE_NAME, "my case", "values.other.case_name"),
+     (Question("lender", "text"), "", "wizard.err.required")],
 )
 def test_wrong_answers_are_refused_with_a_sentence_in_both_languages(question: Question, typed: str, word: str) -> None:
     with pytest.raises(Refused) as refused:
         read(question, typed)
-    assert refused.value.word == word
+    assert refused.value.key == word
     for lang in words.LANGUAGES:
-        sentence = words.t(lang, f"wizard.err.{word}", **refused.value.values)
+        sentence = words.say(lang, refused.value)
         assert sentence and "{" not in sentence and "\n" not in sentence
 
 

@@ -127,7 +127,7 @@ def test_a_full_run_in_english_saves_the_plan_as_text(home: Path, where: Path) -
     answers(screen, EN_TO_DEBTS[:7])
     # A wrong amount: a friendly line, the same question, and what was typed still there to fix.
     screen.answer("How much a month?", "abc" + ENTER)
-    screen.wait("doesn't look like an amount")
+    screen.wait("does not look like an amount")
     screen.child.send(BACKSPACE * 3 + "6000" + ENTER)
     answers(screen, EN_TO_DEBTS[8:] + EN_DEBT)
     screen.wait(r"Available to repay")

@@ -10,7 +10,6 @@ reads them at import and would otherwise evaluate each string first.
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -28,53 +27,60 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from pydantic_core.core_schema import FieldSerializationInfo, ValidatorFunctionWrapHandler
 
+from negotiator import typed
 from negotiator.controls import UNSAFE, escaped
-from negotiator.money import AmountError, check_amount, parse_amount
+from negotiator.enums import Category as Category
+from negotiator.enums import Cause as Cause
+from negotiator.enums import DebtKind as DebtKind
+from negotiator.enums import ProposalKind as ProposalKind
+from negotiator.enums import Stage as Stage
+from negotiator.errors import Refused
 from negotiator.when import Day
 
 SCHEMA_VERSION: Literal[1] = 1
-EARLIEST = dt.date(1990, 1, 1)
-LATEST = dt.date(2100, 12, 31)
-RATE_STEP = Decimal("0.000001")  # the finest rate, in percent, that the engine works with
+EARLIEST, LATEST, RATE_STEP = typed.EARLIEST, typed.LATEST, typed.RATE_STEP
+
+# The answers file says what is wrong in its own words, after the place in the file (errors.toml
+# [field]): the refusals of the typed values, as the error types those words are found under.
+_IN_THE_FILE = {
+    "values.amount.empty": "money_empty",
+    "values.amount.not_a_number": "money_not_a_number",
+    "values.amount.negative": "money_negative",
+    "values.amount.too_large": "money_too_large",
+    "values.percent.not_a_number": "percent_not_a_number",
+    "values.percent.negative": "money_negative",
+    "values.percent.too_large": "percent_too_large",
+    "values.date.range": "date_out_of_range",
+}
+
+
+def _in_the_file(refused: Refused, limit: object = None) -> PydanticCustomError:
+    context = {"limit": limit} if limit is not None else None
+    return PydanticCustomError(_IN_THE_FILE.get(refused.key, "other"), refused.key, context)
 
 
 def _money(value: object) -> Decimal:
-    if isinstance(value, bool):
+    if isinstance(value, float) and not isinstance(value, bool):
+        # Only reached from Python callers; files are read with parse_float=Decimal.
+        value = Decimal(repr(value))
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise PydanticCustomError("money_not_a_number", "must be an amount")
     try:
-        if isinstance(value, str):
-            return parse_amount(value)
-        if isinstance(value, int):
-            return check_amount(Decimal(value))
-        if isinstance(value, Decimal):
-            return check_amount(value)
-        if isinstance(value, float):
-            # Only reached from Python callers; files are read with parse_float=Decimal.
-            return check_amount(Decimal(repr(value)))
-    except AmountError as exc:
-        raise PydanticCustomError(f"money_{exc.code}", "amount refused: {code}", {"code": exc.code}) from exc
-    raise PydanticCustomError("money_not_a_number", "must be an amount")
+        return typed.amount(value)
+    except Refused as exc:
+        raise _in_the_file(exc) from exc
 
 
 def _percent(limit: int) -> Callable[[object], Decimal]:
     def check(value: object) -> Decimal:
-        if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        if isinstance(value, float) and not isinstance(value, bool):
+            value = Decimal(repr(value))
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit})
         try:
-            number = Decimal(repr(value) if isinstance(value, float) else str(value).strip().rstrip("%"))
-        except ArithmeticError as exc:
-            raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit}) from exc
-        if not number.is_finite():
-            raise PydanticCustomError("percent_not_a_number", "must be a number from 0 to {limit}", {"limit": limit})
-        if number < 0:
-            raise PydanticCustomError("money_negative", "must not be negative")
-        if number > limit:
-            raise PydanticCustomError("percent_too_large", "must be at most {limit}", {"limit": limit})
-        # No contract states a rate finer than this; a rate such as 1e-999999 would otherwise
-        # vanish inside the schedule arithmetic and divide by zero. Coarser rates stay as written.
-        if number.as_tuple().exponent < RATE_STEP.as_tuple().exponent:  # type: ignore[operator]  # finite: a whole exponent
-            number = number.quantize(RATE_STEP)
-        return number
+            return typed.percent(value, limit)
+        except Refused as exc:
+            raise _in_the_file(exc, limit) from exc
 
     return check
 
@@ -115,56 +121,13 @@ AnnualRate = Annotated[Decimal, BeforeValidator(_percent(400)), _SchemaOf("Perce
 BufferPercent = Annotated[Decimal, BeforeValidator(_percent(50)), _SchemaOf("Percent50")]
 
 
-class Cause(str, Enum):
-    job_loss = "job_loss"
-    income_cut = "income_cut"
-    illness = "illness"
-    family_emergency = "family_emergency"
-    business_failure = "business_failure"
-    other = "other"
-
-
-class Category(str, Enum):
-    housing = "housing"
-    food = "food"
-    transport = "transport"
-    utilities = "utilities"
-    communication = "communication"
-    medical = "medical"
-    education = "education"
-    childcare = "childcare"
-    insurance = "insurance"
-    family_support = "family_support"
-    other = "other"
-
-
-class DebtKind(str, Enum):
-    huabei = "huabei"
-    jiebei = "jiebei"
-    credit_card = "credit_card"
-    online_loan = "online_loan"
-    other = "other"
-
-
-class Stage(str, Enum):
-    reminders = "reminders"
-    calls = "calls"
-    agency = "agency"
-    legal_threat = "legal_threat"
-    lawsuit = "lawsuit"
-
-
-class ProposalKind(str, Enum):
-    extension = "extension"
-    instalments = "instalments"
-    waiver_instalments = "waiver_instalments"
-    settlement = "settlement"
-
-
 def _in_range(value: dt.date | None) -> dt.date | None:
     # plan_date may be null ("today"); only a real date has a range to check.
-    if value is not None and not EARLIEST <= value <= LATEST:
-        raise PydanticCustomError("date_out_of_range", "must be between 1990-01-01 and 2100-12-31")
+    if value is not None:
+        try:
+            typed.in_range(value)
+        except Refused as exc:
+            raise _in_the_file(exc) from exc
     return value
 
 
@@ -175,20 +138,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, defer_build=True)
 
 
-def _month_or_day(value: object) -> object:
-    """"2026-09" (a month, as people remember when things went wrong) counts from the 1st."""
-    if isinstance(value, str) and len(value.strip()) == 7 and value.strip()[4:5] == "-":
-        return value.strip() + "-01"
-    return value
-
-
-def _given_to_month(value: object) -> bool:
-    return isinstance(value, str) and len(value.strip()) == 7 and value.strip()[4:5] == "-"
-
+# "2026-09" (a month, as people remember when things went wrong) counts from the 1st.
+_given_to_month = typed.to_month
 
 MonthOrDay = Annotated[
     dt.date,
-    BeforeValidator(_month_or_day),
+    BeforeValidator(typed.month_or_day),
     _SchemaOf("MonthOrDay"),
 ]
 

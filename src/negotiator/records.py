@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, SerializerFunctionWrapHandler, StringConstraints, field_validator, model_serializer
 
 from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
+from negotiator.enums import Channel
 from negotiator.planning.schedules import Instalment, Schedule, add_months
 
 Words = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(no_controls)]
-Channel = Literal["phone", "sms", "app", "letter", "visit"]
 # Collector conduct a person marks on a contact; negotiator.planning.incidents finds some by itself.
 IncidentCode = Literal[
     "night_call", "too_many_calls", "threat", "abuse", "third_party",

@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import cache
 
 from negotiator.money import _CURRENCY, _MULTIPLIERS, MAX_AMOUNT
+from negotiator.typed import PERCENT_SIGNS
 
 # What parse_amount removes wherever it stands, after normalising.
 SEPARATORS = (",", "，", " ", "_")
@@ -251,7 +252,8 @@ def zero_money_pattern() -> str:
 @cache
 def percent_pattern(limit: int) -> str:
     """Text a rate field reads as a number from 0 to `limit`: what Decimal() reads once the ends
-    are stripped and '%' signs dropped from the right, less positive exponents (see above)."""
+    are stripped and percent signs ('%', '％') dropped from the right, less positive exponents
+    (see above)."""
     alpha = _Alphabet(_decimal_digits(), r"\.", "_*", trailing_point=True)
     ends = char_class(spaces())
     exponent_digits = f"(?:{alpha.digit(0, 0)})*(?:{alpha.digit()}){{1,{_EXPONENT_DIGITS}}}"
@@ -263,4 +265,4 @@ def percent_pattern(limit: int) -> str:
         f"|-_*{zero}{any_exponent}?)"
     )
     # Decimal strips white space from the ends, then drops underscores wherever they are.
-    return f"^{ends}*_*{number}{ends}*%*{ends}*$"
+    return f"^{ends}*_*{number}{ends}*[{PERCENT_SIGNS}]*{ends}*$"

@@ -5,57 +5,39 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from negotiator.counts import whole_number
-from negotiator.errors import BadInput
+from negotiator import typed
+from negotiator.enums import ProposalKind
+from negotiator.errors import BadInput, Message
 from negotiator.words import t
 
 if TYPE_CHECKING:
     from negotiator.records import Agreement
 
-KINDS = ("extension", "instalments", "waiver_instalments", "settlement")
+KINDS = typed.choices_of(ProposalKind)
 MAX_MONTHS = 120
 
 
-def _bad(option: str, problem: str, lang: str) -> BadInput:
-    return BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
-
-
-def parse_months(text: str, lang: str) -> int:
-    value = whole_number(text)
-    if value is None or not 1 <= value <= MAX_MONTHS:
-        raise _bad("--months", t(lang, "asking.err.months", limit=MAX_MONTHS), lang)
-    return value
-
-
-def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], lang: str, now: dt.datetime | None = None) -> Agreement:
+def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], now: dt.datetime | None = None) -> Agreement:
     """Check every option and return the Agreement; BadInput names the first option refused."""
-    from negotiator.commands.log import Refused, match_lender, parse_date, parse_money
-    from negotiator.case import ProposalKind
+    from negotiator.commands.log import match_lender
     from negotiator.records import Agreement
 
-    if kind.strip().lower() not in KINDS:
-        raise _bad("--kind", t(lang, "asking.err.kind", choices=", ".join(KINDS)), lang)
-    count = parse_months(months, lang)
-
-    def checked(option: str, read, *args, missing: str):
-        """The option's value as read, or BadInput naming the option."""
-        try:
-            value = read(*args)
-        except Refused as exc:
-            raise _bad(option, str(exc), lang) from exc
-        if value is None or value == "":  # an amount of 0 is an answer
-            raise _bad(option, missing, lang)
-        return value
-
-    amount = checked("--monthly", parse_money, monthly, lang, missing=t(lang, "asking.err.amount_empty"))
+    chosen = typed.option("--kind", typed.choice, kind, KINDS, "values.choice.kind")
+    count = typed.option("--months", typed.whole, months, 1, MAX_MONTHS)
+    if not monthly.strip():
+        raise BadInput("errors.usage.bad_value", option="--monthly", problem=Message("values.amount.empty"))
+    amount = typed.option("--monthly", typed.amount, monthly)
     if amount <= 0:  # an agreement to pay nothing a month would leave no schedule to remind of
-        raise _bad("--monthly", t(lang, "safety.monthly_positive"), lang)
-    due = checked("--first-due", parse_date, first_due, lang, missing=t(lang, "asking.err.missing"))
+        raise BadInput("errors.usage.bad_value", option="--monthly", problem=Message("safety.monthly_positive"))
+    if not first_due.strip():
+        raise BadInput("errors.usage.bad_value", option="--first-due", problem=Message("asking.err.missing"))
+    due = typed.option("--first-due", typed.day, first_due, dt.date.today(), "future")
     # The agreement is with one lender of the case; by default the first, as in the plan.
-    who = checked("--lender", lambda: match_lender(lender, lenders, lang) if lender is not None else lenders[0],
-                  missing=t(lang, "asking.err.lender", choices=", ".join(lenders)))
+    who = typed.option("--lender", match_lender, lender, lenders) if lender is not None else lenders[0]
+    if not who:
+        raise BadInput("errors.usage.bad_value", option="--lender", problem=Message("asking.err.lender", choices=", ".join(lenders)))
     recorded = now or dt.datetime.now().replace(microsecond=0)
-    return Agreement(lender=who, kind=ProposalKind(kind.strip().lower()), months=count, monthly=amount, first_due=due, recorded=recorded)
+    return Agreement(lender=who, kind=ProposalKind(chosen), months=count, monthly=amount, first_due=due, recorded=recorded)
 
 
 def warning(saved, agreement, lang: str) -> str | None:
@@ -81,21 +63,19 @@ def warning(saved, agreement, lang: str) -> str | None:
 
 def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
     from negotiator import store
-    from negotiator.errors import BadInput as Refused
     from negotiator.money import show
-
     from negotiator.options import language, speak
 
     saved = store.open_case(name)
     lang = speak(language(lang, saved.case.language))  # the case's language unless --lang says otherwise
-    agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders(), lang)
+    agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders())
     store.record_agreement(name, agreement)
     last = agreement.schedule().rows[-1].due
     print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
             monthly=show(agreement.monthly), first_due=agreement.first_due.isoformat(), last_due=last.isoformat()))
     try:
         note = warning(saved, agreement, saved.case.language)
-    except Refused:  # a case whose plan cannot be built still records its agreement
+    except BadInput:  # a case whose plan cannot be built still records its agreement
         note = None
     if note:
         print(note)

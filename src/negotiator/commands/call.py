@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from negotiator.errors import BadInput, Interrupted, Message
-from negotiator.words import raw, t
+from negotiator.words import raw, say, t
 
 if TYPE_CHECKING:
     from negotiator.planning.offer import Verdict
@@ -142,7 +142,7 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
         try:
             read(value)
         except Refused as exc:
-            _say(t(lang, "call.form.bad", problem=exc))
+            _say(t(lang, "call.form.bad", problem=say(lang, exc)))
             continue
         return value
 
@@ -207,9 +207,9 @@ def _end(call: Call, name: str) -> None:
         "who": _ask(t(lang, "call.form.who"), "", None, lang),
         "said": _ask(t(lang, "call.form.said"), separator.join(call.notes), None, lang),
         "agreed": _ask(t(lang, "call.form.agreed"), says(lang, v.offer, v) if v else t(lang, "call.form.nothing_agreed"), None, lang),
-        "amount_promised": _ask(t(lang, "call.form.amount_promised"), plain(v.monthly) if v else "", lambda x: parse_money(x, lang), lang),
+        "amount_promised": _ask(t(lang, "call.form.amount_promised"), plain(v.monthly) if v else "", parse_money, lang),
         "next_action": _ask(t(lang, "call.form.next_action"), t(lang, "call.form.next_action_default" if v else "call.form.next_action_none"), None, lang),
-        "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), lambda x: parse_date(x, lang), lang),
+        "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), parse_date, lang),
         "incidents": _ask(t(lang, "call.form.incidents", codes=", ".join(CODES)), ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
                           lambda x: _codes(x, lang), lang),
     }
@@ -229,8 +229,8 @@ def _end(call: Call, name: str) -> None:
 
     kind, months, monthly, wait = _agreed_terms(call)
     default_due = add_months(today, wait).isoformat()
-    due = _ask(t(lang, "call.form.first_due", default=default_due), "", lambda x: parse_date(x, lang) if x else None, lang) or default_due
-    agreement = build_agreement(kind, str(months), plain(monthly), due, who.debt.lender, [d.lender for d in who.plan.numbers.debts], lang)
+    due = _ask(t(lang, "call.form.first_due", default=default_due), "", lambda x: parse_date(x) if x else None, lang) or default_due
+    agreement = build_agreement(kind, str(months), plain(monthly), due, who.debt.lender, [d.lender for d in who.plan.numbers.debts])
     store.record_agreement(name, agreement)
     from negotiator.money import show
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
-from negotiator.errors import BadInput
+from negotiator.errors import BadInput, Message
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -20,7 +19,7 @@ def new_from_answers(answers: Path, name: str | None, lang: str) -> None:
     from negotiator.plan import build_plan
 
     if name is None:
-        raise BadInput(t(lang, "errors.usage.bad_value", option="--name", problem=t(lang, "store.new.name_required")))
+        raise BadInput("errors.usage.bad_value", option="--name", problem=Message("store.new.name_required"))
     store.check_name(name)
     case = load_answers(answers)
     build_plan(case, lang)  # a case the plan cannot be built from (e.g. an unavailable choice) is not saved
@@ -46,25 +45,6 @@ def _row(summary, today: dt.date, lang: str) -> dict:
     }
 
 
-def text(rows: list[dict], lang: str) -> str:
-    from negotiator.render.layout import fit_or_stack, terminal_width
-
-    if not rows:
-        return t(lang, "store.cases.none") + "\n"
-    headers = [t(lang, f"store.cases.{k}") for k in ("name", "last_change", "next_follow_up", "contacts")]
-    body = []
-    for row in rows:
-        if row["problem"]:
-            body.append([row["name"], row["last_change"].replace("T", " ")[:16], t(lang, "store.cases.broken"), ""])
-        else:
-            body.append([row["name"], row["last_change"].replace("T", " ")[:16], row["next_follow_up"] or "-", str(row["contacts"])])
-    # As wide as the window allows; stacked rather than cut when it is narrow.
-    lines = fit_or_stack(headers, body, "lllr", terminal_width(), t(lang, "wizard.review.separator"))
-    if any(row["problem"] for row in rows):
-        lines += ["", t(lang, "store.cases.broken_hint")]
-    return "\n".join(lines) + "\n"
-
-
 def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None:
     from negotiator import store
     from negotiator.options import choice, language
@@ -76,5 +56,6 @@ def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None
     spoken = {s.saved.case.language for s in summaries if s.saved is not None}
     lang = language(lang, spoken.pop() if len(spoken) == 1 else None)
     rows = [_row(s, today or dt.date.today(), first) for s in summaries]
-    out = json.dumps(rows, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text(rows, lang)
-    sys.stdout.write(out)
+    from negotiator.render import case_list
+
+    sys.stdout.write(case_list.as_json(rows) if fmt == "json" else case_list.as_text(rows, lang))

@@ -46,9 +46,9 @@ def pick_lender(wanted: str | None, saved, found, lang: str) -> str:
     lenders = saved.lenders()
     if wanted is not None and wanted.strip():
         try:
-            return match_lender(wanted, lenders, lang)
+            return match_lender(wanted, lenders)
         except Refused as exc:
-            raise BadInput("errors.usage.bad_value", option="--lender", problem=str(exc)) from exc
+            raise BadInput("errors.usage.bad_value", option="--lender", problem=exc.message) from exc
     named = lenders_with(found)
     if len(named) == 1:
         return named[0]

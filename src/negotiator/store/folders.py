@@ -12,6 +12,7 @@ from pathlib import Path
 
 from negotiator.errors import BadInput
 from negotiator.paths import data_dir, private_dir
+from negotiator.typed import CASE_NAME
 
 CASE_FILE = "case.json"
 LOG_FILE = "log.jsonl"
@@ -23,7 +24,7 @@ LOCK_FILE = ".lock"
 LOCK_TIMEOUT_SECONDS = 15
 
 # A name is one folder: letters (any script), digits, '-', '_', '.'; never '.', '..' or a path.
-_NAME = re.compile(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,63}")
+_NAME = re.compile(CASE_NAME)
 
 
 def cases_dir() -> Path:

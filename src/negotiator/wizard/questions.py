@@ -7,14 +7,16 @@ a rate was given in, whether the hardship has an expected end) and never reach t
 
 from __future__ import annotations
 
-from negotiator.wizard.ask import Question, case_name_problem
+from negotiator import typed
+from negotiator.enums import Category, Cause, DebtKind, Stage
+from negotiator.wizard.ask import Question
 
-# Values of the answers file's enums, in the order a person would scan them.
-CAUSES = ("job_loss", "income_cut", "illness", "family_emergency", "business_failure", "other")
-CATEGORIES = ("housing", "food", "transport", "utilities", "communication", "medical", "education",
-              "childcare", "insurance", "family_support", "other")
-DEBT_KINDS = ("huabei", "jiebei", "credit_card", "online_loan", "other")
-STAGES = ("reminders", "calls", "agency", "legal_threat", "lawsuit")
+# Values of the answers file's enums, in the order they are declared (the order a person would
+# scan them): the model is the one list.
+CAUSES = typed.choices_of(Cause)
+CATEGORIES = typed.choices_of(Category)
+DEBT_KINDS = typed.choices_of(DebtKind)
+STAGES = typed.choices_of(Stage)
 
 # Two years behind: within a year of the three-year limitation, counted from the day it went overdue.
 OLD_DEBT_DAYS = 2 * 365
@@ -84,7 +86,7 @@ REVIEW_MENU = Question("review_menu", "select")
 RESULT_MENU = Question("result_menu", "select")
 TEXT_PATH = Question("path", "text", high=1000)
 OVERWRITE = Question("overwrite", "confirm", default=False)
-CASE_NAME = Question("case_name", "text", check=case_name_problem, hint=True)
+CASE_NAME = Question("case_name", "text", check=typed.case_name, hint=True)
 REPLACE_CASE = Question("replace_case", "confirm", default=True)
 
 INCOME_MENU = Question("income_menu", "select")

@@ -1,0 +1,64 @@
+"""The closed lists of the answers file and the contact log: why the hardship began, what an
+expense is for, what kind of debt, how far collection has gone, what was proposed, how a contact
+was made. The models validate against them and the wizard, the options and the checks take their
+choices from them (typed.choices_of), so a value is added in one place.
+
+No pydantic here: the wizard builds its first menus from these before the model is loaded.
+
+May import: nothing of negotiator.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+
+class Cause(str, Enum):
+    job_loss = "job_loss"
+    income_cut = "income_cut"
+    illness = "illness"
+    family_emergency = "family_emergency"
+    business_failure = "business_failure"
+    other = "other"
+
+
+class Category(str, Enum):
+    housing = "housing"
+    food = "food"
+    transport = "transport"
+    utilities = "utilities"
+    communication = "communication"
+    medical = "medical"
+    education = "education"
+    childcare = "childcare"
+    insurance = "insurance"
+    family_support = "family_support"
+    other = "other"
+
+
+class DebtKind(str, Enum):
+    huabei = "huabei"
+    jiebei = "jiebei"
+    credit_card = "credit_card"
+    online_loan = "online_loan"
+    other = "other"
+
+
+class Stage(str, Enum):
+    reminders = "reminders"
+    calls = "calls"
+    agency = "agency"
+    legal_threat = "legal_threat"
+    lawsuit = "lawsuit"
+
+
+class ProposalKind(str, Enum):
+    extension = "extension"
+    instalments = "instalments"
+    waiver_instalments = "waiver_instalments"
+    settlement = "settlement"
+
+
+# How a contact was made (records.ContactEntry.channel).
+Channel = Literal["phone", "sms", "app", "letter", "visit"]

@@ -1,0 +1,61 @@
+"""The contact log of a saved case, as `negotiator log list` shows it: blocks of text for a person,
+or JSON for a program (money as a string with two decimals, dates ISO)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from negotiator.money import plain, show
+from negotiator.records import ContactEntry
+from negotiator.words import t
+
+
+def entry_fields(entry: ContactEntry) -> dict[str, Any]:
+    """One contact as the JSON of `log list`."""
+    return {
+        "when": entry.when.isoformat(),
+        "channel": entry.channel,
+        "who": entry.who,
+        "lender": entry.lender,
+        "said": entry.said,
+        "agreed": entry.agreed,
+        "amount_promised": plain(entry.amount_promised) if entry.amount_promised is not None else None,
+        "next_action": entry.next_action,
+        "next_date": entry.next_date.isoformat() if entry.next_date else None,
+        **({"incidents": list(entry.incidents)} if entry.incidents else {}),
+    }
+
+
+def as_json(entries: Sequence[ContactEntry]) -> str:
+    return json.dumps([entry_fields(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:
+    from negotiator.render.layout import terminal_width, wrap
+    from negotiator.render.safe import one_line, visible
+    from negotiator.render.table import width
+
+    if not entries:
+        return t(lang, "store.log.empty", name=name) + "\n"
+    blocks = []
+    for entry in entries:
+        head = f"{entry.when.isoformat(sep=' ', timespec='minutes')}  {t(lang, f'store.log.channels.{entry.channel}')}"
+        head += "".join(f"  {one_line(part)}" for part in (entry.lender, entry.who) if part)
+        lines = [head]
+        for field, value in (("said", entry.said), ("agreed", entry.agreed), ("next_action", entry.next_action)):
+            if value:
+                # A note's own line breaks stay inside its entry, indented under its label.
+                note = visible(value).replace("\n", "\n    ")
+                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {note}")
+        if entry.amount_promised is not None:
+            lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
+        if entry.next_date:
+            lines.append(f"  {t(lang, 'store.log.labels.next_date')}: {entry.next_date.isoformat()}")
+        # Wrapped to the window, at words (English) or by the Chinese line-breaking rules.
+        limit = terminal_width()
+        fitted = [line if width(line) <= limit else "\n".join(wrap(line.strip(), limit, line[: len(line) - len(line.lstrip())], "    "))
+                  for line in lines]
+        blocks.append("\n".join(fitted))
+    return "\n\n".join(blocks) + "\n"
