@@ -74,6 +74,19 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """For the wizard driven in this process: a private data folder (not made yet), the test's own
+    folder as the working directory (the plan files are saved there), and the pipe input standing
+    in for the terminal the wizard checks for outside tests."""
+    import negotiator.wizard as wizard
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wizard, "interactive", lambda: True)
+    return tmp_path / "home"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def shared_default_key_bindings():
     """prompt_toolkit builds its few hundred default key bindings (emacs, vi, mouse) anew for every

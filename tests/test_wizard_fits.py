@@ -1,7 +1,12 @@
-"""The wizard in real terminals of 60 and 100 columns, in both languages: a whole run typed as a
-person would, the screen kept by a terminal emulator (pyte), then read line by line. No line
-reaches the window's edge (nothing wraps by itself or is cut), no Chinese line starts with closing
-punctuation, and "¥120" typed at a question with a default is taken as 120.00."""
+"""The wizard in real terminals of 60 and 100 columns, in both languages, the screen kept by a
+terminal emulator (pyte), then read line by line. No line reaches the window's edge (nothing wraps
+by itself or is cut), no Chinese line starts with closing punctuation, and "¥120" typed at a
+question with a default is taken as 120.00.
+
+At 60 columns a whole run is typed as a person would. At 100 the run goes on from a draft whose
+debts are entered: the wizard lays out its own screens (budget, proposals, review, result) at
+min(window, 80) columns, so those are what a wider window changes; the questions before them are
+the same words, already shown to fit in 60."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import pexpect
 import pyte
 import pytest
 from conftest import cli_env
+from test_wizard_flow import TYPED_TO_REVIEW, seed
 
 from negotiator import store, words
 from negotiator.wizard.questions import CATEGORIES
@@ -79,15 +85,19 @@ class Terminal:
         return [line(row) for row in self.screen.history.top] + [line(self.screen.buffer[y]) for y in range(self.screen.lines)]
 
 
-@pytest.mark.parametrize("columns", [60, 100])
+def question(lang: str, word: str, **values: object) -> str:
+    return words.t(lang, f"wizard.q.{word}", **values)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_whole_run_fits_the_window(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, columns: int) -> None:
+def test_a_whole_run_fits_a_window_of_60_columns(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+
     def q(word: str, **values: object) -> str:
-        return words.t(lang, f"wizard.q.{word}", **values)
+        return question(lang, word, **values)
 
     typed = TYPED[lang]
-    term = Terminal(home, tmp_path, columns, "--lang", lang)
+    term = Terminal(home, tmp_path, 60, "--lang", lang)
     steps = [
         (q("cause"), ENTER), (q("since"), typed["since"] + ENTER), (q("lasting"), ENTER),
         (q("expected_months"), typed["months"] + ENTER), (q("income_before"), ENTER), (q("details"), ENTER),
@@ -106,14 +116,36 @@ def test_a_whole_run_fits_the_window(home: Path, tmp_path: Path, monkeypatch: py
         (q("proposal", lender=typed["lender"]), ENTER), (q("review_menu"), ENTER),
         (q("result_menu"), ENTER), (q("path"), ENTER), (q("result_menu"), ENTER), (q("case_name"), ENTER),
     ]
-    for question, keys in steps:
-        term.ask(question, keys)
+    for asked, keys in steps:
+        term.ask(asked, keys)
     assert term.finish() == 0, term.flat[-3000:]
 
     (debt,) = store.open_case(f"case-{TODAY}").case.debts
     assert debt.interest == Decimal("120.00")
+    fits(term, lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_screens_from_the_budget_on_fit_a_window_of_100_columns(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """`negotiator resume` from a draft with two debts entered, to the end."""
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    lender = TYPED[lang]["lender"]
+    debts = [{**TYPED_TO_REVIEW["debts"][0], "lender": lender}, TYPED_TO_REVIEW["debts"][1]]
+    seed("debts", lang, debts=debts)
+    term = Terminal(home, tmp_path, 100, "resume")
+    for word, keys in [
+        ("budget_menu", ENTER), ("proposal", ENTER), ("proposal", ENTER), ("review_menu", ENTER),
+        ("result_menu", ENTER), ("path", ENTER), ("result_menu", ENTER), ("case_name", ENTER),
+    ]:
+        term.ask(question(lang, word, lender=lender), keys)
+    assert term.finish() == 0, term.flat[-3000:]
+    assert len(store.open_case(f"case-{TODAY}", lang).case.debts) == 2
+    fits(term, lang)
+
+
+def fits(term: Terminal, lang: str) -> None:
     shown = term.lines()
-    assert any(typed["lender"] in line for line, _ in shown)
+    assert any(TYPED[lang]["lender"] in line for line, _ in shown)
     for line, edge in shown:
         # The last column stays free: a line that reached it was wrapped by the terminal, or cut.
         assert not edge, line
