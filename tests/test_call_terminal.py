@@ -10,7 +10,7 @@ import sys
 
 import pexpect
 import pytest
-from conftest import EXAMPLES, cli_env
+from conftest import cli_env, save_expired_case
 
 from negotiator.planning.incidents import CODES as INCIDENT_CODES
 from negotiator.words import raw, t
@@ -161,15 +161,8 @@ def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
 
 
 def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home, tmp_path):
-    """Active once the plan marks limitation periods (a debt 1,500 days overdue has run out)."""
-    answers = json.loads((EXAMPLES / "case-en.json").read_text(encoding="utf-8"))
-    answers["debts"][0]["days_overdue"] = 1500
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(answers), encoding="utf-8")
-    assert run_cli("new", "--answers", str(path), "--name", "old").returncode == 0
-    debt = json.loads(run_cli("show", "old", "--format", "json").stdout)["debts"][0]
-    if (debt.get("limitation") or {}).get("status") != "expired":
-        pytest.skip("this plan does not mark limitation periods")
+    """A debt 1,500 days overdue, whose limitation has run out."""
+    save_expired_case(run_cli, tmp_path)
     warning = t("en", "call.screen.expired_warning", lender="Huabei")
     call = Call(home, "old")
     call.expect(re.escape(warning[:30]))
