@@ -74,6 +74,19 @@ def home(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """For the wizard driven in this process: a private data folder (not made yet), the test's own
+    folder as the working directory (the plan files are saved there), and the pipe input standing
+    in for the terminal the wizard checks for outside tests."""
+    import negotiator.wizard as wizard
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(wizard, "interactive", lambda: True)
+    return tmp_path / "home"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def shared_default_key_bindings():
     """prompt_toolkit builds its few hundred default key bindings (emacs, vi, mouse) anew for every
@@ -211,6 +224,23 @@ def example_cases(run_cli):
         done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
         assert done.returncode == 0, done.stderr
     return run_cli
+
+
+def save_expired_case(run_cli, folder: Path, lang: str = "en", name: str = "old") -> dict:
+    """The example of `lang` with its first debt 1,500 days overdue, so that its limitation has run
+    out, saved as case `name` (its answers file written in `folder`); returns that debt as
+    `show --format json` gives it. The test is skipped where the plan marks no limitation periods."""
+    import json
+
+    answers = json.loads((EXAMPLES / f"case-{lang}.json").read_text(encoding="utf-8"))
+    answers["debts"][0]["days_overdue"] = 1500
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("new", "--answers", str(path), "--name", name).returncode == 0
+    debt = json.loads(run_cli("show", name, "--format", "json").stdout)["debts"][0]
+    if (debt.get("limitation") or {}).get("status") != "expired":
+        pytest.skip("this plan does not mark limitation periods")
+    return debt
 
 
 def leaf_paths(node, path=()):

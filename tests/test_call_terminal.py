@@ -10,7 +10,7 @@ import sys
 
 import pexpect
 import pytest
-from conftest import EXAMPLES, cli_env
+from conftest import cli_env, save_expired_case
 
 from negotiator.planning.incidents import CODES as INCIDENT_CODES
 from negotiator.words import raw, t
@@ -44,13 +44,24 @@ class Call:
         self.child.expect_exact("> ")
         self.child.sendline(text)
 
+    def end_form(self, lang, typed=None):
+        """Quit the call and answer the end form: Enter keeps what is prefilled, `typed` by field."""
+        self.line("q")
+        for field in FORM:
+            self.expect(re.escape(t(lang, f"call.form.{field}", codes=CODES)))
+            self.child.sendline((typed or {}).get(field, ""))
+
+    def finish(self):
+        """Wait for the program to end; its exit status."""
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        return self.child.exitstatus
+
 
 @pytest.fixture
-def saved(run_cli, home):
-    for lang in ("en", "zh"):
-        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
-        assert done.returncode == 0, done.stderr
-    return run_cli
+def saved(example_cases):
+    """Both examples saved as cases "en" and "zh" (conftest); run_cli."""
+    return example_cases
 
 
 def _log(run, name):
@@ -80,17 +91,12 @@ def test_a_whole_call(saved, home, lang):
     call.expect(re.escape(w["jail_answer"]))
     call.line(w["note"])
     call.expect(re.escape(w["noted"]))
-    call.line("q")
-    for field in FORM:  # Enter keeps what is prefilled
-        call.expect(re.escape(t(lang, f"call.form.{field}", codes=CODES)))
-        call.child.sendline("")
+    call.end_form(lang)  # Enter keeps what is prefilled
     call.expect(w["agree"])
     call.child.sendline("y")
     call.expect(re.escape(w["first_due"]))
     call.child.sendline("2027-01-05")
-    call.child.expect(pexpect.EOF)
-    call.child.close()
-    assert call.child.exitstatus == 0
+    assert call.finish() == 0
     entries = _log(saved, lang)
     assert len(entries) == 1
     entry = entries[0]
@@ -110,15 +116,10 @@ def test_no_agreement_unless_chosen(saved, home, lang):
     call.line(w["offer"])
     call.expect(re.escape(w["verdict"]))
     call.line("a")
-    call.line("q")
-    for field in FORM:
-        call.expect(re.escape(t(lang, f"call.form.{field}", codes=CODES)))
-        call.child.sendline("-" if field == "amount_promised" else "")
+    call.end_form(lang, {"amount_promised": "-"})
     call.expect(w["agree"])
     call.child.sendline("")
-    call.child.expect(pexpect.EOF)
-    call.child.close()
-    assert call.child.exitstatus == 0
+    assert call.finish() == 0
     entries = _log(saved, lang)
     assert len(entries) == 1 and entries[0]["amount_promised"] is None  # "-" left it empty
     done = saved("show", lang, "--format", "json")
@@ -133,9 +134,7 @@ def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
     call.expect("已记下")
     call.child.expect_exact("> ")
     call.child.sendintr()
-    call.child.expect(pexpect.EOF)
-    call.child.close()
-    assert call.child.exitstatus == 130
+    assert call.finish() == 130
     entries = _log(saved, "zh")
     assert len(entries) == 1 and "草稿" in entries[0]["said"] and "对方姓王" in entries[0]["said"]
     assert entries[0]["incidents"] == ["threat"]  # the visit threatened, not the pressure to pay today
@@ -153,42 +152,25 @@ def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
     call.line(w["offer"])
     call.expect(re.escape(w["verdict"]))
     call.line("a")
-    call.line("q")
-    for field in FORM:
-        call.expect(re.escape(t("en", f"call.form.{field}", codes=CODES)))
-        call.child.sendline("")
+    call.end_form("en")
     call.expect(w["agree"])
     call.child.sendintr()
-    call.child.expect(pexpect.EOF)
-    call.child.close()
-    assert call.child.exitstatus == 130
+    assert call.finish() == 130
     entries = _log(saved, "en")
     assert len(entries) == 1 and "draft" not in entries[0]["said"]
 
 
 def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home, tmp_path):
-    """Active once the plan marks limitation periods (a debt 1,500 days overdue has run out)."""
-    answers = json.loads((EXAMPLES / "case-en.json").read_text(encoding="utf-8"))
-    answers["debts"][0]["days_overdue"] = 1500
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(answers), encoding="utf-8")
-    assert run_cli("new", "--answers", str(path), "--name", "old").returncode == 0
-    debt = json.loads(run_cli("show", "old", "--format", "json").stdout)["debts"][0]
-    if (debt.get("limitation") or {}).get("status") != "expired":
-        pytest.skip("this plan does not mark limitation periods")
+    """A debt 1,500 days overdue, whose limitation has run out."""
+    save_expired_case(run_cli, tmp_path)
     warning = t("en", "call.screen.expired_warning", lender="Huabei")
     call = Call(home, "old")
     call.expect(re.escape(warning[:30]))
     call.line("12 x 100")
     call.expect(re.escape(warning[:30]))
     call.expect(re.escape(t("en", "offer.verdict.expired")[:30]))
-    call.line("q")
-    for field in FORM:
-        call.expect(re.escape(t("en", f"call.form.{field}", codes=CODES)))
-        call.child.sendline("")
-    call.child.expect(pexpect.EOF)
-    call.child.close()
-    assert call.child.exitstatus == 0 and len(_log(run_cli, "old")) == 1
+    call.end_form("en")
+    assert call.finish() == 0 and len(_log(run_cli, "old")) == 1
 
 
 def test_a_long_call_is_cut_to_fit_the_log_not_lost(saved, home):
@@ -196,13 +178,8 @@ def test_a_long_call_is_cut_to_fit_the_log_not_lost(saved, home):
     for n in range(3):
         call.line(f"note {n} " + "w" * 900)
         call.expect("Noted at")
-    call.line("q")
-    for field in FORM:
-        call.expect(re.escape(t("en", f"call.form.{field}", codes=CODES)))
-        call.child.sendline("")
-    call.child.expect(pexpect.EOF)
-    call.child.close()
-    assert call.child.exitstatus == 0
+    call.end_form("en")
+    assert call.finish() == 0
     said = _log(saved, "en")[0]["said"]
     assert len(said) == 2000 and said.endswith("…") and "note 0" in said
 

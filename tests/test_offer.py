@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, save_expired_case
 from negotiator.planning.offer import EXTENSION, FEE_MONTHLY, INSTALMENTS, RATE_DAILY, RATE_MONTHLY, RATE_YEARLY, SETTLEMENT
 from negotiator.planning.offer_reading import Unreadable, cn_number, read_offer
 
@@ -249,15 +249,8 @@ def test_an_expired_debt_without_a_ladder_is_refused():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_an_old_debt_through_the_cli(run_cli, tmp_path, lang):
-    """Active once the plan marks limitation periods (a debt 1,500 days overdue has run out)."""
-    answers = json.loads((EXAMPLES / f"case-{lang}.json").read_text(encoding="utf-8"))
-    answers["debts"][0]["days_overdue"] = 1500
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
-    assert run_cli("new", "--answers", str(path), "--name", "old").returncode == 0
-    debt = json.loads(run_cli("show", "old", "--format", "json").stdout)["debts"][0]
-    if (debt.get("limitation") or {}).get("status") != "expired":
-        pytest.skip("this plan does not mark limitation periods")
+    """A debt 1,500 days overdue, whose limitation has run out."""
+    debt = save_expired_case(run_cli, tmp_path, lang)
     doc = json.loads(run_cli("offer", "old", "12 x 1", "--format", "json").stdout)
     assert doc["limitation_expired"] is True and doc["verdict"] == "refuse" and doc["counter"] is None
     text = run_cli("offer", "old", "12 x 1").stdout

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,21 +13,28 @@ import pytest
 from conftest import EXAMPLES
 
 # Two windows adding at once is the promise, and what the CLI test checks with real `negotiator`
-# processes (each window several entries, so their runs overlap); the store's own contention, with
-# many more appends and no start-up between them, is the test after it.
+# processes, started in pairs at the same moment so their appends meet (each window two entries, so
+# each keeps its own order); the store's own contention, with many more appends and no start-up
+# between them, is the test after it. Two writers are all a lost or doubled entry needs.
 WORKERS = 2
-EACH = 4
-APPENDERS = 3
-APPENDS = 50
+EACH = 2
+APPENDERS = 2
+APPENDS = 75
 
 
 @pytest.mark.subprocess
-def test_concurrent_log_add_from_several_processes(run_cli, home):
-    assert run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x").returncode == 0
+def test_concurrent_log_add_from_several_processes(run_cli, home, monkeypatch):
+    from negotiator import store
+    from negotiator.loading import load_answers
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
+    together = threading.Barrier(WORKERS)
 
     def worker(w: int) -> list[int]:
         codes = []
         for i in range(EACH):
+            together.wait(60)  # both windows press Enter at once
             result = run_cli("log", "add", "x", "--channel", "phone", "--who", f"worker {w}", "--said", f"entry {w}-{i}")
             codes.append(result.returncode)
             assert "Traceback" not in result.stderr, result.stderr
@@ -37,35 +44,35 @@ def test_concurrent_log_add_from_several_processes(run_cli, home):
     with ThreadPoolExecutor(WORKERS) as pool:
         codes = [c for batch in pool.map(worker, range(WORKERS)) for c in batch]
     assert codes == [0] * (WORKERS * EACH)
-    listed = run_cli("log", "list", "x", "--format", "json")
-    assert listed.returncode == 0, listed.stderr
-    said = [entry["said"] for entry in json.loads(listed.stdout)]
+    said = [entry.said for entry in store.open_case("x").log()]
     assert sorted(said) == sorted(f"entry {w}-{i}" for w in range(WORKERS) for i in range(EACH))
     # Each worker's own entries keep their order.
     for w in range(WORKERS):
         assert [s for s in said if s.startswith(f"entry {w}-")] == [f"entry {w}-{i}" for i in range(EACH)]
 
 
-def _add_many(home: str, worker: int, count: int) -> None:
+def _add_many(home: str, worker: int, count: int, ready) -> None:
     os.environ["NEGOTIATOR_HOME"] = home
     import datetime as dt
 
     from negotiator import store
     from negotiator.records import ContactEntry
 
+    ready.wait(60)  # every process has imported what it needs: the appends all run at once
     for i in range(count):
         store.add_entry("y", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{worker}:{i}"))
 
 
 def test_many_processes_appending_in_process(home: Path, monkeypatch):
-    """The store itself under heavier contention: 3 processes x 50 appends, no CLI start-up to space them out."""
+    """The store itself under heavier contention: 2 processes x 75 appends, started together, no CLI start-up to space them out."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
     from negotiator.loading import load_answers
 
     store.save_case("y", load_answers(EXAMPLES / "case-zh.json"))
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_add_many, args=(str(home), w, APPENDS)) for w in range(APPENDERS)]
+    ready = context.Barrier(APPENDERS)
+    processes = [context.Process(target=_add_many, args=(str(home), w, APPENDS, ready)) for w in range(APPENDERS)]
     for p in processes:
         p.start()
     for p in processes:

@@ -6,41 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-from test_wizard_flow import (
-    CTRL_C,
-    DEBT_HUABEI,
-    ENTER,
-    EXPENSES,
-    FINISH,
-    INCOME,
-    PRIORITY,
-    SITUATION,
-    down,
-    drive,
-    line,
-    saved,
-)
+from test_wizard_flow import CTRL_C, DEBT_HUABEI, ENTER, FINISH, down, drive, saved, seed
 
 from negotiator import wizard
 from negotiator.errors import Interrupted
 
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(wizard, "interactive", lambda: True)  # the pipe stands in for the terminal
-    return tmp_path / "home"
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
-def _stopped_in_first_debt(lender: str, new_run: bool) -> None:
-    keys = ([down(1)] if new_run else []) + [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line(lender) + CTRL_C]
-    with pytest.raises(Interrupted):
-        drive(keys, wizard.start, None)
+def _stopped_in_first_debt(lender: str) -> None:
+    """A draft as Ctrl-C in the first debt's questions leaves it, its lender typed."""
+    seed("priority", debts=[{"lender": lender}])
 
 
 def test_a_new_run_can_go_on_with_the_draft(private_home: Path) -> None:
-    _stopped_in_first_debt("Huabei", new_run=False)
+    _stopped_in_first_debt("Huabei")
     # "Go on with one of them": the only draft goes on, its half-typed debt first.
     rest = [ENTER, ENTER] + DEBT_HUABEI[1:] + [ENTER, ENTER, ENTER] + FINISH
     drive(rest, wizard.start, None)
@@ -49,8 +29,8 @@ def test_a_new_run_can_go_on_with_the_draft(private_home: Path) -> None:
 
 
 def test_resume_can_remove_a_draft(private_home: Path) -> None:
-    _stopped_in_first_debt("Old", new_run=False)
-    _stopped_in_first_debt("New", new_run=True)
+    _stopped_in_first_debt("Old")
+    _stopped_in_first_debt("New")
     # Resume: the two drafts, then "remove one"; remove the first listed; the other goes on.
     with pytest.raises(Interrupted):
         drive([down(2), ENTER, CTRL_C], wizard.resume, "en")

@@ -33,13 +33,9 @@ def down(n: int) -> str:
     return DOWN * n + ENTER
 
 
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    # The pipe stands in for the terminal; outside tests the wizard checks for a real one.
-    monkeypatch.setattr(wizard, "interactive", lambda: True)
-    return tmp_path / "home"
+# private_home (conftest): a private data folder, this test's folder to save plans in, and the
+# pipe standing in for the terminal.
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
 def drive(keys: list[str], action, *args):
@@ -65,31 +61,47 @@ TO_REVIEW = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + DEBTS + [ENTER,
 FINISH = [ENTER, ENTER, ENTER, ENTER, ENTER]  # review: continue; save as text; path; finish; case name
 
 
-_TYPED: dict = {}
 # The answers each step writes into the draft.
 ANSWERED_BY = {"language": ("language",), "situation": ("hardship",), "income": ("income",), "expenses": ("expenses",),
                "priority": ("priority",), "debts": ("debts",), "budget": ("buffer_percent", "lump_sum"), "proposals": ()}
+# What the English interview (TO_REVIEW) keeps in its draft once the proposals are done: the full
+# run below types it and checks it kept exactly this, so the other tests start from a draft at their
+# own step instead of typing some fifty answers again.
+TYPED_TO_REVIEW = {
+    "language": "en",
+    "hardship": {"cause": "job_loss", "since": "2026-03", "_lasting": "unknown", "income_before": "9000.00", "details": "Lost my job in March"},
+    "income": [{"source": "Salary", "monthly": "6000.00"}],
+    "expenses": [{"category": "housing", "monthly": "2000.00"}, {"category": "food", "monthly": "1500.00"}],
+    "priority": [],
+    "debts": [
+        {"lender": "Huabei", "kind": "huabei", "principal": "8000.00", "interest": "210.00", "penalties": "260.00", "days_overdue": 40,
+         "_rate": "daily", "daily_rate_percent": "0.05", "contract_monthly": "1200.00", "stage": "reminders"},
+        {"lender": "Card", "kind": "credit_card", "principal": "42000.00", "interest": "1500.00", "penalties": "900.00", "days_overdue": 95,
+         "_rate": "annual", "annual_rate_percent": "18.25", "contract_monthly": "4200.00", "stage": "agency"},
+    ],
+    "buffer_percent": "10",
+    "lump_sum": "0.00",
+}
+
+
+def seed(done: str, lang: str = "en", name: str | None = None, **answers):
+    """A saved draft as the English interview leaves it once `done` is finished (the steps' answers
+    from TYPED_TO_REVIEW, language `lang`, then `answers` over them), as `negotiator resume` finds it."""
+    from negotiator.wizard.draft import Draft
+    from negotiator.wizard.flow import STEPS
+
+    upto = STEPS[: STEPS.index(done) + 1]
+    kept = {k: v for k, v in json.loads(json.dumps(TYPED_TO_REVIEW)).items() if any(k in ANSWERED_BY[s] for s in upto)}
+    draft = Draft(lang, {**kept, "language": lang, **answers}, done, name=name)
+    draft.save()
+    return draft
 
 
 def from_step(step: str, keys: list[str], name: str | None = None) -> None:
-    """Type `keys` from `step` on, as `negotiator resume` goes on from a draft. The English
-    interview up to the review screen (TO_REVIEW) is typed once per run and kept (Ctrl-C keeps it
-    as a draft); each test starts from the answers of the steps before its own, instead of typing
-    some fifty answers again."""
-    from negotiator.wizard.draft import Draft, drafts
+    """Type `keys` from `step` on, as `negotiator resume` goes on from a draft of the steps before."""
     from negotiator.wizard.flow import STEPS
 
-    if not _TYPED:
-        with pytest.raises(Interrupted):
-            drive(TO_REVIEW + [CTRL_C], wizard.start, None)
-        (typed,) = drafts()
-        assert typed.done == "proposals"
-        assert set(typed.answers) <= {key for keys in ANSWERED_BY.values() for key in keys}, typed.answers
-        _TYPED.update(lang=typed.lang, answers=json.dumps(typed.answers))
-        typed.discard()
-    before = STEPS[: STEPS.index(step)]
-    answers = {k: v for k, v in json.loads(_TYPED["answers"]).items() if any(k in ANSWERED_BY[s] for s in before)}
-    Draft(_TYPED["lang"], answers, before[-1], name=name).save()
+    seed(STEPS[STEPS.index(step) - 1], name=name)
     drive(keys, wizard.resume, None)
 
 
@@ -101,8 +113,19 @@ def saved(name: str = f"case-{TODAY}"):
     return store.open_case(name).case
 
 
-def test_full_run_fills_the_case_and_saves_plan_and_case(tmp_path: Path, private_home: Path) -> None:
+def test_full_run_fills_the_case_and_saves_plan_and_case(tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from negotiator.wizard.draft import Draft
+
+    kept: dict[str, dict] = {}
+    save = Draft.save
+
+    def save_and_note(draft: Draft) -> None:
+        kept[draft.done or ""] = json.loads(json.dumps(draft.answers))
+        save(draft)
+
+    monkeypatch.setattr(Draft, "save", save_and_note)
     drive(TO_REVIEW + FINISH, wizard.start, None)
+    assert kept["proposals"] == TYPED_TO_REVIEW  # what the other tests start from
     case = saved()
     assert case.language == "en"
     assert case.hardship.cause.value == "job_loss"
@@ -129,8 +152,7 @@ def test_full_run_fills_the_case_and_saves_plan_and_case(tmp_path: Path, private
 
 def test_a_wrong_amount_is_explained_and_asked_again_keeping_earlier_answers() -> None:
     wrong_income = [ENTER, line("Salary"), line("abc"), BACKSPACE * 3 + line("-5"), BACKSPACE * 2 + line("3k"), ENTER]
-    keys = [ENTER] + SITUATION + wrong_income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH
-    drive(keys, wizard.start, None)
+    from_step("income", wrong_income + EXPENSES + PRIORITY + DEBT_HUABEI + [ENTER, ENTER, ENTER] + FINISH)
     case = saved()
     assert [(x.source, x.monthly) for x in case.income] == [("Salary", Decimal("3000.00"))]
     assert case.hardship.income_before == Decimal("9000.00")
@@ -205,15 +227,9 @@ def test_ctrl_c_keeps_a_draft_and_resume_goes_on(private_home: Path) -> None:
 
 
 def _two_drafts(private_home: Path) -> tuple[Path, Path]:
-    """Two interviews stopped in their first debt, 'Old' a day before 'New'."""
-    files = []
-    for lender in ("Old", "New"):
-        with pytest.raises(Interrupted):
-            # With a draft kept, a new run first asks: go on with one, or start a new one (one down).
-            drive(([down(1)] if files else []) + [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + [line(lender) + CTRL_C],
-                  wizard.start, None)
-        (made,) = set((private_home / "drafts").glob("*.json")) - set(files)
-        files.append(made)
+    """Two interviews stopped in their first debt (as test_ctrl_c_keeps_a_draft_and_resume_goes_on
+    leaves one), 'Old' a day before 'New'."""
+    files = [seed("priority", debts=[{"lender": lender}]).path for lender in ("Old", "New")]
     day_before = files[1].stat().st_mtime - 86400
     os.utime(files[0], (day_before, day_before))
     return files[0], files[1]

@@ -6,26 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_wizard_flow import (  # noqa: F401
-    DEBT_CARD,
-    ENTER,
-    EXPENSES,
-    FINISH,
-    INCOME,
-    PRIORITY,
-    SITUATION,
-    TODAY,
-    down,
-    drive,
-    line,
-    private_home,
-    saved,
-)
+import pytest
+from test_wizard_flow import DEBT_CARD, ENTER, FINISH, TODAY, down, from_step, line, saved
 
-from negotiator import wizard
 from negotiator.plan import build_plan
 from negotiator.wizard.ask import Refused, read
 from negotiator.wizard.questions import DEBT
+
+pytestmark = pytest.mark.usefixtures("private_home")
 
 # Huabei, 1,200 days behind: the two dates are asked after the stage.
 OLD_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), line("1200"), ENTER, line("0.05"), line("1200"), ENTER,
@@ -35,8 +23,7 @@ OLD_HUABEI = [line("Huabei"), ENTER, line("8000"), line("210"), line("260"), lin
 def test_an_old_debt_is_asked_both_dates_and_gets_a_check_first_plan(tmp_path: Path) -> None:
     debts = OLD_HUABEI + [down(1)] + DEBT_CARD + [ENTER]
     # Budget, then a proposal for the card only: the expired debt has none to pick.
-    keys = [ENTER] + SITUATION + INCOME + EXPENSES + PRIORITY + debts + [ENTER, ENTER] + FINISH
-    drive(keys, wizard.start, None)
+    from_step("debts", debts + [ENTER, ENTER] + FINISH)
     huabei, card = saved().debts
     assert huabei.last_payment_date == dt.date(2022, 3, 1)
     assert huabei.last_demand_date == dt.date(2022, 9, 10)

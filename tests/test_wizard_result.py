@@ -5,17 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard_flow import DOWN, ENTER, TO_REVIEW, TODAY, drive
+from test_wizard_flow import DOWN, ENTER, TODAY, from_review
 
-from negotiator import wizard
-
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(wizard, "interactive", lambda: True)  # the pipe stands in for the terminal
-    return tmp_path / "home"
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
 def test_pager_markdown_and_calendar_then_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,8 +17,7 @@ def test_pager_markdown_and_calendar_then_finish(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(pydoc, "pager", paged.append)
     # Review: continue; the pager (one down); Markdown (two down) and its path; the calendar
     # (three down) and its path; finish (four down); case name.
-    keys = TO_REVIEW + [ENTER, DOWN + ENTER, DOWN * 2 + ENTER, ENTER, DOWN * 3 + ENTER, ENTER, DOWN * 4 + ENTER, ENTER]
-    drive(keys, wizard.start, None)
+    from_review([ENTER, DOWN + ENTER, DOWN * 2 + ENTER, ENTER, DOWN * 3 + ENTER, ENTER, DOWN * 4 + ENTER, ENTER])
     assert len(paged) == 1 and "Huabei" in paged[0] and "[ ]" in paged[0]  # the whole plan, checklist included
     assert (tmp_path / f"negotiation-plan-{TODAY}.md").read_text("utf-8").startswith("#")
     assert "BEGIN:VCALENDAR" in (tmp_path / f"negotiation-plan-{TODAY}.ics").read_text("utf-8")
