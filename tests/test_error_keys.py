@@ -3,9 +3,9 @@ over the package's source, so a mistyped key or a missing value fails here rathe
 key (or a KeyError) to a person on the day that error happens.
 
 Every call of an error of the NegotiatorError family, or of Message, whose key is written out is
-checked: the key is a sentence in both languages and its placeholders are the values given. In the
-modules listed in KEYED the key is always a key (written out, or a name holding one), never text
-put into words where the error is raised.
+checked: the key is a sentence in both languages and its placeholders are the values given. And
+everywhere the key is a key (written out, or a name holding one), never text put into words where
+the error is raised.
 """
 
 from __future__ import annotations
@@ -27,12 +27,6 @@ MESSAGE = {(ERRORS, "Message")}
 
 # Modules whose errors all carry keys. Once every module does, this is the whole package and
 # words.say no longer needs to show an unknown key as it is.
-KEYED = (
-    "paths.py", "files.py", "loading.py", "plan.py", "planning/", "store/", "advice/",
-    "wizard/__init__.py", "wizard/flow.py", "wizard/draft.py", "wizard/keep.py", "wizard/listing.py", "wizard/steps.py",
-    "commands/plan.py", "commands/complain.py", "commands/practice.py", "commands/offer.py", "commands/call.py",
-    "commands/incident_marks.py", "commands/example.py", "commands/schema.py",
-)
 
 
 def module_name(path: Path) -> str:
@@ -134,10 +128,6 @@ def test_the_walk_finds_the_error_calls() -> None:
     assert len(SITES) > 60
 
 
-def _keyed(where: str) -> bool:
-    return any(where == k or (k.endswith("/") and where.startswith(k)) for k in KEYED)
-
-
 WRITTEN = [s for s in SITES if s[2].args and _literal_keys(s[2].args[0])]
 
 
@@ -172,11 +162,11 @@ def _words_call(node: ast.AST) -> bool:
     return False
 
 
-RAISED_HERE = [s for s in SITES if _keyed(s[0]) and s[3]]
+RAISED_HERE = [s for s in SITES if s[3]]
 
 
 @pytest.mark.parametrize("where, site, call, is_error", RAISED_HERE, ids=[s[1] for s in RAISED_HERE])
-def test_errors_in_converted_modules_carry_a_key_and_values_not_words(where: str, site: str, call: ast.Call, is_error: bool) -> None:
+def test_errors_carry_a_key_and_values_not_words(where: str, site: str, call: ast.Call, is_error: bool) -> None:
     if not call.args:
         return
     first = call.args[0]

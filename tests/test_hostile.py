@@ -601,7 +601,7 @@ def test_a_draft_changed_in_another_window_is_not_written_over_without_a_yes(hom
 
 def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
     from negotiator.wizard import questions as Q
-    from negotiator.wizard.ask import Refused, read
+    from negotiator.question import Refused, read
 
     lender = next(q for q in Q.DEBT if q.key == "lender")
     with pytest.raises(Refused) as refused:

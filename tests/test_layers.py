@@ -17,7 +17,7 @@ from conftest import SRC
 
 LAYERS = (
     ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
-    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.counts", "negotiator.quick", "negotiator.when"),
+    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.quick", "negotiator.when"),
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
     ("negotiator.typed", "negotiator.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
     ("negotiator.spellings",),  # the text an amount or a rate may be written as, for the schema

@@ -70,10 +70,26 @@ def test_whole_numbers(text, value):
     assert typed.whole(text, 0, 36500) == value
 
 
-@pytest.mark.parametrize(("text", "key"), [("1.5", "whole"), ("1,2", "whole"), ("²", "whole"), ("-1", "whole"), ("1234567890", "whole"),
+@pytest.mark.parametrize(("text", "key"), [("1.5", "whole"), ("1,2", "whole"), ("²", "whole"), ("1²", "whole"), ("-1", "whole"),
+                                           ("1234567890", "whole"), ("", "whole"), ("twelve", "whole"), ("1e3", "whole"),
                                            ("0", "range"), ("601", "range")])
 def test_whole_numbers_refused(text, key):
     assert refusal(typed.whole, text, 1, 600) == f"values.number.{key}"
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_whole_number_in_range_or_refused(text):
+    try:
+        value = typed.whole(text, 0, 10**9)
+    except Refused as exc:
+        assert exc.key in ("values.number.whole", "values.number.range")
+    else:
+        assert isinstance(value, int) and 0 <= value <= 10**9
+
+
+def test_calc_refuses_superscript_months(run_cli):
+    result = run_cli("calc", "--amount", "1000", "--months", "²", "--lang", "en")
+    assert result.returncode == 2 and result.stderr.startswith("--months:")
 
 
 def test_a_span_of_months():

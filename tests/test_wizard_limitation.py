@@ -10,7 +10,7 @@ import pytest
 from test_wizard_flow import DEBT_CARD, ENTER, FINISH, TODAY, down, from_step, line, saved
 
 from negotiator.plan import build_plan
-from negotiator.wizard.ask import Refused, read
+from negotiator.question import Refused, read
 from negotiator.wizard.questions import DEBT
 
 pytestmark = pytest.mark.usefixtures("private_home")

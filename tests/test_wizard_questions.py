@@ -13,7 +13,7 @@ from conftest import cli_env
 
 from negotiator import words
 from negotiator.wizard import questions as Q
-from negotiator.wizard.ask import Question, Refused, read
+from negotiator.question import Question, Refused, read
 
 AMOUNT = Question("monthly", "amount")
 

@@ -62,3 +62,9 @@ class ProposalKind(str, Enum):
 
 # How a contact was made (records.ContactEntry.channel).
 Channel = Literal["phone", "sms", "app", "letter", "visit"]
+
+# What a collector did that the rules forbid, as marked in the contact log or found in it.
+IncidentCode = Literal[
+    "night_call", "too_many_calls", "threat", "abuse", "third_party",
+    "false_legal", "impersonation", "disclosure", "personal_account", "other",
+]

@@ -7,22 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, SerializerFunctionWrapHandler, StringConstraints, field_validator, model_serializer
 
 from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
-from negotiator.enums import Channel
+from negotiator.enums import Channel, IncidentCode
 from negotiator.planning.schedules import Instalment, Schedule, add_months
 
 Words = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(no_controls)]
 # Collector conduct a person marks on a contact; negotiator.planning.incidents finds some by itself.
-IncidentCode = Literal[
-    "night_call", "too_many_calls", "threat", "abuse", "third_party",
-    "false_legal", "impersonation", "disclosure", "personal_account", "other",
-]
-
 
 class ContactEntry(_Strict):
     """One contact with a lender or collector, as the guide says to record every conversation."""

@@ -52,12 +52,22 @@ def option(name: str, read: Callable[..., T], text: Any, *args: Any) -> T:
 # ---- money and rates ----------------------------------------------------------------------------
 
 
+# Why money refused an amount, as the sentence that says so.
+_AMOUNT_REFUSED = {
+    "empty": "values.amount.empty",
+    "not_a_number": "values.amount.not_a_number",
+    "negative": "values.amount.negative",
+    "too_large": "values.amount.too_large",
+}
+
+
 def amount(value: str | int | Decimal) -> Decimal:
     """An amount as typed ('12,000', '1.2万', '¥800', '3k') or as a number in a file, to the fen."""
     try:
         return parse_amount(value) if isinstance(value, str) else check_amount(Decimal(value))
     except AmountError as exc:
-        raise Refused(f"values.amount.{exc.code}") from exc
+        sentence = _AMOUNT_REFUSED[exc.code]
+        raise Refused(sentence) from exc
 
 
 def percent(value: str | int | Decimal, high: int | Decimal) -> Decimal:

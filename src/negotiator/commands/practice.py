@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from negotiator.counts import whole_number
-from negotiator.errors import BadInput, Message
+from negotiator.errors import BadInput, Message, Refused
+from negotiator.typed import whole
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -43,12 +43,14 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
 
     first = language(lang)
     choice("--format", fmt, FORMATS, first)
-    count = whole_number(rounds)
-    if count is None or not 1 <= count <= rehearsal.MAX_ROUNDS:
-        raise BadInput("errors.usage.bad_value", option="--rounds", problem=Message("practice.errors.bad_rounds"))
-    number = random.SystemRandom().randrange(1, 10**6) if seed is None else whole_number(seed)  # shown, to repeat it
-    if number is None:
-        raise BadInput("errors.usage.bad_value", option="--seed", problem=Message("practice.errors.bad_seed"))
+    try:
+        count = whole(rounds, 1, rehearsal.MAX_ROUNDS)
+    except Refused as exc:
+        raise BadInput("errors.usage.bad_value", option="--rounds", problem=Message("practice.errors.bad_rounds")) from exc
+    try:
+        number = random.SystemRandom().randrange(1, 10**6) if seed is None else whole(seed, 0, 10**9 - 1)  # shown, to repeat it
+    except Refused as exc:
+        raise BadInput("errors.usage.bad_value", option="--seed", problem=Message("practice.errors.bad_seed")) from exc
     who = open_lender(name, lender, lang)
     plan, d = who.plan, who.debt
     lang_ = plan.lang

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, get_args
 
-CODES = (
-    "night_call", "too_many_calls", "threat", "abuse", "third_party",
-    "false_legal", "impersonation", "disclosure", "personal_account", "other",
-)
+from negotiator.enums import IncidentCode
+
+CODES: tuple[str, ...] = get_args(IncidentCode)
 NIGHT_STARTS = dt.time(22, 0)
 DAY_STARTS = dt.time(8, 0)
 CALLS_A_DAY = 3  # more than this many phone contacts from one lender in one day is too many

@@ -115,7 +115,7 @@ def resume(lang: str | None, first_guess: str) -> None:
 
 def _go_on(lang: str, count: int) -> bool:
     """Interviews left unfinished: go on with one, or start anew (they stay as they are)."""
-    from negotiator.wizard.ask import ask
+    from negotiator.question import ask
     from negotiator.wizard.questions import START, START_ONE
 
     try:
@@ -128,7 +128,7 @@ def _go_on(lang: str, count: int) -> bool:
 
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
-    from negotiator.wizard.ask import ask
+    from negotiator.question import ask
     from negotiator.wizard.draft import scan
     from negotiator.wizard.questions import DISCARD, DRAFT
 

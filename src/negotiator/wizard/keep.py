@@ -8,7 +8,7 @@ from pathlib import Path
 
 from negotiator.wizard import questions as Q
 from negotiator.wizard import show
-from negotiator.wizard.ask import ask
+from negotiator.question import ask
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
 

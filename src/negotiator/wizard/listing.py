@@ -26,12 +26,14 @@ def list_drafts(lang: str) -> None:
 
 
 def discard(draft_id: str, lang: str) -> None:
-    from negotiator.counts import whole_number
+    from negotiator.errors import Refused
+    from negotiator.typed import whole
     from negotiator.wizard.draft import drafts
 
     found = drafts()
-    n = whole_number(draft_id.strip())
-    if n is None or not 1 <= n <= len(found):
-        raise BadInput("starter.drafts.unknown", id=draft_id)
+    try:
+        n = whole(draft_id, 1, len(found))
+    except Refused as exc:
+        raise BadInput("starter.drafts.unknown", id=draft_id) from exc
     found[n - 1].discard()
     print(t(lang, "starter.drafts.discarded", id=n))

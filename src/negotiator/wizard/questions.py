@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from negotiator import typed
 from negotiator.enums import Category, Cause, DebtKind, Stage
-from negotiator.wizard.ask import Question
+from negotiator.question import Question
 
 # Values of the answers file's enums, in the order they are declared (the order a person would
 # scan them): the model is the one list.

@@ -15,7 +15,7 @@ from typing import Any
 from negotiator.errors import Message
 from negotiator.wizard import questions as Q
 from negotiator.wizard import show
-from negotiator.wizard.ask import Question, ask, ask_all
+from negotiator.question import Question, ask, ask_all
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
 
