@@ -17,9 +17,9 @@ from test_incidents import CARD_EN, CARD_ZH, EN, ZH, acceptance_log, saved
 from negotiator import store, words
 from negotiator.advice.complaint import RULES, build
 from negotiator.commands import log
-from negotiator.loading import load_answers
+from negotiator.answers_file import load_answers
 from negotiator.planning.incidents import CODES, incidents
-from negotiator.records import ContactEntry
+from negotiator.contacts_and_agreements import ContactEntry
 
 from conftest import EXAMPLES
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from conftest import leaf_paths
 
-from negotiator import loading, money
+from negotiator import answers_file, json_reading, money
 from negotiator.case import Case
 from negotiator.errors import BadInput
 from negotiator.plan import build_plan
@@ -104,7 +104,7 @@ leaves = st.one_of(
     st.decimals(allow_nan=True, allow_infinity=True),
     st.text(max_size=30),
     st.sampled_from(["zh", "en", "huabei", "illness", "2026-02-30", "2026-11-28", "1.2万", "-1", "NaN", "1e999", "settlement"]),
-    st.builds(loading.NotANumber, st.sampled_from(["NaN", "Infinity", "-Infinity"])),
+    st.builds(json_reading.NotANumber, st.sampled_from(["NaN", "Infinity", "-Infinity"])),
 )
 json_like = st.recursive(
     leaves,
@@ -116,7 +116,7 @@ json_like = st.recursive(
 def validate(data):
     """Case, or None after a clean refusal."""
     try:
-        case = loading.case_from_data(data)
+        case = answers_file.case_from_data(data)
     except BadInput as exc:
         assert str(exc)
         return None
@@ -143,7 +143,7 @@ def test_arbitrary_structures_validate_or_refuse(data):
 
 
 EXAMPLE_LEAVES = list(leaf_paths(EXAMPLE))
-SPECIAL = [None, True, 0, -1, "", " ", "NaN", "-0", "1e999", 10**40, [], {}, "2026-02-30", "0.000001", loading.NotANumber("NaN")]
+SPECIAL = [None, True, 0, -1, "", " ", "NaN", "-0", "1e999", 10**40, [], {}, "2026-02-30", "0.000001", json_reading.NotANumber("NaN")]
 
 
 def with_leaves(data, changes):
@@ -239,7 +239,7 @@ def test_any_file_content_reads_or_refuses(tmp_path_factory, content):
     path = tmp_path_factory.mktemp("answers") / "answers.json"
     path.write_bytes(content)
     try:
-        data = loading.read_answers(path)
+        data = answers_file.read_answers(path)
     except BadInput as exc:
         assert str(exc)
         return

@@ -24,9 +24,9 @@ import pytest
 from conftest import EXAMPLES, cli_env
 
 from negotiator.controls import UNSAFE
-from negotiator.loading import case_from_data
+from negotiator.answers_file import case_from_data
 from negotiator.plan import build_plan
-from negotiator.records import ContactEntry
+from negotiator.contacts_and_agreements import ContactEntry
 
 HOSTILE = {
     "clear and retitle": "Evil\x1b[2J\x1b]0;pwned\x07",
@@ -151,7 +151,7 @@ def test_a_name_with_a_control_is_refused_naming_the_field(kind):
             case_from_data(data)
     from pydantic import ValidationError
 
-    from negotiator.records import Agreement
+    from negotiator.contacts_and_agreements import Agreement
 
     with pytest.raises(ValidationError, match="control_character"):
         Agreement(lender=HOSTILE[kind][:100], kind="instalments", months=6, monthly=Decimal(100), first_due="2030-01-01")
@@ -359,8 +359,8 @@ def _saved(home: Path, name: str) -> None:
     import datetime as dt
 
     from negotiator import store
-    from negotiator.loading import load_answers
-    from negotiator.records import Agreement
+    from negotiator.answers_file import load_answers
+    from negotiator.contacts_and_agreements import Agreement
 
     os.environ["NEGOTIATOR_HOME"] = str(home)
     try:
@@ -494,7 +494,7 @@ def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, mon
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
     from negotiator.errors import BadInput
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
 
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
     assert store.add_entry("x", entry("one")) == 1
@@ -514,7 +514,7 @@ def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, mon
 def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatch):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
     from negotiator.store import journal
 
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
@@ -539,7 +539,7 @@ _WRITER = """
 import datetime as dt, os, sys
 from decimal import Decimal
 from negotiator import store
-from negotiator.records import Agreement, ContactEntry
+from negotiator.contacts_and_agreements import Agreement, ContactEntry
 for i in range(100000):
     store.add_entry("z", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{i}"))
     if i % 3 == 0:
@@ -555,7 +555,7 @@ def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, 
 
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
 
     store.save_case("z", load_answers(EXAMPLES / "case-en.json"))
     child = subprocess.Popen([sys.executable, "-c", _WRITER], env=cli_env(home), stdout=subprocess.PIPE, text=True)
@@ -613,7 +613,7 @@ def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
 def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
     import icalendar
 
-    from negotiator.records import Agreement
+    from negotiator.contacts_and_agreements import Agreement
     from negotiator.render import ics
 
     # Only agreed payments are put in the calendar: eleven of twelve lenders agreed over 120 months
@@ -642,8 +642,8 @@ def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
 def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monkeypatch, replace):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.loading import load_answers
-    from negotiator.wizard import draft, keep
+    from negotiator.answers_file import load_answers
+    from negotiator.wizard import draft, saving
 
     case = load_answers(EXAMPLES / "case-en.json")
     store.save_case("x", case)
@@ -653,8 +653,8 @@ def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monke
     theirs = (home / "cases" / "x" / "case.json").read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
-    monkeypatch.setattr(keep, "ask", lambda q, lang, *a, **k: "y")  # a new name, when asked for one
-    keep.save_case(d, case)
+    monkeypatch.setattr(saving, "ask", lambda q, lang, *a, **k: "y")  # a new name, when asked for one
+    saving.save_case(d, case)
     assert asked == ["x"]
     assert ((home / "cases" / "x" / "case.json").read_bytes() == theirs) is not replace
     assert (home / "cases" / "y").exists() is not replace

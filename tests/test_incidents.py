@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator.planning.incidents import CODES, about, incidents, lenders_with
-from negotiator.records import ContactEntry
+from negotiator.contacts_and_agreements import ContactEntry
 
 from conftest import EXAMPLES
 

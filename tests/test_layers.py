@@ -17,14 +17,15 @@ from conftest import SRC
 
 LAYERS = (
     ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
-    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.quick", "negotiator.when"),
+    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.quick", "negotiator.when",
+     "negotiator.json_reading", "negotiator.field_problems"),  # JSON read exactly; a validated file's problems by field
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
     ("negotiator.typed", "negotiator.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
     ("negotiator.spellings",),  # the text an amount or a rate may be written as, for the schema
     ("negotiator.case",),  # the answers model
     ("negotiator.answers_schema",),  # the answers file's JSON Schema, made from the model
     ("negotiator.planning",),  # pure numbers
-    ("negotiator.records", "negotiator.loading"),  # contact log and agreement; reading an answers file
+    ("negotiator.contacts_and_agreements", "negotiator.answers_file"),  # contact log and agreement; an answers file into a Case
     ("negotiator.plan_records",),  # the records the advice fills and the plan holds
     ("negotiator.advice",),  # the words
     ("negotiator.plan", "negotiator.store"),

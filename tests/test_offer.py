@@ -166,7 +166,7 @@ def test_an_unknown_lender_exits_2(example_cases):
 def _numbers(lump_sum="0"):
     import datetime as dt
 
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
     from negotiator.plan import build_plan
 
     case = load_answers(EXAMPLES / "case-en.json")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from negotiator.loading import load_answers
+from negotiator.answers_file import load_answers
 from negotiator.plan import build_plan
 from negotiator.planning.offer import judge
 from negotiator.planning.offer_reading import Unreadable, read_offer

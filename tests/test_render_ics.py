@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from render_cases import full_plan, plan_for
 
-from negotiator.records import ContactEntry
+from negotiator.contacts_and_agreements import ContactEntry
 from negotiator.render import ics
 from negotiator.render.payments import payments
 

@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from negotiator import answers_schema, spellings
 from negotiator.case import _percent
 from negotiator.errors import BadInput
-from negotiator.loading import case_from_data
+from negotiator.answers_file import case_from_data
 from negotiator.money import AmountError, parse_amount
 
 CORPUS = Path(__file__).parent / "bad_inputs"
@@ -100,7 +100,7 @@ def test_files_that_are_not_json_are_known():
 
 
 def program_refuses_file(path: Path) -> bool:
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
     from negotiator.planning.engine import plan_numbers
 
     try:

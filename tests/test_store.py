@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from negotiator import store
 from negotiator.errors import BadInput
-from negotiator.loading import load_answers
-from negotiator.records import Agreement, ContactEntry
+from negotiator.answers_file import load_answers
+from negotiator.contacts_and_agreements import Agreement, ContactEntry
 from negotiator.store import journal, reading
 from negotiator.store.versions import STORE_VERSION
 

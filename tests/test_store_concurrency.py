@@ -25,7 +25,7 @@ APPENDS = 75
 @pytest.mark.subprocess
 def test_concurrent_log_add_from_several_processes(run_cli, home, monkeypatch):
     from negotiator import store
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
 
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
@@ -56,7 +56,7 @@ def _add_many(home: str, worker: int, count: int, ready) -> None:
     import datetime as dt
 
     from negotiator import store
-    from negotiator.records import ContactEntry
+    from negotiator.contacts_and_agreements import ContactEntry
 
     ready.wait(60)  # every process has imported what it needs: the appends all run at once
     for i in range(count):
@@ -67,7 +67,7 @@ def test_many_processes_appending_in_process(home: Path, monkeypatch):
     """The store itself under heavier contention: 2 processes x 75 appends, started together, no CLI start-up to space them out."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
 
     store.save_case("y", load_answers(EXAMPLES / "case-zh.json"))
     context = multiprocessing.get_context("spawn")

@@ -13,7 +13,7 @@ from prompt_toolkit.output import DummyOutput
 from negotiator import store, words
 from negotiator.commands import log
 from negotiator.errors import Interrupted
-from negotiator.loading import load_answers
+from negotiator.answers_file import load_answers
 
 from conftest import EXAMPLES
 

@@ -20,7 +20,7 @@ from negotiator.plan import build_plan
 from negotiator.planning import plan_numbers
 from negotiator.planning.allocation import allocate
 from negotiator.planning.proposals import softer
-from negotiator.records import Agreement
+from negotiator.contacts_and_agreements import Agreement
 from negotiator.render import json as json_form
 
 FEN = D("0.01")
@@ -412,7 +412,7 @@ def test_a_plan_from_an_answers_file_has_no_payment_events():
 def test_the_wizard_picker_review_and_result_show_the_plans_own_target(path, capsys):
     from negotiator.money import show
     from negotiator.planning.engine import what_if
-    from negotiator.wizard import show as screen
+    from negotiator.wizard import screens as screen
     from negotiator.wizard.steps import choice
 
     c = example(path)

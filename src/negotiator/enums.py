@@ -60,7 +60,7 @@ class ProposalKind(str, Enum):
     settlement = "settlement"
 
 
-# How a contact was made (records.ContactEntry.channel).
+# How a contact was made (contacts_and_agreements.ContactEntry.channel).
 Channel = Literal["phone", "sms", "app", "letter", "visit"]
 
 # What a collector did that the rules forbid, as marked in the contact log or found in it.

@@ -15,7 +15,7 @@ from negotiator.planning import plan_numbers
 
 if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers file need not load them
     from negotiator.case import Case
-    from negotiator.records import Agreement, ContactEntry
+    from negotiator.contacts_and_agreements import Agreement, ContactEntry
 
 # The records live in plan_records, below the advice that fills them; they are named here too.
 __all__ = ["Checklist", "Content", "Letter", "Objection", "Plan", "Right", "Script", "Step", "build_plan"]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreeme
     from negotiator.case import Case
     from negotiator.planning import Numbers
     from negotiator.planning.incidents import SoFar
-    from negotiator.records import Agreement, ContactEntry
+    from negotiator.contacts_and_agreements import Agreement, ContactEntry
 
 
 class Step(NamedTuple):

@@ -11,7 +11,7 @@ from negotiator.errors import BadInput, Message
 from negotiator.words import t
 
 if TYPE_CHECKING:
-    from negotiator.records import Agreement
+    from negotiator.contacts_and_agreements import Agreement
 
 KINDS = typed.choices_of(ProposalKind)
 MAX_MONTHS = 120
@@ -20,7 +20,7 @@ MAX_MONTHS = 120
 def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], now: dt.datetime | None = None) -> Agreement:
     """Check every option and return the Agreement; BadInput names the first option refused."""
     from negotiator.commands.log import match_lender
-    from negotiator.records import Agreement
+    from negotiator.contacts_and_agreements import Agreement
 
     chosen = typed.option("--kind", typed.choice, kind, KINDS, "values.choice.kind")
     count = typed.option("--months", typed.whole, months, 1, MAX_MONTHS)

@@ -147,7 +147,7 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
         return value
 
 
-# A contact's text fields hold at most this many characters (records.Words): a long call's notes
+# A contact's text fields hold at most this many characters (contacts_and_agreements.FreeText): a long call's notes
 # are cut rather than refused, so nothing typed during the call is lost to a validation error.
 MAX_TEXT = 2000
 # What the collector said that may be misconduct to mark on the contact (the person confirms it in

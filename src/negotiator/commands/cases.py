@@ -15,7 +15,7 @@ FORMATS = ("text", "json")
 def new_from_answers(answers: Path, name: str | None, lang: str) -> None:
     """Save a case from an answers file, no questions asked. Refuses a name already taken."""
     from negotiator import store
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
     from negotiator.plan import build_plan
 
     if name is None:

@@ -72,8 +72,8 @@ def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.da
     from pydantic import ValidationError
 
     from negotiator.commands.incident_marks import incident_codes
-    from negotiator.loading import problem as field_problem
-    from negotiator.records import ContactEntry
+    from negotiator.field_problems import problem as field_problem
+    from negotiator.contacts_and_agreements import ContactEntry
 
     def read(field: str, parser: Callable[..., Any], *args: Any) -> Any:
         value = given.get(field)

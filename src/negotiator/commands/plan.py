@@ -21,7 +21,7 @@ def load(answers: Path | None, case_name: str | None):
         return saved.case, tuple(saved.log()), saved.agreements()
     if answers is None:
         raise BadInput("errors.usage.bad_value", option="--answers", problem=Message("errors.field.missing"))
-    from negotiator.loading import load_answers
+    from negotiator.answers_file import load_answers
 
     return load_answers(answers), (), ()
 

@@ -23,7 +23,7 @@ REPLY_DAYS = 15  # the reply a complaint asks for; a request of the person's, no
 
 
 class Contact(Protocol):
-    """What detection reads of a contact-log entry (negotiator.records.ContactEntry)."""
+    """What detection reads of a contact-log entry (negotiator.contacts_and_agreements.ContactEntry)."""
 
     @property
     def when(self) -> dt.datetime: ...

@@ -48,7 +48,7 @@ class Section(NamedTuple):
     blocks: tuple[Block, ...]
 
 
-class Words:
+class Phrasebook:
     """The plan's words in one language: render.* keys by default, labels.* through `label`."""
 
     def __init__(self, lang: str) -> None:
@@ -71,5 +71,5 @@ class Words:
         return value if isinstance(value, str) else fallback
 
 
-def money(w: Words, amount) -> str:
+def money(w: Phrasebook, amount) -> str:
     return w("money", amount=show(amount))

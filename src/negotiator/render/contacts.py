@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from negotiator.money import plain, show
-from negotiator.records import ContactEntry
+from negotiator.contacts_and_agreements import ContactEntry
 from negotiator.words import t
 
 

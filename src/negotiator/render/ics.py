@@ -13,7 +13,7 @@ import hashlib
 from negotiator import __version__
 from negotiator.plan import Plan
 from negotiator.render import safe
-from negotiator.render.blocks import Words, money
+from negotiator.render.blocks import Phrasebook, money
 from negotiator.render.payments import call_date, latest_contact, payments
 from negotiator.words import t
 
@@ -97,7 +97,7 @@ def _event(uid: str, stamp_: str, day: dt.date, summary: str, detail: str, alarm
 
 
 def render(plan: Plan) -> str:
-    w = Words(plan.lang)
+    w = Phrasebook(plan.lang)
     when = stamp(plan)
     since = plan.case.hardship.since.isoformat()
     lines = [

@@ -17,7 +17,7 @@ from negotiator.plan import Plan
 from negotiator.planning import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
-from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Words, money
+from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Phrasebook, money
 from negotiator.render.payments import call_date, payments
 from negotiator.words import t
 
@@ -30,7 +30,7 @@ FULL_SCHEDULE_ROWS = 12
 
 def sections(plan: Plan) -> list[Section]:
     """Every section of the plan that has something to say, in the fixed order."""
-    w = Words(plan.lang)
+    w = Phrasebook(plan.lang)
     out = [_summary(plan, w), _budget(plan, w), _proposals(plan, w), _schedules(plan, w)]
     c = plan.content
     if c is not None:
@@ -74,12 +74,12 @@ def _expired(d: DebtPlan) -> bool:
     return d.ladder is None and d.limitation is not None and d.limitation.status == "expired"
 
 
-def n_(w: Words, key: str, **values: object) -> str:
+def n_(w: Phrasebook, key: str, **values: object) -> str:
     """A sentence about the plan's figures (content/<lang>/numbers.toml)."""
     return t(w.lang, f"numbers.{key}", **values)
 
 
-def verdict(plan: Plan, w: Words) -> str:
+def verdict(plan: Plan, w: Phrasebook) -> str:
     """The whole budget in one line: does the money cover every lender within the usual terms, and
     if not, by how much it falls short and what the plan asks for instead."""
     n = plan.numbers
@@ -94,7 +94,7 @@ def verdict(plan: Plan, w: Words) -> str:
     return n_(w, "verdict.short", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall), asks=asks)
 
 
-def _summary(plan: Plan, w: Words) -> Section:
+def _summary(plan: Plan, w: Phrasebook) -> Section:
     n = plan.numbers
     blocks: list[Block] = [Para(verdict(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=lenders(w.lang, len(n.debts))))]
     if n.budget.available > 0:
@@ -143,7 +143,7 @@ def _summary(plan: Plan, w: Words) -> Section:
     return Section("summary", w("sections.summary"), tuple(blocks))
 
 
-def _budget(plan: Plan, w: Words) -> Section:
+def _budget(plan: Plan, w: Phrasebook) -> Section:
     b = plan.numbers.budget
     case = plan.case
     rows: list[tuple[str, str]] = [(w.label("budget.income"), show(b.income))]
@@ -161,7 +161,7 @@ def _budget(plan: Plan, w: Words) -> Section:
     return Section("budget", w.label("budget.title"), (table,))
 
 
-def describe(p: Proposal, w: Words) -> str:
+def describe(p: Proposal, w: Phrasebook) -> str:
     """One proposal in a sentence: what is paid, how often, and what it adds up to."""
     kind = w.kind(p.kind.value)
     total = money(w, p.total_payable)
@@ -195,19 +195,19 @@ def describe(p: Proposal, w: Words) -> str:
     return text
 
 
-def walk_away_text(d, w: Words) -> str:
+def walk_away_text(d, w: Phrasebook) -> str:
     """The walk-away in words: a monthly ceiling, or for a settlement the one payment."""
     if d.ladder.once:
         return n_(w, "ladder.walk_away_once", amount=money(w, d.ladder.walk_away))
     return w("ladder.walk_away_text", share=money(w, d.ladder.walk_away))
 
 
-def target_line(d, w: Words) -> str:
+def target_line(d, w: Phrasebook) -> str:
     """One lender's target and walk-away in a line, as the wizard's review and result show it."""
     return n_(w, "target_line", lender=d.lender, target=describe(d.ladder.target, w), walk_away=walk_away_text(d, w))
 
 
-def choice_line(d, w: Words) -> str:
+def choice_line(d, w: Phrasebook) -> str:
     """A proposal as a menu offers it, short enough for one line: the target it gives and the
     walk-away that goes with it."""
     p = d.ladder.target
@@ -224,7 +224,7 @@ def choice_line(d, w: Words) -> str:
     return line if p.within_usual_terms else line + n_(w, "choice.longer")
 
 
-def debt_blocks(d, w: Words) -> list[Block]:
+def debt_blocks(d, w: Phrasebook) -> list[Block]:
     """One lender's proposals, recommendation and offer ladder: in the plan and in the wizard."""
     blocks: list[Block] = []
     blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
@@ -258,7 +258,7 @@ def debt_blocks(d, w: Words) -> list[Block]:
     return blocks
 
 
-def _proposals(plan: Plan, w: Words) -> Section:
+def _proposals(plan: Plan, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for d in plan.numbers.debts:
         blocks += debt_blocks(d, w)
@@ -276,7 +276,7 @@ def runs(rows: tuple[Instalment, ...]) -> Iterator[tuple[Instalment, Instalment]
             start = None
 
 
-def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
+def schedule_blocks(schedule: Schedule, w: Phrasebook) -> list[Block]:
     """The instalments row by row, or, for a long schedule, by runs of equal payments (each amount
     still exact to the fen), with the total."""
     rows = schedule.rows
@@ -295,7 +295,7 @@ def schedule_blocks(schedule: Schedule, w: Words) -> list[Block]:
     return blocks
 
 
-def _schedules(plan: Plan, w: Words) -> Section:
+def _schedules(plan: Plan, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for pay in payments(plan):
         key = "schedule.agreed_heading" if pay.agreed else "schedule.heading"
@@ -307,7 +307,7 @@ def _schedules(plan: Plan, w: Words) -> Section:
     return Section("schedule", w("sections.agreed_schedule" if agreed else "sections.schedule"), tuple(blocks))
 
 
-def _checklist(c, w: Words) -> Section:
+def _checklist(c, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for part in ("before", "during", "after"):
         items = getattr(c.checklist, part)
@@ -317,7 +317,7 @@ def _checklist(c, w: Words) -> Section:
     return Section("checklist", w("sections.checklist"), tuple(blocks))
 
 
-def _script(c, w: Words) -> Section:
+def _script(c, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for script in c.script:
         blocks.append(Heading(w("script.heading", lender=script.lender)))
@@ -326,7 +326,7 @@ def _script(c, w: Words) -> Section:
     return Section("script", w("sections.script"), tuple(blocks))
 
 
-def _objections(c, w: Words) -> Section:
+def _objections(c, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for o in c.objections:
         items = [Item(o.they_say, w("objections.they_say")), Item(o.you_say, w("objections.you_say"))]
@@ -336,7 +336,7 @@ def _objections(c, w: Words) -> Section:
     return Section("objections", w("sections.objections"), tuple(blocks))
 
 
-def _letters(c, w: Words) -> Section:
+def _letters(c, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for letter in c.letter:
         blocks.append(Heading(w("letter.heading", lender=letter.lender)))
@@ -344,7 +344,7 @@ def _letters(c, w: Words) -> Section:
     return Section("letter", w("sections.letter"), tuple(blocks))
 
 
-def _rights(c, w: Words) -> Section:
+def _rights(c, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for right in c.rights:
         items = [Item(right.text)]
@@ -354,7 +354,7 @@ def _rights(c, w: Words) -> Section:
     return Section("rights", w("sections.rights"), tuple(blocks))
 
 
-def _contact_log(plan: Plan, w: Words) -> Section:
+def _contact_log(plan: Plan, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for e in plan.log:
         parts = [e.when.strftime("%Y-%m-%d %H:%M"), w(f"channels.{e.channel}")]

@@ -12,7 +12,7 @@ from negotiator.case import Case
 from negotiator.errors import BadInput
 from negotiator.files import FileExists, atomic_write, clean_stale
 from negotiator.paths import private_dir
-from negotiator.records import Agreement, ContactEntry
+from negotiator.contacts_and_agreements import Agreement, ContactEntry
 from negotiator.store import agreements, reading
 from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_folder, check_name, locked
 from negotiator.store.versions import stamped

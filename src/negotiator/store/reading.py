@@ -16,8 +16,9 @@ from pydantic import Field, ValidationError
 from negotiator.case import Case, _Strict
 from negotiator.errors import BadInput, Message
 from negotiator.files import NotRegular, TooLarge, read_capped
-from negotiator.loading import FileWords, decoded, json_object, problems
-from negotiator.records import Agreement, ContactEntry
+from negotiator.field_problems import problems
+from negotiator.json_reading import FileWords, decoded, json_object
+from negotiator.contacts_and_agreements import Agreement, ContactEntry
 from negotiator.store.versions import VersionProblem, case_version, current_case, record_fields
 
 MAX_CASE_MB = 1

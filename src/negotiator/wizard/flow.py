@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from negotiator.errors import BadInput, Interrupted, Message
 from negotiator.options import speak
-from negotiator.wizard import show, steps
+from negotiator.wizard import screens, steps
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
 
@@ -42,16 +42,16 @@ def run(d: Draft, first: str) -> None:
         while index < len(STEPS):
             step = STEPS[index]
             if step == "review":
-                show.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
+                screens.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
                 back = steps.review(d)
                 if back != "continue":
-                    show.header(d.lang, back, NUMBERED.index(back) + 1, len(NUMBERED))
+                    screens.header(d.lang, back, NUMBERED.index(back) + 1, len(NUMBERED))
                     RUN[back](d)
                     d.save()
                     continue  # back to the review screen, with the plan as it now stands
             else:
                 if step != "language":
-                    show.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
+                    screens.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
                 RUN[step](d)
                 if step == "language":
                     welcome(d)
@@ -79,11 +79,11 @@ def run(d: Draft, first: str) -> None:
             d.save()
         raise
     d.discard()
-    show.say(t(d.lang, "wizard.msg.finished"))
+    screens.say(t(d.lang, "wizard.msg.finished"))
 
 
 def welcome(d: Draft) -> None:
-    show.say(t(d.lang, "wizard.msg.welcome"))
+    screens.say(t(d.lang, "wizard.msg.welcome"))
 
 
 def start(lang: str | None, name: str | None, first_guess: str) -> None:
@@ -109,7 +109,7 @@ def resume(lang: str | None, first_guess: str) -> None:
         d.lang = lang
         d.answers["language"] = lang
     step = after(d.done)
-    show.say(t(d.lang, "wizard.msg.resumed", step=t(d.lang, f"wizard.steps.{step}")))
+    screens.say(t(d.lang, "wizard.msg.resumed", step=t(d.lang, f"wizard.steps.{step}")))
     run(d, step)
 
 
@@ -134,7 +134,7 @@ def pick_draft(lang: str) -> Draft:
 
     found, broken = scan()
     for b in broken:  # named, so the person knows it is there; never opened further or deleted
-        show.say(say(lang, b.problem))
+        screens.say(say(lang, b.problem))
     if not found:
         raise BadInput("safety.drafts_broken_only" if broken else "wizard.msg.no_draft")
     try:
@@ -146,7 +146,7 @@ def pick_draft(lang: str) -> Draft:
                 return found[pick]
             which = ask(DISCARD, lang, options=[(describe_draft(d, lang), n) for n, d in enumerate(found)])
             found.pop(which).discard()
-            show.say(t(lang, "wizard.msg.discarded"))
+            screens.say(t(lang, "wizard.msg.discarded"))
         return found[0]
     except KeyboardInterrupt:
         raise Interrupted("problems.after_question", said=Message("wizard.msg.drafts_kept")) from None
@@ -184,5 +184,5 @@ def edit(name: str, lang: str | None, first_guess: str) -> None:
     from negotiator.wizard.draft import stamp
 
     d.case_seen = stamp(saved.folder / "case.json")
-    show.say(t(chosen, "wizard.msg.editing", name=name))
+    screens.say(t(chosen, "wizard.msg.editing", name=name))
     run(d, "review")

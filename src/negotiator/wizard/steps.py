@@ -14,7 +14,7 @@ from typing import Any
 
 from negotiator.errors import Message
 from negotiator.wizard import questions as Q
-from negotiator.wizard import show
+from negotiator.wizard import screens
 from negotiator.question import Question, ask, ask_all
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
@@ -47,7 +47,7 @@ def from_case(data: dict[str, Any]) -> dict[str, Any]:
 def engine(d: Draft):
     """Validate the answers into a Case and build its plan. A chosen proposal the new numbers no
     longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
-    from negotiator.loading import case_from_data
+    from negotiator.answers_file import case_from_data
     from negotiator.plan import build_plan
     from negotiator.planning import ChoiceUnavailable
 
@@ -91,7 +91,7 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
             problem = check(entry) if check else None
             if problem is None:
                 return
-            show.say(say(lang, problem))
+            screens.say(say(lang, problem))
 
     for entry in items:
         if not _complete(questions, entry):
@@ -109,7 +109,7 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
                 none = (t(lang, f"wizard.menu.{key}_none"), ("done", None))
                 # Where most people have none, "none" is what Enter picks.
                 options.insert(0, none) if none_first else options.append(none)
-            options += [(show.entry(key, entry, lang), ("entry", i)) for i, entry in enumerate(items)]
+            options += [(screens.entry(key, entry, lang), ("entry", i)) for i, entry in enumerate(items)]
             action, index = ask(menu, lang, options=options)
         if action == "done":
             return
@@ -118,7 +118,7 @@ def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question
             fill(items[-1])
             continue
         assert index is not None  # an entry was picked
-        what = ask(Q.ENTRY_ACTION, lang, entry=show.entry(key, items[index], lang))
+        what = ask(Q.ENTRY_ACTION, lang, entry=screens.entry(key, items[index], lang))
         if what == "change":
             fill(items[index])
         elif what == "remove":
@@ -131,7 +131,7 @@ def income(d: Draft) -> None:
 
 def priority(d: Draft) -> None:
     # What counts is said before the question: the word alone does not tell.
-    show.say(t(d.lang, "wizard.msg.priority_explain"))
+    screens.say(t(d.lang, "wizard.msg.priority_explain"))
     _entries(d, "priority", Q.PRIORITY, Q.PRIORITY_MENU, at_least_one=False, none_first=True)
 
 
@@ -141,7 +141,7 @@ def debts(d: Draft) -> None:
         from pydantic import ValidationError
 
         from negotiator.case import Debt
-        from negotiator.loading import problems
+        from negotiator.field_problems import problems
 
         try:
             Debt.model_validate({k: v for k, v in entry.items() if not k.startswith("_")})
@@ -185,7 +185,7 @@ def budget(d: Draft) -> None:
     d.answers.setdefault("lump_sum", "0.00")
     while True:
         case, plan = engine(d)
-        show.budget(plan)
+        screens.budget(plan)
         options = [
             (t(lang, "wizard.menu.budget_continue"), "continue"),
             (t(lang, "wizard.menu.budget_buffer", percent=case.buffer_percent), "buffer"),
@@ -214,14 +214,14 @@ def proposals(d: Draft) -> None:
     case, plan = engine(d)
     for debt in plan.numbers.debts:
         if debt.ladder is None:  # the limitation has run out: no proposal to pick, nothing to offer
-            show.say(show.target(debt, lang))
+            screens.say(screens.target(debt, lang))
             d.answers["debts"][debt.index].pop("chosen", None)
             continue
-        show.proposals(debt, lang)
+        screens.proposals(debt, lang)
         recommended = debt.recommended.kind.value
         entry = d.answers["debts"][debt.index]
         # Each option shows the target that picking it gives, once the budget is shared out again.
-        options = [(show.proposal_choice(choice(case, debt, p.kind), p.kind.value, recommended, lang), p.kind.value)
+        options = [(screens.proposal_choice(choice(case, debt, p.kind), p.kind.value, recommended, lang), p.kind.value)
                    for p in debt.proposals]
         pick = ask(Q.PROPOSAL, lang, entry.get("chosen") or recommended, options=options, lender=debt.lender)
         # Only a departure from the recommendation is kept, so the target follows the engine otherwise.
@@ -241,7 +241,7 @@ def review(d: Draft) -> str:
     """Every answer on one screen; returns "continue" or the step to go back to."""
     lang = d.lang
     case, plan = engine(d)
-    show.review(case, plan, lang)
+    screens.review(case, plan, lang)
     options = [(t(lang, "wizard.menu.review_continue"), "continue")]
     options += [(t(lang, "wizard.menu.review_change", step=t(lang, f"wizard.steps.{s}")), s) for s in EDITABLE]
     return ask(Q.REVIEW_MENU, lang, options=options)
@@ -250,11 +250,11 @@ def review(d: Draft) -> str:
 def result(d: Draft) -> None:
     """The plan in one screen first; then the person chooses: keep it as text, read all of it in
     the pager, keep it as Markdown or a calendar too, or finish. The case is saved at the end."""
-    from negotiator.wizard import keep
+    from negotiator.wizard import saving
 
     lang = d.lang
     case, plan = engine(d)
-    show.result(plan, lang)
+    screens.result(plan, lang)
     kept: set[str] = set()
     while True:
         options = []
@@ -266,8 +266,8 @@ def result(d: Draft) -> None:
         if pick == "finish":
             break
         if pick == "pager":
-            keep.page(plan)
+            saving.page(plan)
             continue
-        keep.save_text(plan, lang, pick)
+        saving.save_text(plan, lang, pick)
         kept.add(pick)
-    keep.save_case(d, case)
+    saving.save_case(d, case)

@@ -15,7 +15,8 @@ from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
 from negotiator.enums import Channel, IncidentCode
 from negotiator.planning.schedules import Instalment, Schedule, add_months
 
-Words = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+# What a person wrote in their own words: kept as written, only trimmed and capped.
+FreeText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 OneLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(no_controls)]
 # Collector conduct a person marks on a contact; negotiator.planning.incidents finds some by itself.
 
@@ -26,10 +27,10 @@ class ContactEntry(_Strict):
     channel: Channel
     who: OneLine = ""  # the collector's name or employee number
     lender: OneLine = ""
-    said: Words = ""
-    agreed: Words = ""
+    said: FreeText = ""
+    agreed: FreeText = ""
     amount_promised: Money | None = None
-    next_action: Words = ""
+    next_action: FreeText = ""
     next_date: dt.date | None = None
     # Optional with a default, so log lines written before it existed still read as version 1.
     incidents: Annotated[tuple[IncidentCode, ...], Field(max_length=10)] = ()

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from negotiator.wizard import questions as Q
-from negotiator.wizard import show
+from negotiator.wizard import screens
 from negotiator.question import ask
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
@@ -48,13 +48,13 @@ def save_text(plan, lang: str, fmt: str = "text") -> None:
         try:
             atomic_write(path, text, overwrite=overwrite)
         except FileExists:
-            show.say(t(lang, "wizard.msg.appeared", path=path))
+            screens.say(t(lang, "wizard.msg.appeared", path=path))
             continue
         except OSError as exc:
-            show.say(t(lang, "wizard.msg.write_failed", path=path, reason=exc.strerror or exc))
+            screens.say(t(lang, "wizard.msg.write_failed", path=path, reason=exc.strerror or exc))
             suggestion = answer
             continue
-        show.say(t(lang, "wizard.msg.saved_text", path=path.resolve()))
+        screens.say(t(lang, "wizard.msg.saved_text", path=path.resolve()))
         return
 
 
@@ -105,9 +105,9 @@ def save_case(d: Draft, case) -> None:
         try:
             save_case(name, case, overwrite=replace)
         except BadInput as exc:
-            show.say(say(lang, exc))
+            screens.say(say(lang, exc))
             # The name is taken: replace it only if the person says so, else ask for another.
             replace = ask(Q.REPLACE_CASE, lang, False, name=name)
             continue
-        show.say(t(lang, "wizard.msg.saved_case", name=name))
+        screens.say(t(lang, "wizard.msg.saved_case", name=name))
         return

@@ -85,20 +85,20 @@ def budget(plan) -> None:
 
 def proposals(debt, lang: str) -> None:
     """One lender's proposals and offer ladder, drawn by the same builders as the saved plan."""
-    from negotiator.render.blocks import Words
+    from negotiator.render.blocks import Phrasebook
     from negotiator.render.sections import debt_blocks
     from negotiator.render.text import block_lines
 
     say()
-    print("\n".join(block_lines(debt_blocks(debt, Words(lang)), lang, screen_width())), flush=True)
+    print("\n".join(block_lines(debt_blocks(debt, Phrasebook(lang)), lang, screen_width())), flush=True)
 
 
 def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
     """A menu line: the target that picking this proposal gives, in the plan's own words."""
-    from negotiator.render.blocks import Words
+    from negotiator.render.blocks import Phrasebook
     from negotiator.render.sections import choice_line
 
-    title = choice_line(debt, Words(lang))
+    title = choice_line(debt, Phrasebook(lang))
     if kind == recommended:
         title += t(lang, "wizard.menu.recommended")
     return title
@@ -108,10 +108,10 @@ def target(debt, lang: str) -> str:
     """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
     if debt.ladder is None:  # the limitation has run out: nothing is offered
         return t(lang, "wizard.msg.target_expired", lender=debt.lender)
-    from negotiator.render.blocks import Words
+    from negotiator.render.blocks import Phrasebook
     from negotiator.render.sections import target_line
 
-    return target_line(debt, Words(lang))
+    return target_line(debt, Phrasebook(lang))
 
 
 # ---- review ---------------------------------------------------------------------------------------
