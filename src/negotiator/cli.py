@@ -32,6 +32,8 @@ __all__ = ["app", "run"]
 Lang = Annotated[Optional[str], typer.Option("--lang", help=h("plan.lang"))]
 PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format"))]
 # Text, not a Path: a Path drops the trailing slash of "-o folder/", which must be refused.
+# (An answers file is taken as text too and made a Path here: typer would check a Path option
+# with pydantic, which `calc` never loads; a file that cannot be read is said when it is read.)
 Output = Annotated[Optional[str], typer.Option("--output", "-o", help=h("plan.output"))]
 Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
 Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
@@ -69,9 +71,13 @@ def root(
         start(language(lang) if lang else None)
 
 
+def _path(typed: str | None) -> Path | None:
+    return None if typed is None else Path(typed)
+
+
 @app.command()
 def plan(
-    answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("plan.answers")),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("plan.answers")),
     case: Optional[str] = typer.Option(None, "--case", help=h("plan.case")),
     format: PlanFormat = "text",
     lang: Lang = None,
@@ -82,7 +88,7 @@ def plan(
     """Build the whole plan from an answers file, with no questions asked."""
     from negotiator.commands.plan import run
 
-    run(answers=answers, case_name=case, fmt=format, lang=lang, output=output, force=force, plain=plain)
+    run(answers=_path(answers), case_name=case, fmt=format, lang=lang, output=output, force=force, plain=plain)
 
 
 plan.__doc__ = h("plan.help")
@@ -129,14 +135,14 @@ schema.__doc__ = h("schema.help")
 
 @app.command()
 def new(
-    answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("new.answers")),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("new.answers")),
     name: Optional[str] = typer.Option(None, "--name", help=h("new.name")),
     lang: Lang = None,
 ) -> None:
     if answers is not None:
         from negotiator.commands.cases import new_from_answers
 
-        new_from_answers(answers, name, language(lang))
+        new_from_answers(Path(answers), name, language(lang))
         return
     from negotiator.wizard import start
 
