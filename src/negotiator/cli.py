@@ -22,7 +22,7 @@ from negotiator import __version__, exits, this_run
 from negotiator.commands.complain_cli import register as register_complaints
 from negotiator.help_page import h
 from negotiator.options import language
-from negotiator.quick import QUICK, command_word
+from negotiator.quick import command_word
 from negotiator.typer_classes import Command, Group
 
 __all__ = ["app", "run"]
@@ -366,19 +366,54 @@ NAMES = _names(app)
 
 
 def _built_for(args: list[str]) -> typer.Typer:
-    """The app with the root options and just the command this command line names. typer builds
-    the options of every command before running one, a few milliseconds that `calc` during a call
-    need not pay; the command, its help and its usage errors are the same."""
+    """The app with just what this command line can use. typer builds the options of every command
+    before running one, some 15 ms that a command and its help need not pay: so a command line
+    naming a command gets the app with only that command (or group), and one naming none (the
+    command list, --version) gets each command's name and help without its options. What is shown
+    and what runs are the same as with the whole app."""
     import copy
 
     word = command_word(args)
-    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == word]
-    if word not in QUICK or len(chosen) != 1:
-        return app
     slim = copy.copy(app)
-    slim.registered_commands = chosen
-    slim.registered_groups = []
+    if word is None:
+        slim.registered_commands = [_unbuilt(c) for c in app.registered_commands]
+        slim.registered_groups = [_unbuilt_group(g) for g in app.registered_groups]
+        return slim
+    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == word]
+    groups = [g for g in app.registered_groups if g.name == word]
+    if len(chosen) + len(groups) != 1:
+        return app
+    slim.registered_commands, slim.registered_groups = chosen, groups
     return slim
+
+
+def _unbuilt(info: typer.models.CommandInfo) -> typer.models.CommandInfo:
+    """A command as the command list shows it: its name and help, and no options to build."""
+    import copy
+
+    def listed() -> None:
+        """Never run: the command list shows it."""
+
+    callback = info.callback
+    listed.__name__, listed.__doc__ = getattr(callback, "__name__", ""), getattr(callback, "__doc__", None)
+    shown = copy.copy(info)
+    shown.callback = listed
+    return shown
+
+
+def _unbuilt_group(info: typer.models.TyperInfo) -> typer.models.TyperInfo:
+    """A group as the command list shows it: its name and help, and no commands to build."""
+    import copy
+
+    shown = copy.copy(info)
+    if info.typer_instance is not None:
+        inner = copy.copy(info.typer_instance)
+        inner.registered_commands, inner.registered_groups = [], []
+        if inner.registered_callback is not None:
+            inner.registered_callback = copy.copy(inner.registered_callback)
+            inner.registered_callback.callback = _unbuilt(typer.models.CommandInfo(callback=inner.registered_callback.callback)).callback
+        shown.typer_instance = inner
+    return shown
 
 
 def _invoke(args: list[str]) -> object:
