@@ -1,12 +1,16 @@
 """The quick commands: they answer in a fraction of a second and never prompt, so they run without
-the garbage collector (see `start`). And which command a command line names, read before typer
-has parsed it. Here, low in the layers, so `start` and `cli` can both read them."""
+the garbage collector (see `start`), as do the command list and --version. And which command a
+command line names, read before typer has parsed it. Here, low in the layers, so `start` and
+`cli` can both read them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 QUICK = frozenset({"plan", "calc", "schema", "show", "cases", "agree", "offer"})
+
+# What the program itself answers, with no command: the command list and its version.
+_ANSWERED = frozenset({"-h", "--help", "--version"})
 
 # The options that come before a command and take a value (`negotiator --lang zh plan ...`).
 _ROOT_VALUES = frozenset({"--lang"})
@@ -24,3 +28,9 @@ def command_word(args: Sequence[str]) -> str | None:
         else:
             return arg
     return None
+
+
+def is_quick(args: Sequence[str]) -> bool:
+    """Whether the command line runs a quick command, or asks for the command list or version."""
+    word = command_word(args)
+    return word in QUICK if word is not None else any(arg in _ANSWERED for arg in args)

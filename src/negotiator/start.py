@@ -9,7 +9,35 @@ import gc
 import os
 import sys
 
-from negotiator.quick import QUICK, command_word
+from negotiator.quick import is_quick
+
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _no_pydantic_plugins() -> None:
+    """pydantic plugins see every value it validates, here a person's finances, and some send what
+    they see to a server. None is wanted; not looking for them also saves a scan of every
+    installed package. With plugins off, pydantic's plugin loader finds none, but loading it
+    imports importlib.metadata (some 8 ms of `plan`): what stands in for it here answers the same
+    at once, and hands anything else it is asked for to the real one."""
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    if _PLUGIN_LOADER not in sys.modules:
+        import types
+
+        loader = types.ModuleType(_PLUGIN_LOADER, "pydantic's plugin loader, with plugins turned off")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        loader.__getattr__ = _real_loader  # type: ignore[method-assign]
+        sys.modules[_PLUGIN_LOADER] = loader
+
+
+def _real_loader(name: str) -> object:
+    import importlib
+
+    if name.startswith("__"):
+        raise AttributeError(name)  # the import system asking what kind of module it is
+    del sys.modules[_PLUGIN_LOADER]
+    return getattr(importlib.import_module(_PLUGIN_LOADER), name)
 
 
 def _wizard_language(args: list[str]) -> tuple[bool, str | None]:
@@ -40,10 +68,7 @@ def _command(args: list[str]) -> int:
 def main(argv: list[str] | None = None) -> None:
     """Run one command line (`argv`, else the process's own) and exit with its code."""
     args = sys.argv[1:] if argv is None else list(argv)
-    # pydantic plugins see every value it validates, here a person's finances, and some send what
-    # they see to a server. None is wanted; not looking for them also saves a scan of every
-    # installed package.
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    _no_pydantic_plugins()
     only_wizard, lang = _wizard_language(args)
     if only_wizard:
         from negotiator import exits
@@ -52,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     # Start-up creates many thousands of objects that live until exit (modules, classes,
     # validators); collecting among them is wasted work, about 10 ms of a quick command. The
     # wizard, which runs for minutes, keeps the collector.
-    quick = command_word(args) in QUICK
+    quick = is_quick(args)
     if quick:
         gc.disable()
     try:
