@@ -367,7 +367,7 @@ NAMES = _names(app)
 
 def _built_for(args: list[str]) -> typer.Typer:
     """The app with just what this command line can use. typer builds the options of every command
-    before running one, some 15 ms that a command and its help need not pay: so a command line
+    before running one, about 10 ms that a command and its help need not pay: so a command line
     naming a command gets the app with only that command (or group), and one naming none (the
     command list, --version) gets each command's name and help without its options. What is shown
     and what runs are the same as with the whole app."""
