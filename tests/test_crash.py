@@ -25,7 +25,7 @@ def broken(*args, **kwargs):
     {how}
 
 negotiator.planning.plan_numbers = broken
-from negotiator.cli import main
+from negotiator.start import main
 main(sys.argv[1:])
 """
 
@@ -64,8 +64,16 @@ def test_unexpected_error_writes_a_private_report(home):
     assert draft.read_text(encoding="utf-8") == '{"kept": true}'
 
 
-def test_the_line_is_in_the_users_language(home):
-    done = run_broken(home, "raise RuntimeError('x')", LANG="zh_CN.UTF-8")
+@pytest.mark.parametrize(
+    ("args", "locale"),
+    [
+        (("plan", "--answers", str(EXAMPLES / "case-zh.json")), "zh_CN.UTF-8"),
+        (("plan", "--answers", EXAMPLE, "--lang", "zh"), "C.UTF-8"),  # --lang first, then the case's
+    ],
+    ids=["locale", "lang"],
+)
+def test_the_line_is_in_the_users_language(home, args, locale):
+    done = run_broken(home, "raise RuntimeError('x')", *args, LANG=locale)
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1
     assert not done.stderr.isascii()  # the Chinese sentence
@@ -120,7 +128,7 @@ def test_main_leaves_the_garbage_collector_on(home, monkeypatch):
     """Quick commands skip collection while they start; a caller that goes on must not inherit that."""
     import gc
 
-    from negotiator.cli import main
+    from negotiator.start import main
 
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     with pytest.raises(SystemExit) as done:

@@ -20,6 +20,7 @@ LAYERS = (
     ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.quick", "negotiator.when",
      "negotiator.json_reading", "negotiator.field_problems"),  # JSON read exactly; a validated file's problems by field
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
+    ("negotiator.this_run",),  # the language of one run of the command line
     ("negotiator.typed", "negotiator.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
     ("negotiator.spellings",),  # the text an amount or a rate may be written as, for the schema
     ("negotiator.case",),  # the answers model
@@ -32,6 +33,7 @@ LAYERS = (
     ("negotiator.render",),
     ("negotiator.help_page", "negotiator.usage", "negotiator.options", "negotiator.asking"),  # what commands share
     ("negotiator.question",),  # a question as data, asked the one way
+    ("negotiator.typer_classes", "negotiator.exits"),  # help pages in words; how a run ends
     ("negotiator.wizard", "negotiator.commands"),
     ("negotiator.cli",),  # only wires the commands
     ("negotiator.start",),

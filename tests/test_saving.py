@@ -91,10 +91,10 @@ def test_a_real_terminal_gets_the_rich_view_and_plain_gets_text(home):
 
 
 def run_in_process(args, capsys):
-    from negotiator import cli
+    from negotiator import start
 
     with pytest.raises(SystemExit) as ended:
-        cli.main(args)
+        start.main(args)
     return ended.value.code, capsys.readouterr()
 
 

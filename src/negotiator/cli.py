@@ -1,9 +1,14 @@
-"""The commands. Each parses its options, calls one function and prints; errors are mapped to exit
-codes once, in `main`. Heavy modules are imported inside the commands that need them, so `--help`
-and `calc` do not pay for the wizard or for rich.
+"""The commands, declared and handed to the modules that run them (`commands/*`, the wizard).
+Heavy modules are imported inside the commands that need them, so `--help` and `calc` do not pay
+for the wizard or for rich.
 
-The top of the layers: it may import anything; nothing imports it but `start` (the checks a
-command shares are in `options`, the help pages in `help_page`, usage errors in `usage`)."""
+Only the wiring is here: the language of a run is resolved in `this_run`, errors are said and
+mapped to exit codes in `exits`, help pages and usage errors are put into words by `help_page`,
+`usage` and the command classes of `typer_classes`. What holds for the whole process (the garbage
+collector, pydantic's plugins) is set in `start`, which runs this.
+
+The top of the layers but for `start`: it may import anything below; nothing imports it but
+`start` (the checks a command shares are in `options`)."""
 
 from __future__ import annotations
 
@@ -13,22 +18,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from negotiator import __version__, help_page, options
+from negotiator import __version__, exits, this_run
 from negotiator.commands.complain_cli import register as register_complaints
-from negotiator.errors import NegotiatorError
 from negotiator.help_page import h
-from negotiator.options import choice, language
-from negotiator.quick import QUICK
-from negotiator.words import say, t
-from negotiator.controls import visible
+from negotiator.options import language
+from negotiator.quick import command_word
+from negotiator.typer_classes import Command, Group
 
-__all__ = ["app", "choice", "language", "main"]  # choice and language live in options
+__all__ = ["app", "run"]
 
 
 # Options that several commands share, declared once.
 Lang = Annotated[Optional[str], typer.Option("--lang", help=h("plan.lang"))]
 PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format"))]
 # Text, not a Path: a Path drops the trailing slash of "-o folder/", which must be refused.
+# (An answers file is taken as text too and made a Path here: typer would check a Path option
+# with pydantic, which `calc` never loads; a file that cannot be read is said when it is read.)
 Output = Annotated[Optional[str], typer.Option("--output", "-o", help=h("plan.output"))]
 Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
 Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
@@ -37,7 +42,7 @@ ListFormat = Annotated[str, typer.Option("--format", "-f", help=h("cases.format"
 
 
 app = typer.Typer(
-    cls=help_page.Group,
+    cls=Group,
     help=h("app.help"),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -66,9 +71,13 @@ def root(
         start(language(lang) if lang else None)
 
 
+def _path(typed: str | None) -> Path | None:
+    return None if typed is None else Path(typed)
+
+
 @app.command()
 def plan(
-    answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("plan.answers")),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("plan.answers")),
     case: Optional[str] = typer.Option(None, "--case", help=h("plan.case")),
     format: PlanFormat = "text",
     lang: Lang = None,
@@ -79,7 +88,7 @@ def plan(
     """Build the whole plan from an answers file, with no questions asked."""
     from negotiator.commands.plan import run
 
-    run(answers=answers, case_name=case, fmt=format, lang=lang, output=output, force=force, plain=plain)
+    run(answers=_path(answers), case_name=case, fmt=format, lang=lang, output=output, force=force, plain=plain)
 
 
 plan.__doc__ = h("plan.help")
@@ -115,7 +124,7 @@ def schema(
 
     # The schema is a shared file, the same on every computer: its words are English unless asked;
     # a message (a file already there) is in the person's language.
-    run(language(lang, "en"), output, force)
+    run(language(lang) if lang or this_run.asked() else "en", output, force)
 
 
 schema.__doc__ = h("schema.help")
@@ -126,14 +135,14 @@ schema.__doc__ = h("schema.help")
 
 @app.command()
 def new(
-    answers: Optional[Path] = typer.Option(None, "--answers", "-a", help=h("new.answers")),
+    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("new.answers")),
     name: Optional[str] = typer.Option(None, "--name", help=h("new.name")),
     lang: Lang = None,
 ) -> None:
     if answers is not None:
         from negotiator.commands.cases import new_from_answers
 
-        new_from_answers(answers, name, language(lang))
+        new_from_answers(Path(answers), name, language(lang))
         return
     from negotiator.wizard import start
 
@@ -196,7 +205,7 @@ def show(
 show.__doc__ = h("show.help")
 
 
-log_app = typer.Typer(cls=help_page.Group, help=h("log.help"), rich_markup_mode=None, no_args_is_help=True)
+log_app = typer.Typer(cls=Group, help=h("log.help"), rich_markup_mode=None, no_args_is_help=True)
 app.add_typer(log_app, name="log")
 
 
@@ -265,7 +274,7 @@ def example(lang: Lang = None, output: Output = None, force: Force = False) -> N
 
 example.__doc__ = h("example.help")
 
-drafts_app = typer.Typer(cls=help_page.Group, help=h("drafts.help"), rich_markup_mode=None, invoke_without_command=True)
+drafts_app = typer.Typer(cls=Group, help=h("drafts.help"), rich_markup_mode=None, invoke_without_command=True)
 app.add_typer(drafts_app, name="drafts")
 
 
@@ -343,151 +352,82 @@ register_complaints(app, h, CaseName, Lang, Output, Force)
 # keys until the page is shown (see help_page), so every group and command, however added, needs it.
 _groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
 for _group in _groups:
-    _group.info.cls = help_page.Group
+    _group.info.cls = Group
 for _info in app.registered_commands + [c for g in _groups for c in g.registered_commands]:
-    _info.cls = help_page.Command
+    _info.cls = Command
 
 
-def _report_crash(exc: BaseException) -> Path | None:
-    """Write the full traceback to a log in the data folder; the user sees one line."""
-    import datetime as dt
-    import traceback
-
-    try:
-        from negotiator.files import atomic_write
-        from negotiator.paths import data_dir, private_dir
-
-        folder = private_dir(data_dir() / "logs")
-        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"
-        atomic_write(path, "".join(traceback.format_exception(exc)))
-        return path
-    except Exception:  # the report is a courtesy; never let it hide the original problem
-        return None
+def _names(typed: typer.Typer) -> list[str]:
+    names = [c.name or getattr(c.callback, "__name__", "") for c in typed.registered_commands]
+    return names + [g.name for g in typed.registered_groups if g.name]
 
 
-def _library_exit(exc: Exception, args: list[str], lang: str) -> int | None:
-    """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
-    message in `lang`; None for anything else. `args` are the command line as typed. Recent
-    typer versions carry their own copy of click, older ones use click itself; click is looked
-    at only when something has already loaded it."""
-    import typer
-
-    from negotiator import usage
-
-    families = [(typer.Exit, typer.Abort, typer.TyperException)]
-    click = sys.modules.get("click")
-    if click is not None:
-        families.append((click.exceptions.Exit, click.exceptions.Abort, click.ClickException))
-    for exit_, abort, problem in families:
-        if isinstance(exc, exit_):
-            return int(exc.exit_code)
-        if isinstance(exc, abort):
-            return 130
-        if isinstance(exc, problem):
-            if type(exc).__name__ == "NoArgsIsHelpError" and hasattr(exc, "show"):
-                exc.show()  # the help page itself
-            elif hasattr(exc, "format_message"):
-                print(visible(usage.explain(exc, args, lang)), file=sys.stderr)
-            else:
-                print(visible(str(exc)), file=sys.stderr)
-            return int(getattr(exc, "exit_code", 2))
-    return None
+NAMES = _names(app)
 
 
-def _only(name: str) -> typer.Typer:
-    """The app with the root options and just the named command. typer builds the options of
-    every command before running one, a few milliseconds that `calc` during a call need not pay;
-    the command, its help and its usage errors are the same."""
+def _built_for(args: list[str]) -> typer.Typer:
+    """The app with just what this command line can use. typer builds the options of every command
+    before running one, about 10 ms that a command and its help need not pay: so a command line
+    naming a command gets the app with only that command (or group), and one naming none (the
+    command list, --version) gets each command's name and help without its options. What is shown
+    and what runs are the same as with the whole app."""
     import copy
 
-    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
-    if len(chosen) != 1:
-        return app
+    word = command_word(args)
     slim = copy.copy(app)
-    slim.registered_commands = chosen
-    slim.registered_groups = []
+    if word is None:
+        slim.registered_commands = [_unbuilt(c) for c in app.registered_commands]
+        slim.registered_groups = [_unbuilt_group(g) for g in app.registered_groups]
+        return slim
+    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == word]
+    groups = [g for g in app.registered_groups if g.name == word]
+    if len(chosen) + len(groups) != 1:
+        return app
+    slim.registered_commands, slim.registered_groups = chosen, groups
     return slim
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    import gc
-    import os
+def _unbuilt(info: typer.models.CommandInfo) -> typer.models.CommandInfo:
+    """A command as the command list shows it: its name and help, and no options to build."""
+    import copy
 
-    # pydantic plugins see every value it validates, here a person's finances, and some send what
-    # they see to a server. None is wanted; not looking for them also saves a scan of every
-    # installed package.
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    from negotiator.usage import language_asked
+    def listed() -> None:
+        """Never run: the command list shows it."""
 
-    # Help and usage messages follow --lang, read once here because typer shows help (an eager
-    # option) before it has read the others.
-    help_page.asked = options.asked = language_asked(args)
-    options.spoken = None
-    said = help_page.language()
-    runs = app
-    names = [c.name or getattr(c.callback, "__name__", "") for c in app.registered_commands]
-    names += [g.name for g in app.registered_groups if g.name]
-    if args[:1] and not args[0].startswith("-") and args[0] not in names:
-        from negotiator.usage import unknown_command
-
-        print(visible(unknown_command(args[0], names, said)), file=sys.stderr)
-        options.asked = None
-        sys.exit(2)
-    quick = bool(args[:1]) and args[0] in QUICK
-    if quick:
-        runs = _only(args[0])
-        # Start-up creates many thousands of objects that live until exit (modules, classes,
-        # validators); collecting among them is wasted work, about 10 ms of a quick command.
-        # The wizard, which runs for minutes, keeps the collector. (When this is the program,
-        # `start.main` turned it off before typer loaded.)
-        gc.disable()
-    try:
-        result = runs(args=args, prog_name="negotiator", standalone_mode=False)
-        code = result if isinstance(result, int) else 0
-    except NegotiatorError as exc:
-        message = say(options.spoken or said, exc)  # the case's language, once a command knows it
-        if message:
-            print(visible(message), file=sys.stderr)
-        code = exc.exit_code
-    except KeyboardInterrupt:
-        code = 130
-    except BrokenPipeError:
-        # A reader like `head` closed the pipe; nothing is wrong with the plan.
-        sys.stderr.close()
-        code = 0
-    except OSError as exc:
-        if exc.filename is None:  # not a file or folder of the person's (a socket, say): a bug
-            code = _unexpected(exc, args, said)
-        else:
-            # The folder or disk refused (no permission, full, read-only): the person can fix that.
-            print(visible(t(said, "safety.os_error", path=exc.filename, reason=exc.strerror or exc)), file=sys.stderr)
-            code = 2
-    except Exception as exc:
-        code = _unexpected(exc, args, said)
-    if quick:
-        if argv is None:
-            # The process ends now and its memory goes back whole. The collection Python runs
-            # while it shuts down would walk every object start-up made, about 20 ms; frozen
-            # objects are left out of it.
-            gc.freeze()
-        gc.enable()  # for a caller that catches the exit and carries on, such as a test
-    options.asked = None  # for a caller that runs another command in this process, such as a test
-    sys.exit(code)
+    callback = info.callback
+    listed.__name__, listed.__doc__ = getattr(callback, "__name__", ""), getattr(callback, "__doc__", None)
+    shown = copy.copy(info)
+    shown.callback = listed
+    return shown
 
 
-def _unexpected(exc: Exception, args: list[str], said: str) -> int:
-    """An error from a library we know how to answer, or else a crash report and exit code 1."""
-    known = _library_exit(exc, args, said)
-    if known is not None:
-        return known
-    where = _report_crash(exc)
-    if where is not None:
-        print(t(said, "errors.crash.report", path=where), file=sys.stderr)
-    else:
-        print(visible(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
-    return 1
+def _unbuilt_group(info: typer.models.TyperInfo) -> typer.models.TyperInfo:
+    """A group as the command list shows it: its name and help, and no commands to build."""
+    import copy
+
+    shown = copy.copy(info)
+    if info.typer_instance is not None:
+        inner = copy.copy(info.typer_instance)
+        inner.registered_commands, inner.registered_groups = [], []
+        if inner.registered_callback is not None:
+            inner.registered_callback = copy.copy(inner.registered_callback)
+            inner.registered_callback.callback = _unbuilt(typer.models.CommandInfo(callback=inner.registered_callback.callback)).callback
+        shown.typer_instance = inner
+    return shown
+
+
+def _invoke(args: list[str]) -> object:
+    if args[:1] and not args[0].startswith("-") and args[0] not in NAMES:
+        from negotiator.usage import no_such_command
+
+        raise no_such_command(args[0], NAMES)
+    return _built_for(args)(args=args, prog_name="negotiator", standalone_mode=False)
+
+
+def run(args: list[str]) -> int:
+    """Run one command line; its exit code, what went wrong said once (see `exits`)."""
+    return exits.run(args, lambda: _invoke(args))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run(sys.argv[1:]))

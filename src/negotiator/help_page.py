@@ -4,7 +4,8 @@ in English, and it is said again here. Anything typer words differently is left 
 
 The commands are declared once, when the module loads, but the language is known only when a
 command line is read: so a command's help and its options' help hold word keys (`h`), and the
-page is put into words when it is shown, in the language of this run (`--lang`, else the locale).
+page is put into words when it is shown, in the language of this run (`this_run`: `--lang`, else
+the locale). The command classes that do so are in `typer_classes`.
 """
 
 from __future__ import annotations
@@ -12,22 +13,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import typer.core
-
-from negotiator.words import detect_language, t
+from negotiator.words import t
 
 _MARK = re.compile(r"\[(default:\s+[^\]]*|required)\]")  # typer may wrap a default onto the next line
 _USAGE = "Usage: "
 _KEY = re.compile(r"cli\.[\w.]+")
-
-# The --lang of the command line being run, read before typer parses it (set by `cli.main`).
-asked: str | None = None
-
-
-def language() -> str:
-    """The language of this run's help and usage messages."""
-    return asked or detect_language()
-
 
 def h(key: str) -> str:
     """A help text, by key: put into words when the page is shown."""
@@ -59,26 +49,10 @@ def in_language(page: str, lang: str) -> str:
     return _MARK.sub(mark, page)
 
 
-def _put_into_words(command: Any, lang: str) -> None:
+def put_into_words(command: Any, lang: str) -> None:
     """The command's own help and its options' help, from keys to sentences. typer builds its
     commands afresh for each run, so the keys are not needed again."""
     command.help = _words(command.help, lang)
     command.short_help = _words(command.short_help, lang)
     for param in getattr(command, "params", ()):
         param.help = _words(getattr(param, "help", None), lang)
-
-
-class Command(typer.core.TyperCommand):
-    def get_help(self, ctx: Any) -> str:
-        lang = language()
-        _put_into_words(self, lang)
-        return in_language(super().get_help(ctx), lang)
-
-
-class Group(typer.core.TyperGroup):
-    def get_help(self, ctx: Any) -> str:
-        lang = language()
-        _put_into_words(self, lang)
-        for name in self.list_commands(ctx):
-            _put_into_words(self.get_command(ctx, name), lang)
-        return in_language(super().get_help(ctx), lang)

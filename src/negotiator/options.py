@@ -1,46 +1,39 @@
 """Checks of the options several commands share: the language asked for and a choice among
 fixed values. Commands use them without importing the command line's wiring (`cli`).
 
-May import: errors and words.
+May import: errors, words and this_run.
 """
 
 from __future__ import annotations
 
-from negotiator.errors import BadInput
-from negotiator.words import detect_language, t
-
-
-# The --lang given anywhere on this run's command line (`negotiator --lang zh plan ...` puts it
-# before the command, where the command's own option does not see it); set by the command line
-# for the length of one run.
-asked: str | None = None
-
-# The language a command settled on once it knew more than the command line (a case's own, the
-# one picked in the wizard): what goes wrong after that is said in it, as the rest of the run is.
-# Set with `speak`; cleared by the command line for each run.
-spoken: str | None = None
+from negotiator import this_run
+from negotiator.errors import BadInput, Message
+from negotiator.words import LANGUAGES
 
 
 def speak(lang: str) -> str:
-    """From now on, this run's errors are said in `lang`."""
-    global spoken
-    spoken = lang
+    """From now on, this run speaks `lang` (a case's own, once read; the one picked in the
+    wizard): what goes wrong after that is said in it, as the rest of the run is."""
+    this_run.speak(lang)
     return lang
 
 
-def language(option: str | None, fallback: str | None = None) -> str:
-    """The language asked for with --lang, else `fallback` (a case's own), else the locale's."""
+def language(option: str | None, case: str | None = None) -> str:
+    """The language to speak: the one asked for with --lang (on this command or before it), else
+    `case` (the saved case's own, which the rest of the run then follows), else the run's."""
     if option is None:
-        return asked or fallback or detect_language()
+        this_run.follow_case(case)
+        return this_run.asked() or case or this_run.language()
     value = option.strip().lower()
-    if value not in ("zh", "en"):
-        said = detect_language()
-        raise BadInput(t(said, "errors.usage.bad_value", option="--lang", problem=t(said, "cli.bad.lang")))
+    if value not in LANGUAGES:
+        raise BadInput("errors.usage.bad_value", option="--lang", problem=Message("cli.bad.lang"))
     return value
 
 
-def choice(option: str, value: str, choices: tuple[str, ...], lang: str) -> str:
+def choice(option: str, value: str, choices: tuple[str, ...], lang: str | None = None) -> str:
+    """`value` when it is one of `choices`. (`lang` is no longer needed: the error is said in the
+    run's language where it is shown.)"""
     if value not in choices:
-        problem = t(lang, "cli.bad.format", choices=", ".join(choices))
-        raise BadInput(t(lang, "errors.usage.bad_value", option=option, problem=problem))
+        problem = Message("cli.bad.format", choices=", ".join(choices))
+        raise BadInput("errors.usage.bad_value", option=option, problem=problem)
     return value

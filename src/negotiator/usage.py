@@ -7,27 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from negotiator.errors import BadInput, Message
 from negotiator.words import t
 
 _USAGE = "Usage: "  # how typer begins a usage line
 
 
-def language_asked(args: Sequence[str]) -> str | None:
-    """The --lang given on the command line, read before typer has parsed it."""
-    for n, arg in enumerate(args):
-        if arg == "--lang":
-            value = args[n + 1] if n + 1 < len(args) else ""
-        elif arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        else:
-            continue
-        if value.strip().lower() in ("zh", "en"):
-            return value.strip().lower()
-    return None
-
-
-def unknown_command(name: str, commands: Sequence[str], lang: str) -> str:
-    return t(lang, "errors.usage.error", problem=t(lang, "errors.usage.no_such_command", command=name, commands=", ".join(commands)))
+def no_such_command(name: str, commands: Sequence[str]) -> BadInput:
+    """The error for a first word that names no command, told before typer starts on it."""
+    return BadInput("errors.usage.error", problem=Message("errors.usage.no_such_command", command=name, commands=", ".join(commands)))
 
 
 def explain(exc: Any, args: Sequence[str], lang: str) -> str:
@@ -45,19 +33,20 @@ def explain(exc: Any, args: Sequence[str], lang: str) -> str:
 
 
 def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
-    kind = type(exc).__name__
+    from typer._click import exceptions as typer_said  # loaded already: typer raised `exc`
+
     option = getattr(exc, "option_name", None)
-    if kind == "NoSuchOption" and option:
+    if isinstance(exc, typer_said.NoSuchOption) and option:
         problem = t(lang, "errors.usage.no_such_option", option=option)
-        if getattr(exc, "possibilities", None):
+        if exc.possibilities:
             problem += t(lang, "errors.usage.did_you_mean", options=", ".join(sorted(exc.possibilities)))
         return problem
     param = getattr(exc, "param", None)
-    if kind == "MissingParameter" and param is not None and getattr(param, "opts", None):
+    if isinstance(exc, typer_said.MissingParameter) and param is not None and getattr(param, "opts", None):
         return t(lang, "errors.usage.missing", option=param.opts[0])
     ctx = getattr(exc, "ctx", None)
     command = getattr(ctx, "command", None)
-    if kind == "UsageError" and ctx is not None and command is not None:
+    if type(exc) is typer_said.UsageError and ctx is not None and command is not None:
         typed = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else list(args)
         words = _words(typed, command)
         if hasattr(command, "list_commands"):
@@ -70,7 +59,7 @@ def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
             places = sum(1 for param in getattr(command, "params", ()) if getattr(param, "param_type_name", "") == "argument")
             if words[places:]:
                 return t(lang, "errors.usage.extra", words=" ".join(words[places:]))
-    if kind == "BadOptionUsage" and option:
+    if isinstance(exc, typer_said.BadOptionUsage) and option:
         # typer says this of a switch given a value (--force=yes) and of an option typed last,
         # with nothing after it.
         given_a_value = any(arg.startswith(f"{option}=") for arg in args)

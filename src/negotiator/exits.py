@@ -1,0 +1,107 @@
+"""How a run of the command line ends: what went wrong is said once, in the run's language (see
+`this_run`), and mapped to its exit code. The commands and the wizard (started by `start`
+without typer) end the same way:
+
+- our own errors (`errors`): their sentence, and their code (1, 2 for bad input, 130);
+- typer's signals: --help and --version (0), a usage error (the usage line, where help is and what
+  was wrong, in words; 2), an abort (130);
+- Ctrl-C: 130; a reader closing the pipe (`| head`): 0, nothing is wrong;
+- a file or folder of the person's that the system refused (no permission, a full disk): one line
+  naming it, 2;
+- anything else is a bug: the full traceback goes to a private report in the data folder and the
+  person sees one line saying where (1).
+
+May import: errors, controls, words, this_run, usage, files, paths (and typer once it is loaded).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from negotiator import this_run
+from negotiator.controls import visible
+from negotiator.errors import NegotiatorError
+from negotiator.words import say, t
+
+
+def run(args: Sequence[str], body: Callable[[], object]) -> int:
+    """Run `body`, the work of the command line `args`, and return its exit code, having said what
+    went wrong, if anything, in the language of this run."""
+    with this_run.started(args):
+        try:
+            result = body()
+        except (Exception, KeyboardInterrupt) as exc:
+            return ending(exc, args)
+        return result if isinstance(result, int) else 0
+
+
+def ending(exc: BaseException, args: Sequence[str]) -> int:
+    """Say what `exc` means to the person (on stderr) and return the exit code."""
+    lang = this_run.language()
+    if isinstance(exc, NegotiatorError):
+        message = say(lang, exc)
+        if message:
+            print(visible(message), file=sys.stderr)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if isinstance(exc, BrokenPipeError):
+        sys.stderr.close()  # a reader like `head` closed the pipe; nothing is wrong with the plan
+        return 0
+    if isinstance(exc, OSError) and exc.filename is not None:
+        # The folder or disk refused (no permission, full, read-only): the person can fix that.
+        # (Without a file name it is not one of theirs, a socket say: a bug.)
+        print(visible(t(lang, "safety.os_error", path=exc.filename, reason=exc.strerror or exc)), file=sys.stderr)
+        return 2
+    code = _typers(exc, args, lang)
+    if code is not None:
+        return code
+    where = report_crash(exc)
+    if where is not None:
+        print(t(lang, "errors.crash.report", path=where), file=sys.stderr)
+    else:
+        print(visible(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+    return 1
+
+
+def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
+    """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
+    message in `lang`; None for anything else. Only a loaded typer can have raised one (the
+    wizard starts without it)."""
+    if "typer" not in sys.modules:
+        return None
+    import typer
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    from negotiator import usage
+
+    if isinstance(exc, typer.Exit):
+        return int(exc.exit_code)
+    if isinstance(exc, typer.Abort):
+        return 130
+    if isinstance(exc, NoArgsIsHelpError):
+        exc.show()  # the help page itself, for a group typed without a command (`negotiator log`)
+        return int(exc.exit_code)
+    if isinstance(exc, typer.TyperException):
+        print(visible(usage.explain(exc, args, lang)), file=sys.stderr)
+        return int(exc.exit_code)
+    return None
+
+
+def report_crash(exc: BaseException) -> Path | None:
+    """Write the full traceback to a log in the data folder; the user sees one line."""
+    import datetime as dt
+    import traceback
+
+    try:
+        from negotiator.files import atomic_write
+        from negotiator.paths import data_dir, private_dir
+
+        folder = private_dir(data_dir() / "logs")
+        path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"
+        atomic_write(path, "".join(traceback.format_exception(exc)))
+        return path
+    except Exception:  # the report is a courtesy; never let it hide the original problem
+        return None
