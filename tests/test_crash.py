@@ -100,7 +100,8 @@ def test_interrupt_exits_130_without_a_traceback(home, how):
 
 
 def test_bad_input_raised_deep_inside_is_still_exit_2(home):
-    done = run_broken(home, "from negotiator.errors import BadInput; raise BadInput('debts[0].principal: must not be negative')")
+    done = run_broken(home, "from negotiator.errors import BadInput, Message; "
+                            "raise BadInput('problems.field', field='debts[0].principal', problem=Message('errors.field.money_negative'))")
     assert done.returncode == 2
     assert done.stderr.strip() == "debts[0].principal: must not be negative"
     assert not (home / "logs").exists()

@@ -11,7 +11,7 @@ without typer) end the same way:
 - anything else is a bug: the full traceback goes to a private report in the data folder and the
   person sees one line saying where (1).
 
-May import: errors, controls, words, this_run, usage, files, paths (and typer once it is loaded).
+May import: errors, controls, words, this_run, usage, asking, files, paths (and typer once it is loaded).
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ def ending(exc: BaseException, args: Sequence[str]) -> int:
     """Say what `exc` means to the person (on stderr) and return the exit code."""
     lang = this_run.language()
     if isinstance(exc, NegotiatorError):
-        message = say(lang, exc)
+        message = visible(say(lang, exc))
         if message:
-            print(visible(message), file=sys.stderr)
+            print(_fitted(message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return 130
@@ -64,6 +64,20 @@ def ending(exc: BaseException, args: Sequence[str]) -> int:
     else:
         print(visible(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
     return 1
+
+
+def _fitted(message: str) -> str:
+    """In a terminal, the message wrapped to the window by the same rules as the questions (at
+    words in English, by the line-breaking rules in Chinese): the wizard's last words after Ctrl-C
+    are read there. Sent to a file or a pipe, each sentence stays on one line."""
+    try:
+        if not sys.stderr.isatty():
+            return message
+    except (AttributeError, ValueError):  # replaced or closed
+        return message
+    from negotiator.asking import block
+
+    return block(message)
 
 
 def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:

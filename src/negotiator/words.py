@@ -125,8 +125,9 @@ def t(lang: str, key: str, **values: object) -> str:
 def say(lang: str, said: Message | NegotiatorError | str) -> str:
     """A Message (or an error's) in words: the one place where what went wrong is translated. A
     value that is a Message is said first, a list of them one per line, a Joined list of names
-    with the language's separator. A plain string is shown
-    as it is: text from outside (an operating-system reason) is never looked up."""
+    with the language's separator. A plain string is shown as it is: text from outside (an
+    operating-system reason) is never looked up. A key missing from the word files is a bug, and
+    fails as one (tests/test_error_keys.py checks every key written in the source)."""
     if isinstance(said, str):
         return said
     if isinstance(said, NegotiatorError):
@@ -134,12 +135,7 @@ def say(lang: str, said: Message | NegotiatorError | str) -> str:
     if not said.key:
         return ""
     values = {name: _said(lang, value) for name, value in said.values.items()}
-    try:
-        return t(lang, said.key, **values)
-    except KeyError:
-        if values:
-            raise
-        return said.key  # an error still raised with its words already chosen
+    return t(lang, said.key, **values)
 
 
 def _said(lang: str, value: object) -> object:
