@@ -11,13 +11,6 @@ from negotiator.errors import BadInput, Message
 from negotiator.words import LANGUAGES
 
 
-def speak(lang: str) -> str:
-    """From now on, this run speaks `lang` (a case's own, once read; the one picked in the
-    wizard): what goes wrong after that is said in it, as the rest of the run is."""
-    this_run.speak(lang)
-    return lang
-
-
 def language(option: str | None, case: str | None = None) -> str:
     """The language to speak: the one asked for with --lang (on this command or before it), else
     `case` (the saved case's own, which the rest of the run then follows), else the run's."""
@@ -30,9 +23,8 @@ def language(option: str | None, case: str | None = None) -> str:
     return value
 
 
-def choice(option: str, value: str, choices: tuple[str, ...], lang: str | None = None) -> str:
-    """`value` when it is one of `choices`. (`lang` is no longer needed: the error is said in the
-    run's language where it is shown.)"""
+def choice(option: str, value: str, choices: tuple[str, ...]) -> str:
+    """`value` when it is one of `choices`; else BadInput naming the option and the choices."""
     if value not in choices:
         problem = Message("cli.bad.format", choices=", ".join(choices))
         raise BadInput("errors.usage.bad_value", option=option, problem=problem)

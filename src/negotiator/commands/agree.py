@@ -64,10 +64,10 @@ def warning(saved, agreement, lang: str) -> str | None:
 def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
     from negotiator import store
     from negotiator.money import show
-    from negotiator.options import language, speak
+    from negotiator.options import language
 
     saved = store.open_case(name)
-    lang = speak(language(lang, saved.case.language))  # the case's language unless --lang says otherwise
+    lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
     agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders())
     store.record_agreement(name, agreement)
     last = agreement.schedule().rows[-1].due

@@ -17,8 +17,8 @@ def run(amount: str, months: str, method: str, rate: str | None, fee: str | None
 
     principal = typed.option("--amount", typed.amount, amount)
     count = typed.option("--months", typed.whole, months, 1, 600)
-    choice("--method", method, METHODS, lang)
-    choice("--format", fmt, ("text", "json"), lang)
+    choice("--method", method, METHODS)
+    choice("--format", fmt, ("text", "json"))
     # A rate given empty is refused like any other rate that is not a number; left out, it is 0
     # (and a method that needs it says so below).
     annual = typed.option("--annual-rate-percent", typed.percent, rate, 400) if rate is not None else Decimal(0)

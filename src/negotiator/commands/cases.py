@@ -50,7 +50,7 @@ def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None
     from negotiator.options import choice, language
 
     first = language(lang)
-    choice("--format", fmt, FORMATS, first)
+    choice("--format", fmt, FORMATS)
     summaries = store.list_saved()
     # Cases all in one language are listed in it, unless --lang says otherwise.
     spoken = {s.saved.case.language for s in summaries if s.saved is not None}

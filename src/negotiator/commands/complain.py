@@ -17,12 +17,12 @@ RECIPIENTS = ("lender", "regulator")
 def _open(name: str, lang: str | None):
     """The saved case, its log, the incidents in it, and the language to answer in."""
     from negotiator import store
-    from negotiator.options import language, speak
+    from negotiator.options import language
     from negotiator.planning.incidents import incidents
 
     saved = store.open_case(name)
     entries = saved.log()
-    return saved, entries, incidents(entries), speak(language(lang, saved.case.language))
+    return saved, entries, incidents(entries), language(lang, saved.case.language)
 
 
 def list_incidents(name: str, fmt: str, lang: str | None) -> None:
@@ -30,7 +30,8 @@ def list_incidents(name: str, fmt: str, lang: str | None) -> None:
     from negotiator.options import choice, language
     from negotiator.render import incidents as form
 
-    choice("--format", fmt, LIST_FORMATS, language(lang))
+    language(lang)  # a --lang that names no language is refused before anything is read
+    choice("--format", fmt, LIST_FORMATS)
     saved, entries, found, chosen = _open(name, lang)
     kinds = {d.lender: d.kind.value for d in saved.case.debts}
     told = [tell(i, entries, kinds.get(i.lender, "other"), chosen) for i in found]
@@ -68,9 +69,9 @@ def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, outp
     from negotiator.planning.incidents import about
     from negotiator.render.complaint import render
 
-    first = language(lang)
-    choice("--format", fmt, FORMATS, first)
-    choice("--to", to, RECIPIENTS, first)
+    language(lang)  # a --lang that names no language is refused before anything is read
+    choice("--format", fmt, FORMATS)
+    choice("--to", to, RECIPIENTS)
     saved, entries, found, chosen = _open(name, lang)
     if not found:
         raise BadInput("complaint.nothing.message", name=name, about="")

@@ -148,10 +148,10 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
     from negotiator.store.journal import lenders_of
 
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    from negotiator.options import language, speak
+    from negotiator.options import language
 
     lenders, case_language = lenders_of(name)
-    lang = speak(language(lang, case_language))  # the case's language unless --lang says otherwise
+    lang = language(lang, case_language)  # the case's language unless --lang says otherwise
     given: dict[str, Any] = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
                              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date, "incidents": incidents}
     if channel is None:
@@ -167,7 +167,8 @@ def list_entries(name: str, fmt: str, lang: str | None) -> None:
     from negotiator import store
     from negotiator.options import choice, language
 
-    choice("--format", fmt, FORMATS, language(lang))
+    language(lang)  # a --lang that names no language is refused before anything is read
+    choice("--format", fmt, FORMATS)
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)
     from negotiator.render import contacts

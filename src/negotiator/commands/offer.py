@@ -29,11 +29,11 @@ def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
     """The saved case's plan, in `lang` or the case's language, and the lender asked for (by
     default the first)."""
     from negotiator import store
-    from negotiator.options import language, speak
+    from negotiator.options import language
     from negotiator.plan import build_plan
 
     saved = store.open_case(name)
-    chosen = speak(language(lang, saved.case.language))
+    chosen = language(lang, saved.case.language)
     plan = build_plan(saved.case, chosen, log=tuple(saved.log()), agreement=saved.agreement())
     debts = plan.numbers.debts
     if lender is None:
@@ -157,8 +157,8 @@ def document(who: Lender, v) -> dict[str, Any]:
 def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -> None:
     from negotiator.options import choice, language
 
-    first = language(lang)
-    choice("--format", fmt, FORMATS, first)
+    language(lang)  # a --lang that names no language is refused before anything is read
+    choice("--format", fmt, FORMATS)
     who = open_lender(name, lender, lang)
     v = judged(who, offer)
     if fmt == "json":

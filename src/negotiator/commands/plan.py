@@ -59,13 +59,13 @@ def emit(text: str, output: str | Path | None, force: bool, fmt: str = "text") -
 def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: str | Path | None, force: bool, plain: bool) -> None:
     import sys
 
-    from negotiator.options import choice, language, speak
+    from negotiator.options import choice, language
     from negotiator.plan import build_plan
 
-    first = language(lang)
-    choice("--format", fmt, FORMATS, first)
+    language(lang)  # a --lang that names no language is refused before anything is read
+    choice("--format", fmt, FORMATS)
     case, log, agreements = load(answers, case_name)
-    chosen = speak(language(lang, case.language))
+    chosen = language(lang, case.language)
     plan = build_plan(case, chosen, log=log, agreements=agreements)
     if case_name is not None:
         from negotiator.planning.incidents import so_far

@@ -41,8 +41,8 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     from negotiator.commands.offer import open_lender
     from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
 
-    first = language(lang)
-    choice("--format", fmt, FORMATS, first)
+    language(lang)  # a --lang that names no language is refused before anything is read
+    choice("--format", fmt, FORMATS)
     try:
         count = whole(rounds, 1, rehearsal.MAX_ROUNDS)
     except Refused as exc:

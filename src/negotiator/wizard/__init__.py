@@ -20,9 +20,10 @@ def interactive() -> bool:
 
 
 def _need_terminal(lang: str | None) -> str:
-    from negotiator.options import speak
+    from negotiator.this_run import speak
 
-    guess = speak(lang or detect_language())  # until the interview's own language is chosen
+    guess = lang or detect_language()
+    speak(guess)  # until the interview's own language is chosen
     if not interactive():
         raise BadInput("wizard.msg.no_terminal")
     return guess

@@ -4,7 +4,7 @@ review loop, and what Ctrl-C and a closed input mean."""
 from __future__ import annotations
 
 from negotiator.errors import BadInput, Interrupted, Message
-from negotiator.options import speak
+from negotiator.this_run import speak
 from negotiator.wizard import screens, steps
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
