@@ -4,7 +4,7 @@ for the wizard or for rich.
 
 Only the wiring is here: the language of a run is resolved in `this_run`, errors are said and
 mapped to exit codes in `exits`, help pages and usage errors are put into words by `help_page`,
-`usage` and the command classes of `typer_classes`. What holds for the whole process (the garbage
+`usage_errors` and the command classes of `typer_classes`. What holds for the whole process (the garbage
 collector, pydantic's plugins) is set in `start`, which runs this.
 
 The top of the layers but for `start`: it may import anything below; nothing imports it but
@@ -418,7 +418,7 @@ def _unbuilt_group(info: typer.models.TyperInfo) -> typer.models.TyperInfo:
 
 def _invoke(args: list[str]) -> object:
     if args[:1] and not args[0].startswith("-") and args[0] not in NAMES:
-        from negotiator.usage import no_such_command
+        from negotiator.usage_errors import no_such_command
 
         raise no_such_command(args[0], NAMES)
     return _built_for(args)(args=args, prog_name="negotiator", standalone_mode=False)

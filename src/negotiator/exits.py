@@ -11,7 +11,7 @@ without typer) end the same way:
 - anything else is a bug: the full traceback goes to a private report in the data folder and the
   person sees one line saying where (1).
 
-May import: errors, controls, words, this_run, usage, asking, files, paths (and typer once it is loaded).
+May import: errors, controls, words, this_run, usage_errors, asking, files, paths (and typer once it is loaded).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
     import typer
     from typer._click.exceptions import NoArgsIsHelpError
 
-    from negotiator import usage
+    from negotiator import usage_errors
 
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code)
@@ -99,7 +99,7 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
         exc.show()  # the help page itself, for a group typed without a command (`negotiator log`)
         return int(exc.exit_code)
     if isinstance(exc, typer.TyperException):
-        print(visible(usage.explain(exc, args, lang)), file=sys.stderr)
+        print(visible(usage_errors.explain(exc, args, lang)), file=sys.stderr)
         return int(exc.exit_code)
     return None
 
