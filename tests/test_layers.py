@@ -35,7 +35,7 @@ LAYERS = (
     ("negotiator.question",),  # a question as data, asked the one way
     ("negotiator.typer_classes", "negotiator.exits"),  # help pages in words; how a run ends
     ("negotiator.wizard", "negotiator.commands"),
-    ("negotiator.cli",),  # only wires the commands
+    ("negotiator.cli", "negotiator.direct"),  # only wires the commands; a plain line read without typer
     ("negotiator.start",),
     ("negotiator.__main__",),
 )

@@ -1,5 +1,6 @@
 """What start-up does not load, seen with `python -X importtime` (timings themselves are measured
-by benchmarks/startup.py, never by a test): `calc` answers without pydantic, which typer would
+by benchmarks/startup.py, never by a test): a plain line of `plan`, `show`, `calc` or `offer` is
+read without typer (negotiator.direct); `calc` answers without pydantic, which typer would
 load to check the text of each option; no command loads importlib.metadata, which pydantic's
 plugin loader would load to look for plugins that are turned off."""
 
@@ -19,7 +20,7 @@ def modules(run_cli, *args: str) -> set[str]:
     done = run_cli(*args, PYTHONPROFILEIMPORTTIME="1")
     assert done.returncode == 0, done.stderr[-2000:]
     found = {m[1] for m in re.finditer(r"^import time:\s+\d+ \|\s+\d+ \|\s*([\w.]+)$", done.stderr, re.M)}
-    assert "negotiator.cli" in found  # the log was there to read
+    assert "negotiator.start" in found  # the log was there to read
     return found
 
 
@@ -37,3 +38,14 @@ def test_the_plan_does_not_look_for_pydantic_plugins(run_cli):
 def test_the_check_can_fail(run_cli):
     """A command that does read a case is seen to load pydantic."""
     assert "pydantic" in modules(run_cli, *PLAN)
+
+
+@pytest.mark.parametrize("args", [CALC, PLAN], ids=" ".join)
+def test_a_plain_line_runs_without_typer(run_cli, args):
+    assert not {name for name in modules(run_cli, *args) if name.split(".")[0] == "typer"}
+
+
+def test_a_line_typer_must_read_loads_it(run_cli):
+    """The check above can fail: the same plan written `--format=json` goes through typer."""
+    found = modules(run_cli, "plan", "--answers", str(EXAMPLES / "case-en.json"), "--format=json")
+    assert "typer" in found and "negotiator.cli" in found

@@ -22,7 +22,8 @@ order, and each package's docstring says what it may import.
     share.
 12. typer_classes, exits: help pages in words; how a run ends.
 13. wizard, commands: the interview and one module per command.
-14. cli (only wires the commands), start (what holds for the whole process), __main__.
+14. cli (only wires the commands) and direct (a plain line of a command run most, read without
+    typer); then start (what holds for the whole process), then __main__.
 """
 
 __version__ = "0.1.0"

@@ -60,6 +60,16 @@ def _wizard(lang: str | None) -> None:
 
 
 def _command(args: list[str]) -> int:
+    """A plain line of a command run most is read without typer (see `direct`); any other goes
+    through the command line's wiring (`cli`)."""
+    from negotiator import direct
+
+    found = direct.read(args)
+    if found is not None:
+        from negotiator import exits
+
+        command, values = found
+        return exits.run(args, lambda: command.body(values))
     from negotiator.cli import run
 
     return run(args)
