@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator.case import Case, ProposalKind
-from negotiator.planning import plan_numbers
+from negotiator.planning.engine import plan_numbers
 from negotiator.planning.budget import budget, shares
 
 from conftest import EXAMPLES

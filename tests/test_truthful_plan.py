@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from negotiator.case import Case, ProposalKind
 from negotiator.plan import build_plan
-from negotiator.planning import plan_numbers
+from negotiator.planning.engine import plan_numbers
 from negotiator.planning.allocation import allocate
 from negotiator.planning.proposals import softer
 from negotiator.contacts_and_agreements import Agreement

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from negotiator.plan_records import Checklist, Content, Letter, Objection, Plan, Right, Script, Step
-from negotiator.planning import plan_numbers
+from negotiator.planning.engine import plan_numbers
 
 if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers file need not load them
     from negotiator.case import Case

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreement
     from negotiator.case import Case
-    from negotiator.planning import Numbers
+    from negotiator.planning.engine import Numbers
     from negotiator.planning.incidents import SoFar
     from negotiator.contacts_and_agreements import Agreement, ContactEntry
 

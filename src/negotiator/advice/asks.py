@@ -12,7 +12,7 @@ from negotiator.advice.kinds import offered
 from negotiator.advice.phrasing import amount, months, percent, term
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import add_months
 from negotiator.words import t

@@ -14,7 +14,7 @@ from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, offered, var
 from negotiator.advice.phrasing import date, joined
 from negotiator.case import DebtKind, Stage
 from negotiator.plan_records import Checklist, Plan
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import EXPIRED, NEAR
 from negotiator.words import t
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negotiator.case import ProposalKind
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.ladder import Ladder
 
 SETTLE = "settle"  # a one-off settlement from the lump sum

@@ -9,7 +9,7 @@ from __future__ import annotations
 from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.case import DebtKind
 from negotiator.plan_records import Letter, Plan
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
 from negotiator.words import t
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from negotiator.advice.kinds import EXPIRED, FITS, LONGER, NO_MONEY, SETTLE, one_ask, variant
 from negotiator.case import Stage
 from negotiator.plan_records import Plan, Script, Step
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
 from negotiator.words import t
 

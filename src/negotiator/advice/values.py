@@ -13,7 +13,7 @@ from negotiator.advice.phrasing import amount, at, date, days, given, joined, mo
 from negotiator.case import ProposalKind
 from negotiator.money import ZERO
 from negotiator.plan_records import Plan
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.words import t
 
 

@@ -45,7 +45,7 @@ def warning(saved, agreement, lang: str) -> str | None:
     that lender (its share with the other current agreements taken out first) or above all that is
     available. The agreement is recorded all the same: it is a fact."""
     from negotiator.money import show
-    from negotiator.planning import plan_numbers
+    from negotiator.planning.engine import plan_numbers
     from negotiator.store.agreements import same_lender
 
     if agreement.kind.value == "settlement":  # paid once, from the lump sum, not from each month

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from negotiator.money import plain
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import Limitation
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from negotiator.plan import Plan
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.schedules import Schedule
 
 if TYPE_CHECKING:  # the models are needed only when a saved case brings a log or an agreement

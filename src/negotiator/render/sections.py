@@ -14,7 +14,7 @@ from negotiator.advice.phrasing import months as span
 from negotiator.advice.phrasing import payments as payment_count
 from negotiator.money import plain, show
 from negotiator.plan import Plan
-from negotiator.planning import DebtPlan
+from negotiator.planning.engine import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Phrasebook, money

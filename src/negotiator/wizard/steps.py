@@ -49,7 +49,7 @@ def engine(d: Draft):
     longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
     from negotiator.answers_file import case_from_data
     from negotiator.plan import build_plan
-    from negotiator.planning import ChoiceUnavailable
+    from negotiator.planning.engine import ChoiceUnavailable
 
     while True:
         case = case_from_data(case_data(d.answers))
