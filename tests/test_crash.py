@@ -19,12 +19,12 @@ EXAMPLE = str(EXAMPLES / "case-en.json")
 # Runs the real entry point with the planning engine replaced by one that fails in `how`.
 SCRIPT = """
 import sys
-import negotiator.planning
+import negotiator.plan
 
 def broken(*args, **kwargs):
     {how}
 
-negotiator.planning.plan_numbers = broken
+negotiator.plan.plan_numbers = broken
 from negotiator.start import main
 main(sys.argv[1:])
 """

@@ -65,6 +65,10 @@ def test_rates_refused(text, key):
     assert refusal(typed.percent, text, 400) == f"values.percent.{key}"
 
 
+def test_a_rate_of_minus_zero_is_zero():
+    assert str(typed.percent("-0", 400)) == "0" and str(typed.percent("-0.00%", 400)) == "0.00"
+
+
 @pytest.mark.parametrize(("text", "value"), [("12", 12), (" 12 ", 12), ("１２", 12), ("36,500", 36500), ("36，500", 36500)])
 def test_whole_numbers(text, value):
     assert typed.whole(text, 0, 36500) == value

@@ -88,7 +88,7 @@ def percent(value: str | int | Decimal, high: int | Decimal) -> Decimal:
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -6:
         number = number.quantize(RATE_STEP)
-    return number
+    return number + 0  # "-0" is 0, shown as 0.00%, not -0.00%
 
 
 # ---- whole numbers ------------------------------------------------------------------------------
