@@ -272,7 +272,7 @@ def test_calc_answers_or_refuses(amount, months, method, rate, fee, budget, star
 
     try:
         with contextlib.redirect_stdout(io.StringIO()) as out:
-            run(amount, months, method, rate, fee, budget, "text", start, lang)
+            run(amount=amount, months=months, method=method, rate=rate, fee=fee, budget=budget, fmt="text", start=start, lang=lang)
     except BadInput as exc:
         from negotiator.words import say
 

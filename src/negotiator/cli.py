@@ -108,7 +108,8 @@ def calc(
 ) -> None:
     from negotiator.commands.calc import run
 
-    run(amount, months, method, annual_rate_percent, fee_percent, budget, format, start, language(lang))
+    run(amount=amount, months=months, method=method, rate=annual_rate_percent, fee=fee_percent, budget=budget, fmt=format, start=start,
+        lang=language(lang))
 
 
 calc.__doc__ = h("calc.help")

@@ -60,8 +60,8 @@ def _calc(v: dict[str, Any]) -> None:
     from negotiator.commands.calc import run
     from negotiator.options import language
 
-    run(v["amount"], v["months"], v["method"], v["annual_rate_percent"], v["fee_percent"], v["budget"], v["format"], v["start"],
-        language(v["lang"]))
+    run(amount=v["amount"], months=v["months"], method=v["method"], rate=v["annual_rate_percent"], fee=v["fee_percent"],
+        budget=v["budget"], fmt=v["format"], start=v["start"], lang=language(v["lang"]))
 
 
 def _offer(v: dict[str, Any]) -> None:

@@ -201,6 +201,14 @@ def parse_date(text: str, today: dt.date, lean: str = NEAR) -> Day:
         return _months_away(today, _CN_MONTH_AWAY[compact])
     if s in _EN_MONTH_AWAY:
         return _months_away(today, _EN_MONTH_AWAY[s])
+    found = _chinese(compact, today, lean) or _english(s, today, lean)
+    if found is None:
+        raise Unclear("form")
+    return found
+
+
+def _chinese(compact: str, today: dt.date, lean: str) -> Day | None:
+    """十二月五日, 2026年3月, 下周一, 周五; None when it is none of these."""
     if (match := re.fullmatch(_CN_DATE, compact)) is not None:
         month = cn_number(match[2])
         day = cn_number(match[3]) if match[3] else None
@@ -214,6 +222,11 @@ def parse_date(text: str, today: dt.date, lean: str = NEAR) -> Day:
         if weeks is None:  # 周一 on its own: the nearest one on the side the date leans to
             return Day.of(_weekday(target, today, lean) if lean != NEAR else monday + dt.timedelta(days=target))
         return Day.of(monday + dt.timedelta(weeks=weeks, days=target))
+    return None
+
+
+def _english(s: str, today: dt.date, lean: str) -> Day | None:
+    """next Monday, friday, 5 December 2026, Dec 5, June 2026; None when it is none of these."""
     words = s.split(" ")
     if len(words) == 2 and words[0] in ("next", "last", "this") and words[1] in _WEEKDAY_WORDS:
         target = _WEEKDAY_WORDS[words[1]]
@@ -233,7 +246,7 @@ def parse_date(text: str, today: dt.date, lean: str = NEAR) -> Day:
             if parts.get("y"):
                 return _real(int(parts["y"]), named, on)
             return _with_year(named, on, today, lean)
-    raise Unclear("form")
+    return None
 
 
 def spell_date(day: Day, lang: str) -> str:

@@ -11,7 +11,10 @@ from negotiator.errors import BadInput, Message
 METHODS = ("annuity", "equal_principal", "flat_fee", "interest_free")
 
 
-def run(amount: str, months: str, method: str, rate: str | None, fee: str | None, budget: str | None, fmt: str, start: str | None, lang: str) -> None:
+def run(*, amount: str, months: str, method: str, rate: str | None, fee: str | None, budget: str | None, fmt: str, start: str | None,
+        lang: str) -> None:
+    """The options as typed (`rate` is --annual-rate-percent, `fee` --fee-percent); each is read
+    and refused here, naming the option."""
     from negotiator.options import choice
     from negotiator.planning.schedules import Method, build
 

@@ -184,59 +184,24 @@ def _count(found: str) -> int:
 
 def read_offer(text: str) -> Offer:
     """An offer as people say it, in Chinese or English; Unreadable when nothing fits or a number
-    is left over that we could not place."""
+    is left over that we could not place. Each part is taken out of the text as it is found, in
+    this order, so that a figure is read once: a pause, a rate, what the offer covers, a down
+    payment, a lump sum, then the term."""
     s = normal_text(text)
     if not s or len(s) > 300:
         raise Unreadable(text)
-    pause = months = None
-    monthly = lump = down = None
-    rate: Rate | None = None
     found, s = _take(s, _PAUSE)
-    if found:
-        pause = _count(found.group(1))
-    for basis, patterns in ((RATE_MONTHLY, _MONTHLY_RATE), (RATE_DAILY, _DAILY_RATE), (RATE_YEARLY, _YEARLY_RATE), (FEE_MONTHLY, _FEE)):
-        found, s = _take(s, patterns)
-        if found:
-            rate = Rate(basis, _percent(found.group(1)))
-            break
-    covers = BALANCE
-    found, s = _take(s, _PRINCIPAL)
-    if found:
-        covers = PRINCIPAL
-    else:
-        found, s = _take(s, _NO_PENALTIES)
-        if found:
-            covers = NO_PENALTIES
+    pause = _count(found.group(1)) if found else None
+    rate, s = _rate(s)
+    covers, s = _covers(s)
     if rate is None:
         found, s = _take(s, _FREE)
-        if found:
-            rate = Rate(RATE_YEARLY, Decimal(0))
+        rate = Rate(RATE_YEARLY, Decimal(0)) if found else None
     found, s = _take(s, _DOWN)
-    if found:
-        down = _money(found.group(1))
+    down = _money(found.group(1)) if found else None
     found, s = _take(s, _LUMP)
-    if found:
-        lump = _money(found.group(1))
-    found, s = _take(s, _TIMES)
-    if found:
-        first, second = found.group(1), found.group(2)
-        if found.re.pattern.startswith(_INT):  # the count first
-            months, monthly = _count(first), _money(second)
-        else:
-            monthly, months = _money(first), _count(second)
-    if monthly is None:
-        found, s = _take(s, _MONTHLY)
-        if found:
-            monthly = _money(found.group(1))
-    if months is None:
-        years = _YEARS.search(s)
-        if years:
-            months = _count(str(int(years.group(1)) * 12))
-            s = s[: years.start()] + " ; " + s[years.end() :]
-    if months is None:
-        found, s = _take(s, _MONTHS)
-        if found:
-            months = _count(found.group(1))
+    lump = _money(found.group(1)) if found else None
+    months, monthly, s = _term(s)
     if re.search(r"\d|每期|每月|月供", s):
         raise Unreadable(text)  # a figure we could not place: better to ask than to guess
     if lump is not None and (months or monthly):
@@ -250,3 +215,46 @@ def read_offer(text: str) -> Offer:
     if monthly is not None and monthly <= 0:
         raise Unreadable(text)
     return Offer(EXTENSION if pause else INSTALMENTS, months, monthly, down, pause or 0, rate, covers)
+
+
+def _rate(s: str) -> tuple[Rate | None, str]:
+    """The first rate said (a month's, a day's, a year's, or a monthly fee), and the text left."""
+    for basis, patterns in ((RATE_MONTHLY, _MONTHLY_RATE), (RATE_DAILY, _DAILY_RATE), (RATE_YEARLY, _YEARLY_RATE), (FEE_MONTHLY, _FEE)):
+        found, s = _take(s, patterns)
+        if found:
+            return Rate(basis, _percent(found.group(1))), s
+    return None, s
+
+
+def _covers(s: str) -> tuple[str, str]:
+    """What the payments cover: the principal only, the balance without penalties, or all of it."""
+    found, s = _take(s, _PRINCIPAL)
+    if found:
+        return PRINCIPAL, s
+    found, s = _take(s, _NO_PENALTIES)
+    return (NO_PENALTIES if found else BALANCE), s
+
+
+def _term(s: str) -> tuple[int | None, Decimal | None, str]:
+    """How many payments and how much each ("12 x 500", "500 a month", "2 years", "12 months")."""
+    months: int | None = None
+    monthly: Decimal | None = None
+    found, s = _take(s, _TIMES)
+    if found:
+        first, second = found.group(1), found.group(2)
+        if found.re.pattern.startswith(_INT):  # the count first
+            months, monthly = _count(first), _money(second)
+        else:
+            monthly, months = _money(first), _count(second)
+    if monthly is None:
+        found, s = _take(s, _MONTHLY)
+        monthly = _money(found.group(1)) if found else None
+    if months is None:
+        years = _YEARS.search(s)
+        if years:
+            months = _count(str(int(years.group(1)) * 12))
+            s = s[: years.start()] + " ; " + s[years.end() :]
+    if months is None:
+        found, s = _take(s, _MONTHS)
+        months = _count(found.group(1)) if found else None
+    return months, monthly, s
