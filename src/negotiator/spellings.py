@@ -7,10 +7,11 @@ its own tables; a rate is read by `Decimal`, which drops underscores and reads a
 Every character that the normalisation turns into a digit, a separator or a mark is found by asking
 `unicodedata`, so full-width `１２，０００` and `￥` are covered like their ASCII forms.
 
-Two limits, both on the safe side (the schema refuses something the program would read):
+Limits, all on the safe side (the schema refuses something the program would read):
 - characters that NFKC expands into several (⑩ for "10", ⒈ for "1.", ㎆ for "mb") are left out;
 - a rate written with a positive exponent ("0.5e1") is refused: no pattern can compare such a
-  number with a bound. A negative exponent is fine ("1e-3"), as is any zero ("0e5").
+  number with a bound. A negative exponent is fine ("1e-3"), as is any zero ("0e5"), as long as
+  the number before it is within the bound ("12000e-12000" is refused at a bound of 1).
 
 Building the tables walks all of Unicode (a few tenths of a second); only `negotiator schema`
 does it.
