@@ -12,6 +12,16 @@ ZH = str(EXAMPLES / "case-zh.json")
 AGREE = ("--kind", "instalments", "--months", "12", "--monthly", "650", "--first-due", "2099-05-01")
 
 
+def test_a_case_saved_from_a_chinese_file_is_reported_in_chinese(run_cli) -> None:
+    done = run_cli("new", "--answers", ZH, "--name", "zh")  # the locale is English (LANG=C.UTF-8)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("已将档案 zh 保存在")
+    english = run_cli("new", "--answers", ZH, "--name", "zh2", "--lang", "en")
+    assert english.stdout.startswith("Saved the case zh2")
+    taken = run_cli("new", "--answers", ZH, "--name", "zh", "--lang", "en")
+    assert taken.returncode == 2 and "zh" in taken.stderr
+
+
 def test_agree_on_a_chinese_case_answers_in_chinese(run_cli) -> None:
     assert run_cli("new", "--answers", ZH, "--name", "zh").returncode == 0
     done = run_cli("agree", "zh", *AGREE)  # the locale is English (LANG=C.UTF-8)

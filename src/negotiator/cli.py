@@ -143,7 +143,7 @@ def new(
     if answers is not None:
         from negotiator.commands.cases import new_from_answers
 
-        new_from_answers(Path(answers), name, language(lang))
+        new_from_answers(Path(answers), name, lang)
         return
     from negotiator.wizard import start
 

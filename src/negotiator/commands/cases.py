@@ -12,16 +12,21 @@ from negotiator.words import t
 FORMATS = ("text", "json")
 
 
-def new_from_answers(answers: Path, name: str | None, lang: str) -> None:
-    """Save a case from an answers file, no questions asked. Refuses a name already taken."""
+def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
+    """Save a case from an answers file, no questions asked. Refuses a name already taken. Once
+    the file is read, the command speaks the case's language, as every case command does, unless
+    --lang says otherwise."""
     from negotiator import store
     from negotiator.answers_file import load_answers
+    from negotiator.options import language
     from negotiator.plan import build_plan
 
+    language(lang)  # a --lang that names no language is refused before anything is read
     if name is None:
         raise BadInput("errors.usage.bad_value", option="--name", problem=Message("store.new.name_required"))
     store.check_name(name)
     case = load_answers(answers)
+    lang = language(lang, case.language)
     build_plan(case, lang)  # a case the plan cannot be built from (e.g. an unavailable choice) is not saved
     folder = store.save_case(name, case)
     print(t(lang, "store.new.saved", name=name, folder=folder))
