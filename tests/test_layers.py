@@ -31,7 +31,7 @@ LAYERS = (
     ("negotiator.advice",),  # the words
     ("negotiator.plan", "negotiator.store"),
     ("negotiator.render",),
-    ("negotiator.help_page", "negotiator.usage_errors", "negotiator.options", "negotiator.asking"),  # what commands share
+    ("negotiator.help_page", "negotiator.usage_errors", "negotiator.options", "negotiator.prompt_layout"),  # what commands share
     ("negotiator.question",),  # a question as data, asked the one way
     ("negotiator.typer_classes", "negotiator.exits"),  # help pages in words; how a run ends
     ("negotiator.wizard", "negotiator.commands"),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from negotiator import words
 from negotiator.render.layout import fit_or_stack
 from negotiator.render.table import width
-from negotiator import asking as fit
+from negotiator import prompt_layout as fit
 
 NO_START = tuple("。，）：、；？！")
 NO_END = tuple("（《“")

@@ -18,7 +18,7 @@ order, and each package's docstring says what it may import.
 9. plan_records, then advice, then plan: the plan's records, the words for the call, the
    assembled Plan; store sits beside plan: the saved cases.
 10. render: every output form; renderers never compute a figure.
-11. help_page, usage_errors, options, asking, then question: what the commands and the wizard
+11. help_page, usage_errors, options, prompt_layout, then question: what the commands and the wizard
     share.
 12. typer_classes, exits: help pages in words; how a run ends.
 13. wizard, commands: the interview and one module per command.

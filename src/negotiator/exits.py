@@ -11,7 +11,7 @@ without typer) end the same way:
 - anything else is a bug: the full traceback goes to a private report in the data folder and the
   person sees one line saying where (1).
 
-May import: errors, controls, words, this_run, usage_errors, asking, files, paths (and typer once it is loaded).
+May import: errors, controls, words, this_run, usage_errors, prompt_layout, files, paths (and typer once it is loaded).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def _fitted(message: str) -> str:
             return message
     except (AttributeError, ValueError):  # replaced or closed
         return message
-    from negotiator.asking import block
+    from negotiator.prompt_layout import block
 
     return block(message)
 

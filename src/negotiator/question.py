@@ -113,8 +113,8 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     """
     import questionary
 
-    from negotiator import asking as fit
-    from negotiator.asking import enter_takes, offered_style, roomy_errors
+    from negotiator import prompt_layout as fit
+    from negotiator.prompt_layout import enter_takes, offered_style, roomy_errors
 
     message = t(lang, f"{q.area}.q.{q.words}", **values)
     if q.kind in ("select", "confirm"):
@@ -182,7 +182,7 @@ def _checkbox(q: Question, lang: str, message: str, options: Sequence[tuple[str,
     marked."""
     import questionary
 
-    from negotiator import asking as fit
+    from negotiator import prompt_layout as fit
     from negotiator.advice.phrasing import joined
 
     message = fit.question(message, None)
