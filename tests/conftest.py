@@ -226,16 +226,30 @@ def example_cases(run_cli):
     return run_cli
 
 
+def example_answers(lang: str) -> dict:
+    """The example answers file of `lang`, as data to change."""
+    import json
+
+    return json.loads((EXAMPLES / f"case-{lang}.json").read_text(encoding="utf-8"))
+
+
+def write_answers(path: Path, data: dict) -> Path:
+    """`data` written as an answers file at `path`."""
+    import json
+
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def save_expired_case(run_cli, folder: Path, lang: str = "en", name: str = "old") -> dict:
     """The example of `lang` with its first debt 1,500 days overdue, so that its limitation has run
     out, saved as case `name` (its answers file written in `folder`); returns that debt as
     `show --format json` gives it. The test is skipped where the plan marks no limitation periods."""
     import json
 
-    answers = json.loads((EXAMPLES / f"case-{lang}.json").read_text(encoding="utf-8"))
+    answers = example_answers(lang)
     answers["debts"][0]["days_overdue"] = 1500
-    path = folder / f"{name}.json"
-    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    path = write_answers(folder / f"{name}.json", answers)
     assert run_cli("new", "--answers", str(path), "--name", name).returncode == 0
     debt = json.loads(run_cli("show", name, "--format", "json").stdout)["debts"][0]
     if (debt.get("limitation") or {}).get("status") != "expired":

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, leaf_paths
+from conftest import EXAMPLES, example_answers, leaf_paths, write_answers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
@@ -388,10 +388,9 @@ def test_the_starter_file_passes_the_schema(run_cli, tmp_path, validator, lang):
 
 
 def test_an_answers_file_with_schema_key_plans(run_cli, tmp_path):
-    data = json.loads((EXAMPLES / "case-zh.json").read_text("utf-8"))
+    data = example_answers("zh")
     data["$schema"] = "https://example.invalid/anything.json"
-    answers = tmp_path / "a.json"
-    answers.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    answers = write_answers(tmp_path / "a.json", data)
     done = run_cli("plan", "--answers", str(answers), "--format", "json")
     assert done.returncode == 0, done.stderr
     assert "$schema" not in done.stdout

@@ -21,7 +21,7 @@ from negotiator.enums import Channel
 from negotiator.errors import BadInput, Refused
 from negotiator.question import Question, read
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, example_answers, write_answers
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -226,10 +226,9 @@ def test_calc_and_the_answers_file_take_a_full_width_percent_sign(run_cli, tmp_p
     full = run_cli("calc", "--amount", "12000", "--months", "12", "--annual-rate-percent", "18％", "--format", "json")
     assert full.returncode == 0, full.stderr
     assert full.stdout == half.stdout
-    data = json.loads((EXAMPLES / "case-zh.json").read_text("utf-8"))
+    data = example_answers("zh")
     data["buffer_percent"] = "10％"
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    answers = write_answers(tmp_path / "answers.json", data)
     planned = run_cli("plan", "--answers", str(answers), "--format", "json")
     assert planned.returncode == 0, planned.stderr
     assert json.loads(planned.stdout)["budget"] == json.loads(run_cli("plan", "--answers", str(EXAMPLES / "case-zh.json"), "--format", "json").stdout)["budget"]

@@ -5,7 +5,7 @@ command line names, read before typer has parsed it. Here, low in the layers, so
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 QUICK = frozenset({"plan", "calc", "schema", "show", "cases", "agree", "offer"})
 
@@ -16,18 +16,24 @@ _ANSWERED = frozenset({"-h", "--help", "--version"})
 _ROOT_VALUES = frozenset({"--lang"})
 
 
-def command_word(args: Sequence[str]) -> str | None:
-    """The command a command line names (`plan` in `negotiator --lang zh plan ...`), or None when
-    it names none (`negotiator --help`)."""
-    value_next = False
+def words_typed(args: Sequence[str], takes_value: Collection[str]) -> list[str]:
+    """What was typed that is neither an option nor the value of one of the options in
+    `takes_value`: the command, a case's name, an offer."""
+    words, value_next = [], False
     for arg in args:
         if value_next:
             value_next = False
         elif arg.startswith("-"):
-            value_next = arg in _ROOT_VALUES
+            value_next = arg in takes_value
         else:
-            return arg
-    return None
+            words.append(arg)
+    return words
+
+
+def command_word(args: Sequence[str]) -> str | None:
+    """The command a command line names (`plan` in `negotiator --lang zh plan ...`), or None when
+    it names none (`negotiator --help`)."""
+    return next(iter(words_typed(args, _ROOT_VALUES)), None)
 
 
 def is_quick(args: Sequence[str]) -> bool:

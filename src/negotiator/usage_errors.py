@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from negotiator.errors import BadInput, Message
+from negotiator.quick import words_typed
 from negotiator.words import t
 
 _USAGE = "Usage: "  # how typer begins a usage line
@@ -75,12 +76,4 @@ def _words(args: Sequence[str], command: Any) -> list[str]:
         if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", False)
         for name in getattr(param, "opts", ())
     }
-    words, value_next = [], False
-    for arg in args:
-        if value_next:
-            value_next = False
-        elif arg.startswith("-"):
-            value_next = arg in takes_value
-        else:
-            words.append(arg)
-    return words
+    return words_typed(args, takes_value)
