@@ -19,6 +19,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# An error reads as its English sentence once the word files are loaded (errors.in_english): the
+# tests that match an error's text need them loaded, whichever test runs first.
+import negotiator.words  # noqa: E402,F401
+
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 EXAMPLES = ROOT / "examples"

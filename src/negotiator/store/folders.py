@@ -4,7 +4,6 @@ writing over each other."""
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from negotiator.errors import BadInput
 from negotiator.paths import data_dir, private_dir
-from negotiator.typed import CASE_NAME
+from negotiator.typed import is_case_name
 
 CASE_FILE = "case.json"
 LOG_FILE = "log.jsonl"
@@ -23,10 +22,6 @@ LOCK_FILE = ".lock"
 # Long enough for another window to finish a write; a stuck lock must not hang a user on a call.
 LOCK_TIMEOUT_SECONDS = 15
 
-# A name is one folder: letters (any script), digits, '-', '_', '.'; never '.', '..' or a path.
-_NAME = re.compile(CASE_NAME)
-
-
 def cases_dir() -> Path:
     return private_dir(data_dir() / "cases")
 
@@ -36,7 +31,8 @@ NAME_BYTES = 255
 
 
 def check_name(name: str) -> str:
-    if not _NAME.fullmatch(name or ""):
+    # One folder: letters (any script), digits, '-', '_', '.'; never '.', '..' or a path.
+    if not is_case_name(name or ""):
         raise BadInput("store.bad_name", name=name)
     size = len(name.encode("utf-8"))
     if size > NAME_BYTES:

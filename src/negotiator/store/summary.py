@@ -9,7 +9,8 @@ from pathlib import Path
 
 from negotiator.errors import BadInput, Message
 from negotiator.store.cases import SavedCase, open_case
-from negotiator.store.folders import _NAME, AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
+from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
+from negotiator.typed import is_case_name
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def list_saved() -> list[CaseSummary]:
     link or may not be read) is listed with its problem rather than hiding the rest."""
     out = []
     for folder in sorted(cases_dir().iterdir()):
-        if not _NAME.fullmatch(folder.name):
+        if not is_case_name(folder.name):
             continue
         try:
             kind = folder.lstat().st_mode
