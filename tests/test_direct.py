@@ -145,9 +145,8 @@ def test_any_line_is_read_or_declined_never_refused(args):
     assert found is None or found[0] in direct.COMMANDS.values()
 
 
-@pytest.mark.subprocess
 def test_a_plain_plan_prints_as_before(run_cli):
-    """The real thing, end to end: the direct plan and the one typer reads print the same."""
+    """Through the real entry point: the direct plan and the one typer reads print the same."""
     plain = run_cli("plan", "--answers", str(EXAMPLES / "case-zh.json"), "--format", "json")
     through_typer = run_cli("plan", f"--answers={EXAMPLES / 'case-zh.json'}", "--format", "json")
     assert plain.returncode == through_typer.returncode == 0
