@@ -17,7 +17,7 @@ from negotiator.words import raw, t
 
 WAIT = 60  # generous: the machine may be busy
 CODES = ", ".join(INCIDENT_CODES)
-FORM = ("who", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
+FORM = ("started_by", "who", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
 
 WORDS = {
     "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: Accept",
@@ -100,7 +100,7 @@ def test_a_whole_call(saved, home, lang):
     entries = _log(saved, lang)
     assert len(entries) == 1
     entry = entries[0]
-    assert entry["channel"] == "phone" and entry["lender"] == w["lender"]
+    assert entry["channel"] == "phone" and entry["lender"] == w["lender"] and entry["started_by"] == "them"
     assert entry["amount_promised"] == "200.00"
     assert "7731" in entry["said"] and "200.00" in entry["agreed"]
     assert entry["incidents"] == ["threat"]  # "jail" was heard, and Enter kept the mark
@@ -116,12 +116,13 @@ def test_no_agreement_unless_chosen(saved, home, lang):
     call.line(w["offer"])
     call.expect(re.escape(w["verdict"]))
     call.line("a")
-    call.end_form(lang, {"amount_promised": "-"})
+    call.end_form(lang, {"amount_promised": "-", "started_by": "me"})
     call.expect(w["agree"])
     call.child.sendline("")
     assert call.finish() == 0
     entries = _log(saved, lang)
     assert len(entries) == 1 and entries[0]["amount_promised"] is None  # "-" left it empty
+    assert entries[0]["started_by"] == "me"  # the person made this call
     done = saved("show", lang, "--format", "json")
     assert "agreement" not in json.loads(done.stdout) or not json.loads(done.stdout).get("agreement")
 

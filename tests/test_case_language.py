@@ -56,6 +56,7 @@ def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_p
     screen.wait(r"现在（\d{4}-")
     screen.child.send("昨天 15:00" + ENTER)
     screen.answer("› 是通过什么方式联系的？", ENTER)  # phone
+    screen.answer("› 是谁先联系的？", ENTER)  # they contacted me
     screen.wait("› 是关于哪一家机构的？")
     screen.child.send(ENTER)
     for _ in range(5):
@@ -66,7 +67,7 @@ def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_p
     screen.wait("已添加")
     assert screen.finish() == 0
     listed = run_cli("log", "list", "zh", "--format", "json").stdout
-    assert '"channel": "phone"' in listed and "15:00" in listed
+    assert '"channel": "phone"' in listed and "15:00" in listed and '"started_by": "them"' in listed
 
 
 def test_help_follows_lang_whatever_the_locale(run_cli) -> None:

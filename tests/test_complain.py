@@ -184,7 +184,7 @@ def test_log_add_asks_for_incidents_in_a_terminal(tmp_path, monkeypatch):
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         # Everything else given as options; the checkbox: third (threat) and fifth (third_party).
         pipe.send_text(enter + down * 2 + space + down * 2 + space + enter)
-        log.add("x", "en", when="2026-11-20T10:00", lender="Huabei", who="", said="", agreed="", amount_promised="", next_action="", next_date="")
+        log.add("x", "en", when="2026-11-20T10:00", started_by="them", lender="Huabei", who="", said="", agreed="", amount_promised="", next_action="", next_date="")
     (entry,) = store.open_case("x").log()
     assert entry.incidents == ("threat", "third_party")
 
@@ -236,9 +236,9 @@ def test_a_real_terminal_marks_a_threat_and_show_then_names_it(run_cli, home):
     child = pexpect.spawn(sys.executable, ["-m", "negotiator", "log", "add", "t", "--lang", "zh", "--when", "2026-11-22 10:00",
                                            "--lender", CARD_ZH, "--who", "007", "--said", "知道你家在哪"],
                           env=cli_env(home), encoding="utf-8", dimensions=(40, 100), timeout=30)
-    for question in ("通过什么方式", "谈妥了什么", "承诺还款的金额", "下一步做什么", "什么时候跟进"):
+    for question in ("通过什么方式", "是谁先联系的", "谈妥了什么", "承诺还款的金额", "下一步做什么", "什么时候跟进"):
         child.expect(question)
-        child.send("\r")  # phone (the first), then the rest skipped
+        child.send("\r")  # phone (the first), they contacted me (the first), then the rest skipped
     child.expect("夜间来电")
     for key in ("\x1b[B", "\x1b[B", " ", "\r"):  # down twice to 威胁, mark it, done
         time.sleep(0.2)

@@ -38,6 +38,37 @@ def test_only_phone_contacts_count_at_night():
     assert incidents([entry("2026-11-20T23:10", "sms"), entry("2026-11-20T23:30", "app")]) == ()
 
 
+@pytest.mark.parametrize(("started_by", "counted"), [(None, True), ("them", True), ("me", False)])
+def test_a_call_the_person_made_is_never_held_against_the_lender(started_by, counted):
+    more = {"started_by": started_by} if started_by else {}
+    assert [i.code for i in incidents([entry("2026-11-20T23:10", **more)])] == (["night_call"] if counted else [])
+    day = [entry(f"2026-11-21T1{h}:00", **more) for h in range(4)]
+    assert [i.code for i in incidents(day)] == (["too_many_calls"] if counted else [])
+    # Three of theirs and one of the person's in a day are three of theirs: not too many.
+    mixed = [entry(f"2026-11-21T1{h}:00") for h in range(3)] + [entry("2026-11-21T15:00", started_by="me")]
+    assert incidents(mixed) == ()
+
+
+def test_who_made_a_contact_is_written_only_when_said():
+    assert "started_by" not in entry("2026-11-20T10:00").model_dump_json()
+    line = entry("2026-11-20T10:00", started_by="me").model_dump_json()
+    assert json.loads(line)["started_by"] == "me"
+    assert ContactEntry.model_validate_json(line).started_by == "me"
+
+
+def test_log_add_says_who_made_the_contact(run_cli):
+    assert run_cli("new", "--answers", EN, "--name", "x").returncode == 0
+    done = run_cli("log", "add", "x", "--channel", "phone", "--lender", CARD_EN, "--when", "2026-11-20T23:30", "--started-by", "me")
+    assert done.returncode == 0, done.stderr
+    listed = run_cli("log", "list", "x", "--format", "json").stdout
+    assert json.loads(listed)[0]["started_by"] == "me"
+    assert "  phone  I contacted them  " in run_cli("log", "list", "x").stdout
+    assert "  电话  我联系对方  " in run_cli("log", "list", "x", "--lang", "zh").stdout
+    assert json.loads(run_cli("incidents", "x", "--format", "json").stdout) == []  # their own late call is no night call
+    bad = run_cli("log", "add", "x", "--channel", "phone", "--started-by", "us")
+    assert bad.returncode == 2 and bad.stderr.startswith("--started-by: Please say who made the contact: them, me")
+
+
 def test_four_calls_from_one_lender_in_a_day_are_too_many_and_name_their_entries():
     log = [entry("2026-11-21T16:45"), entry("2026-11-21T09:10"), entry("2026-11-21T11:30", lender="M"),
            entry("2026-11-21T12:00"), entry("2026-11-21T14:00"), entry("2026-11-22T10:00")]

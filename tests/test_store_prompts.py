@@ -39,6 +39,7 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
     answer(
         ENTER  # when: the time now, offered as the default
         + DOWN + ENTER  # channel: sms
+        + DOWN + ENTER  # who made the contact: I did
         + DOWN + ENTER  # lender: the second one
         + "Li, no. 7" + ENTER  # who
         + ENTER  # said: skipped
@@ -51,6 +52,7 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
     (entry,) = store.open_case("x").log()
     assert before <= entry.when <= dt.datetime.now()
     assert (entry.channel, entry.lender, entry.who, entry.said) == ("sms", "China Merchants Bank credit card", "Li, no. 7", "")
+    assert entry.started_by == "me"
     assert entry.agreed == "Freeze penalties for 3 months"
     assert entry.amount_promised == Decimal("800.00")
     assert entry.next_date == dt.date(2030, 2, 28)
@@ -58,10 +60,12 @@ def test_asks_every_field_and_stores_the_answers(saved, capsys):
 
 
 def test_only_missing_fields_are_asked(saved):
-    # With --when, --lender and --who given, the first question is the channel.
-    answer(DOWN * 4 + ENTER + ENTER * 6, when="2026-11-28T10:00", lender="Online lender", who="agent 9")
+    # With --when, --lender and --who given, the first question is the channel; who made the
+    # contact offers "them" first.
+    answer(DOWN * 4 + ENTER + ENTER * 7, when="2026-11-28T10:00", lender="Online lender", who="agent 9")
     (entry,) = store.open_case("x").log()
     assert (entry.when, entry.channel, entry.lender, entry.who) == (dt.datetime(2026, 11, 28, 10, 0), "visit", "Online lender", "agent 9")
+    assert entry.started_by == "them"
 
 
 def test_ctrl_c_adds_nothing(saved):

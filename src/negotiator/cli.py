@@ -215,6 +215,7 @@ def log_add(
     name: CaseName,
     when: Optional[str] = typer.Option(None, "--when", help=h("log.when")),
     channel: Optional[str] = typer.Option(None, "--channel", help=h("log.channel")),
+    started_by: Optional[str] = typer.Option(None, "--started-by", metavar="them|me", help=h("log.started_by")),
     who: Optional[str] = typer.Option(None, "--who", help=h("log.who")),
     lender: Optional[str] = typer.Option(None, "--lender", help=h("log.lender")),
     said: Optional[str] = typer.Option(None, "--said", help=h("log.said")),
@@ -228,7 +229,8 @@ def log_add(
     from negotiator.commands.log import add
 
     add(name, lang, when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
-        amount_promised=amount_promised, next_action=next_action, next_date=next_date, incidents=incident)
+        amount_promised=amount_promised, next_action=next_action, next_date=next_date, incidents=incident,
+        started_by=started_by)
 
 
 log_add.__doc__ = h("log.add")

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, SerializerFunctionWrapHandler, StringConstraints, field_validator, model_serializer
 
 from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
-from negotiator.enums import Channel, IncidentCode
+from negotiator.enums import Channel, IncidentCode, StartedBy
 from negotiator.planning.schedules import Instalment, Schedule, add_months
 
 # What a person wrote in their own words: kept as written, only trimmed and capped.
@@ -34,6 +34,8 @@ class ContactEntry(_Strict):
     next_date: dt.date | None = None
     # Optional with a default, so log lines written before it existed still read as version 1.
     incidents: Annotated[tuple[IncidentCode, ...], Field(max_length=10)] = ()
+    # Who made the contact, when said (older lines do not say: such a contact may be theirs).
+    started_by: StartedBy | None = None
 
     # A hand-edited year like 20266 must be refused on load, not crash the calendar later.
     @field_validator("when")
@@ -47,12 +49,15 @@ class ContactEntry(_Strict):
     def _next_in_range(cls, value: dt.date | None) -> dt.date | None:
         return value if value is None else _in_range(value)
 
-    # A contact with nothing marked is written as before, so the line reads the same everywhere.
+    # A contact with nothing marked, and one that does not say who made it, is written as before,
+    # so the line reads the same everywhere.
     @model_serializer(mode="wrap")
-    def _without_empty_incidents(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+    def _without_empty_fields(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         fields: dict[str, Any] = handler(self)
         if not fields.get("incidents", True):
             del fields["incidents"]
+        if fields.get("started_by", "") is None:
+            del fields["started_by"]
         return fields
 
 

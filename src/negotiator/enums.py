@@ -63,6 +63,10 @@ class ProposalKind(str, Enum):
 # How a contact was made (contacts_and_agreements.ContactEntry.channel).
 Channel = Literal["phone", "sms", "app", "letter", "visit"]
 
+# Who made a contact: the lender or its collector ("them"), or the person ("me"). A call the person
+# made at night is not a night call from a collector.
+StartedBy = Literal["them", "me"]
+
 # What a collector did that the rules forbid, as marked in the contact log or found in it.
 IncidentCode = Literal[
     "night_call", "too_many_calls", "threat", "abuse", "third_party",

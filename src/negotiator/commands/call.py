@@ -190,7 +190,7 @@ def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
 def _end(call: Call, name: str) -> None:
     from negotiator import store
     from negotiator.advice.offers import says
-    from negotiator.commands.log import build_entry, parse_date, parse_money
+    from negotiator.commands.log import build_entry, parse_date, parse_money, parse_started_by
     from negotiator.money import plain
     from negotiator.planning.incidents import CODES
 
@@ -204,6 +204,7 @@ def _end(call: Call, name: str) -> None:
         "when": call.started.isoformat(timespec="minutes"),
         "channel": "phone",
         "lender": who.debt.lender,
+        "started_by": _ask(t(lang, "call.form.started_by"), "them", parse_started_by, lang),
         "who": _ask(t(lang, "call.form.who"), "", None, lang),
         "said": _ask(t(lang, "call.form.said"), separator.join(call.notes), None, lang),
         "agreed": _ask(t(lang, "call.form.agreed"), says(lang, v.offer, v) if v else t(lang, "call.form.nothing_agreed"), None, lang),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from negotiator import typed
-from negotiator.enums import Channel
+from negotiator.enums import Channel, StartedBy
 from negotiator.errors import BadInput, Interrupted, Message, Refused
 from negotiator.planning.incidents import CODES
 from negotiator.question import Question
@@ -22,8 +22,9 @@ from negotiator.words import t
 __all__ = ["Refused", "add", "build_entry", "list_entries", "match_lender", "parse_date", "parse_money", "parse_when"]
 
 CHANNELS = typed.choices_of(Channel)
+STARTED_BY = typed.choices_of(StartedBy)
 FORMATS = ("text", "json")
-FIELDS = ("when", "channel", "who", "lender", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
+FIELDS = ("when", "channel", "started_by", "who", "lender", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
 
 
 def option(field: str) -> str:
@@ -51,6 +52,10 @@ def parse_money(text: str) -> Decimal | None:
 
 def parse_channel(text: str) -> str:
     return typed.choice(text, CHANNELS, "values.choice.channel")
+
+
+def parse_started_by(text: str) -> str:
+    return typed.choice(text, STARTED_BY, "values.choice.started_by")
 
 
 def match_lender(text: str | None, lenders: list[str]) -> str:
@@ -82,6 +87,7 @@ def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.da
     values = {
         "when": read("when", parse_when) or now or dt.datetime.now().replace(microsecond=0),
         "channel": read("channel", parse_channel),
+        "started_by": read("started_by", parse_started_by),
         "lender": typed.option("--lender", match_lender, given.get("lender"), lenders),
         "amount_promised": read("amount_promised", parse_money),
         "next_date": read("next_date", parse_date),
@@ -102,6 +108,7 @@ def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.da
 QUESTIONS = (
     Question("when", "moment", hint=True, area="asking.log", offer="asking.log.hint.now"),
     Question("channel", "select", choices=CHANNELS, area="asking.log"),
+    Question("started_by", "select", choices=STARTED_BY, area="asking.log"),
     Question("lender", "select", area="asking.log"),
     *(Question(field, "text", required=False, high=2000, hint="skip", area="asking.log") for field in ("who", "said", "agreed")),
     Question("amount_promised", "amount", required=False, hint=True, area="asking.log"),
@@ -142,7 +149,7 @@ def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime |
 
 def add(name: str, lang: str | None, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
         said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
-        next_date: str | None = None, incidents: list[str] | None = None) -> None:
+        next_date: str | None = None, incidents: list[str] | None = None, started_by: str | None = None) -> None:
     from negotiator import store
 
     from negotiator.store.journal import lenders_of
@@ -152,7 +159,7 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
 
     lenders, case_language = lenders_of(name)
     lang = language(lang, case_language)  # the case's language unless --lang says otherwise
-    given: dict[str, Any] = {"when": when, "channel": channel, "who": who, "lender": lender, "said": said, "agreed": agreed,
+    given: dict[str, Any] = {"when": when, "channel": channel, "started_by": started_by, "who": who, "lender": lender, "said": said, "agreed": agreed,
                              "amount_promised": amount_promised, "next_action": next_action, "next_date": next_date, "incidents": incidents}
     if channel is None:
         if not is_terminal():

@@ -2,8 +2,9 @@
 
 Pure: entries in, incidents out; no words, no printing. Two kinds are found without being marked,
 from the rules in the fact sheet (GB/T 45251-2025, a recommended national standard, as reported):
-a phone contact between 22:00 and 08:00, and more than 3 phone contacts from one lender on one day.
-Every incident names the log entries it comes from, numbered from 1 in the order they were added
+a phone contact between 22:00 and 08:00, and more than 3 phone contacts from one lender on one day,
+counting only the contacts the lender's side made (or may have made: an entry that does not say);
+the person's own calls are never held against the lender. Every incident names the log entries it comes from, numbered from 1 in the order they were added
 (the order `negotiator log list` gives them in).
 """
 
@@ -33,6 +34,8 @@ class Contact(Protocol):
     def lender(self) -> str: ...
     @property
     def incidents(self) -> tuple[str, ...]: ...
+    @property
+    def started_by(self) -> str | None: ...
 
 
 class Incident(NamedTuple):
@@ -50,10 +53,16 @@ class SoFar(NamedTuple):
     incidents: tuple[Incident, ...]
 
 
+def theirs(entry: Contact) -> bool:
+    """A phone contact the lender or its collector made, or may have made (the log does not say):
+    a call the person made is never counted against the lender."""
+    return entry.channel == "phone" and entry.started_by != "me"
+
+
 def at_night(entry: Contact) -> bool:
-    """A phone contact between 22:00 and 08:00, by the clock time written in the log."""
+    """A phone contact of theirs between 22:00 and 08:00, by the clock time written in the log."""
     moment = entry.when.time()
-    return entry.channel == "phone" and (moment >= NIGHT_STARTS or moment < DAY_STARTS)
+    return theirs(entry) and (moment >= NIGHT_STARTS or moment < DAY_STARTS)
 
 
 def _found(entries: Sequence[Contact]) -> list[Incident]:
@@ -61,7 +70,7 @@ def _found(entries: Sequence[Contact]) -> list[Incident]:
     days: dict[tuple[str, dt.date], list[int]] = {}
     for n, e in enumerate(entries, 1):
         # A call that names no lender could be anyone's: it is not counted against one.
-        if e.channel == "phone" and e.lender:
+        if theirs(e) and e.lender:
             days.setdefault((e.lender, e.when.date()), []).append(n)
     for (lender, _), numbers in days.items():
         if len(numbers) > CALLS_A_DAY:

@@ -25,6 +25,7 @@ def entry_fields(entry: ContactEntry) -> dict[str, Any]:
         "next_action": entry.next_action,
         "next_date": entry.next_date.isoformat() if entry.next_date else None,
         **({"incidents": list(entry.incidents)} if entry.incidents else {}),
+        **({"started_by": entry.started_by} if entry.started_by else {}),
     }
 
 
@@ -42,6 +43,8 @@ def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:
     blocks = []
     for entry in entries:
         head = f"{entry.when.isoformat(sep=' ', timespec='minutes')}  {t(lang, f'store.log.channels.{entry.channel}')}"
+        if entry.started_by:
+            head += f"  {t(lang, f'store.log.started_by.{entry.started_by}')}"
         head += "".join(f"  {one_line(part)}" for part in (entry.lender, entry.who) if part)
         lines = [head]
         for field, value in (("said", entry.said), ("agreed", entry.agreed), ("next_action", entry.next_action)):

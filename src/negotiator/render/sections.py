@@ -358,6 +358,8 @@ def _contact_log(plan: Plan, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for e in plan.log:
         parts = [e.when.strftime("%Y-%m-%d %H:%M"), w(f"channels.{e.channel}")]
+        if e.started_by:
+            parts.append(w(f"log.started_by.{e.started_by}"))
         parts += [x for x in (e.lender, e.who) if x]
         blocks.append(Heading(w("log.separator").join(parts)))
         items = []
