@@ -402,3 +402,13 @@ def test_no_monthly_ask_above_the_walk_away(data):
                     assert A_MONTH[lang].findall(phrase), phrase  # the pattern does see the amounts
                 for amount in A_MONTH[lang].findall(phrase):
                     assert Decimal(amount.replace(",", "")) <= d.ladder.walk_away, (amount, d.ladder.walk_away)
+
+
+def test_every_step_of_every_script_has_a_label_in_both_languages():
+    """A step shown by its bare name ("agreed") in a plan or on a call would be a word missing."""
+    from negotiator.advice.script import AGREED, CHECK_FIRST, STEPS
+    from negotiator.words import LANGUAGES, raw
+
+    for lang in LANGUAGES:
+        for step in {*STEPS, *AGREED, *CHECK_FIRST, "warning", "court"}:
+            assert raw(lang, f"render.steps.{step}") and raw(lang, f"call.steps.{step}"), (lang, step)

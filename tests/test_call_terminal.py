@@ -193,3 +193,17 @@ def test_the_end_form_checks_incident_codes_as_log_add_does():
     assert _codes("", "zh") == ()
     with pytest.raises(Refused):
         _codes("threat, shouting", "en")
+
+
+def test_a_call_with_an_agreed_lender_holds_to_the_agreement(saved, home):
+    done = saved("agree", "en", "--kind", "instalments", "--months", "24", "--monthly", "300", "--first-due", "2027-01-05",
+                 "--lender", "Huabei")
+    assert done.returncode == 0, done.stderr
+    call = Call(home, "en")
+    # Wrapped to the window: any space may be a line break.
+    call.expect(r"\s+".join(map(re.escape, "Agreed: ¥300.00 a month for 24 months, the first payment on 5 January 2027.".split())))
+    call.expect(r"Step 1 of 4 \(opening\)")
+    call.line("n")
+    call.expect(r"Step 2 of 4 \(what was agreed\)")
+    call.child.sendcontrol("c")
+    assert call.finish() == 130

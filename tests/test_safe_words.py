@@ -322,3 +322,23 @@ def test_through_the_command_the_expired_debt_has_a_null_ladder_and_safe_words(r
     for text in words_:
         assert not TWO_DECIMALS.search(text)
         assert not any(phrase in text.lower() for phrase in ADMISSIONS[lang])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_agreed_lender_gets_a_script_that_holds_to_the_agreement(lang):
+    """Once a plan is agreed, calling that lender is about keeping it: the script reads back the
+    agreed figures and asks for them in writing; it opens no new negotiation."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from negotiator.contacts_and_agreements import Agreement
+
+    case = Case.model_validate(json.loads((EXAMPLES / f"case-{lang}.json").read_text("utf-8")))
+    first, second = case.debts[0].lender, case.debts[1].lender
+    agreed = Agreement(lender=first, kind="instalments", months=24, monthly=Decimal("321.09"), first_due=dt.date(2027, 1, 5))
+    plan = build_plan(case, agreements=(agreed,))
+    scripts = {s.lender: s for s in plan.content.script}
+    assert [s.step for s in scripts[first].steps] == ["opening", "agreed", "confirm", "closing"]
+    said = " ".join(s.text for s in scripts[first].steps)
+    assert "321.09" in said and t(lang, "advice.span.instalments", n=24) in said
+    assert "opening_ask" in [s.step for s in scripts[second].steps]  # the others still negotiate

@@ -1,7 +1,8 @@
 """The call script: one per lender, in the answers file's order, filled with its figures.
 
 A debt whose limitation may have run out gets the "check first, admit nothing" script instead:
-it asks who is calling and for the papers, and says nothing that acknowledges the debt.
+it asks who is calling and for the papers, and says nothing that acknowledges the debt. A lender
+that has agreed a plan gets a short script that holds to it: nothing is negotiated again.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ _FORMS = {
     "closing": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money"},
 }
 STEPS = ("opening", "identity", "situation", "willingness", "opening_ask", "fallback", "refusal", "confirm", "closing")
+# Once a plan is agreed: who is calling, what was agreed, that it is in writing, when the first
+# payment is made. No ask, no fallback: reopening an agreement invites a higher demand.
+AGREED = ("opening", "agreed", "confirm", "closing")
 # Check first, admit nothing (facts.md section 6): no step names an amount or agrees to anything.
 CHECK_FIRST = ("warning", "opening", "breakdown", "proof", "no_admission", "closing")
 COURT_STAGES = (Stage.legal_threat, Stage.lawsuit)
@@ -31,6 +35,9 @@ def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
     lang, kind = plan.lang, variant(d)
     if kind == EXPIRED:
         return Script(lender=d.lender, steps=tuple(Step(step=name, text=t(lang, f"safety.check_first.{name}", **values)) for name in CHECK_FIRST))
+    if d.agreed is not None:
+        keys = {"opening": "script.opening", "agreed": "script.agreed", "confirm": "script.confirm.pay", "closing": "script.closing.pay"}
+        return Script(lender=d.lender, steps=tuple(Step(step=name, text=t(lang, keys[name], **values)) for name in AGREED))
     steps = []
     if d.limitation is not None and d.limitation.status == NEAR:
         steps.append(Step(step="warning", text=t(lang, "safety.limitation.near_script", **values)))

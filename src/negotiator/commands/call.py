@@ -263,11 +263,26 @@ def _draft(call: Call, name: str) -> None:
     _say(t(lang, "call.form.draft_saved", name=name))
 
 
+def _title(who: Any, lang: str) -> str:
+    """What the call is for: with an agreement, keeping it; else the walk-away and the target."""
+    from negotiator.commands.offer import asks
+    from negotiator.money import show
+    from negotiator.planning.offer import walk_away_of
+
+    agreed = who.debt.agreed
+    if agreed is not None:
+        from negotiator.advice.phrasing import date, term
+
+        return t(lang, "call.screen.agreed_title", lender=who.debt.lender, monthly=show(agreed.monthly),
+                 term=term(lang, agreed.months), first_due=date(lang, agreed.first_due))
+    target_ask, _ = asks(who)
+    return t(lang, "call.screen.title", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)), target_ask=target_ask or "")
+
+
 def run(name: str, lender: str | None, lang: str | None) -> None:
     from negotiator.advice.offers import says
-    from negotiator.commands.offer import asks, open_lender
-    from negotiator.money import show
-    from negotiator.planning.offer import limitation_expired, walk_away_of
+    from negotiator.commands.offer import open_lender
+    from negotiator.planning.offer import limitation_expired
 
     who = open_lender(name, lender, lang)
     plan_lang = who.plan.lang
@@ -276,8 +291,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
     expired = limitation_expired(who.debt)
     call = Call(who, dt.datetime.now().replace(second=0, microsecond=0))
     steps = _steps(who, expired)
-    target_ask, _ = asks(who)
-    _say(t(plan_lang, "call.screen.title", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)), target_ask=target_ask or ""))
+    _say(_title(who, plan_lang))
     if expired:
         _say(t(plan_lang, "call.screen.expired_warning", lender=who.debt.lender))
     _say(t(plan_lang, "call.screen.keys"))
