@@ -47,8 +47,8 @@ def saved_with_agreements(case: Path, home: Path) -> None:
     os.environ["NEGOTIATOR_HOME"] = str(home)
     sys.path.insert(0, str(ROOT / "src"))
     from negotiator import store
-    from negotiator.answers_file import load_answers
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.answers.file import load_answers
+    from negotiator.records.contacts import Agreement
 
     store.save_case("big", load_answers(case), overwrite=True)
     for i in range(200):

@@ -45,8 +45,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as home:
             os.environ["NEGOTIATOR_HOME"] = home
             from negotiator import store
-            from negotiator.answers_file import load_answers
-            from negotiator.contacts_and_agreements import ContactEntry
+            from negotiator.answers.file import load_answers
+            from negotiator.records.contacts import ContactEntry
             from negotiator.store.journal import line
 
             store.save_case("x", load_answers(ROOT / "examples" / "case-en.json"))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from negotiator.answers_file import case_from_data  # noqa: E402
+from negotiator.answers.file import case_from_data  # noqa: E402
 from negotiator.plan import build_plan  # noqa: E402
 from negotiator.planning import plan_numbers  # noqa: E402
 

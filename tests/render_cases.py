@@ -8,10 +8,20 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from negotiator.case import ProposalKind
-from negotiator.answers_file import load_answers
-from negotiator.plan import Checklist, Content, Letter, Objection, Plan, Right, Script, Step, build_plan
-from negotiator.contacts_and_agreements import Agreement, ContactEntry
+from negotiator.answers.case import ProposalKind
+from negotiator.answers.file import load_answers
+from negotiator.plan import (
+    Checklist,
+    Content,
+    Letter,
+    Objection,
+    Plan,
+    Right,
+    Script,
+    Step,
+    build_plan,
+)
+from negotiator.records.contacts import Agreement, ContactEntry
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 STEPS = ("opening", "identity", "situation", "willingness", "opening_ask", "fallback", "confirm", "closing")

@@ -7,16 +7,16 @@ import re
 from decimal import Decimal
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
 from negotiator.advice import build_content
 from negotiator.advice.asks import ask
 from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, variant
 from negotiator.advice.phrasing import months, term
-from negotiator.case import Case, Cause
-from negotiator.money import show
+from negotiator.answers.case import Case, Cause
+from negotiator.core.money import show
 from negotiator.plan import Content, build_plan
 from negotiator.words import t
 

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 
 CORPUS = Path(__file__).parent / "bad_inputs"
@@ -251,8 +250,8 @@ def test_vanishing_calc_rate_is_zero(run_cli):
 
 def test_rates_keep_the_form_they_were_written_in():
     """Only a rate finer than a millionth of a percent is rounded (to zero, in practice)."""
-    from negotiator.answers_file import case_from_data
-    from negotiator.json_reading import parse_json
+    from negotiator.answers.file import case_from_data
+    from negotiator.answers.json_reading import parse_json
 
     case = case_from_data(parse_json(example_text()))
     assert str(case.debts[0].daily_rate_percent) == "0.05"

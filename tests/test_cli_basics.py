@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import EXAMPLES, cli_env
+
 from negotiator import __version__
 
 EXAMPLE = str(EXAMPLES / "case-en.json")
@@ -178,6 +178,6 @@ def test_the_quick_width_agrees_with_wcwidth():
     [(["--lang", "zh", "plann"], "zh"), (["plan", "--lang=EN", "--x"], "en"), (["plan", "--lang"], None), (["plan", "--lang", "fr"], None), ([], None)],
 )
 def test_the_language_asked_for_is_read_before_typer(args, lang):
-    from negotiator.this_run import language_asked
+    from negotiator.cli.this_run import language_asked
 
     assert language_asked(args) == lang

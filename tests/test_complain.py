@@ -9,6 +9,7 @@ import os
 import stat
 
 import pytest
+from conftest import EXAMPLES
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -16,12 +17,10 @@ from test_incidents import CARD_EN, CARD_ZH, EN, ZH, acceptance_log, saved
 
 from negotiator import store, words
 from negotiator.advice.complaint import RULES, build
+from negotiator.answers.file import load_answers
 from negotiator.commands import log
-from negotiator.answers_file import load_answers
 from negotiator.planning.incidents import CODES, incidents
-from negotiator.contacts_and_agreements import ContactEntry
-
-from conftest import EXAMPLES
+from negotiator.records.contacts import ContactEntry
 
 REPORTED = {"zh": ("据报道",), "en": ("according to reports", "reported")}
 NOTHING = {"en": "There is nothing to complain about yet", "zh": "现在还没有可以投诉的事"}

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, cli_env
 
 EXAMPLE = str(EXAMPLES / "case-en.json")
@@ -89,7 +88,7 @@ def test_report_folder_unwritable_still_one_line(tmp_path):
 
 @pytest.mark.parametrize(
     "how",
-    ["raise KeyboardInterrupt", "from negotiator.errors import Interrupted; raise Interrupted('')"],
+    ["raise KeyboardInterrupt", "from negotiator.core.errors import Interrupted; raise Interrupted('')"],
     ids=["ctrl-c", "interrupted"],
 )
 def test_interrupt_exits_130_without_a_traceback(home, how):
@@ -100,7 +99,7 @@ def test_interrupt_exits_130_without_a_traceback(home, how):
 
 
 def test_bad_input_raised_deep_inside_is_still_exit_2(home):
-    done = run_broken(home, "from negotiator.errors import BadInput, Message; "
+    done = run_broken(home, "from negotiator.core.errors import BadInput, Message; "
                             "raise BadInput('problems.field', field='debts[0].principal', problem=Message('errors.field.money_negative'))")
     assert done.returncode == 2
     assert done.stderr.strip() == "debts[0].principal: must not be negative"

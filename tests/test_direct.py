@@ -7,19 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiator import direct
-
-from conftest import EXAMPLES
 
 
 def declared(name: str) -> tuple[tuple[str, ...], set[tuple[Any, ...]]]:
     """The words and options `cli` declares for a command, as click has them."""
     import typer.main
 
-    from negotiator import cli
+    from negotiator import app as cli
 
     command = typer.main.get_command(cli.app).commands[name]
     words = tuple(p.name for p in command.params if p.param_type_name == "argument")
@@ -84,13 +83,13 @@ def reached(monkeypatch, how, args: list[str]) -> Reached:
 
 
 def by_typer(args: list[str]) -> int:
-    from negotiator import cli
+    from negotiator import app as cli
 
     return cli.run(args)
 
 
 def by_direct(args: list[str]) -> int:
-    from negotiator import exits
+    from negotiator.cli import exits
 
     found = direct.read(args)
     assert found is not None

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import SRC
+
 from negotiator import words
 
 PACKAGE = SRC / "negotiator"
-ERRORS = "negotiator.errors"
+ERRORS = "negotiator.core.errors"
 FAMILY = {(ERRORS, name) for name in ("NegotiatorError", "BadInput", "Refused", "Interrupted")}
 MESSAGE = {(ERRORS, "Message")}
 
@@ -124,7 +124,7 @@ def _placeholders(text: str) -> set[str]:
 def test_the_walk_finds_the_error_calls() -> None:
     """The check below checks something: the family's raise sites are found, aliases included."""
     found = {where for where, _, _, _ in SITES}
-    assert {"store/folders.py", "answers_file.py", "wizard/flow.py", "planning/engine.py"} <= found
+    assert {"store/folders.py", "answers/file.py", "wizard/flow.py", "planning/engine.py"} <= found
     assert len(SITES) > 60
 
 
@@ -179,7 +179,7 @@ def test_errors_carry_a_key_and_values_not_words(where: str, site: str, call: as
 def test_a_bad_key_would_be_caught(tmp_path: Path) -> None:
     """The check fails on what it is meant to catch: a key missing from the word files, a value
     missing from a sentence."""
-    tree = ast.parse("from negotiator.errors import BadInput, Message\n"
+    tree = ast.parse("from negotiator.core.errors import BadInput, Message\n"
                      "def f():\n    raise BadInput('store.not_found', nme='x')\n"
                      "m = Message('store.no_such_sentence')\n")
     calls = list(_calls(tree, "probe", _family_classes({"probe": tree}), set(), set()))

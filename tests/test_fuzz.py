@@ -13,13 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import leaf_paths
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
-from conftest import leaf_paths
 
-from negotiator import answers_file, json_reading, money
-from negotiator.case import Case
-from negotiator.errors import BadInput
+from negotiator.answers import file as answers_file
+from negotiator.answers import json_reading
+from negotiator.answers.case import Case
+from negotiator.core import money
+from negotiator.core.errors import BadInput
 from negotiator.plan import build_plan
 
 EXAMPLE = json.loads((Path(__file__).resolve().parents[1] / "examples" / "case-en.json").read_text(encoding="utf-8"))

@@ -48,7 +48,7 @@ def command_paths() -> list[tuple[str, ...]]:
     """Every command and group of the app, as typed: (), ("plan",), ("log",), ("log", "add"), ..."""
     import typer.main
 
-    from negotiator.cli import app
+    from negotiator.app import app
 
     paths: list[tuple[str, ...]] = []
 

@@ -23,10 +23,10 @@ import pexpect
 import pytest
 from conftest import EXAMPLES, cli_env
 
-from negotiator.controls import UNSAFE
-from negotiator.answers_file import case_from_data
+from negotiator.answers.file import case_from_data
+from negotiator.core.controls import UNSAFE
 from negotiator.plan import build_plan
-from negotiator.contacts_and_agreements import ContactEntry
+from negotiator.records.contacts import ContactEntry
 
 HOSTILE = {
     "clear and retitle": "Evil\x1b[2J\x1b]0;pwned\x07",
@@ -142,7 +142,7 @@ NAME_FIELDS = {
 
 @pytest.mark.parametrize("kind", sorted(CONTROLLED))
 def test_a_name_with_a_control_is_refused_naming_the_field(kind):
-    from negotiator.errors import BadInput
+    from negotiator.core.errors import BadInput
 
     for field, put in NAME_FIELDS.items():
         data = copy.deepcopy(answers())
@@ -151,7 +151,7 @@ def test_a_name_with_a_control_is_refused_naming_the_field(kind):
             case_from_data(data)
     from pydantic import ValidationError
 
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.records.contacts import Agreement
 
     with pytest.raises(ValidationError, match="control_character"):
         Agreement(lender=HOSTILE[kind][:100], kind="instalments", months=6, monthly=Decimal(100), first_due="2030-01-01")
@@ -359,8 +359,8 @@ def _saved(home: Path, name: str) -> None:
     import datetime as dt
 
     from negotiator import store
-    from negotiator.answers_file import load_answers
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.answers.file import load_answers
+    from negotiator.records.contacts import Agreement
 
     os.environ["NEGOTIATOR_HOME"] = str(home)
     try:
@@ -493,8 +493,8 @@ def test_temp_files_a_crash_left_are_cleaned_on_the_next_write(run_cli, home):
 def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, monkeypatch):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.errors import BadInput
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
+    from negotiator.core.errors import BadInput
 
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
     assert store.add_entry("x", entry("one")) == 1
@@ -514,7 +514,7 @@ def test_log_add_appends_without_rewriting_and_revalidates_a_hand_edit(home, mon
 def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatch):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
     from negotiator.store import journal
 
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
@@ -539,7 +539,7 @@ _WRITER = """
 import datetime as dt, os, sys
 from decimal import Decimal
 from negotiator import store
-from negotiator.contacts_and_agreements import Agreement, ContactEntry
+from negotiator.records.contacts import Agreement, ContactEntry
 for i in range(100000):
     store.add_entry("z", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{i}"))
     if i % 3 == 0:
@@ -555,7 +555,7 @@ def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, 
 
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
 
     store.save_case("z", load_answers(EXAMPLES / "case-en.json"))
     child = subprocess.Popen([sys.executable, "-c", _WRITER], env=cli_env(home), stdout=subprocess.PIPE, text=True)
@@ -600,8 +600,8 @@ def test_a_draft_changed_in_another_window_is_not_written_over_without_a_yes(hom
 
 
 def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
+    from negotiator.asking.question import Refused, read
     from negotiator.wizard import questions as Q
-    from negotiator.question import Refused, read
 
     lender = next(q for q in Q.DEBT if q.key == "lender")
     with pytest.raises(Refused) as refused:
@@ -613,7 +613,7 @@ def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
 def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
     import icalendar
 
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.records.contacts import Agreement
     from negotiator.render import ics
 
     # Only agreed payments are put in the calendar: eleven of twelve lenders agreed over 120 months
@@ -642,7 +642,7 @@ def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
 def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monkeypatch, replace):
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
     from negotiator.wizard import draft, saving
 
     case = load_answers(EXAMPLES / "case-en.json")

@@ -7,13 +7,12 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator.planning.incidents import CODES, about, incidents, lenders_with
-from negotiator.contacts_and_agreements import ContactEntry
-
-from conftest import EXAMPLES
+from negotiator.records.contacts import ContactEntry
 
 ZH = str(EXAMPLES / "case-zh.json")
 EN = str(EXAMPLES / "case-en.json")

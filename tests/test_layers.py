@@ -12,30 +12,30 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import SRC
 
 LAYERS = (
-    ("negotiator.errors", "negotiator.controls"),  # the error family; which characters are unsafe to show
-    ("negotiator", "negotiator.paths", "negotiator.files", "negotiator.money", "negotiator.quick", "negotiator.when",
-     "negotiator.json_reading", "negotiator.field_problems"),  # JSON read exactly; a validated file's problems by field
+    ("negotiator.core", "negotiator.answers", "negotiator.records", "negotiator.asking", "negotiator.cli"),  # the folders' docstrings
+    ("negotiator.core.errors", "negotiator.core.controls"),  # the error family; which characters are unsafe to show
+    ("negotiator", "negotiator.core.paths", "negotiator.core.files", "negotiator.core.money", "negotiator.cli.words_typed", "negotiator.core.when",
+     "negotiator.answers.json_reading", "negotiator.answers.field_problems"),  # JSON read exactly; a validated file's problems by field
     ("negotiator.words",),  # keeps its parsed files in the user's cache folder
-    ("negotiator.this_run",),  # the language of one run of the command line
-    ("negotiator.typed", "negotiator.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
-    ("negotiator.spellings",),  # the text an amount or a rate may be written as, for the schema
-    ("negotiator.case",),  # the answers model
-    ("negotiator.answers_schema",),  # the answers file's JSON Schema, made from the model
+    ("negotiator.cli.this_run",),  # the language of one run of the command line
+    ("negotiator.core.typed", "negotiator.core.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
+    ("negotiator.answers.spellings",),  # the text an amount or a rate may be written as, for the schema
+    ("negotiator.answers.case",),  # the answers model
+    ("negotiator.answers.schema",),  # the answers file's JSON Schema, made from the model
     ("negotiator.planning",),  # pure numbers
-    ("negotiator.contacts_and_agreements", "negotiator.answers_file"),  # contact log and agreement; an answers file into a Case
-    ("negotiator.plan_records",),  # the records the advice fills and the plan holds
+    ("negotiator.records.contacts", "negotiator.answers.file"),  # contact log and agreement; an answers file into a Case
+    ("negotiator.records.plan",),  # the records the advice fills and the plan holds
     ("negotiator.advice",),  # the words
     ("negotiator.plan", "negotiator.store"),
     ("negotiator.render",),
-    ("negotiator.help_page", "negotiator.usage_errors", "negotiator.options", "negotiator.prompt_layout"),  # what commands share
-    ("negotiator.question",),  # a question as data, asked the one way
-    ("negotiator.typer_classes", "negotiator.exits"),  # help pages in words; how a run ends
+    ("negotiator.cli.help_page", "negotiator.cli.usage_errors", "negotiator.cli.options", "negotiator.asking.prompt_layout"),  # what commands share
+    ("negotiator.asking.question",),  # a question as data, asked the one way
+    ("negotiator.cli.typer_classes", "negotiator.cli.exits"),  # help pages in words; how a run ends
     ("negotiator.wizard", "negotiator.commands"),
-    ("negotiator.cli", "negotiator.direct"),  # only wires the commands; a plain line read without typer
+    ("negotiator.app", "negotiator.direct"),  # only wires the commands; a plain line read without typer
     ("negotiator.start",),
     ("negotiator.__main__",),
 )
@@ -182,9 +182,9 @@ def test_a_package_importing_back_through_its_init_is_a_loop(tmp_path: Path):
 
 
 def test_a_relative_import_is_seen(tmp_path: Path):
-    write(tmp_path, "negotiator.case", "from .plan import build_plan\n")
+    write(tmp_path, "negotiator.answers.case", "from ..plan import build_plan\n")
     write(tmp_path, "negotiator.plan", "")
-    assert upward(graph(tmp_path)) == ["negotiator.case imports negotiator.plan, which is above it"]
+    assert upward(graph(tmp_path)) == ["negotiator.answers.case imports negotiator.plan, which is above it"]
 
 
 def test_a_module_in_no_layer_is_named():

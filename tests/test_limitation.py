@@ -10,7 +10,7 @@ from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiator.case import Case
+from negotiator.answers.case import Case
 from negotiator.plan import build_plan
 from negotiator.planning.limitation import (
     EXPIRED,

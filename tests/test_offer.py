@@ -6,9 +6,17 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from conftest import EXAMPLES, save_expired_case
-from negotiator.planning.offer import EXTENSION, FEE_MONTHLY, INSTALMENTS, RATE_DAILY, RATE_MONTHLY, RATE_YEARLY, SETTLEMENT
+
+from negotiator.planning.offer import (
+    EXTENSION,
+    FEE_MONTHLY,
+    INSTALMENTS,
+    RATE_DAILY,
+    RATE_MONTHLY,
+    RATE_YEARLY,
+    SETTLEMENT,
+)
 from negotiator.planning.offer_reading import Unreadable, cn_number, read_offer
 
 D = Decimal
@@ -166,7 +174,7 @@ def test_an_unknown_lender_exits_2(example_cases):
 def _numbers(lump_sum="0"):
     import datetime as dt
 
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
     from negotiator.plan import build_plan
 
     case = load_answers(EXAMPLES / "case-en.json")

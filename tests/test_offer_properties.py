@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
-from negotiator.answers_file import load_answers
+from negotiator.answers.file import load_answers
 from negotiator.plan import build_plan
 from negotiator.planning.offer import judge
 from negotiator.planning.offer_reading import Unreadable, read_offer

@@ -7,14 +7,13 @@ import datetime as dt
 import json
 from decimal import Decimal as D
 
+from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiator.case import Case, ProposalKind
-from negotiator.planning.engine import plan_numbers
+from negotiator.answers.case import Case, ProposalKind
 from negotiator.planning.budget import budget, shares
-
-from conftest import EXAMPLES
+from negotiator.planning.engine import plan_numbers
 
 BASE = {
     "schema_version": 1,

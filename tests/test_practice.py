@@ -7,8 +7,8 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from conftest import EXAMPLES
+
 from negotiator.advice.replies import Checks, broken
 
 ASKED = Checks(amount_asked=True, hardship=True)
@@ -125,7 +125,7 @@ def test_an_old_debt_is_rehearsed_with_admit_nothing(lang):
     import datetime as dt
 
     from negotiator.advice import rehearsal
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
     from negotiator.plan import build_plan
     from negotiator.words import t
 
@@ -145,7 +145,7 @@ def test_threats_suit_the_debt(kind, stage, threats):
     import datetime as dt
 
     from negotiator.advice import rehearsal
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
     from negotiator.plan import build_plan
     from negotiator.words import t
 

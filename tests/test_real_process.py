@@ -4,8 +4,7 @@ it, and that the in-process runner of tests/conftest.py tells the same story as 
 from __future__ import annotations
 
 import pytest
-
-from conftest import EXAMPLES, run_in_process, cli_env
+from conftest import EXAMPLES, cli_env, run_in_process
 
 pytestmark = pytest.mark.subprocess
 

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from render_cases import full_plan, plan_for
 
-from negotiator.contacts_and_agreements import ContactEntry
+from negotiator.records.contacts import ContactEntry
 from negotiator.render import ics
 from negotiator.render.payments import payments
 

@@ -106,7 +106,7 @@ def test_text_paths_do_not_import_rich(tmp_path):
 
     code = (
         "import sys\n"
-        "from negotiator.answers_file import load_answers\n"
+        "from negotiator.answers.file import load_answers\n"
         "from negotiator.plan import build_plan\n"
         "from negotiator.render import text, markdown, ics\n"
         "from pathlib import Path\n"

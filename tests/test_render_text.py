@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from render_cases import full_plan, plan_for
 
 from negotiator.render import markdown, text
-from negotiator.render.payments import payments
 from negotiator.render.blocks import Para, Table
+from negotiator.render.payments import payments
 from negotiator.render.sections import FULL_SCHEDULE_ROWS, sections
 from negotiator.render.table import width
 from negotiator.words import t

@@ -1,19 +1,19 @@
 """One language per run of the command line: --lang anywhere on it, then the case's, then the
-locale's; help, usage errors, messages and the commands all read it (negotiator.this_run), and
+locale's; help, usage errors, messages and the commands all read it (negotiator.cli.this_run), and
 every run, the wizard's included, ends through the same mapping of errors to words and exit
-codes (negotiator.exits)."""
+codes (negotiator.cli.exits)."""
 
 from __future__ import annotations
 
 import errno
 
 import pytest
-
 from conftest import EXAMPLES
-from negotiator import exits, this_run
-from negotiator.errors import BadInput, Message
-from negotiator.options import language
-from negotiator.quick import command_word, is_quick
+
+from negotiator.cli import exits, this_run
+from negotiator.cli.options import language
+from negotiator.cli.words_typed import command_word, is_quick
+from negotiator.core.errors import BadInput, Message
 
 ZH = str(EXAMPLES / "case-zh.json")
 EN = str(EXAMPLES / "case-en.json")
@@ -116,7 +116,7 @@ def test_a_usage_error_is_in_the_language_asked_for(run_cli):
 
 def test_the_command_list_names_every_command(run_cli):
     """The command list is built without each command's options; it still lists them all."""
-    from negotiator.cli import NAMES
+    from negotiator.app import NAMES
 
     shown = run_cli("--help").stdout
     listed = shown.split("Commands:")[1].split()

@@ -9,7 +9,6 @@ import socket
 import sys
 
 import pytest
-
 from conftest import EXAMPLES, cli_env, run_in_process
 
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from test_advice import cases
 
 from negotiator import words
-from negotiator.case import Case
-from negotiator.money import show
+from negotiator.answers.case import Case
+from negotiator.core.money import show
 from negotiator.plan import build_plan
 from negotiator.render.text import render as render_text
 from negotiator.words import t
@@ -331,7 +331,7 @@ def test_an_agreed_lender_gets_a_script_that_holds_to_the_agreement(lang):
     import datetime as dt
     from decimal import Decimal
 
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.records.contacts import Agreement
 
     case = Case.model_validate(json.loads((EXAMPLES / f"case-{lang}.json").read_text("utf-8")))
     first, second = case.debts[0].lender, case.debts[1].lender

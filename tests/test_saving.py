@@ -149,7 +149,7 @@ def test_new_file_placed_without_hard_links(tmp_path, monkeypatch):
     existing one still refused."""
     import errno
 
-    from negotiator.files import FileExists, atomic_write
+    from negotiator.core.files import FileExists, atomic_write
 
     def no_links(src, dst):
         raise OSError(errno.EPERM, "Operation not permitted")

@@ -8,7 +8,16 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiator.planning.schedules import Method, add_months, annuity, apr, build, equal_principal, flat_fee, interest_free
+from negotiator.planning.schedules import (
+    Method,
+    add_months,
+    annuity,
+    apr,
+    build,
+    equal_principal,
+    flat_fee,
+    interest_free,
+)
 
 START = dt.date(2026, 11, 28)
 

@@ -28,11 +28,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from negotiator import answers_schema, spellings
-from negotiator.case import _percent
-from negotiator.errors import BadInput
-from negotiator.answers_file import case_from_data
-from negotiator.money import AmountError, parse_amount
+from negotiator.answers import schema as answers_schema
+from negotiator.answers import spellings
+from negotiator.answers.case import _percent
+from negotiator.answers.file import case_from_data
+from negotiator.core.errors import BadInput
+from negotiator.core.money import AmountError, parse_amount
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 
@@ -100,7 +101,7 @@ def test_files_that_are_not_json_are_known():
 
 
 def program_refuses_file(path: Path) -> bool:
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
     from negotiator.planning.engine import plan_numbers
 
     try:

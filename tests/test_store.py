@@ -9,17 +9,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator import store
-from negotiator.errors import BadInput
-from negotiator.answers_file import load_answers
-from negotiator.contacts_and_agreements import Agreement, ContactEntry
+from negotiator.answers.file import load_answers
+from negotiator.core.errors import BadInput
+from negotiator.records.contacts import Agreement, ContactEntry
 from negotiator.store import journal, reading
 from negotiator.store.versions import STORE_VERSION
-
-from conftest import EXAMPLES
 
 
 @pytest.fixture
@@ -125,7 +124,7 @@ def test_files_are_owner_only(home, case_en):
 def test_an_append_keeps_the_old_bytes_exactly(home, case_en):
     folder = store.save_case("x", case_en)
     # A hand-written version-0 line, without schema_version and without its final newline.
-    hand = '{"when": "2026-11-01T10:00:00", "channel": "visit",   "said": "left a note"}'.encode()
+    hand = b'{"when": "2026-11-01T10:00:00", "channel": "visit",   "said": "left a note"}'
     (folder / "log.jsonl").write_bytes(hand)
     store.add_entry("x", entry())
     data = (folder / "log.jsonl").read_bytes()

@@ -9,7 +9,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 
 # Two windows adding at once is the promise, and what the CLI test checks with real `negotiator`
@@ -25,7 +24,7 @@ APPENDS = 75
 @pytest.mark.subprocess
 def test_concurrent_log_add_from_several_processes(run_cli, home, monkeypatch):
     from negotiator import store
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
 
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
@@ -56,7 +55,7 @@ def _add_many(home: str, worker: int, count: int, ready) -> None:
     import datetime as dt
 
     from negotiator import store
-    from negotiator.contacts_and_agreements import ContactEntry
+    from negotiator.records.contacts import ContactEntry
 
     ready.wait(60)  # every process has imported what it needs: the appends all run at once
     for i in range(count):
@@ -67,7 +66,7 @@ def test_many_processes_appending_in_process(home: Path, monkeypatch):
     """The store itself under heavier contention: 2 processes x 75 appends, started together, no CLI start-up to space them out."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
 
     store.save_case("y", load_answers(EXAMPLES / "case-zh.json"))
     context = multiprocessing.get_context("spawn")

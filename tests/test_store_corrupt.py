@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 
 COMMANDS = {
@@ -79,8 +78,8 @@ def case_folder(home, monkeypatch) -> Path:
     """A saved case with two contacts and an agreement, made in process to keep the suite quick."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     from negotiator import store
-    from negotiator.answers_file import load_answers
-    from negotiator.contacts_and_agreements import Agreement, ContactEntry
+    from negotiator.answers.file import load_answers
+    from negotiator.records.contacts import Agreement, ContactEntry
 
     store.save_case("x", load_answers(EXAMPLES / "case-en.json"))
     store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 14, 30), channel="phone", said="first call"))

@@ -6,16 +6,15 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from conftest import EXAMPLES
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from negotiator import store, words
+from negotiator.answers.file import load_answers
 from negotiator.commands import log
-from negotiator.errors import Interrupted
-from negotiator.answers_file import load_answers
-
-from conftest import EXAMPLES
+from negotiator.core.errors import Interrupted
 
 DOWN, ENTER, BACKSPACE, CTRL_C = "\x1b[B", "\r", "\x7f", "\x03"
 

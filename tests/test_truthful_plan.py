@@ -15,12 +15,12 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from negotiator.case import Case, ProposalKind
+from negotiator.answers.case import Case, ProposalKind
 from negotiator.plan import build_plan
-from negotiator.planning.engine import plan_numbers
 from negotiator.planning.allocation import allocate
+from negotiator.planning.engine import plan_numbers
 from negotiator.planning.proposals import softer
-from negotiator.contacts_and_agreements import Agreement
+from negotiator.records.contacts import Agreement
 from negotiator.render import json as json_form
 
 FEN = D("0.01")
@@ -410,7 +410,7 @@ def test_a_plan_from_an_answers_file_has_no_payment_events():
 
 @pytest.mark.parametrize("path", [ZH, EN])
 def test_the_wizard_picker_review_and_result_show_the_plans_own_target(path, capsys):
-    from negotiator.money import show
+    from negotiator.core.money import show
     from negotiator.planning.engine import what_if
     from negotiator.wizard import screens as screen
     from negotiator.wizard.steps import choice

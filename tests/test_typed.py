@@ -11,17 +11,17 @@ import json
 from decimal import Decimal
 
 import pytest
+from conftest import EXAMPLES, example_answers, write_answers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from negotiator import typed, words
-from negotiator.case import Case, Cause, ProposalKind
-from negotiator.enums import Channel
-from negotiator.errors import BadInput, Refused
-from negotiator.question import Question, read
-
-from conftest import EXAMPLES, example_answers, write_answers
+from negotiator import words
+from negotiator.answers.case import Case, Cause, ProposalKind
+from negotiator.asking.question import Question, read
+from negotiator.core import typed
+from negotiator.core.enums import Channel
+from negotiator.core.errors import BadInput, Refused
 
 TODAY = dt.date(2026, 11, 30)
 

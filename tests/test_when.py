@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiator.when import (
+from negotiator.core.when import (
     FUTURE,
     NEAR,
     PAST,

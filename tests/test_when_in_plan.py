@@ -37,7 +37,7 @@ def test_a_saved_case_keeps_the_month(run_cli, tmp_path: Path) -> None:
 
 
 def test_a_debt_date_given_to_the_month_is_kept_to_the_month() -> None:
-    from negotiator.case import Case
+    from negotiator.answers.case import Case
 
     data = json.loads((EXAMPLES / "case-en.json").read_text("utf-8"))
     data["debts"][0].update(last_payment_date="2023-05", last_demand_date="2024-01-10")

@@ -6,10 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
-from test_wizard_flow import CTRL_C, DEBT_HUABEI, ENTER, FINISH, down, drive, saved, seed
+from test_wizard_flow import (
+    CTRL_C,
+    DEBT_HUABEI,
+    ENTER,
+    FINISH,
+    down,
+    drive,
+    saved,
+    seed,
+)
 
 from negotiator import wizard
-from negotiator.errors import Interrupted
+from negotiator.core.errors import Interrupted
 
 pytestmark = pytest.mark.usefixtures("private_home")
 

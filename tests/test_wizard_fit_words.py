@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiator import words
+from negotiator.asking import prompt_layout as fit
 from negotiator.render.layout import fit_or_stack
 from negotiator.render.table import width
-from negotiator import prompt_layout as fit
 
 NO_START = tuple("。，）：、；？！")
 NO_END = tuple("（《“")

@@ -26,7 +26,7 @@ from conftest import cli_env
 from test_wizard_flow import TYPED_TO_REVIEW, seed
 
 from negotiator import store, words
-from negotiator.money import show
+from negotiator.core.money import show
 from negotiator.plan import build_plan
 from negotiator.wizard.questions import CATEGORIES
 

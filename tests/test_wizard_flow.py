@@ -16,9 +16,9 @@ from prompt_toolkit.output import DummyOutput
 
 import negotiator.wizard as wizard
 from negotiator import store
-from negotiator.case import ProposalKind
-from negotiator.errors import BadInput, Interrupted
-from negotiator.money import show
+from negotiator.answers.case import ProposalKind
+from negotiator.core.errors import BadInput, Interrupted
+from negotiator.core.money import show
 from negotiator.plan import build_plan
 
 ENTER, DOWN, UP, BACKSPACE, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x7f", "\x03"

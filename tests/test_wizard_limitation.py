@@ -7,10 +7,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_wizard_flow import DEBT_CARD, ENTER, FINISH, TODAY, down, from_step, line, saved
+from test_wizard_flow import (
+    DEBT_CARD,
+    ENTER,
+    FINISH,
+    TODAY,
+    down,
+    from_step,
+    line,
+    saved,
+)
 
+from negotiator.asking.question import Refused, read
 from negotiator.plan import build_plan
-from negotiator.question import Refused, read
 from negotiator.wizard.questions import DEBT
 
 pytestmark = pytest.mark.usefixtures("private_home")

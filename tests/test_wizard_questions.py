@@ -12,8 +12,8 @@ import pytest
 from conftest import cli_env
 
 from negotiator import words
+from negotiator.asking.question import Question, Refused, read
 from negotiator.wizard import questions as Q
-from negotiator.question import Question, Refused, read
 
 AMOUNT = Question("monthly", "amount")
 
@@ -83,8 +83,8 @@ def test_every_question_has_its_words(lang: str) -> None:
 def test_the_first_question_needs_nothing_heavy(tmp_path) -> None:
     """Before the first question: no pydantic, engine or rich (questionary comes with the prompt)."""
     code = (
-        "import sys, negotiator.cli, negotiator.wizard.flow;"
-        "print(sorted(m for m in ('pydantic', 'rich', 'questionary', 'prompt_toolkit', 'negotiator.case', 'negotiator.planning') if m in sys.modules))"
+        "import sys, negotiator.app, negotiator.wizard.flow;"
+        "print(sorted(m for m in ('pydantic', 'rich', 'questionary', 'prompt_toolkit', 'negotiator.answers.case', 'negotiator.planning') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=cli_env(tmp_path))
     assert out.stdout.strip() == "[]"

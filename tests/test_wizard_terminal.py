@@ -17,7 +17,7 @@ from conftest import cli_env
 from test_wizard_flow import TYPED_TO_REVIEW, seed
 
 from negotiator import store
-from negotiator.money import show
+from negotiator.core.money import show
 from negotiator.plan import build_plan
 
 ENTER, DOWN, UP, BACKSPACE, CTRL_C = "\r", "\x1b[B", "\x1b[A", "\x7f", "\x03"

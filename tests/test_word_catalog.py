@@ -81,7 +81,7 @@ def test_only_known_languages_name_a_file(fresh, tmp_path, lang):
 
 
 def test_no_home_folder_at_all_only_costs_time(fresh, monkeypatch):
-    from negotiator import paths
+    from negotiator.core import paths
 
     def nowhere():
         raise RuntimeError("Could not determine home directory.")

@@ -57,8 +57,8 @@ def _show(v: dict[str, Any]) -> None:
 
 
 def _calc(v: dict[str, Any]) -> None:
+    from negotiator.cli.options import language
     from negotiator.commands.calc import run
-    from negotiator.options import language
 
     run(amount=v["amount"], months=v["months"], method=v["method"], rate=v["annual_rate_percent"], fee=v["fee_percent"],
         budget=v["budget"], fmt=v["format"], start=v["start"], lang=language(v["lang"]))

@@ -10,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from negotiator.plan_records import Checklist, Content, Letter, Objection, Plan, Right, Script, Step
 from negotiator.planning.engine import plan_numbers
+from negotiator.records.plan import (
+    Checklist,
+    Content,
+    Letter,
+    Objection,
+    Plan,
+    Right,
+    Script,
+    Step,
+)
 
 if TYPE_CHECKING:  # only a saved case has a log or an agreement; an answers file need not load them
-    from negotiator.case import Case
-    from negotiator.contacts_and_agreements import Agreement, ContactEntry
+    from negotiator.answers.case import Case
+    from negotiator.records.contacts import Agreement, ContactEntry
 
 # The records live in plan_records, below the advice that fills them; they are named here too.
 __all__ = ["Checklist", "Content", "Letter", "Objection", "Plan", "Right", "Script", "Step", "build_plan"]

@@ -9,8 +9,7 @@ import gc
 import os
 import sys
 
-from negotiator.quick import is_quick
-
+from negotiator.cli.words_typed import is_quick
 
 _PLUGIN_LOADER = "pydantic.plugin._loader"
 
@@ -66,11 +65,11 @@ def _command(args: list[str]) -> int:
 
     found = direct.read(args)
     if found is not None:
-        from negotiator import exits
+        from negotiator.cli import exits
 
         command, values = found
         return exits.run(args, lambda: command.body(values))
-    from negotiator.cli import run
+    from negotiator.app import run
 
     return run(args)
 
@@ -81,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     _no_pydantic_plugins()
     only_wizard, lang = _wizard_language(args)
     if only_wizard:
-        from negotiator import exits
+        from negotiator.cli import exits
 
         sys.exit(exits.run(args, lambda: _wizard(lang)))
     # Start-up creates many thousands of objects that live until exit (modules, classes,

@@ -7,11 +7,11 @@ checked for the same keys and placeholders, and so no sentence lives in the code
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from negotiator import errors
-from negotiator.errors import BadInput, Joined, Message, NegotiatorError
+from negotiator.core import errors
+from negotiator.core.errors import BadInput, Joined, Message, NegotiatorError
 
 CONTENT = Path(__file__).parent / "content"
 LANGUAGES = ("zh", "en")
@@ -34,7 +34,7 @@ def _flatten(prefix: str, node: object, out: dict[str, object]) -> None:
         out[prefix] = node
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(lang: str, area: str) -> dict[str, object]:
     """Every entry of one area in one language, with dotted keys. Only the known languages and
     plain area names are looked up: a language read from a file ("../../elsewhere") must never
@@ -44,7 +44,7 @@ def table(lang: str, area: str) -> dict[str, object]:
     return catalog(lang)[area]
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, dict[str, object]]:
     """Every area of one language. Reading the TOML costs a few milliseconds (and loading tomllib
     about three), which every quick command would pay at start-up: the parsed words are kept in
@@ -58,7 +58,7 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
         files = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".toml"))
     # Where the words are installed and each file's name, change time and size.
     key: list[object] = [str(folder), [[name, stat.st_mtime_ns, stat.st_size] for name, stat in files]]
-    from negotiator.paths import cache_dir
+    from negotiator.core.paths import cache_dir
 
     try:
         kept: Path | None = cache_dir() / f"words-{lang}.marshal"
@@ -94,8 +94,8 @@ def _read(path: Path, key: list[object]) -> dict[str, dict[str, object]] | None:
 def _keep(path: Path, key: list[object], areas: dict[str, dict[str, object]]) -> None:
     import marshal
 
-    from negotiator.files import atomic_write
-    from negotiator.paths import private_dir
+    from negotiator.core.files import atomic_write
+    from negotiator.core.paths import private_dir
 
     try:
         private_dir(path.parent)

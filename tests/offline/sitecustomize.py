@@ -4,6 +4,7 @@ PYTHONPATH): any attempt to use the network leaves a marker and fails, and the s
 import os
 import socket
 
+
 def _trap(*args, **kwargs):
     with open(os.environ["NEGOTIATOR_NET_MARKER"], "a", encoding="utf-8") as marker:
         marker.write(repr(args[:2]) + "\n")

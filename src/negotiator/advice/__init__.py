@@ -7,18 +7,18 @@ May import: plan_records (the records it fills), planning, case, money, words; n
 
 from __future__ import annotations
 
-from negotiator.plan_records import Content, Plan
+from negotiator.records.plan import Content, Plan
 
 
 def build_content(plan: Plan) -> Content:
     from negotiator.advice.checklist import checklist
     from negotiator.advice.letter import letter
     from negotiator.advice.objections import objections
+    from negotiator.advice.phrasing import lines
     from negotiator.advice.rights import rights
     from negotiator.advice.script import script
     from negotiator.advice.talking import talking_points
     from negotiator.advice.values import case_values, debt_values
-    from negotiator.advice.phrasing import lines
     from negotiator.words import t
 
     lang = plan.lang

@@ -10,8 +10,8 @@ import datetime as dt
 
 from negotiator.advice.kinds import offered
 from negotiator.advice.phrasing import amount, months, percent, term
-from negotiator.case import ProposalKind
-from negotiator.money import ZERO
+from negotiator.answers.case import ProposalKind
+from negotiator.core.money import ZERO
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import add_months

@@ -12,10 +12,10 @@ import datetime as dt
 from negotiator.advice.asks import first_due, pause_end
 from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, offered, variant
 from negotiator.advice.phrasing import date, joined
-from negotiator.case import DebtKind, Stage
-from negotiator.plan_records import Checklist, Plan
+from negotiator.answers.case import DebtKind, Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import EXPIRED, NEAR
+from negotiator.records.plan import Checklist, Plan
 from negotiator.words import t
 
 

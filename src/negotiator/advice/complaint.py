@@ -16,7 +16,7 @@ from negotiator.planning.incidents import REPLY_DAYS, Incident
 from negotiator.words import t, table
 
 if TYPE_CHECKING:
-    from negotiator.contacts_and_agreements import ContactEntry
+    from negotiator.records.contacts import ContactEntry
 
 # The rules each incident concerns, most binding first.
 RULES = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negotiator.case import ProposalKind
+from negotiator.answers.case import ProposalKind
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.ladder import Ladder
 

@@ -7,10 +7,10 @@ offer, nothing that acknowledges the debt.
 from __future__ import annotations
 
 from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
-from negotiator.case import DebtKind
-from negotiator.plan_records import Letter, Plan
+from negotiator.answers.case import DebtKind
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
+from negotiator.records.plan import Letter, Plan
 from negotiator.words import t
 
 _REQUEST = {SETTLE: "request_settle", NO_MONEY: "request_none", LONGER: "request_longer"}

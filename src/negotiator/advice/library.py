@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from negotiator.plan_records import Objection
+from negotiator.records.plan import Objection
 from negotiator.words import t, table
 
 # A word heard -> the answer's key, first match wins; "jail" depends on the debt: only credit cards

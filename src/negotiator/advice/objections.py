@@ -7,8 +7,8 @@ card-only instalment rule is mentioned only when there is a card.
 
 from __future__ import annotations
 
-from negotiator.case import DebtKind
-from negotiator.plan_records import Objection
+from negotiator.answers.case import DebtKind
+from negotiator.records.plan import Objection
 from negotiator.words import t, table
 
 # The order people meet them in: money first, then pressure, then threats, then conduct.

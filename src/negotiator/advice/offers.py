@@ -8,8 +8,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from negotiator.advice.phrasing import amount, months, percent
-from negotiator.money import ZERO
-from negotiator.planning.offer import BALANCE, EXTENSION, FEE_MONTHLY, RATE_DAILY, RATE_MONTHLY, SETTLEMENT, Offer, Verdict
+from negotiator.core.money import ZERO
+from negotiator.planning.offer import (
+    BALANCE,
+    EXTENSION,
+    FEE_MONTHLY,
+    RATE_DAILY,
+    RATE_MONTHLY,
+    SETTLEMENT,
+    Offer,
+    Verdict,
+)
 from negotiator.words import t
 
 

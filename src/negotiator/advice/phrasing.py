@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from negotiator.money import plain, show
-from negotiator.when import Day
+from negotiator.core.money import plain, show
+from negotiator.core.when import Day
 from negotiator.words import raw, t
 
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from negotiator.money import AmountError, parse_amount
+from negotiator.core.money import AmountError, parse_amount
 
 ABOVE_WALK_AWAY = "above_walk_away"
 NO_AMOUNT_WHEN_ASKED = "no_amount_when_asked"

@@ -5,10 +5,10 @@ Facts only from facts.md: V-graded stated plainly, R-graded as reported, U-grade
 
 from __future__ import annotations
 
-from negotiator.advice.values import over_reported_ceiling
 from negotiator.advice.phrasing import joined
-from negotiator.case import DebtKind
-from negotiator.plan_records import Plan, Right
+from negotiator.advice.values import over_reported_ceiling
+from negotiator.answers.case import DebtKind
+from negotiator.records.plan import Plan, Right
 from negotiator.words import t
 
 ALWAYS = (

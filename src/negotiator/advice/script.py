@@ -7,11 +7,19 @@ that has agreed a plan gets a short script that holds to it: nothing is negotiat
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import EXPIRED, FITS, LONGER, NO_MONEY, SETTLE, one_ask, variant
-from negotiator.case import Stage
-from negotiator.plan_records import Plan, Script, Step
+from negotiator.advice.kinds import (
+    EXPIRED,
+    FITS,
+    LONGER,
+    NO_MONEY,
+    SETTLE,
+    one_ask,
+    variant,
+)
+from negotiator.answers.case import Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
+from negotiator.records.plan import Plan, Script, Step
 from negotiator.words import t
 
 # For each step, the form of words each variant uses (a step missing here has one form only).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negotiator.advice.kinds import LONGER, SETTLE, one_ask, variant
-from negotiator.plan_records import Plan
+from negotiator.records.plan import Plan
 from negotiator.words import t
 
 

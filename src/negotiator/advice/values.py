@@ -9,11 +9,22 @@ from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end, relief
 from negotiator.advice.kinds import SETTLE, offered, variant
-from negotiator.advice.phrasing import amount, at, date, days, given, joined, months, percent, said_given, term
-from negotiator.case import ProposalKind
-from negotiator.money import ZERO
-from negotiator.plan_records import Plan
+from negotiator.advice.phrasing import (
+    amount,
+    at,
+    date,
+    days,
+    given,
+    joined,
+    months,
+    percent,
+    said_given,
+    term,
+)
+from negotiator.answers.case import ProposalKind
+from negotiator.core.money import ZERO
 from negotiator.planning.engine import DebtPlan
+from negotiator.records.plan import Plan
 from negotiator.words import t
 
 

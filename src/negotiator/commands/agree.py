@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from negotiator import typed
-from negotiator.enums import ProposalKind
-from negotiator.errors import BadInput, Message
+from negotiator.core import typed
+from negotiator.core.enums import ProposalKind
+from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
 
 if TYPE_CHECKING:
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.records.contacts import Agreement
 
 KINDS = typed.choices_of(ProposalKind)
 MAX_MONTHS = 120
@@ -20,7 +20,7 @@ MAX_MONTHS = 120
 def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], now: dt.datetime | None = None) -> Agreement:
     """Check every option and return the Agreement; BadInput names the first option refused."""
     from negotiator.commands.log import match_lender
-    from negotiator.contacts_and_agreements import Agreement
+    from negotiator.records.contacts import Agreement
 
     chosen = typed.option("--kind", typed.choice, kind, KINDS, "values.choice.kind")
     count = typed.option("--months", typed.whole, months, 1, MAX_MONTHS)
@@ -44,7 +44,7 @@ def warning(saved, agreement, lang: str) -> str | None:
     """A note, in the case's language, when the agreed amount is above what the budget leaves for
     that lender (its share with the other current agreements taken out first) or above all that is
     available. The agreement is recorded all the same: it is a fact."""
-    from negotiator.money import show
+    from negotiator.core.money import show
     from negotiator.planning.engine import plan_numbers
     from negotiator.store.agreements import same_lender
 
@@ -63,8 +63,8 @@ def warning(saved, agreement, lang: str) -> str | None:
 
 def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
     from negotiator import store
-    from negotiator.money import show
-    from negotiator.options import language
+    from negotiator.cli.options import language
+    from negotiator.core.money import show
 
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise

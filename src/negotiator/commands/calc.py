@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from negotiator import typed
-from negotiator.errors import BadInput, Message
+from negotiator.core import typed
+from negotiator.core.errors import BadInput, Message
 
 METHODS = ("annuity", "equal_principal", "flat_fee", "interest_free")
 
@@ -15,7 +15,7 @@ def run(*, amount: str, months: str, method: str, rate: str | None, fee: str | N
         lang: str) -> None:
     """The options as typed (`rate` is --annual-rate-percent, `fee` --fee-percent); each is read
     and refused here, naming the option."""
-    from negotiator.options import choice
+    from negotiator.cli.options import choice
     from negotiator.planning.schedules import Method, build
 
     principal = typed.option("--amount", typed.amount, amount)

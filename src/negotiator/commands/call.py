@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from negotiator.errors import BadInput, Interrupted, Message
+from negotiator.core.errors import BadInput, Interrupted, Message
 from negotiator.words import raw, say, t
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _step_name(lang: str, name: str) -> str:
 def _say(text: str = "") -> None:
     """One paragraph, wrapped to the terminal (a Chinese character takes two columns)."""
     from negotiator.commands.offer import columns
-    from negotiator.controls import visible
+    from negotiator.core.controls import visible
     from negotiator.render.layout import wrap
 
     # What was typed or read from the case is shown escaped, never obeyed (see render.safe).
@@ -190,8 +190,13 @@ def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
 def _end(call: Call, name: str) -> None:
     from negotiator import store
     from negotiator.advice.offers import says
-    from negotiator.commands.log import build_entry, parse_date, parse_money, parse_started_by
-    from negotiator.money import plain
+    from negotiator.commands.log import (
+        build_entry,
+        parse_date,
+        parse_money,
+        parse_started_by,
+    )
+    from negotiator.core.money import plain
     from negotiator.planning.incidents import CODES
 
     who, lang = call.who, call.who.plan.lang
@@ -233,7 +238,7 @@ def _end(call: Call, name: str) -> None:
     due = _ask(t(lang, "call.form.first_due", default=default_due), "", lambda x: parse_date(x) if x else None, lang) or default_due
     agreement = build_agreement(kind, str(months), plain(monthly), due, who.debt.lender, [d.lender for d in who.plan.numbers.debts])
     store.record_agreement(name, agreement)
-    from negotiator.money import show
+    from negotiator.core.money import show
 
     _say(t(lang, "call.form.agreement_saved", lender=who.debt.lender, months=agreement.months, monthly=show(agreement.monthly),
            first_due=agreement.first_due.isoformat()))
@@ -266,7 +271,7 @@ def _draft(call: Call, name: str) -> None:
 def _title(who: Any, lang: str) -> str:
     """What the call is for: with an agreement, keeping it; else the walk-away and the target."""
     from negotiator.commands.offer import asks
-    from negotiator.money import show
+    from negotiator.core.money import show
     from negotiator.planning.offer import walk_away_of
 
     agreed = who.debt.agreed

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from negotiator.errors import BadInput, Message
+from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -17,8 +17,8 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
     the file is read, the command speaks the case's language, as every case command does, unless
     --lang says otherwise."""
     from negotiator import store
-    from negotiator.answers_file import load_answers
-    from negotiator.options import language
+    from negotiator.answers.file import load_answers
+    from negotiator.cli.options import language
     from negotiator.plan import build_plan
 
     language(lang)  # a --lang that names no language is refused before anything is read
@@ -52,7 +52,7 @@ def _row(summary, today: dt.date, lang: str) -> dict:
 
 def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None:
     from negotiator import store
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
 
     first = language(lang)
     choice("--format", fmt, FORMATS)

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from negotiator.errors import BadInput, Joined, Message
+from negotiator.core.errors import BadInput, Joined, Message
 
 LIST_FORMATS = ("text", "json")
 FORMATS = ("text", "markdown", "json")
@@ -17,7 +17,7 @@ RECIPIENTS = ("lender", "regulator")
 def _open(name: str, lang: str | None):
     """The saved case, its log, the incidents in it, and the language to answer in."""
     from negotiator import store
-    from negotiator.options import language
+    from negotiator.cli.options import language
     from negotiator.planning.incidents import incidents
 
     saved = store.open_case(name)
@@ -27,7 +27,7 @@ def _open(name: str, lang: str | None):
 
 def list_incidents(name: str, fmt: str, lang: str | None) -> None:
     from negotiator.advice.complaint import tell
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
     from negotiator.render import incidents as form
 
     language(lang)  # a --lang that names no language is refused before anything is read
@@ -64,7 +64,7 @@ def pick_lender(wanted: str | None, saved, found, lang: str) -> str:
 def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, output: Path | None, force: bool,
         today: dt.date | None = None) -> None:
     from negotiator.advice.complaint import build
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
     from negotiator.commands.plan import emit
     from negotiator.planning.incidents import about
     from negotiator.render.complaint import render

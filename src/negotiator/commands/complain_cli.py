@@ -1,4 +1,4 @@
-"""The command-line side of `negotiator incidents` and `negotiator complain`. negotiator.cli
+"""The command-line side of `negotiator incidents` and `negotiator complain`. negotiator.app
 registers them in one call and hands over the options every command shares, so the commands about
 collector misconduct stay together without this module importing the wiring above it."""
 

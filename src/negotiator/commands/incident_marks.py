@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from negotiator.errors import BadInput, Message
+from negotiator.core.errors import BadInput, Message
 from negotiator.planning.incidents import CODES
 
 

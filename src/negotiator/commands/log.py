@@ -12,11 +12,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from negotiator import typed
-from negotiator.enums import Channel, StartedBy
-from negotiator.errors import BadInput, Interrupted, Message, Refused
+from negotiator.asking.question import Question
+from negotiator.core import typed
+from negotiator.core.enums import Channel, StartedBy
+from negotiator.core.errors import BadInput, Interrupted, Message, Refused
 from negotiator.planning.incidents import CODES
-from negotiator.question import Question
 from negotiator.words import t
 
 __all__ = ["Refused", "add", "build_entry", "list_entries", "match_lender", "parse_date", "parse_money", "parse_when"]
@@ -76,9 +76,9 @@ def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.da
     """A ContactEntry from typed values; BadInput names the option of the first value refused."""
     from pydantic import ValidationError
 
+    from negotiator.answers.field_problems import problem as field_problem
     from negotiator.commands.incident_marks import incident_codes
-    from negotiator.field_problems import problem as field_problem
-    from negotiator.contacts_and_agreements import ContactEntry
+    from negotiator.records.contacts import ContactEntry
 
     def read(field: str, parser: Callable[..., Any], *args: Any) -> Any:
         value = given.get(field)
@@ -104,7 +104,7 @@ def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.da
 
 # ---- asking in a terminal ---------------------------------------------------------------------
 
-# Asked as the wizard asks (negotiator.question), with the words of asking.toml [log].
+# Asked as the wizard asks (negotiator.asking.question), with the words of asking.toml [log].
 QUESTIONS = (
     Question("when", "moment", hint=True, area="asking.log", offer="asking.log.hint.now"),
     Question("channel", "select", choices=CHANNELS, area="asking.log"),
@@ -125,7 +125,7 @@ def is_terminal() -> bool:
 def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, Any]:
     """Ask for every field not given as an option; Enter skips the optional ones, and takes the
     time now for when it was."""
-    from negotiator.question import ask as ask_one
+    from negotiator.asking.question import ask as ask_one
 
     answers = dict(given)
     moment = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
@@ -152,10 +152,9 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
         next_date: str | None = None, incidents: list[str] | None = None, started_by: str | None = None) -> None:
     from negotiator import store
 
-    from negotiator.store.journal import lenders_of
-
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    from negotiator.options import language
+    from negotiator.cli.options import language
+    from negotiator.store.journal import lenders_of
 
     lenders, case_language = lenders_of(name)
     lang = language(lang, case_language)  # the case's language unless --lang says otherwise
@@ -172,7 +171,7 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
 
 def list_entries(name: str, fmt: str, lang: str | None) -> None:
     from negotiator import store
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
 
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)

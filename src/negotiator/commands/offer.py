@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any, NamedTuple
 
-from negotiator.errors import BadInput, Message
+from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -29,7 +29,7 @@ def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
     """The saved case's plan, in `lang` or the case's language, and the lender asked for (by
     default the first)."""
     from negotiator import store
-    from negotiator.options import language
+    from negotiator.cli.options import language
     from negotiator.plan import build_plan
 
     saved = store.open_case(name)
@@ -103,14 +103,14 @@ def text_lines(who: Lender, v) -> list[str]:
     lines += wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
     lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
     lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
-    from negotiator.controls import visible
+    from negotiator.core.controls import visible
 
     # A lender's name or the offer as typed is shown escaped, never obeyed (see render.safe).
     return [visible(line, newlines=False) for line in lines]
 
 
 def offer_fields(offer) -> dict[str, Any] | None:
-    from negotiator.money import plain
+    from negotiator.core.money import plain
 
     if offer is None:
         return None
@@ -127,7 +127,7 @@ def offer_fields(offer) -> dict[str, Any] | None:
 
 def document(who: Lender, v) -> dict[str, Any]:
     """The JSON contract of `offer --format json`."""
-    from negotiator.money import plain
+    from negotiator.core.money import plain
     from negotiator.render.json import schedule_rows
 
     def money(value):
@@ -155,7 +155,7 @@ def document(who: Lender, v) -> dict[str, Any]:
 
 
 def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -> None:
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
 
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)

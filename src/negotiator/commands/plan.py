@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from negotiator.errors import BadInput, Message
+from negotiator.core.errors import BadInput, Message
 from negotiator.render.forms import FORMATS, render
 
 __all__ = ["FORMATS", "emit", "load", "render", "run"]  # render and FORMATS live in render.forms
@@ -21,7 +21,7 @@ def load(answers: Path | None, case_name: str | None):
         return saved.case, tuple(saved.log()), saved.agreements()
     if answers is None:
         raise BadInput("errors.usage.bad_value", option="--answers", problem=Message("errors.field.missing"))
-    from negotiator.answers_file import load_answers
+    from negotiator.answers.file import load_answers
 
     return load_answers(answers), (), ()
 
@@ -44,7 +44,7 @@ def emit(text: str, output: str | Path | None, force: bool, fmt: str = "text") -
 
         sys.stdout.write(text)
         return
-    from negotiator.files import FileExists, atomic_write
+    from negotiator.core.files import FileExists, atomic_write
 
     output = output_file(output, fmt)
 
@@ -59,7 +59,7 @@ def emit(text: str, output: str | Path | None, force: bool, fmt: str = "text") -
 def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None, output: str | Path | None, force: bool, plain: bool) -> None:
     import sys
 
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
     from negotiator.plan import build_plan
 
     language(lang)  # a --lang that names no language is refused before anything is read

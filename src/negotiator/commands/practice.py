@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from negotiator.errors import BadInput, Message, Refused
-from negotiator.typed import whole
+from negotiator.core.errors import BadInput, Message, Refused
+from negotiator.core.typed import whole
 from negotiator.words import t
 
 FORMATS = ("text", "json")
@@ -37,7 +37,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     import random
 
     from negotiator.advice import rehearsal
-    from negotiator.options import choice, language
+    from negotiator.cli.options import choice, language
     from negotiator.commands.offer import open_lender
     from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
 
@@ -67,7 +67,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
 
     limit = columns()
 
-    from negotiator.controls import visible
+    from negotiator.core.controls import visible
 
     def say(line: str, first: str = "", rest: str = "") -> None:
         # A reply or a lender's name is shown escaped, never obeyed (see render.safe).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def text(lang: str) -> str:
-    from negotiator.answers_schema import build
+    from negotiator.answers.schema import build
 
     return json.dumps(build(lang), ensure_ascii=False, indent=2) + "\n"
 

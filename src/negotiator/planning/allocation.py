@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from negotiator.case import Debt, ProposalKind
-from negotiator.money import ZERO, fen_down
+from negotiator.answers.case import Debt, ProposalKind
+from negotiator.core.money import ZERO, fen_down
 from negotiator.planning import schedules
 from negotiator.planning.proposals import pause_rows
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from negotiator.money import ZERO, fen, fen_down
+from negotiator.core.money import ZERO, fen, fen_down
 
 
 class Budget(NamedTuple):

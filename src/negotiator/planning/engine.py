@@ -7,13 +7,19 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from negotiator.case import Case, Debt, ProposalKind
-from negotiator.errors import BadInput, Message
-from negotiator.money import ZERO
+from negotiator.answers.case import Case, Debt, ProposalKind
+from negotiator.core.errors import BadInput, Message
+from negotiator.core.money import ZERO
 from negotiator.planning import proposals as p
 from negotiator.planning.allocation import allocate, need
 from negotiator.planning.budget import Budget, budget
-from negotiator.planning.ladder import SETTLEMENT_THRESHOLD, Ladder, Recommendation, opening_for, recommend
+from negotiator.planning.ladder import (
+    SETTLEMENT_THRESHOLD,
+    Ladder,
+    Recommendation,
+    opening_for,
+    recommend,
+)
 from negotiator.planning.limitation import EXPIRED, Limitation, limitation
 from negotiator.planning.proposals import Proposal
 

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol, get_args
 
-from negotiator.enums import IncidentCode
+from negotiator.core.enums import IncidentCode
 
 CODES: tuple[str, ...] = get_args(IncidentCode)
 NIGHT_STARTS = dt.time(22, 0)
@@ -24,7 +24,7 @@ REPLY_DAYS = 15  # the reply a complaint asks for; a request of the person's, no
 
 
 class Contact(Protocol):
-    """What detection reads of a contact-log entry (negotiator.contacts_and_agreements.ContactEntry)."""
+    """What detection reads of a contact-log entry (negotiator.records.contacts.ContactEntry)."""
 
     @property
     def when(self) -> dt.datetime: ...

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
-from negotiator.case import Debt, ProposalKind
+from negotiator.answers.case import Debt, ProposalKind
 from negotiator.planning import proposals as p
 from negotiator.planning.proposals import Proposal
 

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import ROUND_UP, Decimal
 from typing import Any, NamedTuple
 
-from negotiator.money import ZERO, fen
+from negotiator.core.money import ZERO, fen
 from negotiator.planning import schedules
 from negotiator.planning.schedules import Instalment, Schedule
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from negotiator.money import AmountError, parse_amount
+from negotiator.core.money import AmountError, parse_amount
 from negotiator.planning.offer import (
     BALANCE,
     EXTENSION,

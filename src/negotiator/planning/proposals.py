@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
-from negotiator.case import Debt, ProposalKind
-from negotiator.money import ZERO, fen, fen_down
+from negotiator.answers.case import Debt, ProposalKind
+from negotiator.core.money import ZERO, fen, fen_down
 from negotiator.planning import schedules
 from negotiator.planning.schedules import Instalment, Schedule
 

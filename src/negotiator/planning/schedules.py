@@ -11,14 +11,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from negotiator.money import ZERO, fen, fen_down
+from negotiator.core.money import ZERO, fen, fen_down
 
 
-class Method(str, Enum):
+class Method(StrEnum):
     annuity = "annuity"  # 等额本息
     equal_principal = "equal_principal"  # 等额本金
     flat_fee = "flat_fee"  # a fixed fee each instalment, as Huabei and card instalments charge

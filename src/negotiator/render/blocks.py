@@ -5,9 +5,9 @@ Every output form knows how to draw each of these; none of them holds a figure i
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Union
+from typing import Literal, NamedTuple
 
-from negotiator.money import show
+from negotiator.core.money import show
 from negotiator.words import raw, t
 
 
@@ -39,7 +39,7 @@ class Items(NamedTuple):
     items: tuple[Item, ...]
 
 
-Block = Union[Heading, Para, Table, Items]
+Block = Heading | Para | Table | Items
 
 
 class Section(NamedTuple):

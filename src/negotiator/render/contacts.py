@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from negotiator.money import plain, show
-from negotiator.contacts_and_agreements import ContactEntry
+from negotiator.core.money import plain, show
+from negotiator.records.contacts import ContactEntry
 from negotiator.words import t
 
 

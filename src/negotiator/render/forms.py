@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from negotiator.plan_records import Plan
+    from negotiator.records.plan import Plan
 
 FORMATS = ("text", "markdown", "json", "ics")
 

@@ -62,7 +62,7 @@ def _uid(*parts: object) -> str:
 
 def _utc(moment: dt.datetime) -> dt.datetime:
     # A time without a zone is taken as written; only a zoned one needs converting.
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def stamp(plan: Plan) -> str:

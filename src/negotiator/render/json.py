@@ -9,17 +9,17 @@ import datetime as dt
 import json
 import re
 import secrets
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
-from collections.abc import Callable
 from typing import Any
 
-from negotiator.money import plain
+from negotiator.core.money import plain
+from negotiator.plan import Plan
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import Limitation
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule
-from negotiator.plan import Plan
 from negotiator.words import t
 
 

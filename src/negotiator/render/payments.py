@@ -11,7 +11,7 @@ from negotiator.planning.engine import DebtPlan
 from negotiator.planning.schedules import Schedule
 
 if TYPE_CHECKING:  # the models are needed only when a saved case brings a log or an agreement
-    from negotiator.contacts_and_agreements import Agreement, ContactEntry
+    from negotiator.records.contacts import Agreement, ContactEntry
 
 class Payments(NamedTuple):
     """The payments one lender is to receive: the agreed schedule where there is one, else the target's."""

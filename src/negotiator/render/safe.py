@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from negotiator.controls import visible
+from negotiator.core.controls import visible
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table
 
 

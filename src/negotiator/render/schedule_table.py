@@ -9,7 +9,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from negotiator.money import plain, show
+from negotiator.core.money import plain, show
 from negotiator.planning.schedules import Schedule
 from negotiator.words import t
 

@@ -12,12 +12,22 @@ from collections.abc import Iterator
 from negotiator.advice.phrasing import lenders, term
 from negotiator.advice.phrasing import months as span
 from negotiator.advice.phrasing import payments as payment_count
-from negotiator.money import plain, show
+from negotiator.core.money import plain, show
 from negotiator.plan import Plan
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
-from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table, Phrasebook, money
+from negotiator.render.blocks import (
+    Block,
+    Heading,
+    Item,
+    Items,
+    Para,
+    Phrasebook,
+    Section,
+    Table,
+    money,
+)
 from negotiator.render.payments import call_date, payments
 from negotiator.words import t
 

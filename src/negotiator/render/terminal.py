@@ -19,8 +19,8 @@ from rich.text import Text
 
 from negotiator.plan import Plan
 from negotiator.render import safe
-from negotiator.render.layout import wrap
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
+from negotiator.render.layout import wrap
 from negotiator.render.sections import sections, subtitle, title
 from negotiator.render.table import width
 from negotiator.words import t

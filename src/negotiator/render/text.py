@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from negotiator.plan import Plan
 from negotiator.render import safe
-from negotiator.render.layout import fit_or_stack, fit_table, wrap
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
+from negotiator.render.layout import fit_or_stack, fit_table, wrap
 from negotiator.render.sections import sections, subtitle, title
 from negotiator.render.table import width
 from negotiator.words import t

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from negotiator.contacts_and_agreements import Agreement
+from negotiator.records.contacts import Agreement
 
 
 def same_lender(a: str, b: str) -> bool:

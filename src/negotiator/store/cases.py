@@ -8,13 +8,22 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiator.case import Case
-from negotiator.errors import BadInput
-from negotiator.files import FileExists, atomic_write, clean_stale
-from negotiator.paths import private_dir
-from negotiator.contacts_and_agreements import Agreement, ContactEntry
+from negotiator.answers.case import Case
+from negotiator.core.errors import BadInput
+from negotiator.core.files import FileExists, atomic_write, clean_stale
+from negotiator.core.paths import private_dir
+from negotiator.records.contacts import Agreement, ContactEntry
 from negotiator.store import agreements, reading
-from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, case_folder, check_folder, check_name, locked
+from negotiator.store.folders import (
+    AGREEMENT_FILE,
+    CASE_FILE,
+    HISTORY_FILE,
+    LOG_FILE,
+    case_folder,
+    check_folder,
+    check_name,
+    locked,
+)
 from negotiator.store.versions import stamped
 
 

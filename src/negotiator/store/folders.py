@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from negotiator.errors import BadInput
-from negotiator.paths import data_dir, private_dir
-from negotiator.typed import is_case_name
+from negotiator.core.errors import BadInput
+from negotiator.core.paths import data_dir, private_dir
+from negotiator.core.typed import is_case_name
 
 CASE_FILE = "case.json"
 LOG_FILE = "log.jsonl"

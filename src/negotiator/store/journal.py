@@ -14,10 +14,22 @@ import os
 import stat
 from pathlib import Path
 
-from negotiator.files import NotRegular, TooLarge, atomic_write, clean_stale, read_capped, sync_folder
-from negotiator.contacts_and_agreements import Agreement, ContactEntry
+from negotiator.core.files import (
+    NotRegular,
+    TooLarge,
+    atomic_write,
+    clean_stale,
+    read_capped,
+    sync_folder,
+)
+from negotiator.records.contacts import Agreement, ContactEntry
 from negotiator.store import reading
-from negotiator.store.cases import SavedCase, existing_folder, read_others, read_snapshot
+from negotiator.store.cases import (
+    SavedCase,
+    existing_folder,
+    read_others,
+    read_snapshot,
+)
 from negotiator.store.folders import HISTORY_FILE, LOG_FILE, locked
 from negotiator.store.versions import stamped
 

@@ -13,13 +13,18 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError
 
-from negotiator.case import Case, _Strict
-from negotiator.errors import BadInput, Message
-from negotiator.files import NotRegular, TooLarge, read_capped
-from negotiator.field_problems import problems
-from negotiator.json_reading import FileWords, decoded, json_object
-from negotiator.contacts_and_agreements import Agreement, ContactEntry
-from negotiator.store.versions import VersionProblem, case_version, current_case, record_fields
+from negotiator.answers.case import Case, _Strict
+from negotiator.answers.field_problems import problems
+from negotiator.answers.json_reading import FileWords, decoded, json_object
+from negotiator.core.errors import BadInput, Message
+from negotiator.core.files import NotRegular, TooLarge, read_capped
+from negotiator.records.contacts import Agreement, ContactEntry
+from negotiator.store.versions import (
+    VersionProblem,
+    case_version,
+    current_case,
+    record_fields,
+)
 
 MAX_CASE_MB = 1
 MAX_LOG_MB = 20  # years of calls, one line each, stay far below this
@@ -53,7 +58,7 @@ def _version_problem(exc: VersionProblem) -> Message:
 
 def read_bytes(path: Path, limit_mb: int, hint: str) -> bytes | None:
     """The file's bytes, or None when there is no such file yet. Read safely (see
-    negotiator.files.read_capped): a link, a pipe, a folder or a device is refused, never followed,
+    negotiator.core.files.read_capped): a link, a pipe, a folder or a device is refused, never followed,
     waited on or read without end."""
     try:
         return read_capped(path, limit_mb * 1024 * 1024)

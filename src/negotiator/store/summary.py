@@ -7,10 +7,16 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiator.errors import BadInput, Message
+from negotiator.core.errors import BadInput, Message
+from negotiator.core.typed import is_case_name
 from negotiator.store.cases import SavedCase, open_case
-from negotiator.store.folders import AGREEMENT_FILE, CASE_FILE, HISTORY_FILE, LOG_FILE, cases_dir
-from negotiator.typed import is_case_name
+from negotiator.store.folders import (
+    AGREEMENT_FILE,
+    CASE_FILE,
+    HISTORY_FILE,
+    LOG_FILE,
+    cases_dir,
+)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from negotiator.errors import BadInput
+from negotiator.core.errors import BadInput
 from negotiator.words import detect_language
 
 
@@ -20,7 +20,7 @@ def interactive() -> bool:
 
 
 def _need_terminal(lang: str | None) -> str:
-    from negotiator.this_run import speak
+    from negotiator.cli.this_run import speak
 
     guess = lang or detect_language()
     speak(guess)  # until the interview's own language is chosen

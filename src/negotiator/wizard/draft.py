@@ -10,10 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from negotiator.controls import has_controls
-from negotiator.errors import BadInput, Message
-from negotiator.files import STALE_SECONDS, NotRegular, TooLarge, atomic_write, clean_stale, read_capped
-from negotiator.paths import data_dir, private_dir
+from negotiator.core.controls import has_controls
+from negotiator.core.errors import BadInput, Message
+from negotiator.core.files import (
+    STALE_SECONDS,
+    NotRegular,
+    TooLarge,
+    atomic_write,
+    clean_stale,
+    read_capped,
+)
+from negotiator.core.paths import data_dir, private_dir
 from negotiator.words import LANGUAGES, t
 
 DRAFT_VERSION = 1

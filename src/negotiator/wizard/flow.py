@@ -3,8 +3,8 @@ review loop, and what Ctrl-C and a closed input mean."""
 
 from __future__ import annotations
 
-from negotiator.errors import BadInput, Interrupted, Message
-from negotiator.this_run import speak
+from negotiator.cli.this_run import speak
+from negotiator.core.errors import BadInput, Interrupted, Message
 from negotiator.wizard import screens, steps
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
@@ -115,7 +115,7 @@ def resume(lang: str | None, first_guess: str) -> None:
 
 def _go_on(lang: str, count: int) -> bool:
     """Interviews left unfinished: go on with one, or start anew (they stay as they are)."""
-    from negotiator.question import ask
+    from negotiator.asking.question import ask
     from negotiator.wizard.questions import START, START_ONE
 
     try:
@@ -128,7 +128,7 @@ def _go_on(lang: str, count: int) -> bool:
 
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
-    from negotiator.question import ask
+    from negotiator.asking.question import ask
     from negotiator.wizard.draft import scan
     from negotiator.wizard.questions import DISCARD, DRAFT
 
@@ -165,7 +165,7 @@ def describe_draft(d: Draft, lang: str) -> str:
     else:
         what = t(lang, "wizard.msg.draft_no_debts")
     when = f"{d.changed:%Y-%m-%d %H:%M}" if d.changed else "?"
-    from negotiator.controls import visible
+    from negotiator.core.controls import visible
 
     # A draft's values are as typed or pasted: shown in the menu, every control is escaped.
     return visible(t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}")), newlines=False)

@@ -5,7 +5,7 @@ A draft's ID is its place in the list, the latest first, as `negotiator drafts` 
 
 from __future__ import annotations
 
-from negotiator.errors import BadInput
+from negotiator.core.errors import BadInput
 from negotiator.words import t
 
 
@@ -26,8 +26,8 @@ def list_drafts(lang: str) -> None:
 
 
 def discard(draft_id: str, lang: str) -> None:
-    from negotiator.errors import Refused
-    from negotiator.typed import whole
+    from negotiator.core.errors import Refused
+    from negotiator.core.typed import whole
     from negotiator.wizard.draft import drafts
 
     found = drafts()

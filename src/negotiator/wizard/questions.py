@@ -7,9 +7,9 @@ a rate was given in, whether the hardship has an expected end) and never reach t
 
 from __future__ import annotations
 
-from negotiator import typed
-from negotiator.enums import Category, Cause, DebtKind, Stage
-from negotiator.question import Question
+from negotiator.asking.question import Question
+from negotiator.core import typed
+from negotiator.core.enums import Category, Cause, DebtKind, Stage
 
 # Values of the answers file's enums, in the order they are declared (the order a person would
 # scan them): the model is the one list.

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from negotiator.asking.question import ask
 from negotiator.wizard import questions as Q
 from negotiator.wizard import screens
-from negotiator.question import ask
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
 
@@ -31,8 +31,8 @@ def page(plan) -> None:
 
 def save_text(plan, lang: str, fmt: str = "text") -> None:
     """The plan written in one form (text, markdown or ics) where the person says."""
+    from negotiator.core.files import FileExists, atomic_write
     from negotiator.render.forms import render
-    from negotiator.files import FileExists, atomic_write
 
     text = render(plan, fmt, False, True)
     suggestion = free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}", SUFFIX[fmt])
@@ -68,7 +68,7 @@ def free_path(stem: str, suffix: str = ".txt") -> str:
 
 def free_case_name() -> str:
     """case-YYYYMMDD, or -2, -3, ... when a case of that name is already saved."""
-    from negotiator.errors import BadInput
+    from negotiator.core.errors import BadInput
     from negotiator.store import open_case
 
     stem, number = f"case-{dt.date.today():%Y%m%d}", 1
@@ -82,7 +82,7 @@ def free_case_name() -> str:
 
 
 def save_case(d: Draft, case) -> None:
-    from negotiator.errors import BadInput
+    from negotiator.core.errors import BadInput
     from negotiator.store import save_case
 
     lang = d.lang

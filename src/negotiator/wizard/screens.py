@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from negotiator.money import show as money
-from negotiator.controls import visible
+from negotiator.core.controls import visible
+from negotiator.core.money import show as money
 from negotiator.words import t
 
 
@@ -16,7 +16,7 @@ def screen_width() -> int:
     """The window's width in a terminal; elsewhere (a pipe, a test) the printed plan's 80 columns."""
     import sys
 
-    from negotiator.prompt_layout import width
+    from negotiator.asking.prompt_layout import width
 
     return min(width(), 80) if sys.stdout.isatty() else 80
 
@@ -27,7 +27,7 @@ def say(text: str = "") -> None:
     screen here: never a raw control."""
     import sys
 
-    from negotiator.prompt_layout import block
+    from negotiator.asking.prompt_layout import block
 
     text = visible(text)
     print(block(text) if sys.stdout.isatty() else text, flush=True)

@@ -12,10 +12,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from negotiator.errors import Message
+from negotiator.asking.question import Question, ask, ask_all
+from negotiator.core.errors import Message
 from negotiator.wizard import questions as Q
 from negotiator.wizard import screens
-from negotiator.question import Question, ask, ask_all
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
 
@@ -47,7 +47,7 @@ def from_case(data: dict[str, Any]) -> dict[str, Any]:
 def engine(d: Draft):
     """Validate the answers into a Case and build its plan. A chosen proposal the new numbers no
     longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
-    from negotiator.answers_file import case_from_data
+    from negotiator.answers.file import case_from_data
     from negotiator.plan import build_plan
     from negotiator.planning.engine import ChoiceUnavailable
 
@@ -140,8 +140,8 @@ def debts(d: Draft) -> None:
         # The model is the judge of a whole debt (e.g. a balance of nothing), as for a file.
         from pydantic import ValidationError
 
-        from negotiator.case import Debt
-        from negotiator.field_problems import problems
+        from negotiator.answers.case import Debt
+        from negotiator.answers.field_problems import problems
 
         try:
             Debt.model_validate({k: v for k, v in entry.items() if not k.startswith("_")})
@@ -156,7 +156,7 @@ def debts(d: Draft) -> None:
 
 
 def expenses(d: Draft) -> None:
-    from negotiator.money import show as money
+    from negotiator.core.money import show as money
     from negotiator.planning.budget import budget as engine_budget
 
     lang = d.lang
@@ -178,7 +178,7 @@ def expenses(d: Draft) -> None:
 
 
 def budget(d: Draft) -> None:
-    from negotiator.money import show as money
+    from negotiator.core.money import show as money
 
     lang = d.lang
     d.answers.setdefault("buffer_percent", "10")

@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from negotiator.errors import BadInput
+from negotiator.core.errors import BadInput
 
 
 class NotANumber:

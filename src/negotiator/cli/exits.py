@@ -20,9 +20,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from negotiator import this_run
-from negotiator.controls import visible
-from negotiator.errors import NegotiatorError
+from negotiator.cli import this_run
+from negotiator.core.controls import visible
+from negotiator.core.errors import NegotiatorError
 from negotiator.words import say, t
 
 
@@ -75,7 +75,7 @@ def _fitted(message: str) -> str:
             return message
     except (AttributeError, ValueError):  # replaced or closed
         return message
-    from negotiator.prompt_layout import block
+    from negotiator.asking.prompt_layout import block
 
     return block(message)
 
@@ -89,7 +89,7 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
     import typer
     from typer._click.exceptions import NoArgsIsHelpError
 
-    from negotiator import usage_errors
+    from negotiator.cli import usage_errors
 
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code)
@@ -110,8 +110,8 @@ def report_crash(exc: BaseException) -> Path | None:
     import traceback
 
     try:
-        from negotiator.files import atomic_write
-        from negotiator.paths import data_dir, private_dir
+        from negotiator.core.files import atomic_write
+        from negotiator.core.paths import data_dir, private_dir
 
         folder = private_dir(data_dir() / "logs")
         path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"

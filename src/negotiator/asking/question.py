@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from negotiator import typed
-from negotiator.controls import UNSAFE, escaped
-from negotiator.errors import Refused
-from negotiator.money import plain
+from negotiator.core import typed
+from negotiator.core.controls import UNSAFE, escaped
+from negotiator.core.errors import Refused
+from negotiator.core.money import plain
 from negotiator.words import say, t
 
 __all__ = ["CLEAR", "Question", "Refused", "ask", "ask_all", "read", "shown"]
@@ -60,7 +60,7 @@ class Question:
 
 def read(q: Question, text: str) -> Any:
     """The stored form of a typed answer, or Refused. An empty optional answer is None. Amounts,
-    rates, numbers and dates are read as everywhere else (negotiator.typed)."""
+    rates, numbers and dates are read as everywhere else (negotiator.core.typed)."""
     if not text.strip():
         if q.required:
             raise Refused("values.amount.empty" if q.kind == "amount" else "wizard.err.required")
@@ -113,8 +113,8 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     """
     import questionary
 
-    from negotiator import prompt_layout as fit
-    from negotiator.prompt_layout import enter_takes, offered_style, roomy_errors
+    from negotiator.asking import prompt_layout as fit
+    from negotiator.asking.prompt_layout import enter_takes, offered_style, roomy_errors
 
     message = t(lang, f"{q.area}.q.{q.words}", **values)
     if q.kind in ("select", "confirm"):
@@ -182,8 +182,8 @@ def _checkbox(q: Question, lang: str, message: str, options: Sequence[tuple[str,
     marked."""
     import questionary
 
-    from negotiator import prompt_layout as fit
     from negotiator.advice.phrasing import joined
+    from negotiator.asking import prompt_layout as fit
 
     message = fit.question(message, None)
     hint = fit.instruction(message, t(lang, f"{q.area}.hint.{q.hint if isinstance(q.hint, str) else q.words}"))

@@ -10,12 +10,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from negotiator.errors import BadInput
-from negotiator.field_problems import problems
-from negotiator.json_reading import FileWords, decoded, json_object
+from negotiator.answers.field_problems import problems
+from negotiator.answers.json_reading import FileWords, decoded, json_object
+from negotiator.core.errors import BadInput
 
 if TYPE_CHECKING:
-    from negotiator.case import Case
+    from negotiator.answers.case import Case
 
 MAX_FILE_MB = 1
 
@@ -51,7 +51,7 @@ def case_from_data(data: dict[str, Any], source: str = "") -> Case:
     """Validate a dict into a Case; errors come back as one BadInput naming the fields."""
     from pydantic import ValidationError
 
-    from negotiator.case import Case
+    from negotiator.answers.case import Case
 
     try:
         return Case.model_validate(data)

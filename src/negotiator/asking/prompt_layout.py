@@ -1,5 +1,5 @@
 """How a question looks in a terminal, the same in the wizard and in the commands that ask
-(`log add`; what is asked is `negotiator.question`): text fitted to the window (wrapped at words in English and by the line-breaking rules in Chinese, no
+(`log add`; what is asked is `negotiator.asking.question`): text fitted to the window (wrapped at words in English and by the line-breaking rules in Chinese, no
 line starting with 。，）： nor ending with （, down to 60 columns; choice labels wrapped rather
 than cut), the offered answer greyed in the field and taken by Enter, and the note under a refused
 answer given the lines it needs.

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from functools import cache
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from negotiator.errors import BadInput, Refused
-from negotiator.money import AmountError, check_amount, parse_amount
+from negotiator.core.errors import BadInput, Refused
+from negotiator.core.money import AmountError, check_amount, parse_amount
 
 if TYPE_CHECKING:
-    from negotiator.when import Day
+    from negotiator.core.when import Day
 
 # The years a date may fall in: wide enough for any debt, narrow enough that the last due date of
 # a 600-month schedule is still a real date.
@@ -113,7 +113,7 @@ def whole(text: str, low: int, high: int) -> int:
 
 def months(text: str, low: int, high: int) -> int:
     """A span as written ('6', '半年', '3 months', 'a year and a half'), in whole months."""
-    from negotiator.when import Unclear, parse_months
+    from negotiator.core.when import Unclear, parse_months
 
     try:
         value = parse_months(text)
@@ -137,7 +137,7 @@ def day(text: str, today: dt.date, lean: str = "near") -> dt.date:
     """A day as people write it (2026-12-05, 12月5日, 明天, next Monday); a month alone is refused:
     a payment, a contact or a follow-up happens on a day. `lean` says which way a date without a
     year leans (when.PAST, when.NEAR, when.FUTURE; near by default)."""
-    from negotiator.when import Unclear, parse_date
+    from negotiator.core.when import Unclear, parse_date
 
     try:
         found = parse_date(text, today, lean)
@@ -151,7 +151,7 @@ def day(text: str, today: dt.date, lean: str = "near") -> dt.date:
 def past(text: str, today: dt.date) -> Day:
     """When something happened, to the day or to the month ('2026-04-10', '9月', 'June 2026',
     '上周一'); not after today."""
-    from negotiator.when import PAST, Unclear, parse_date
+    from negotiator.core.when import PAST, Unclear, parse_date
 
     try:
         found = parse_date(text, today, PAST)
@@ -171,7 +171,7 @@ _TIME = r"(.*?)[ T]*(\d{1,2}) ?[:：点时] ?(\d{1,2})? ?分?"
 def moment(text: str, today: dt.date) -> dt.datetime:
     """When a contact happened: ISO (2026-11-28T14:30), or a day and a time as people write them
     ('昨天 15:00', '11月28日 14:30', 'yesterday 9:30'); a day alone is at midnight."""
-    from negotiator.when import PAST
+    from negotiator.core.when import PAST
 
     s = text.strip()
     try:

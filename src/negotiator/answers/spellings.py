@@ -24,8 +24,8 @@ import unicodedata
 from decimal import Decimal
 from functools import cache
 
-from negotiator.money import _CURRENCY, _MULTIPLIERS, MAX_AMOUNT
-from negotiator.typed import PERCENT_SIGNS
+from negotiator.core.money import _CURRENCY, _MULTIPLIERS, MAX_AMOUNT
+from negotiator.core.typed import PERCENT_SIGNS
 
 # What parse_amount removes wherever it stands, after normalising.
 SEPARATORS = (",", "，", " ", "_")

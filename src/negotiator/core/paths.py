@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 import stat
+import sys
 from pathlib import Path
 
-from negotiator.errors import BadInput
+from negotiator.core.errors import BadInput
 
 
 def data_dir() -> Path:

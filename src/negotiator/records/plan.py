@@ -13,10 +13,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreement
-    from negotiator.case import Case
+    from negotiator.answers.case import Case
     from negotiator.planning.engine import Numbers
     from negotiator.planning.incidents import SoFar
-    from negotiator.contacts_and_agreements import Agreement, ContactEntry
+    from negotiator.records.contacts import Agreement, ContactEntry
 
 
 class Step(NamedTuple):

@@ -18,8 +18,8 @@ from typing import Any
 
 import typer.core
 
-from negotiator import this_run
-from negotiator.help_page import in_language, put_into_words
+from negotiator.cli import this_run
+from negotiator.cli.help_page import in_language, put_into_words
 
 
 class _AsTyped:

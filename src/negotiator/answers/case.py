@@ -15,27 +15,30 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
-    PrivateAttr,
-    field_serializer,
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
+    field_serializer,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
-from pydantic_core.core_schema import FieldSerializationInfo, ValidatorFunctionWrapHandler
+from pydantic_core.core_schema import (
+    FieldSerializationInfo,
+    ValidatorFunctionWrapHandler,
+)
 
-from negotiator import typed
-from negotiator.controls import UNSAFE, escaped
-from negotiator.enums import Category as Category
-from negotiator.enums import Cause as Cause
-from negotiator.enums import DebtKind as DebtKind
-from negotiator.enums import ProposalKind as ProposalKind
-from negotiator.enums import Stage as Stage
-from negotiator.errors import Refused
-from negotiator.when import Day
+from negotiator.core import typed
+from negotiator.core.controls import UNSAFE, escaped
+from negotiator.core.enums import Category as Category
+from negotiator.core.enums import Cause as Cause
+from negotiator.core.enums import DebtKind as DebtKind
+from negotiator.core.enums import ProposalKind as ProposalKind
+from negotiator.core.enums import Stage as Stage
+from negotiator.core.errors import Refused
+from negotiator.core.when import Day
 
 SCHEMA_VERSION: Literal[1] = 1
 EARLIEST, LATEST, RATE_STEP = typed.EARLIEST, typed.LATEST, typed.RATE_STEP

@@ -14,27 +14,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from negotiator import __version__, exits, this_run
+from negotiator import __version__
+from negotiator.cli import exits, this_run
+from negotiator.cli.help_page import h
+from negotiator.cli.options import language
+from negotiator.cli.typer_classes import Command, Group
+from negotiator.cli.words_typed import command_word
 from negotiator.commands.complain_cli import register as register_complaints
-from negotiator.help_page import h
-from negotiator.options import language
-from negotiator.quick import command_word
-from negotiator.typer_classes import Command, Group
 
 __all__ = ["app", "run"]
 
 
 # Options that several commands share, declared once.
-Lang = Annotated[Optional[str], typer.Option("--lang", help=h("plan.lang"))]
+Lang = Annotated[str | None, typer.Option("--lang", help=h("plan.lang"))]
 PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format"))]
 # Text, not a Path: a Path drops the trailing slash of "-o folder/", which must be refused.
 # (An answers file is taken as text too and made a Path here: typer would check a Path option
 # with pydantic, which `calc` never loads; a file that cannot be read is said when it is read.)
-Output = Annotated[Optional[str], typer.Option("--output", "-o", help=h("plan.output"))]
+Output = Annotated[str | None, typer.Option("--output", "-o", help=h("plan.output"))]
 Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
 Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
 CaseName = Annotated[str, typer.Argument(help=h("cases.name"))]
@@ -77,8 +78,8 @@ def _path(typed: str | None) -> Path | None:
 
 @app.command()
 def plan(
-    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("plan.answers")),
-    case: Optional[str] = typer.Option(None, "--case", help=h("plan.case")),
+    answers: str | None = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("plan.answers")),
+    case: str | None = typer.Option(None, "--case", help=h("plan.case")),
     format: PlanFormat = "text",
     lang: Lang = None,
     output: Output = None,
@@ -99,11 +100,11 @@ def calc(
     amount: str = typer.Option(..., "--amount", help=h("calc.amount")),
     months: str = typer.Option(..., "--months", help=h("calc.months")),
     method: str = typer.Option("annuity", "--method", help=h("calc.method")),
-    annual_rate_percent: Optional[str] = typer.Option(None, "--annual-rate-percent", help=h("calc.rate")),
-    fee_percent: Optional[str] = typer.Option(None, "--fee-percent", help=h("calc.fee")),
-    budget: Optional[str] = typer.Option(None, "--budget", help=h("calc.budget")),
+    annual_rate_percent: str | None = typer.Option(None, "--annual-rate-percent", help=h("calc.rate")),
+    fee_percent: str | None = typer.Option(None, "--fee-percent", help=h("calc.fee")),
+    budget: str | None = typer.Option(None, "--budget", help=h("calc.budget")),
     format: str = typer.Option("text", "--format", "-f", help=h("calc.format")),
-    start: Optional[str] = typer.Option(None, "--start", help=h("calc.start")),
+    start: str | None = typer.Option(None, "--start", help=h("calc.start")),
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.calc import run
@@ -117,7 +118,7 @@ calc.__doc__ = h("calc.help")
 
 @app.command()
 def schema(
-    lang: Optional[str] = typer.Option(None, "--lang", help=h("schema.lang")),
+    lang: str | None = typer.Option(None, "--lang", help=h("schema.lang")),
     output: Output = None,
     force: Force = False,
 ) -> None:
@@ -136,8 +137,8 @@ schema.__doc__ = h("schema.help")
 
 @app.command()
 def new(
-    answers: Optional[str] = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("new.answers")),
-    name: Optional[str] = typer.Option(None, "--name", help=h("new.name")),
+    answers: str | None = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("new.answers")),
+    name: str | None = typer.Option(None, "--name", help=h("new.name")),
     lang: Lang = None,
 ) -> None:
     if answers is not None:
@@ -213,17 +214,17 @@ app.add_typer(log_app, name="log")
 @log_app.command("add")
 def log_add(
     name: CaseName,
-    when: Optional[str] = typer.Option(None, "--when", help=h("log.when")),
-    channel: Optional[str] = typer.Option(None, "--channel", help=h("log.channel")),
-    started_by: Optional[str] = typer.Option(None, "--started-by", metavar="them|me", help=h("log.started_by")),
-    who: Optional[str] = typer.Option(None, "--who", help=h("log.who")),
-    lender: Optional[str] = typer.Option(None, "--lender", help=h("log.lender")),
-    said: Optional[str] = typer.Option(None, "--said", help=h("log.said")),
-    agreed: Optional[str] = typer.Option(None, "--agreed", help=h("log.agreed")),
-    amount_promised: Optional[str] = typer.Option(None, "--amount-promised", help=h("log.amount_promised")),
-    next_action: Optional[str] = typer.Option(None, "--next-action", help=h("log.next_action")),
-    next_date: Optional[str] = typer.Option(None, "--next-date", help=h("log.next_date")),
-    incident: Optional[list[str]] = typer.Option(None, "--incident", metavar="<code>", help=h("complain.incident")),
+    when: str | None = typer.Option(None, "--when", help=h("log.when")),
+    channel: str | None = typer.Option(None, "--channel", help=h("log.channel")),
+    started_by: str | None = typer.Option(None, "--started-by", metavar="them|me", help=h("log.started_by")),
+    who: str | None = typer.Option(None, "--who", help=h("log.who")),
+    lender: str | None = typer.Option(None, "--lender", help=h("log.lender")),
+    said: str | None = typer.Option(None, "--said", help=h("log.said")),
+    agreed: str | None = typer.Option(None, "--agreed", help=h("log.agreed")),
+    amount_promised: str | None = typer.Option(None, "--amount-promised", help=h("log.amount_promised")),
+    next_action: str | None = typer.Option(None, "--next-action", help=h("log.next_action")),
+    next_date: str | None = typer.Option(None, "--next-date", help=h("log.next_date")),
+    incident: list[str] | None = typer.Option(None, "--incident", metavar="<code>", help=h("complain.incident")),
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.log import add
@@ -257,7 +258,7 @@ def agree(
     months: str = typer.Option(..., "--months", help=h("agree.months")),
     monthly: str = typer.Option(..., "--monthly", help=h("agree.monthly")),
     first_due: str = typer.Option(..., "--first-due", help=h("agree.first_due")),
-    lender: Optional[str] = typer.Option(None, "--lender", help=h("agree.lender")),
+    lender: str | None = typer.Option(None, "--lender", help=h("agree.lender")),
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.agree import run
@@ -306,7 +307,7 @@ drafts_discard.__doc__ = h("drafts.discard")
 def offer(
     name: CaseName,
     said: str = typer.Argument(..., metavar="OFFER", help=h("offer.offer")),
-    lender: Optional[str] = typer.Option(None, "--lender", help=h("offer.lender")),
+    lender: str | None = typer.Option(None, "--lender", help=h("offer.lender")),
     format: str = typer.Option("text", "--format", "-f", help=h("offer.format")),
     lang: Lang = None,
 ) -> None:
@@ -321,8 +322,8 @@ offer.__doc__ = h("offer.help")
 @app.command()
 def practice(
     name: CaseName,
-    lender: Optional[str] = typer.Option(None, "--lender", help=h("practice.lender")),
-    seed: Optional[str] = typer.Option(None, "--seed", help=h("practice.seed")),
+    lender: str | None = typer.Option(None, "--lender", help=h("practice.lender")),
+    seed: str | None = typer.Option(None, "--seed", help=h("practice.seed")),
     rounds: str = typer.Option("6", "--rounds", help=h("practice.rounds")),
     format: str = typer.Option("text", "--format", "-f", help=h("practice.format")),
     lang: Lang = None,
@@ -338,7 +339,7 @@ practice.__doc__ = h("practice.help")
 @app.command("call")
 def call_(
     name: CaseName,
-    lender: Optional[str] = typer.Option(None, "--lender", help=h("call.lender")),
+    lender: str | None = typer.Option(None, "--lender", help=h("call.lender")),
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.call import run
@@ -421,7 +422,7 @@ def _unbuilt_group(info: typer.models.TyperInfo) -> typer.models.TyperInfo:
 
 def _invoke(args: list[str]) -> object:
     if args[:1] and not args[0].startswith("-") and args[0] not in NAMES:
-        from negotiator.usage_errors import no_such_command
+        from negotiator.cli.usage_errors import no_such_command
 
         raise no_such_command(args[0], NAMES)
     return _built_for(args)(args=args, prog_name="negotiator", standalone_mode=False)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from negotiator.errors import BadInput, Message
-from negotiator.quick import words_typed
+from negotiator.cli.words_typed import words_typed
+from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
 
 _USAGE = "Usage: "  # how typer begins a usage line
@@ -34,7 +34,9 @@ def explain(exc: Any, args: Sequence[str], lang: str) -> str:
 
 
 def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
-    from typer._click import exceptions as typer_said  # loaded already: typer raised `exc`
+    from typer._click import (
+        exceptions as typer_said,  # loaded already: typer raised `exc`
+    )
 
     option = getattr(exc, "option_name", None)
     if isinstance(exc, typer_said.NoSuchOption) and option:

@@ -10,11 +10,11 @@ May import: nothing of negotiator.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 
-class Cause(str, Enum):
+class Cause(StrEnum):
     job_loss = "job_loss"
     income_cut = "income_cut"
     illness = "illness"
@@ -23,7 +23,7 @@ class Cause(str, Enum):
     other = "other"
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     housing = "housing"
     food = "food"
     transport = "transport"
@@ -37,7 +37,7 @@ class Category(str, Enum):
     other = "other"
 
 
-class DebtKind(str, Enum):
+class DebtKind(StrEnum):
     huabei = "huabei"
     jiebei = "jiebei"
     credit_card = "credit_card"
@@ -45,7 +45,7 @@ class DebtKind(str, Enum):
     other = "other"
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     reminders = "reminders"
     calls = "calls"
     agency = "agency"
@@ -53,7 +53,7 @@ class Stage(str, Enum):
     lawsuit = "lawsuit"
 
 
-class ProposalKind(str, Enum):
+class ProposalKind(StrEnum):
     extension = "extension"
     instalments = "instalments"
     waiver_instalments = "waiver_instalments"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from negotiator.errors import Message
+from negotiator.core.errors import Message
 
 # pydantic's error types, grouped under the sentences we show.
 _SIMPLE = {

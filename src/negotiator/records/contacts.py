@@ -9,10 +9,17 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, SerializerFunctionWrapHandler, StringConstraints, field_validator, model_serializer
+from pydantic import (
+    AfterValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    field_validator,
+    model_serializer,
+)
 
-from negotiator.case import Money, ProposalKind, _in_range, _Strict, no_controls
-from negotiator.enums import Channel, IncidentCode, StartedBy
+from negotiator.answers.case import Money, ProposalKind, _in_range, _Strict, no_controls
+from negotiator.core.enums import Channel, IncidentCode, StartedBy
 from negotiator.planning.schedules import Instalment, Schedule, add_months
 
 # What a person wrote in their own words: kept as written, only trimmed and capped.

@@ -6,8 +6,8 @@ May import: errors, words and this_run.
 
 from __future__ import annotations
 
-from negotiator import this_run
-from negotiator.errors import BadInput, Message
+from negotiator.cli import this_run
+from negotiator.core.errors import BadInput, Message
 from negotiator.words import LANGUAGES
 
 

@@ -1,0 +1,2 @@
+"""The records: the contact log and agreements, and the plan's records.
+"""
