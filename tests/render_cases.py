@@ -79,5 +79,5 @@ def full_plan(lang: str) -> Plan:
     )
     agreement = Agreement(lender=first, kind=ProposalKind.instalments, months=14, monthly=Decimal("350.55"), first_due=dt.date(2027, 1, 31),
                           recorded=dt.datetime(2026, 11, 26, 18, 0))
-    plan = build_plan(case, lang, log=log, agreement=agreement)
+    plan = build_plan(case, lang, log=log, agreements=(agreement,))
     return plan._replace(content=content(lang, [d.lender for d in case.debts]))

@@ -613,6 +613,7 @@ def test_the_wizard_refuses_a_pasted_control_in_any_typed_text():
 def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
     import icalendar
 
+    from negotiator.planning import schedules
     from negotiator.records.contacts import Agreement
     from negotiator.render import ics
 
@@ -631,7 +632,7 @@ def test_the_calendar_keeps_the_earliest_reminders_and_says_where_it_stops():
     payments, call = events[:-1], events[-1]  # the follow-up call comes last
     assert len(events) == ics.MAX_PAYMENT_EVENTS + 1
     last = max(e.decoded("DTSTART") for e in payments)
-    every = sorted(row.due for a in agreed for row in a.schedule().rows)
+    every = sorted(row.due for a in agreed for row in schedules.agreed(a).rows)
     assert last == every[ics.MAX_PAYMENT_EVENTS - 1]
     assert f"first 1200 of {len(every)} payment reminders" in str(call.get("DESCRIPTION"))
     # Said in the calendar's own description too, for when every lender agreed and no call is left.

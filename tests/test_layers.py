@@ -25,8 +25,9 @@ LAYERS = (
     ("negotiator.answers.spellings",),  # the text an amount or a rate may be written as, for the schema
     ("negotiator.answers.case",),  # the answers model
     ("negotiator.answers.schema",),  # the answers file's JSON Schema, made from the model
+    ("negotiator.records.contacts",),  # the contact log and the agreements, as they are stored
     ("negotiator.planning",),  # pure numbers
-    ("negotiator.records.contacts", "negotiator.answers.file"),  # contact log and agreement; an answers file into a Case
+    ("negotiator.answers.file",),  # an answers file into a Case
     ("negotiator.records.plan",),  # the records the advice fills and the plan holds
     ("negotiator.advice",),  # the words
     ("negotiator.plan", "negotiator.store"),

@@ -208,13 +208,12 @@ def test_a_settlement_fits_within_the_lenders_part_of_the_lump_sum():
 
 
 def test_an_expired_debt_is_always_refused():
-    from types import SimpleNamespace
-
+    from negotiator.planning.limitation import EXPIRED
     from negotiator.planning.offer import judge, limitation_expired
 
     numbers = _numbers()
     d = numbers.debts[0]
-    old = SimpleNamespace(debt=d.debt, ladder=d.ladder, proposals=d.proposals, limitation=SimpleNamespace(status="expired"))
+    old = d._replace(limitation=d.limitation._replace(status=EXPIRED))
     assert limitation_expired(old) and not limitation_expired(d)
     v = judge(read_offer("36 x 1"), old, numbers.plan_date)
     assert v.fits and v.verdict == "refuse" and v.counter is None and v.expired
@@ -243,13 +242,12 @@ def test_an_offer_above_the_target_but_within_the_walk_away_is_countered_with_th
 
 
 def test_an_expired_debt_without_a_ladder_is_refused():
-    from types import SimpleNamespace
-
+    from negotiator.planning.limitation import EXPIRED
     from negotiator.planning.offer import judge, once_limit, pressure
 
     numbers = _numbers()
     d = numbers.debts[0]
-    old = SimpleNamespace(debt=d.debt, ladder=None, share=Decimal(0), proposals=(), limitation=SimpleNamespace(status="expired"))
+    old = d._replace(ladder=None, share=Decimal(0), proposals=(), limitation=d.limitation._replace(status=EXPIRED))
     v = judge(read_offer("12 x 100"), old, numbers.plan_date)
     assert v.verdict == "refuse" and v.vs_target is None and v.counter is None
     assert once_limit(old) == 0 and pressure(old)[1].monthly > 0

@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from render_cases import full_plan, plan_for
 
+from negotiator.planning import schedules
 from negotiator.records.contacts import ContactEntry
 from negotiator.render import ics
 from negotiator.render.payments import payments
@@ -92,7 +93,7 @@ def test_same_plan_same_file_whatever_the_clock(monkeypatch):
 def test_agreed_schedule_replaces_the_target_for_its_lender(lang):
     plan = full_plan(lang)
     found = events(ics.render(plan))
-    agreed = plan.agreement.schedule().rows
+    agreed = schedules.agreed(plan.agreements[-1]).rows
     assert len(found) == len(agreed) + 1  # the others have agreed nothing: one call, no payments
     starts = [e["DTSTART"].dt for e in found[:-1]]
     assert starts == [r.due for r in agreed]

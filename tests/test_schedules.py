@@ -8,9 +8,9 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from negotiator.core.months import add_months
 from negotiator.planning.schedules import (
     Method,
-    add_months,
     annuity,
     apr,
     build,

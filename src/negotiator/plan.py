@@ -31,14 +31,12 @@ __all__ = ["Checklist", "Content", "Letter", "Objection", "Plan", "Right", "Scri
 
 
 def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None, log: tuple[ContactEntry, ...] = (),
-               agreement: Agreement | None = None, agreements: tuple[Agreement, ...] = ()) -> Plan:
+               agreements: tuple[Agreement, ...] = ()) -> Plan:
     """Numbers and words for one case, in `lang` or the case's own language. Agreed monthly
     payments come out of what is available first; the rest is shared among the other lenders."""
     from negotiator.planning.follow_up import next_follow_up
 
     language = lang or case.language
-    if agreement is not None and not agreements:
-        agreements = (agreement,)
     numbers = plan_numbers(case, today, agreements)  # planning.ChoiceUnavailable names the debt
     lenders = [d.lender for d in case.debts]
     follow_up = next_follow_up(numbers.plan_date, log, agreements, lenders, today or dt.date.today())

@@ -12,9 +12,9 @@ from negotiator.advice.kinds import offered
 from negotiator.advice.phrasing import amount, months, percent, term
 from negotiator.answers.case import ProposalKind
 from negotiator.core.money import ZERO
+from negotiator.core.months import add_months
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.proposals import Proposal
-from negotiator.planning.schedules import add_months
 from negotiator.words import t
 
 

@@ -65,12 +65,13 @@ def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, fi
     from negotiator import store
     from negotiator.cli.options import language
     from negotiator.core.money import show
+    from negotiator.planning.schedules import agreed
 
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
     agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders())
     store.record_agreement(name, agreement)
-    last = agreement.schedule().rows[-1].due
+    last = agreed(agreement).rows[-1].due
     print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
             monthly=show(agreement.monthly), first_due=agreement.first_due.isoformat(), last_due=last.isoformat()))
     try:

@@ -231,7 +231,7 @@ def _end(call: Call, name: str) -> None:
         _say(t(lang, "call.form.agreement_skipped"))
         return
     from negotiator.commands.agree import build_agreement
-    from negotiator.planning.schedules import add_months
+    from negotiator.core.months import add_months
 
     kind, months, monthly, wait = _agreed_terms(call)
     default_due = add_months(today, wait).isoformat()

@@ -34,7 +34,8 @@ def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
 
     saved = store.open_case(name)
     chosen = language(lang, saved.case.language)
-    plan = build_plan(saved.case, chosen, log=tuple(saved.log()), agreement=saved.agreement())
+    latest = saved.agreement()
+    plan = build_plan(saved.case, chosen, log=tuple(saved.log()), agreements=(latest,) if latest is not None else ())
     debts = plan.numbers.debts
     if lender is None:
         return Lender(name, plan, debts[0], saved)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from negotiator.answers.case import Case, Debt, ProposalKind
 from negotiator.core.errors import BadInput, Message
@@ -23,6 +23,9 @@ from negotiator.planning.ladder import (
 from negotiator.planning.limitation import EXPIRED, Limitation, limitation
 from negotiator.planning.proposals import Proposal
 
+if TYPE_CHECKING:  # read for their terms only: a plan from an answers file has no agreement to load
+    from negotiator.records.contacts import Agreement
+
 
 class DebtPlan(NamedTuple):
     index: int  # type: ignore[assignment]  # position in the answers file (as a field it hides tuple.index, which no one calls)
@@ -32,7 +35,7 @@ class DebtPlan(NamedTuple):
     recommended: Recommendation
     ladder: Ladder | None  # None when the limitation has run out: nothing is offered or asked
     need: Decimal = ZERO  # the least a month that fits the usual term (the agreed amount once agreed)
-    agreed: Any = None  # the agreement recorded with this lender, if any
+    agreed: Agreement | None = None  # the agreement recorded with this lender, if any
     limitation: Limitation | None = None
 
     @property
@@ -120,7 +123,7 @@ def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, perc
     return ProposalKind.instalments
 
 
-def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> Numbers:
+def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Agreement] = ()) -> Numbers:
     start = case.planned_on(today)
     money = budget(
         [x.monthly for x in case.income],
@@ -139,7 +142,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     # Agreed monthly payments come out of what is available first; the rest is shared out.
     agreed = [_agreement_for(d.lender, agreements) for d in case.debts]
     others = {a.lender.strip().casefold() for a in agreements} - {d.lender.strip().casefold() for d in case.debts}
-    elsewhere = sum((monthly(_agreement_for(lender, agreements)) for lender in sorted(others)), ZERO)
+    elsewhere = sum((monthly(a) for a in (_agreement_for(x, agreements) for x in sorted(others)) if a is not None), ZERO)
     committed = sum((monthly(a) for a in agreed if a is not None), ZERO) + elsewhere
     free = max(money.available - committed, ZERO)
     kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
@@ -233,7 +236,7 @@ def opening(target: Proposal, debt: Debt, start: dt.date, pause: int) -> Proposa
     return opening_for(target, debt, start, lambda option: fitting_target(option, debt, start, pause))
 
 
-def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = None, agreements: Sequence[Any] = ()) -> DebtPlan | None:
+def what_if(case: Case, index: int, kind: ProposalKind, today: dt.date | None = None, agreements: Sequence[Agreement] = ()) -> DebtPlan | None:
     """One lender's part of the plan as it would be if `kind` were chosen for it: its share and
     target after the whole budget is shared out again. None when that kind is not on offer."""
     debts = [d.model_copy(update={"chosen": kind}) if i == index else d for i, d in enumerate(case.debts)]
@@ -251,13 +254,13 @@ def pinned(d: DebtPlan, share: Decimal, start: dt.date, pause: int, offers: Offe
     return d._replace(share=share, proposals=offers.all(), ladder=ladder)
 
 
-def monthly(agreement: Any) -> Decimal:
+def monthly(agreement: Agreement) -> Decimal:
     """What an agreement takes from each month's budget: nothing for a settlement, which is paid
     from the lump sum."""
     return ZERO if agreement.kind is ProposalKind.settlement else agreement.monthly
 
 
-def _agreement_for(lender: str, agreements: Sequence[Any]) -> Any:
+def _agreement_for(lender: str, agreements: Sequence[Agreement]) -> Agreement | None:
     """The current agreement with this lender: the last recorded."""
     found = None
     for a in agreements:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+from negotiator.planning.schedules import agreed
+
+if TYPE_CHECKING:  # read for their fields only: a plan from an answers file has no log to load
+    from negotiator.records.contacts import Agreement, ContactEntry
 
 CALL_AFTER_DAYS = 7
 
@@ -19,36 +24,35 @@ def _moment(when: dt.datetime) -> dt.datetime:
     return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
 
 
-def latest_contact(entries: Sequence[Any]) -> Any:
+def latest_contact(entries: Sequence[ContactEntry]) -> ContactEntry | None:
     """The contact that happened last; of two at the same time, the one added last."""
     if not entries:
         return None
     return max(enumerate(entries), key=lambda pair: (_moment(pair[1].when), pair[0]))[1]
 
 
-def call_date(plan_date: dt.date, entries: Sequence[Any], unagreed: bool = True) -> dt.date | None:
+def call_date(plan_date: dt.date, entries: Sequence[ContactEntry], unagreed: bool = True) -> dt.date | None:
     """When to call again: the date the last contact set; else, while a lender has no agreement,
     a week after that contact (or after the plan's date when there has been none)."""
     last = latest_contact(entries)
     if last is not None and last.next_date is not None:
-        chosen: dt.date = last.next_date
-        return chosen
+        return last.next_date
     if not unagreed:
         return None
     base = _moment(last.when).date() if last is not None else plan_date
     return base + dt.timedelta(days=CALL_AFTER_DAYS)
 
 
-def next_payment(agreement: Any, today: dt.date) -> dt.date | None:
-    return next((row.due for row in agreement.schedule().rows if row.due >= today), None)
+def next_payment(agreement: Agreement, today: dt.date) -> dt.date | None:
+    return next((row.due for row in agreed(agreement).rows if row.due >= today), None)
 
 
-def unagreed(lenders: Sequence[str], agreements: Sequence[Any]) -> bool:
+def unagreed(lenders: Sequence[str], agreements: Sequence[Agreement]) -> bool:
     agreed = {a.lender.strip().casefold() for a in agreements}
     return any(x.strip().casefold() not in agreed for x in lenders)
 
 
-def next_follow_up(plan_date: dt.date, entries: Sequence[Any], agreements: Sequence[Any], lenders: Sequence[str], today: dt.date) -> dt.date | None:
+def next_follow_up(plan_date: dt.date, entries: Sequence[ContactEntry], agreements: Sequence[Agreement], lenders: Sequence[str], today: dt.date) -> dt.date | None:
     """The earliest of: the follow-up call and each agreed payment still ahead (today counts). A
     call date already past is kept, as a call still owed. None when there is nothing to follow up."""
     dates = [d for d in (next_payment(a, today) for a in agreements) if d is not None]

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_UP, Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from negotiator.core.enums import ProposalKind
 from negotiator.core.money import ZERO, fen
+from negotiator.core.months import add_months
 from negotiator.planning import schedules
+from negotiator.planning.limitation import EXPIRED
 from negotiator.planning.schedules import Instalment, Schedule
+
+if TYPE_CHECKING:  # read for their fields only
+    from negotiator.answers.case import Debt
+    from negotiator.planning.engine import DebtPlan
+    from negotiator.planning.proposals import Proposal
 
 MAX_MONTHS = 120
 # Rate bases: a flat fee on the amount each month (Huabei, card instalments), or an interest rate.
@@ -59,17 +67,17 @@ def schedule_for(offer: Offer, amount: Decimal, start: dt.date) -> Schedule:
     n = 0
     for _ in range(offer.pause_months):
         n += 1
-        rows.append(Instalment(n, schedules.add_months(start, n), ZERO, ZERO, ZERO, remaining))
+        rows.append(Instalment(n, add_months(start, n), ZERO, ZERO, ZERO, remaining))
     if offer.kind == SETTLEMENT:
         paid = offer.lump_sum or ZERO
         n += 1
-        rows.append(Instalment(n, schedules.add_months(start, n), paid, min(paid, amount), ZERO, ZERO))
+        rows.append(Instalment(n, add_months(start, n), paid, min(paid, amount), ZERO, ZERO))
         return Schedule(amount, tuple(rows))
     if offer.lump_sum:
         paid = min(offer.lump_sum, remaining)
         remaining -= paid
         n += 1
-        rows.append(Instalment(n, schedules.add_months(start, n), offer.lump_sum, paid, ZERO, remaining))
+        rows.append(Instalment(n, add_months(start, n), offer.lump_sum, paid, ZERO, remaining))
     if remaining <= 0:
         return Schedule(amount, tuple(rows))
     months, monthly = offer.months, offer.monthly
@@ -86,7 +94,7 @@ def schedule_for(offer: Offer, amount: Decimal, start: dt.date) -> Schedule:
             n += 1
             part = min(payment, left)
             left -= part
-            rows.append(Instalment(n, schedules.add_months(start, n), payment, part, payment - part, left))
+            rows.append(Instalment(n, add_months(start, n), payment, part, payment - part, left))
         return Schedule(amount, tuple(rows))
     assert months is not None
     rate = offer.rate
@@ -133,54 +141,42 @@ class Verdict(NamedTuple):
         return self.schedule.apr if self.schedule.total_cost > 0 else ZERO
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    return getattr(obj, name, default) if obj is not None else default
-
-
-def covered(offer: Offer, debt: Any) -> Decimal:
+def covered(offer: Offer, debt: Debt) -> Decimal:
     """What the offer is worked out on: the balance, less what it waives."""
     if offer.covers == PRINCIPAL:
-        return Decimal(debt.principal)
+        return debt.principal
     if offer.covers == NO_PENALTIES:
-        return Decimal(debt.principal + debt.interest)
-    return Decimal(debt.balance)
+        return debt.principal + debt.interest
+    return debt.balance
 
 
-def walk_away_of(debt_plan: Any) -> Decimal:
+def walk_away_of(debt_plan: DebtPlan) -> Decimal:
     """The most a month for this lender: the ladder's walk-away, or its share when the plan offers
     the debt nothing (no ladder, as for a debt whose limitation has run out)."""
-    ladder = _get(debt_plan, "ladder")
-    share: Decimal | None = _get(debt_plan, "share")
+    ladder = debt_plan.ladder
     if ladder is None:
-        return share or ZERO
-    target = _get(ladder, "target")
-    if target is not None and str(getattr(target.kind, "value", target.kind)) == "settlement" and share is not None:
+        return debt_plan.share or ZERO
+    if ladder.target.kind is ProposalKind.settlement:
         # A settlement's walk-away may be its one payment; a month's limit is still the share.
-        return share
-    walk_away: Decimal = ladder.walk_away
-    return walk_away
+        return debt_plan.share
+    return ladder.walk_away
 
 
-def limitation_expired(debt_plan: Any) -> bool:
-    """Whether the plan marks this debt's limitation period as run out (read without assuming the
-    field exists: older plans have none)."""
-    limitation = _get(debt_plan, "limitation") or _get(_get(debt_plan, "debt"), "limitation")
-    status = _get(limitation, "status")
-    return str(getattr(status, "value", status)) == "expired"
+def limitation_expired(debt_plan: DebtPlan) -> bool:
+    """Whether the plan marks this debt's limitation period as run out."""
+    return debt_plan.limitation is not None and debt_plan.limitation.status == EXPIRED
 
 
-def offer_of(proposal: Any) -> Offer | None:
+def offer_of(proposal: Proposal | None) -> Offer | None:
     """A plan's proposal said as an offer, for the counter-offer."""
     if proposal is None:
         return None
-    kind = str(getattr(proposal.kind, "value", proposal.kind))
-    if kind == "settlement":
+    if proposal.kind is ProposalKind.settlement:
         return Offer(SETTLEMENT, lump_sum=proposal.total_payable)
-    pause = _get(proposal, "pause_months", 0) or 0
+    pause = proposal.pause_months
     months = proposal.months - pause
-    monthly = _get(proposal, "monthly_payment")
-    covers = NO_PENALTIES if (_get(proposal, "waived", ZERO) or ZERO) > 0 else BALANCE
-    return Offer(EXTENSION if pause else INSTALMENTS, months, monthly, None, pause, None, covers)
+    covers = NO_PENALTIES if proposal.waived > 0 else BALANCE
+    return Offer(EXTENSION if pause else INSTALMENTS, months, proposal.monthly_payment, None, pause, None, covers)
 
 
 def longer_term(amount: Decimal, walk_away: Decimal) -> Offer | None:
@@ -193,22 +189,18 @@ def longer_term(amount: Decimal, walk_away: Decimal) -> Offer | None:
     return Offer(INSTALMENTS, months, walk_away) if months <= MAX_MONTHS else None
 
 
-def once_limit(debt_plan: Any) -> Decimal:
+def once_limit(debt_plan: DebtPlan) -> Decimal:
     """The most this lender may get at once: its part of the lump sum (the plan's settlement
     figure), never less than one month's walk-away."""
-    walk_away = walk_away_of(debt_plan)
-    settle = None
-    for proposal in _get(debt_plan, "proposals", ()) or ():
-        if str(getattr(proposal.kind, "value", proposal.kind)) == "settlement":
-            settle = proposal
-    return max(walk_away, settle.amount if settle is not None else ZERO)
+    settle = debt_plan.proposal(ProposalKind.settlement)
+    return max(walk_away_of(debt_plan), settle.amount if settle is not None else ZERO)
 
 
-def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
+def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
     """The offer against one lender's ladder: fits when no payment is above the walk-away (a
     settlement or down payment: above what the lump sum allows this lender)."""
     debt = debt_plan.debt
-    ladder = _get(debt_plan, "ladder")
+    ladder = debt_plan.ladder
     walk_away = walk_away_of(debt_plan)
     schedule = schedule_for(offer, covered(offer, debt), start)
     once = once_limit(debt_plan)
@@ -224,12 +216,12 @@ def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
     vs_walk_away = max(over)
     limit = once if offer.kind == SETTLEMENT else walk_away
     fits = vs_walk_away <= 0
-    target = _get(ladder, "target")
-    opening = _get(ladder, "opening")
+    target = ladder.target if ladder is not None else None
+    opening = ladder.opening if ladder is not None else None
     vs_target = schedule.total_payable - target.total_payable if target is not None else None
     vs_opening = schedule.total_payable - opening.total_payable if opening is not None else None
     expired = limitation_expired(debt_plan)
-    target_fits = bool(_get(target, "fits", False))
+    target_fits = target is not None and target.fits
     if expired:
         verdict, counter = "refuse", None
     elif fits and (vs_target is None or vs_target <= 0 or not target_fits):
@@ -239,7 +231,7 @@ def judge(offer: Offer, debt_plan: Any, start: dt.date) -> Verdict:
     else:
         # The target itself is above the walk-away: counter with what it repays at the walk-away
         # each month over as long as that takes, as the script asks for a longer term.
-        counter = longer_term(_get(target, "amount", debt.balance), walk_away)
+        counter = longer_term(target.amount if target is not None else debt.balance, walk_away)
         verdict = "counter" if counter is not None else "refuse"
     principal_and_interest = debt.principal + debt.interest
     return Verdict(
@@ -273,7 +265,7 @@ def _round_up(value: Decimal, step: int) -> Decimal:
     return (value / step).to_integral_value(rounding=ROUND_UP) * step + ZERO
 
 
-def pressure(debt_plan: Any) -> tuple[Decimal, Offer]:
+def pressure(debt_plan: DebtPlan) -> tuple[Decimal, Offer]:
     """The figures a collector typically pushes: a lump sum now, and a counter-offer of a short
     term whose payment is above the walk-away (rounded up the way people say figures)."""
     balance = debt_plan.debt.balance

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from negotiator.answers.case import Debt, ProposalKind
 from negotiator.core.money import ZERO, fen, fen_down
+from negotiator.core.months import add_months
 from negotiator.planning import schedules
 from negotiator.planning.schedules import Instalment, Schedule
 
@@ -145,7 +146,7 @@ def pause_rows(amount: Decimal, rate: Decimal, pause_months: int, pause_payment:
         payment = min(pause_payment, remaining + interest)
         principal = payment - interest
         remaining -= principal
-        rows.append(Instalment(n, schedules.add_months(start, n), payment, principal, interest, remaining))
+        rows.append(Instalment(n, add_months(start, n), payment, principal, interest, remaining))
     return tuple(rows)
 
 
@@ -164,7 +165,7 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, 
         rows = paused + after.rows
     else:
         rows = paused
-    days = (schedules.add_months(start, pause_months) - start).days
+    days = (add_months(start, pause_months) - start).days
     accrual = fen(debt.principal * debt.annual_rate / 365 / 100 * days)
     return Proposal(
         ProposalKind.extension,
@@ -184,7 +185,7 @@ def pause_only(debt: Debt, share: Decimal, start: dt.date, pause_months: int) ->
     """A pause with no amount: what is asked for when there is nothing to offer each month. The
     schedule holds the months of the pause, each with nothing to pay."""
     amount = debt.balance
-    rows = tuple(Instalment(n, schedules.add_months(start, n), ZERO, ZERO, ZERO, amount) for n in range(1, max(pause_months, 1) + 1))
+    rows = tuple(Instalment(n, add_months(start, n), ZERO, ZERO, ZERO, amount) for n in range(1, max(pause_months, 1) + 1))
     return Proposal(ProposalKind.extension, Schedule(ZERO, rows), share, debt.balance, amount, pause_months=len(rows),
                     rate=debt.annual_rate, within_usual_terms=False)
 
@@ -209,7 +210,7 @@ def settlement_percent(lump_sum: Decimal, total_balance: Decimal) -> Decimal:
 
 def settlement(debt: Debt, share: Decimal, start: dt.date, percent: Decimal) -> Proposal:
     amount = fen_down(debt.balance * percent / 100)
-    row = Instalment(1, schedules.add_months(start, 1), amount, amount, ZERO, ZERO)
+    row = Instalment(1, add_months(start, 1), amount, amount, ZERO, ZERO)
     return Proposal(ProposalKind.settlement, Schedule(amount, (row,)), share, debt.balance, amount, settlement_percent=percent)
 
 
@@ -243,5 +244,5 @@ def at_walk_away(p: Proposal, start: dt.date, cap: int, usual: int) -> Proposal 
             if principal <= 0:
                 return None
         remaining -= principal
-        rows.append(Instalment(n, schedules.add_months(start, n), payment, principal, interest, remaining))
+        rows.append(Instalment(n, add_months(start, n), payment, principal, interest, remaining))
     return p._replace(schedule=Schedule(p.amount, tuple(rows)), within_usual_terms=len(rows) <= usual)

@@ -6,16 +6,19 @@ monthly internal rate of return of the cash flows, the annualized rate lenders m
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from functools import cached_property, lru_cache
-from typing import NamedTuple
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from negotiator.core.money import ZERO, fen, fen_down
+from negotiator.core.months import add_months
+
+if TYPE_CHECKING:  # read for its terms only: `calc` must not load the records' models
+    from negotiator.records.contacts import Agreement
 
 
 class Method(StrEnum):
@@ -63,14 +66,6 @@ class Schedule:
     @cached_property
     def apr(self) -> Decimal:
         return apr(self.amount, [r.payment for r in self.rows])
-
-
-@lru_cache(maxsize=4096)  # a plan's schedules mostly start on the same day: one date, many times
-def add_months(start: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def monthly_rate(annual_percent: Decimal) -> Decimal:
@@ -149,6 +144,18 @@ def build(method: Method, amount: Decimal, months: int, start: dt.date, annual_p
     if method is Method.flat_fee:
         return flat_fee(amount, months, fee_percent, start)
     return interest_free(amount, months, start)
+
+
+def agreed(agreement: Agreement) -> Schedule:
+    """What an agreement says to pay: equal payments of its monthly amount from its first due
+    date, one a month."""
+    total = agreement.monthly * agreement.months
+    rows = []
+    remaining = total
+    for n in range(1, agreement.months + 1):
+        remaining -= agreement.monthly
+        rows.append(Instalment(n, add_months(agreement.first_due, n - 1), agreement.monthly, agreement.monthly, ZERO, remaining))
+    return Schedule(total, tuple(rows))
 
 
 def apr(amount: Decimal, payments: list[Decimal]) -> Decimal:

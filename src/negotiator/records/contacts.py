@@ -6,7 +6,6 @@ Both are validated on load like the answers file; the log is append-only.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -20,7 +19,6 @@ from pydantic import (
 
 from negotiator.answers.case import Money, ProposalKind, _in_range, _Strict, no_controls
 from negotiator.core.enums import Channel, IncidentCode, StartedBy
-from negotiator.planning.schedules import Instalment, Schedule, add_months
 
 # What a person wrote in their own words: kept as written, only trimmed and capped.
 FreeText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -69,7 +67,8 @@ class ContactEntry(_Strict):
 
 
 class Agreement(_Strict):
-    """What was agreed with one lender; the plan then shows this schedule and the reminders follow it."""
+    """What was agreed with one lender: its terms. The planning layer builds the schedule they make
+    (`planning.schedules.agreed`); the plan shows it and the reminders follow it."""
 
     lender: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
     kind: ProposalKind
@@ -79,14 +78,3 @@ class Agreement(_Strict):
     recorded: dt.datetime | None = None
 
     _first_due_range = field_validator("first_due")(_in_range)
-
-    def schedule(self) -> Schedule:
-        """Equal payments of `monthly` from `first_due`, one a month."""
-        _in_range(self.first_due)
-        total = self.monthly * self.months
-        rows = []
-        remaining = total
-        for n in range(1, self.months + 1):
-            remaining -= self.monthly
-            rows.append(Instalment(n, add_months(self.first_due, n - 1), self.monthly, self.monthly, Decimal("0.00"), remaining))
-        return Schedule(total, tuple(rows))

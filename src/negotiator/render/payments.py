@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from negotiator.plan import Plan
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.schedules import Schedule
+from negotiator.planning.schedules import agreed as agreed_schedule
 
 if TYPE_CHECKING:  # the models are needed only when a saved case brings a log or an agreement
     from negotiator.records.contacts import Agreement, ContactEntry
@@ -40,12 +41,12 @@ def payments(plan: Plan) -> list[Payments]:
         agreed = agreement_for(plan, d)
         if agreed is not None:
             matched.add(id(agreed))
-            out.append(Payments(d.lender, d.index, agreed.schedule(), agreed.kind.value, True))
+            out.append(Payments(d.lender, d.index, agreed_schedule(agreed), agreed.kind.value, True))
         elif d.ladder is not None:  # a debt with no ladder has nothing to pay
             target = d.ladder.target
             out.append(Payments(d.lender, d.index, target.schedule, target.kind.value, False))
     for n, a in enumerate(x for x in plan.agreements if id(x) not in matched):
-        out.append(Payments(a.lender, len(plan.numbers.debts) + n, a.schedule(), a.kind.value, True))
+        out.append(Payments(a.lender, len(plan.numbers.debts) + n, agreed_schedule(a), a.kind.value, True))
     return out
 
 
