@@ -527,6 +527,8 @@ def test_a_crash_between_the_append_and_its_note_loses_no_count(home, monkeypatc
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(journal, "atomic_write", killed)
+    # A kill leaves no time to cut the line back (an error or Ctrl-C would: see the full-disk tests).
+    monkeypatch.setattr(journal.appending, "_cut_back", lambda path, size: None)
     with pytest.raises(KeyboardInterrupt):
         store.add_entry("x", entry("two"))
     monkeypatch.setattr(journal, "atomic_write", real)
@@ -675,3 +677,114 @@ def test_an_answers_file_that_is_a_pipe_or_a_device_never_hangs(run_cli, tmp_pat
     for path in (fifo, Path("/dev/zero"), tmp_path):
         result = run_cli("plan", "--answers", str(path), "--lang", "en", timeout=5)
         assert result.returncode == 2 and str(path) in result.stderr and "Traceback" not in result.stderr
+
+
+# --- a full disk -----------------------------------------------------------------------------
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file under `folder` (but the lock, which holds nothing) and its bytes; None for a folder."""
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*")) if p.name != ".lock"}
+
+
+@pytest.fixture
+def full_disk(home: Path, monkeypatch: pytest.MonkeyPatch):
+    """Every write to a file under `home` fails as on a full disk (ENOSPC), once `full_disk.on` is
+    set; the terminal's writes go through."""
+    import errno
+
+    real = os.write
+
+    class Disk:
+        on = False
+
+    def write(fd: int, data) -> int:
+        if Disk.on:
+            try:
+                where = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                where = ""
+            if where.startswith(str(home)):
+                if len(data) > 1:  # a part of it may land first, as on a real disk
+                    real(fd, bytes(data)[:1])
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fd, data)
+
+    monkeypatch.setattr(os, "write", write)
+    return Disk
+
+
+NOTHING_CHANGED = "Nothing was changed."
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds a write's file through /proc")
+@pytest.mark.parametrize("command", [
+    ("log", "add", "x", "--channel", "phone", "--when", "2026-11-28 09:00", "--said", "asked for a plan"),
+    ("agree", "x", "--lender", "Huabei", "--kind", "instalments", "--months", "6", "--monthly", "100", "--first-due", "2030-01-01"),
+    ("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "y"),
+])
+def test_a_full_disk_is_exit_2_and_leaves_every_file_as_it_was(run_cli, home, full_disk, command):
+    _saved(home, "x")
+    before = _snapshot(home / "cases")
+    full_disk.on = True
+    done = run_cli(*command, "--lang", "en")
+    full_disk.on = False
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and NOTHING_CHANGED in done.stderr
+    assert "No space left on device" in done.stderr and "Traceback" not in done.stderr
+    assert _snapshot(home / "cases") == before
+    # And the case goes on as before: the same command works once there is room.
+    assert run_cli(*command, "--lang", "en").returncode == 0
+
+
+def test_a_log_whose_check_file_is_a_folder_gains_no_line_and_says_so_truly(run_cli, home):
+    _saved(home, "x")
+    folder = home / "cases" / "x"
+    (folder / ".log.checked").unlink()
+    (folder / ".log.checked").mkdir()
+    log = (folder / "log.jsonl").read_bytes()
+    add = ("log", "add", "x", "--channel", "phone", "--when", "2026-11-28 09:00", "--said", "once", "--lang", "en")
+    done = run_cli(*add)
+    assert done.returncode == 2 and NOTHING_CHANGED in done.stderr and ".log.checked" in done.stderr
+    assert (folder / "log.jsonl").read_bytes() == log  # truly nothing: trying again adds the contact once
+    (folder / ".log.checked").rmdir()
+    assert run_cli(*add).returncode == 0
+    from negotiator.store.reading import parse_log
+
+    assert [e.said for e in parse_log((folder / "log.jsonl").read_bytes(), folder / "log.jsonl")] == ["hello", "once"]
+
+
+def test_an_append_that_cannot_be_cut_back_says_so(home, monkeypatch):
+    import errno
+
+    from negotiator.store import appending
+
+    path = home / "payments.jsonl"
+    path.write_bytes(b'{"a": 1}\n')
+
+    def refused(*args):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "ftruncate", refused)
+    with pytest.raises(appending.NotUndone) as caught, appending.undone_on_error(path):
+        appending.append_whole(path, b'{"b": 2}\n', 1 << 20)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert "may be cut short" in str(caught.value) and NOTHING_CHANGED not in str(caught.value)
+
+
+def test_an_append_is_whole_or_not_there(home):
+    import errno
+
+    from negotiator.store import appending
+
+    path, new = home / "payments.jsonl", home / "new.jsonl"
+    path.write_bytes(b'{"a": 1}')  # a hand-edited last line without its newline
+    with pytest.raises(OSError) as caught:
+        with appending.undone_on_error(path), appending.undone_on_error(new):
+            appending.append_whole(path, b'{"b": 2}\n', 1 << 20)
+            appending.append_whole(new, b'{"c": 3}\n', 1 << 20)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert caught.value.filename == str(new)  # the innermost file the failed change touched
+    assert path.read_bytes() == b'{"a": 1}' and not new.exists()
+    with appending.undone_on_error(path):
+        appending.append_whole(path, b'{"b": 2}\n', 1 << 20)
+    assert path.read_bytes() == b'{"a": 1}\n{"b": 2}\n'

@@ -101,29 +101,16 @@ def run_in_process(args, capsys):
 def test_a_write_failing_midway_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, capsys):
     out = tmp_path / "plan.txt"
     out.write_text("the plan saved last week\n", encoding="utf-8")
-    real_fdopen = os.fdopen
+    real_write = os.write
 
-    class DiskFull:
-        """Writes half of what it is given, then fails, as a full disk would."""
-
-        def __init__(self, handle):
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, data):
-            self.handle.write(data[: len(data) // 2])
-            self.handle.flush()
+    def disk_full(fd, data):
+        """Writes half of what it is given to a file in tmp_path, then fails, as a full disk would."""
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(tmp_path)):
+            real_write(fd, bytes(data)[: len(data) // 2])
             raise OSError(28, "No space left on device")
+        return real_write(fd, data)
 
-        def __getattr__(self, name):
-            return getattr(self.handle, name)
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: DiskFull(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(os, "write", disk_full)
     code, streams = run_in_process(["plan", "--answers", EN, "-o", str(out), "--force"], capsys)
     assert code == 2
     assert "No space left on device" in streams.err and "could not be saved" in streams.err

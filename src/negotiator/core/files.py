@@ -67,22 +67,37 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode
     folder = path.parent if str(path.parent) else Path(".")
     if not overwrite and path.exists():
         raise FileExists(str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _naming(exc, path) from None
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, mode)
         if overwrite:
             os.replace(tmp, path)
         else:
             _place_new(tmp, path)
         sync_folder(folder)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExists) and exc.filename in (None, tmp):
+            raise _naming(exc, path) from None
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """`exc` naming the file the person knows (not our temporary one, nor none: a write refused
+    for want of space names no file), so what they are told says which file was not written."""
+    exc.filename, exc.filename2 = str(path), None
+    return exc
 
 
 def _place_new(tmp: str, path: Path) -> None:

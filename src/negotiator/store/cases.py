@@ -18,6 +18,7 @@ from negotiator.store.folders import (
     AGREEMENT_FILE,
     CASE_FILE,
     HISTORY_FILE,
+    LOCK_FILE,
     LOG_FILE,
     case_folder,
     check_folder,
@@ -68,14 +69,33 @@ def case_record(name: str, case: Case) -> str:
 
 def save_case(name: str, case: Case, *, overwrite: bool = False) -> Path:
     """Save (or, with `overwrite`, replace) a case's answers. Returns the case's folder."""
-    folder = private_dir(case_folder(name))
-    with locked(folder, name):
-        clean_stale(folder)
-        try:
-            atomic_write(folder / CASE_FILE, case_record(name, case), overwrite=overwrite)
-        except FileExists as exc:
-            raise BadInput("store.exists", name=name) from exc
+    folder = case_folder(name)
+    made = not os.path.lexists(folder)
+    private_dir(folder)
+    try:
+        with locked(folder, name):
+            clean_stale(folder)
+            try:
+                atomic_write(folder / CASE_FILE, case_record(name, case), overwrite=overwrite)
+            except FileExists as exc:
+                raise BadInput("store.exists", name=name) from exc
+    except BaseException:
+        if made:
+            _remove_empty(folder)  # a full disk, say: the data folder is left as it was
+        raise
     return folder
+
+
+def _remove_empty(folder: Path) -> None:
+    """Take away a case folder made for a save that failed, if nothing but its lock is in it."""
+    try:
+        names = os.listdir(folder)
+        if set(names) <= {LOCK_FILE}:
+            for name in names:
+                os.unlink(folder / name)
+            os.rmdir(folder)
+    except OSError:
+        pass  # an empty folder left behind holds nothing and is read as no case
 
 
 def existing_folder(name: str) -> Path:

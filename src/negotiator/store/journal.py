@@ -8,7 +8,6 @@ log of 10,000 contacts costs what adding to one of 10 does.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import stat
@@ -23,7 +22,7 @@ from negotiator.core.files import (
     sync_folder,
 )
 from negotiator.records.contacts import Agreement, ContactEntry
-from negotiator.store import reading
+from negotiator.store import appending, reading
 from negotiator.store.cases import (
     SavedCase,
     existing_folder,
@@ -52,7 +51,6 @@ def _append(path: Path, existing: bytes, *records: ContactEntry | Agreement) -> 
 # holds. While they still match, no one has touched the log since it was last checked in full, and
 # adding a contact needs neither to read it again nor to rewrite it: one line is appended.
 CHECKED_FILE = ".log.checked"
-_APPEND = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def _stamp(info: os.stat_result) -> list[int]:
@@ -84,26 +82,6 @@ def checked_count(folder: Path) -> int:
     return len(reading.parse_log(data, path))
 
 
-def _append_line(path: Path, data: bytes) -> os.stat_result:
-    """Add bytes at the end of the log and wait until they are on the disk."""
-    fd = os.open(path, _APPEND, 0o600)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(errno.EINVAL, "not a regular file", str(path))
-        if info.st_size and os.pread(fd, 1, info.st_size - 1) != b"\n":
-            data = b"\n" + data  # a hand-edited last line without its newline stays as it was
-        if info.st_size + len(data) > reading.MAX_LOG_MB * 1024 * 1024:
-            raise TooLarge(errno.EFBIG, "file too large", str(path))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-        return os.fstat(fd)
-    finally:
-        os.close(fd)
-
-
 def add_entry(name: str, entry: ContactEntry) -> int:
     """Append one contact to the case's log, under the case's lock. Every other file of the case is
     validated first, and the log too unless it is as the last append left it. Returns how many
@@ -115,15 +93,18 @@ def add_entry(name: str, entry: ContactEntry) -> int:
         count = checked_count(folder)
         path = folder / LOG_FILE
         created = not os.path.lexists(path)
-        try:
-            info = _append_line(path, line(entry))
-        except TooLarge as exc:
-            raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), "log") from exc
-        except NotRegular as exc:
-            raise reading.refuse(path, reading.not_regular(), "log") from exc
-        if created:
-            sync_folder(folder)
-        atomic_write(folder / CHECKED_FILE, json.dumps({"stamp": _stamp(info), "count": count + 1}), overwrite=True)
+        # The check file is part of the change: if it cannot be written, the line goes again too,
+        # so "nothing was changed" stays true and trying again adds the contact once.
+        with appending.undone_on_error(path):
+            try:
+                info = appending.append_whole(path, line(entry), reading.MAX_LOG_MB * 1024 * 1024)
+            except TooLarge as exc:
+                raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), "log") from exc
+            except NotRegular as exc:
+                raise reading.refuse(path, reading.not_regular(), "log") from exc
+            if created:
+                sync_folder(folder)
+            atomic_write(folder / CHECKED_FILE, json.dumps({"stamp": _stamp(info), "count": count + 1}), overwrite=True)
     return count + 1
 
 
