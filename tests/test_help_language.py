@@ -73,3 +73,34 @@ def test_no_help_page_shows_a_word_key(run_cli, lang):
         done = run_cli("--lang", lang, *path, "--help")
         assert done.returncode == 0, (path, done.stderr)
         assert not re.search(r"\bcli\.[a-z_]+\.", done.stdout), (path, done.stdout)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_command_list_shows_every_summary_whole_at_100_columns(run_cli, lang):
+    from negotiator import words
+
+    page = run_cli("--lang", lang, "--help", COLUMNS="100").stdout
+    summaries = {key.removesuffix(".summary"): text for key, text in words.table(lang, "cli").items() if key.endswith(".summary")}
+    assert len(summaries) == 17
+    for command, summary in summaries.items():
+        assert f"  {command:<11}{summary}\n" in page, command
+    assert "..." not in page.split("\n", 1)[1]  # the usage line's [ARGS]... is not a cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_60_columns_a_summary_wraps_under_itself(run_cli, lang):
+    from negotiator.render.table import width
+
+    page = run_cli("--lang", lang, "--help", COLUMNS="60").stdout
+    listed = page.split("\n\n")[-1].splitlines()[1:]
+    assert all(width(line) < 60 for line in page.splitlines())
+    assert any(line.startswith(" " * 13) and line.strip() for line in listed)  # a summary's second line
+    assert not [line for line in page.splitlines() if line.lstrip().startswith(tuple("。，、）"))]
+
+
+@pytest.mark.parametrize("args", [("--lang", "fr", "cases"), ("cases", "--lang", "fr"), ("--lang", "fr", "show", "c"),
+                                  ("show", "c", "--lang=fr"), ("--lang", "fr"), ("--lang", "fr", "--help")], ids=" ".join)
+def test_an_unknown_language_is_refused_wherever_it_stands(run_cli, args):
+    done = run_cli(*args, LANG="C")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "--lang: must be zh or en\n"

@@ -34,6 +34,7 @@ LAYERS = (
     ("negotiator.render",),
     ("negotiator.cli.help_page", "negotiator.cli.usage_errors", "negotiator.cli.options", "negotiator.asking.prompt_layout"),  # what commands share
     ("negotiator.asking.question",),  # a question as data, asked the one way
+    ("negotiator.cli.help_layout",),  # a help page fitted to the window
     ("negotiator.cli.typer_classes", "negotiator.cli.exits"),  # help pages in words; how a run ends
     ("negotiator.wizard", "negotiator.commands"),
     ("negotiator.app", "negotiator.direct"),  # only wires the commands; a plain line read without typer

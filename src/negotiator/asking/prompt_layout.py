@@ -1,5 +1,7 @@
 """How a question looks in a terminal, the same in the wizard and in the commands that ask
-(`log add`; what is asked is `negotiator.asking.question`): text fitted to the window (wrapped at words in English and by the line-breaking rules in Chinese, no
+(`log add`; what is asked is `negotiator.asking.question`): text fitted to the window by the
+layout every command uses (`render.layout`: `width` and `block` are its `screen_width` and
+`fit_screen`) (wrapped at words in English and by the line-breaking rules in Chinese, no
 line starting with 。，）： nor ending with （, down to 60 columns; choice labels wrapped rather
 than cut), the offered answer greyed in the field and taken by Enter, and the note under a refused
 answer given the lines it needs.
@@ -8,33 +10,12 @@ prompt_toolkit is loaded only by the functions that build a prompt."""
 
 from __future__ import annotations
 
-import shutil
-
+from negotiator.render.layout import fit_screen as block
+from negotiator.render.layout import screen_width as width
 from negotiator.render.layout import wrap_paragraph
 from negotiator.render.table import width as columns
 
-
-def width() -> int:
-    """The window's width, less one column: a line that fills the last one wraps by itself in
-    some terminals."""
-    return max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
-
-
-def block(text: str, limit: int | None = None) -> str:
-    """Every line of `text` wrapped; a line's leading spaces are kept, and its continuation lines
-    are indented two more, so lists stay lists."""
-    limit = limit or width()
-    out: list[str] = []
-    for line in text.split("\n"):
-        if not line.strip():
-            out.append("")
-            continue
-        if columns(line) <= limit:  # as it is: its spacing may align a table
-            out.append(line)
-            continue
-        indent = line[: len(line) - len(line.lstrip(" "))]
-        out += wrap_paragraph(line.strip(), limit, indent, indent + "  " if indent else "")
-    return "\n".join(out)
+__all__ = ["block", "choice", "enter_takes", "instruction", "offered_style", "question", "roomy_errors", "width"]
 
 
 def question(message: str, hint: str | None, mark: int = 2, answer: int = 12) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from negotiator.cli import this_run
 from negotiator.core.controls import visible
-from negotiator.core.errors import NegotiatorError
+from negotiator.core.errors import BadInput, Message, NegotiatorError
 from negotiator.words import say, t
 
 
@@ -31,6 +31,8 @@ def run(args: Sequence[str], body: Callable[[], object]) -> int:
     went wrong, if anything, in the language of this run."""
     with this_run.started(args):
         try:
+            if this_run.unknown_language(args) is not None:
+                raise BadInput("errors.usage.bad_value", option="--lang", problem=Message("cli.bad.lang"))
             result = body()
         except (Exception, KeyboardInterrupt) as exc:
             return ending(exc, args)

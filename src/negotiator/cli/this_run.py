@@ -32,18 +32,31 @@ _OUTSIDE = _Run()  # no run: what a command or the wizard says it speaks is not 
 _now = _OUTSIDE
 
 
-def language_asked(args: Sequence[str]) -> str | None:
-    """The --lang given on the command line, read before typer has parsed it. A value that is not
-    a language is left for the command's own check to refuse."""
+def _langs_typed(args: Sequence[str]) -> Iterator[str]:
+    """Every value given to --lang on the command line, wherever it stands."""
     for n, arg in enumerate(args):
+        if arg == "--":
+            return  # what follows is not an option
         if arg == "--lang":
-            value = args[n + 1] if n + 1 < len(args) else ""
+            yield args[n + 1] if n + 1 < len(args) else ""
         elif arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        else:
-            continue
+            yield arg.removeprefix("--lang=")
+
+
+def language_asked(args: Sequence[str]) -> str | None:
+    """The --lang given on the command line, read before typer has parsed it."""
+    for value in _langs_typed(args):
         if value.strip().lower() in LANGUAGES:
             return value.strip().lower()
+    return None
+
+
+def unknown_language(args: Sequence[str]) -> str | None:
+    """A --lang value that names no language we speak, wherever it stands on the line (before the
+    command or after it): the run refuses it before doing anything."""
+    for value in _langs_typed(args):
+        if value.strip().lower() not in LANGUAGES:
+            return value
     return None
 
 

@@ -9,7 +9,7 @@ values themselves, in the person's language. So a text option's value (and a swi
 on as it is; anything else (a path, which typer checks can be read), and any typer that works
 differently, keeps typer's own checks.
 
-May import: help_page, this_run (and typer).
+May import: help_page, help_layout, this_run (and typer).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import typer.core
 
-from negotiator.cli import this_run
+from negotiator.cli import help_layout, this_run
 from negotiator.cli.help_page import in_language, put_into_words
 
 
@@ -53,6 +53,8 @@ def _take_as_typed(params: list[Any]) -> None:
 
 
 class Command(typer.core.TyperCommand):
+    context_class = help_layout.Context
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _take_as_typed(self.params)
@@ -69,6 +71,11 @@ class Command(typer.core.TyperCommand):
 
 
 class Group(typer.core.TyperGroup):
+    context_class = help_layout.Context
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        help_layout.list_commands(self, ctx, formatter)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _take_as_typed(self.params)

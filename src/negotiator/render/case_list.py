@@ -15,7 +15,7 @@ def as_json(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:
-    from negotiator.render.layout import fit_or_stack, terminal_width
+    from negotiator.render.layout import fit_or_stack, screen_width
 
     if not rows:
         return t(lang, "store.cases.none") + "\n"
@@ -27,7 +27,7 @@ def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:
         else:
             body.append([row["name"], row["last_change"].replace("T", " ")[:16], row["next_follow_up"] or "-", str(row["contacts"])])
     # As wide as the window allows; stacked rather than cut when it is narrow.
-    lines = fit_or_stack(headers, body, "lllr", terminal_width(), t(lang, "wizard.review.separator"))
+    lines = fit_or_stack(headers, body, "lllr", screen_width(), t(lang, "wizard.review.separator"))
     if any(row["problem"] for row in rows):
         lines += ["", t(lang, "store.cases.broken_hint")]
     return "\n".join(lines) + "\n"

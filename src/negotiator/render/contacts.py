@@ -34,7 +34,7 @@ def as_json(entries: Sequence[ContactEntry]) -> str:
 
 
 def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:
-    from negotiator.render.layout import terminal_width, wrap
+    from negotiator.render.layout import screen_width, wrap
     from negotiator.render.safe import one_line, visible
     from negotiator.render.table import width
 
@@ -57,7 +57,7 @@ def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:
         if entry.next_date:
             lines.append(f"  {t(lang, 'store.log.labels.next_date')}: {entry.next_date.isoformat()}")
         # Wrapped to the window, at words (English) or by the Chinese line-breaking rules.
-        limit = terminal_width()
+        limit = screen_width()
         fitted = [line if width(line) <= limit else "\n".join(wrap(line.strip(), limit, line[: len(line) - len(line.lstrip())], "    "))
                   for line in lines]
         blocks.append("\n".join(fitted))

@@ -1,11 +1,17 @@
-"""Fitting words into a fixed number of display columns, for the plain-text plan people print.
+"""Fitting words into display columns: the one way every command, message, help page and question
+lays out text for a terminal (`screen_width`, `fit_screen`), and the plain-text plan people print
+(at 80 columns, `WIDTH` in render.text).
 
 A Chinese character takes two columns and a line may break between any two of them; English breaks
-only between words. Closing punctuation never starts a line and opening brackets never end one.
+only between words. Closing punctuation never starts a line and opening brackets never end one. A
+line never breaks inside a number, a date, a file name or a command, nor between an amount and its
+unit ("693.64 元", "3,127.76 yuan", "12 months").
 """
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Sequence
 
 from negotiator.render.table import char_width, pad, width
@@ -13,24 +19,50 @@ from negotiator.render.table import char_width, pad, width
 # Kinsoku: characters that may not begin a line, and ones that may not end a line.
 _NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%”’")
 _NO_END = set("（《「『【〈〔([{“‘")
+# Words that stay on the line of the number before them: "693.64 元", "12 个月", "18 %", "6 months".
+_UNITS = ("元", "yuan", "%", "％", "期", "个月", "个", "天", "年", "月", "日", "号", "次", "家", "岁", "万",
+          "month", "day", "year", "week", "instalment", "payment", "time", "call")
 
 
 def _pieces(text: str) -> list[tuple[str, int, bool]]:
     """Pieces a line may not be broken inside (a word, or one wide character with any
     punctuation that must stay by it), each with its width and whether a space comes before it."""
     out: list[tuple[str, int, bool]] = []
-    for word in text.split():
+    after_number = False
+    for word in _words(text):
+        first = len(out)
         if word.isascii() and word.isprintable():
             # Most of an English plan: one piece, as wide as it is long.
             out.append((word, len(word), bool(out)))
         else:
             _break_word(word, bool(out), out)
+        if after_number and word.startswith(_UNITS):
+            # The unit joins the number before it, on one line.
+            number, columns, spaced = out[first - 1]
+            unit, unit_columns, _ = out[first]
+            out[first - 1 : first + 1] = [(f"{number} {unit}", columns + 1 + unit_columns, spaced)]
+        after_number = out[-1][0][-1:].isdigit()
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, split at spaces, except inside `backquotes`: a command keeps whole."""
+    out: list[str] = []
+    quoted = False
+    for word in text.split():
+        if quoted:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+        if word.count("`") % 2:
+            quoted = not quoted
     return out
 
 
 def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]]) -> None:
-    """A word with wide characters, cut where a line may break: next to a wide character, unless
-    the next one may not start a line or the one before may not end it."""
+    """A word with wide characters, cut where a line may break: between two wide characters, unless
+    the next one may not start a line or the one before may not end it. Narrow characters stay by
+    the wide ones next to them, so "2026年3月5日", "693.64元" and "用`negotiator`命令" keep whole."""
     start = 0  # where the current piece begins
     narrow = -1  # where the pending run of narrow characters begins, if one is pending
     columns = 0
@@ -39,7 +71,7 @@ def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]]) -> No
     no_start, no_end, append = _NO_START, _NO_END, out.append
     for i, ch in enumerate(word):
         wide = "\u4e00" <= ch <= "\u9fff" or char_width(ch) == 2
-        if i and (wide or before_wide) and ch not in no_start and before not in no_end:
+        if i and wide and before_wide and ch not in no_start and before not in no_end:
             if narrow >= 0:
                 columns += width(word[narrow:i])
                 narrow = -1
@@ -148,12 +180,34 @@ def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str,
     return out
 
 
-def terminal_width(most: int = 100) -> int:
-    """The columns a command's text may use: the window's (or $COLUMNS), less the last column,
-    which some terminals wrap at; 80 when there is no window."""
-    import shutil
+def screen_width(most: int = 100) -> int:
+    """The columns text on screen may use: the window's (or $COLUMNS), less the last column, which
+    some terminals wrap at by themselves; at most `most`, for lines a person can still read; 80
+    when the text goes to a file or a pipe rather than a window."""
+    return max(min(shutil.get_terminal_size((80, 24)).columns, most + 1) - 1, 20)
 
-    return max(min(shutil.get_terminal_size((80, 24)).columns, most + 1) - 1, 40)
+
+def fit_screen(text: str, limit: int | None = None) -> str:
+    """Every line of `text` fitted to the screen (or to `limit` columns). A line that fits is kept
+    as it is (its spacing may align a table); a longer one is wrapped, its leading spaces kept and
+    its continuation lines indented two more, so lists stay lists."""
+    limit = limit or screen_width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            out.append("")
+            continue
+        if width(line) <= limit:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        out += wrap_paragraph(line.strip(), limit, indent, indent + "  " if indent else "")
+    return "\n".join(out)
+
+
+def show(text: str, error: bool = False) -> None:
+    """Print a message of a command, fitted to the screen: on stderr when `error`."""
+    print(fit_screen(text), file=sys.stderr if error else sys.stdout, flush=True)
 
 
 def fit_or_stack(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str, limit: int, pair: str = ": ") -> list[str]:

@@ -51,10 +51,10 @@ def as_text(method: str, principal: Decimal, schedule: Schedule, annual: Decimal
             fits: bool | None, lang: str) -> str:
     """The title, the summary, whether it fits the budget, and the rows: as wide as the window
     allows, stacked rather than cut when it is narrow."""
-    from negotiator.render.layout import fit_or_stack, terminal_width, wrap
+    from negotiator.render.layout import fit_or_stack, screen_width, wrap
     from negotiator.render.table import table
 
-    width = terminal_width()
+    width = screen_width()
     lines = [*wrap(title(method, schedule, annual, fee, principal, lang), width), ""]
     summary = [
         (t(lang, "labels.calc.monthly_payment"), show(schedule.monthly_payment)),

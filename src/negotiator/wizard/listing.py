@@ -20,9 +20,9 @@ def list_drafts(lang: str) -> None:
     lines = [t(lang, "starter.drafts.title")]
     lines += [t(lang, "starter.drafts.line", id=n, description=describe_draft(d, lang)) for n, d in enumerate(found, 1)]
     lines += ["", t(lang, "starter.drafts.hint")]
-    from negotiator.render.layout import terminal_width, wrap
+    from negotiator.render.layout import screen_width, wrap
 
-    print("\n".join(out for line in lines for out in wrap(line, terminal_width(), "", "    ")))
+    print("\n".join(out for line in lines for out in wrap(line, screen_width(), "", "    ")))
 
 
 def discard(draft_id: str, lang: str) -> None:
