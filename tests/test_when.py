@@ -78,6 +78,46 @@ def test_dates(text: str, lean: str, expected: Day) -> None:
     assert parse_date(text, TODAY, lean) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counted from this year: today is 25 November 2026.
+        ("今年3月", Day(2026, 3)), ("今年三月份", Day(2026, 3)), ("今年 3 月", Day(2026, 3)), ("去年12月5日", Day(2025, 12, 5)),
+        ("去年3月5号", Day(2025, 3, 5)), ("前年6月", Day(2024, 6)), ("去年底", Day(2025, 12)), ("去年年底", Day(2025, 12)),
+        ("去年年初", Day(2025, 1)), ("今年初", Day(2026, 1)), ("年初", Day(2026, 1)), ("年中", Day(2026, 6)), ("年底", Day(2026, 12)),
+        ("March last year", Day(2025, 3)), ("march of last year", Day(2025, 3)), ("March this year", Day(2026, 3)),
+        ("end of last year", Day(2025, 12)), ("the end of last year", Day(2025, 12)), ("late last year", Day(2025, 12)),
+        ("start of this year", Day(2026, 1)), ("the beginning of last year", Day(2025, 1)), ("early this year", Day(2026, 1)),
+        ("mid last year", Day(2025, 6)), ("the middle of this year", Day(2026, 6)),
+        # "last March" is the March before this month; in November, this year's.
+        ("last March", Day(2026, 3)), ("last november", Day(2025, 11)), ("last December", Day(2025, 12)), ("this March", Day(2026, 3)),
+        # A part of a month is that month: no day is made up.
+        ("3月底", Day(2026, 3)), ("3月初", Day(2026, 3)), ("去年3月底", Day(2025, 3)), ("上个月底", Day(2026, 10)), ("月初", Day(2026, 11)),
+        ("late March", Day(2026, 3)), ("the end of last month", Day(2026, 10)), ("early last March", Day(2026, 3)),
+        # Counted back from today.
+        ("半年前", Day(2026, 5)), ("3个月前", Day(2026, 8)), ("三个月以前", Day(2026, 8)), ("一年前", Day(2025, 11)),
+        ("一年半前", Day(2025, 5)), ("3天前", Day(2026, 11, 22)), ("两周前", Day(2026, 11, 11)),
+        ("3 months ago", Day(2026, 8)), ("six months ago", Day(2026, 5)), ("half a year ago", Day(2026, 5)), ("a year ago", Day(2025, 11)),
+        ("3 days ago", Day(2026, 11, 22)), ("a week ago", Day(2026, 11, 18)), ("2 weeks ago", Day(2026, 11, 11)),
+    ],
+)
+def test_dates_counted_from_this_year_or_today(text: str, expected: Day) -> None:
+    assert parse_date(text, TODAY, PAST) == expected
+
+
+def test_next_march_and_a_later_year_lean_ahead() -> None:
+    assert parse_date("next March", TODAY) == Day(2027, 3)
+    assert parse_date("明年3月", TODAY) == Day(2027, 3)
+    assert parse_date("last March", dt.date(2026, 3, 10)) == Day(2025, 3)  # in March, a year ago
+
+
+@pytest.mark.parametrize("text", ["去年", "前年", "今年的", "去年13月", "the end of 5 March", "3月5日底", "1.5 days ago", "a while ago",
+                                  "end of nothing", "last smarch", "半个月前"])
+def test_a_counted_date_that_says_too_little_is_refused(text: str) -> None:
+    with pytest.raises(Unclear):
+        parse_date(text, TODAY, PAST)
+
+
 @pytest.mark.parametrize("text", ["", "soon", "2026-02-30", "2026-13", "13月", "2月30日", "30 Feb 2026", "Smarch 2026", "下周八"])
 def test_what_is_not_a_date_is_refused(text: str) -> None:
     with pytest.raises(Unclear):
@@ -144,8 +184,12 @@ typed = st.one_of(
     st.builds(lambda y, m: f"{y}年{m}月", st.integers(1990, 2100), st.integers(1, 12)),
     st.builds(lambda d, m: f"{d} {m}", cn_days, st.sampled_from(["Jan", "March", "sept", "Dec"])),
     st.builds(lambda m, y: f"{m} {y}", st.sampled_from(["June", "oct", "February"]), st.integers(1990, 2100)),
-    st.sampled_from(["今天", "明天", "后天", "昨天", "下周一", "上周五", "这周日", "上个月", "下个月",
-                     "today", "tomorrow", "yesterday", "next Monday", "last Friday", "this month", "next month"]),
+    st.builds(lambda y, m: f"{y}{m}月", st.sampled_from(["今年", "去年", "前年"]), st.integers(1, 12)),
+    st.builds(lambda w, m: f"{w} {m}", st.sampled_from(["last", "this", "next"]), st.sampled_from(["March", "oct", "December"])),
+    st.builds(lambda n: f"{n}个月前", st.integers(1, 120)),
+    st.sampled_from(["今天", "明天", "后天", "昨天", "下周一", "上周五", "这周日", "上个月", "下个月", "去年底", "年初", "半年前",
+                     "today", "tomorrow", "yesterday", "next Monday", "last Friday", "this month", "next month",
+                     "end of last year", "3 months ago", "late March"]),
 )
 
 

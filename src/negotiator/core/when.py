@@ -1,6 +1,7 @@
 """Dates and spans of months as people write them, in Chinese or English.
 
-"9月", "12月5日", "2026年9月", "明天", "下周一", "June 2026", "5 Dec", "next Monday", ISO dates;
+"9月", "12月5日", "2026年9月", "今年3月", "去年底", "半年前", "明天", "下周一", "June 2026", "5 Dec",
+"next Monday", "last March", "end of last year", "3 months ago", ISO dates;
 "3个月", "三个月", "半年", "一年半", "3 months", "half a year". One parser for the wizard and the
 commands. A date given to the month stays a month (`Day.day is None`): it is quoted as "2026年9月",
 never completed with a day nobody gave.
@@ -126,6 +127,19 @@ _CN_DATE = rf"(?:({_CN_NUMBER}) ?年 ?)?({_CN_NUMBER}) ?月份?(?: ?({_CN_NUMBER
 _CN_WEEK = r"(下下|下|上|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天七])"
 _CN_MONTH_AWAY = {"上个月": -1, "上月": -1, "这个月": 0, "本月": 0, "下个月": 1, "下月": 1}
 _EN_MONTH_AWAY = {"last month": -1, "this month": 0, "next month": 1}
+# Years counted from this one: 今年3月, 去年底; March last year, the end of last year.
+_CN_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
+_CN_YEAR_WORD = "(大前年|前年|去年|今年|明年|后年)"
+_EN_YEARS = {"last year": -1, "this year": 0, "the year": 0, "next year": 1}
+# The part of a year or a month named: the month it falls in (a day nobody gave is not made up).
+_CN_PART_OF_YEAR = {"初": 1, "中": 6, "底": 12, "末": 12}
+_CN_PART_OF_MONTH = r"(?:初|中|底|末|上旬|中旬|下旬)"
+_EN_PART_OF_YEAR = {"start": 1, "beginning": 1, "early": 1, "middle": 6, "mid": 6, "end": 12, "late": 12, "close": 12}
+_EN_PART = r"(?:(?:the )?(start|beginning|middle|end|close) of|(early|mid|late)-?) (.+)"
+# "3个月前", "半年前", "3 months ago": counted back from this month.
+_CN_AGO = r"(.+?)(?:以)?前"
+_CN_DAYS_AGO = rf"({_CN_NUMBER})(天|日|周|个星期|个礼拜|星期|礼拜)(?:以)?前"
+_EN_DAYS_AGO = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _EN_MONTH = r"([a-z]{3,9})"
 _EN_FORMS = (
@@ -201,10 +215,93 @@ def parse_date(text: str, today: dt.date, lean: str = NEAR) -> Day:
         return _months_away(today, _CN_MONTH_AWAY[compact])
     if s in _EN_MONTH_AWAY:
         return _months_away(today, _EN_MONTH_AWAY[s])
-    found = _chinese(compact, today, lean) or _english(s, today, lean)
+    found = _chinese(compact, today, lean) or _english(s, today, lean) or _counted(s, compact, today, lean)
     if found is None:
         raise Unclear("form")
     return found
+
+
+def _counted(s: str, compact: str, today: dt.date, lean: str) -> Day | None:
+    """Dates counted from today's year or month: 今年3月, 去年底, 3月底, 半年前, 3天前; last March,
+    March last year, the end of last year, late March, 3 months ago. None when it is none of these."""
+    if (match := re.fullmatch(rf"{_CN_YEAR_WORD}(?:的)?(.+)", compact)) is not None:
+        year = today.year + _CN_YEARS[match[1]]
+        rest = match[2]
+        if (part := re.fullmatch(r"年?(初|中|底|末)", rest)) is not None:
+            return Day(year, _CN_PART_OF_YEAR[part[1]])
+        rest = re.sub(rf"(月份?){_CN_PART_OF_MONTH}$", r"\1", rest)
+        if (date := re.fullmatch(_CN_DATE, rest)) is not None and not date[1]:
+            return _real(year, cn_number(date[2]), cn_number(date[3]) if date[3] else None)
+        return None
+    if (part := re.fullmatch(r"年(初|中|底|末)", compact)) is not None:
+        return Day(today.year, _CN_PART_OF_YEAR[part[1]])
+    if re.fullmatch(rf"月{_CN_PART_OF_MONTH}", compact):  # 月底: this month's end
+        return Day(today.year, today.month)
+    if (match := re.fullmatch(rf"(.+月)份?{_CN_PART_OF_MONTH}", compact)) is not None:
+        found = _month_named(match[1], today, lean)
+        return found if found is not None and found.to_month else None
+    if (match := re.fullmatch(_CN_DAYS_AGO, compact)) is not None:
+        days = cn_number(match[1]) * (1 if match[2] in ("天", "日") else 7)
+        return Day.of(today - dt.timedelta(days=days))
+    if (match := re.fullmatch(_CN_AGO, compact)) is not None:
+        return _months_back(match[1], today)
+    return _english_counted(s, today, lean)
+
+
+def _english_counted(s: str, today: dt.date, lean: str) -> Day | None:
+    words = s.split(" ")
+    if len(words) == 2 and words[0] in ("last", "this", "next") and _MONTH_WORDS.get(words[1]) is not None:
+        month = _MONTH_WORDS[words[1]]
+        if words[0] == "this":
+            return Day(today.year, month)
+        if words[0] == "last":  # the one before this month: in March, "last March" is a year ago
+            return Day(today.year if month < today.month else today.year - 1, month)
+        return Day(today.year if month > today.month else today.year + 1, month)
+    match = re.fullmatch(rf"{_EN_MONTH},? (?:of )?(last|this|next) year", s)
+    if match is not None and match[1] in _MONTH_WORDS:
+        return Day(today.year + _EN_YEARS[f"{match[2]} year"], _MONTH_WORDS[match[1]])
+    if s in ("last year end", "year end", "the year end"):
+        return Day(today.year - (1 if s.startswith("last") else 0), 12)
+    if (match := re.fullmatch(_EN_PART, s)) is not None:
+        part, rest = match[1] or match[2], match[3]
+        if rest in _EN_YEARS:
+            return Day(today.year + _EN_YEARS[rest], _EN_PART_OF_YEAR[part])
+        found = _month_named(rest, today, lean)
+        return found if found is not None and found.to_month else None
+    if (match := re.fullmatch(r"(.+) ago", s)) is not None:
+        count, _, unit = match[1].rpartition(" ")
+        if unit in _EN_DAYS_AGO and count:
+            try:
+                n = _en_count(count)
+            except Unclear:
+                return None
+            if n != int(n):
+                return None
+            return Day.of(today - dt.timedelta(days=int(n) * _EN_DAYS_AGO[unit]))
+        return _months_back(match[1], today)
+    return None
+
+
+def _month_named(text: str, today: dt.date, lean: str) -> Day | None:
+    """A month as written before "底" or after "the end of": 3月, 去年3月, 上个月, March, last March."""
+    compact = text.replace(" ", "")
+    if compact in _CN_MONTH_AWAY:
+        return _months_away(today, _CN_MONTH_AWAY[compact])
+    if text in _EN_MONTH_AWAY:
+        return _months_away(today, _EN_MONTH_AWAY[text])
+    try:
+        return _chinese(compact, today, lean) or _english(text, today, lean) or _counted(text, compact, today, lean)
+    except Unclear:
+        return None
+
+
+def _months_back(span: str, today: dt.date) -> Day | None:
+    """The month a span of months ago: "半年" before now, "3 months" ago."""
+    try:
+        months = parse_months(span)
+    except Unclear:
+        return None
+    return _months_away(today, -months)
 
 
 def _chinese(compact: str, today: dt.date, lean: str) -> Day | None:
