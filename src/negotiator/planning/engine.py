@@ -69,6 +69,27 @@ class Numbers(NamedTuple):
     agreed_elsewhere: Decimal = ZERO  # agreed monthly payments to lenders not among the debts
 
 
+class Lender(NamedTuple):
+    """What is known of one debt before the budget is shared out."""
+
+    debt: Debt
+    kind: ProposalKind  # the kind aimed for (see `_first_kind`)
+    agreed: Agreement | None  # the agreement recorded with this lender, if any
+    limitation: Limitation
+
+    @property
+    def expired(self) -> bool:
+        """Its limitation has run out: it is offered nothing, takes no share and settles nothing."""
+        return self.limitation.status == EXPIRED
+
+    def usual_need(self, start: dt.date, pause: int) -> Decimal | None:
+        """The least a month that fits the usual term; None for a lender agreed, settling or expired,
+        which takes no share of what is left."""
+        if self.agreed is not None or self.kind is ProposalKind.settlement or self.expired:
+            return None
+        return need(self.kind, self.debt, start, pause)
+
+
 class ChoiceUnavailable(BadInput):
     """A debt's `chosen` kind is not among its proposals (settlement without a lump sum): named
     as the answers file names the field."""
@@ -133,31 +154,29 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     )
     balances = [d.balance for d in case.debts]
     total = sum(balances, ZERO)
-    limits = [limitation(d.days_overdue, d.last_payment_date, d.last_demand_date, start) for d in case.debts]
-    # A debt whose limitation has run out is offered nothing: it takes no share and settles nothing.
-    gone = [x.status == EXPIRED for x in limits]
     percent = p.settlement_percent(case.lump_sum, total)
     pause = p.pause_length(case.hardship.expected_months)
 
     # Agreed monthly payments come out of what is available first; the rest is shared out.
-    agreed = [_agreement_for(d.lender, agreements) for d in case.debts]
     others = {a.lender.strip().casefold() for a in agreements} - {d.lender.strip().casefold() for d in case.debts}
     elsewhere = sum((monthly(a) for a in (_agreement_for(x, agreements) for x in sorted(others)) if a is not None), ZERO)
-    committed = sum((monthly(a) for a in agreed if a is not None), ZERO) + elsewhere
+    lenders = [
+        Lender(d, _first_kind(case, d, total, money.available, percent), _agreement_for(d.lender, agreements),
+               limitation(d.days_overdue, d.last_payment_date, d.last_demand_date, start))
+        for d in case.debts
+    ]
+    committed = sum((monthly(x.agreed) for x in lenders if x.agreed is not None), ZERO) + elsewhere
     free = max(money.available - committed, ZERO)
-    kinds = [_first_kind(case, d, total, money.available, percent) for d in case.debts]
     # The lump sum goes to the lenders that settle, each offered the same percentage of its
     # balance: when only some settle, that percentage is worked out over their balances alone.
-    settling = sum((d.balance for d, k, a, g in zip(case.debts, kinds, agreed, gone, strict=True)
-                    if k is ProposalKind.settlement and a is None and not g), ZERO)
+    settling = sum((x.debt.balance for x in lenders if x.kind is ProposalKind.settlement and x.agreed is None and not x.expired), ZERO)
     offered = p.settlement_percent(case.lump_sum, settling) if percent > 0 and settling > 0 else percent
-    usual_needs = [None if a is not None or k is ProposalKind.settlement or g else need(k, d, start, pause)
-                   for d, k, a, g in zip(case.debts, kinds, agreed, gone, strict=True)]
+    usual_needs = [x.usual_need(start, pause) for x in lenders]
 
     def build(index: int, share: Decimal) -> DebtPlan:
         """The lender's proposals and target at this share; the opening ask comes once the share
         is final (see `finished`), as working it out costs about as much again."""
-        debt, a = case.debts[index], agreed[index]
+        debt, a = case.debts[index], lenders[index].agreed
         if a is not None:
             share = monthly(a)
         by_kind = offers[index] = Offers(debt, share, start, pause, offered if percent > 0 else None)
@@ -168,8 +187,8 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
         target, usual = fitted(by_kind[target_kind], debt, start, pause)
         walk_away = target.amount if target.kind is ProposalKind.settlement else share
         needed = monthly(a) if a is not None else (usual_needs[index] or ZERO)
-        ladder = None if gone[index] else Ladder(None, target, walk_away, usual)
-        return DebtPlan(index, debt, share, (), rec, ladder, needed, a, limits[index])
+        ladder = None if lenders[index].expired else Ladder(None, target, walk_away, usual)
+        return DebtPlan(index, debt, share, (), rec, ladder, needed, a, lenders[index].limitation)
 
     def finished(d: DebtPlan) -> DebtPlan:
         """The share is final: every proposal to compare, and the opening ask."""
