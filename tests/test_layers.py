@@ -1,46 +1,25 @@
 """The package's layers, checked: no module imports one above it, at module level or inside a
 function, and no two modules import each other, directly or round a longer loop.
 
-Low to high. A module belongs to the longest entry its name starts with; the entries on one line
-are side by side and do not import each other (the plan and the store; the wizard and the
-commands); within one entry (a package) modules import each other freely, but never in a loop.
+The order is `negotiator.LAYERS`: lowest first, each a folder or a module. A module belongs to the
+longest entry its name starts with; the entries on one line are side by side and do not import
+each other (the plan and the store; the wizard and the commands); within one entry (a folder)
+modules import each other freely, but never in a loop. The package's docstring lists the same
+order, checked here too.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 from conftest import SRC
 
-LAYERS = (
-    ("negotiator.core", "negotiator.answers", "negotiator.records", "negotiator.asking", "negotiator.cli"),  # the folders' docstrings
-    ("negotiator.core.errors", "negotiator.core.controls"),  # the error family; which characters are unsafe to show
-    ("negotiator", "negotiator.core.paths", "negotiator.core.files", "negotiator.core.money", "negotiator.cli.words_typed", "negotiator.core.when",
-     "negotiator.answers.json_reading", "negotiator.answers.field_problems"),  # JSON read exactly; a validated file's problems by field
-    ("negotiator.words",),  # keeps its parsed files in the user's cache folder
-    ("negotiator.cli.this_run",),  # the language of one run of the command line
-    ("negotiator.core.typed", "negotiator.core.enums"),  # amounts, rates, numbers, dates, names and choices, read one way everywhere
-    ("negotiator.answers.spellings",),  # the text an amount or a rate may be written as, for the schema
-    ("negotiator.answers.case",),  # the answers model
-    ("negotiator.answers.schema",),  # the answers file's JSON Schema, made from the model
-    ("negotiator.records.contacts",),  # the contact log and the agreements, as they are stored
-    ("negotiator.planning",),  # pure numbers
-    ("negotiator.answers.file",),  # an answers file into a Case
-    ("negotiator.records.plan",),  # the records the advice fills and the plan holds
-    ("negotiator.advice",),  # the words
-    ("negotiator.plan", "negotiator.store"),
-    ("negotiator.render",),
-    ("negotiator.cli.help_page", "negotiator.cli.usage_errors", "negotiator.cli.options", "negotiator.asking.prompt_layout"),  # what commands share
-    ("negotiator.asking.question",),  # a question as data, asked the one way
-    ("negotiator.cli.help_layout",),  # a help page fitted to the window
-    ("negotiator.cli.typer_classes", "negotiator.cli.exits"),  # help pages in words; how a run ends
-    ("negotiator.wizard", "negotiator.commands"),
-    ("negotiator.app", "negotiator.direct"),  # only wires the commands; a plain line read without typer
-    ("negotiator.start",),
-    ("negotiator.__main__",),
-)
+import negotiator
+
+PACKAGE = "negotiator"
 
 
 def module_name(path: Path, src: Path = SRC) -> str:
@@ -75,15 +54,22 @@ def imports(path: Path, known: set[str], here: str) -> set[str]:
 
 
 def place(name: str) -> tuple[int, str]:
-    """(layer, entry) of a module."""
+    """(layer, entry) of a module; the package itself is below every layer."""
+    if name == PACKAGE:
+        return -1, PACKAGE
     best: tuple[int, str] | None = None
-    for rank, entries in enumerate(LAYERS):
+    for rank, entries in enumerate(negotiator.LAYERS):
         for entry in entries:
-            matches = name == entry or (entry != "negotiator" and name.startswith(entry + "."))
-            if matches and (best is None or len(entry) > len(best[1])):
-                best = (rank, entry)
+            full = f"{PACKAGE}.{entry}"
+            if (name == full or name.startswith(full + ".")) and (best is None or len(full) > len(best[1])):
+                best = (rank, full)
     if best is None:
-        raise LookupError(f"{name} is in no layer: add it to LAYERS in tests/test_layers.py")
+        # A folder split between layers (records): its own __init__ goes with the lowest of them.
+        below = [(rank, f"{PACKAGE}.{entry}") for rank, entries in enumerate(negotiator.LAYERS) for entry in entries
+                 if f"{PACKAGE}.{entry}".startswith(name + ".")]
+        best = min(below, default=None)
+    if best is None:
+        raise LookupError(f"{name} is in no layer: add it to LAYERS in src/negotiator/__init__.py")
     return best
 
 
@@ -150,6 +136,28 @@ def test_no_module_imports_one_above_or_beside_it():
 
 def test_no_import_loops():
     assert cycles(graph()) == []
+
+
+def listed(doc: str) -> list[tuple[str, ...]]:
+    """The layers as the package's docstring numbers them: "8. plan, store: ..." is ("plan", "store")."""
+    found = re.findall(r"^\d+\. ([\w.]+(?:, [\w.]+)*)(?::|$)", doc, re.MULTILINE)
+    return [tuple(names.split(", ")) for names in found]
+
+
+def test_the_package_docstring_lists_the_layers_in_order():
+    assert listed(negotiator.__doc__ or "") == list(negotiator.LAYERS)
+
+
+def test_every_layer_names_a_folder_or_a_module():
+    root = SRC / PACKAGE
+    for entries in negotiator.LAYERS:
+        for entry in entries:
+            path = root.joinpath(*entry.split("."))
+            assert path.is_dir() or path.with_suffix(".py").is_file(), entry
+
+
+def test_few_modules_sit_directly_in_the_package():
+    assert len(list((SRC / PACKAGE).glob("*.py"))) <= 8
 
 
 # ---- the checks can fail ------------------------------------------------------------------------

@@ -1,29 +1,48 @@
 """negotiator: prepare to negotiate repayment with a debt collector.
 
-The package in layers, lowest first ("then" marks a layer within a group). A module imports only from layers below its own (at module
-level or inside a function), never a loop; tests/test_layers.py checks every import against this
-order, and each package's docstring says what it may import.
+The package in layers, lowest first; a layer is a folder or a module, and the layers on one line
+sit side by side. A module imports only from layers below its own (at module level or inside a
+function), never one beside it, and never round a loop; within one folder modules import each
+other freely, but never in a loop. `LAYERS` below is the order, and tests/test_layers.py checks
+every import against it, and this list against it too.
 
-1. errors, controls: the error family (a message key and its values, never words); which
-   characters a terminal would obey instead of showing.
-2. paths, files, money, quick, when, json_reading, field_problems: the data folder, atomic private
-   files, money as Decimal, dates as people write them, JSON read exactly, a file's problems by field.
-3. words: every user-facing sentence, by key, in Chinese and English; `say` puts an error into words.
-4. this_run: the language of one run of the command line.
-5. typed, enums: typed values (amounts, rates, numbers, dates, case names) and the closed lists.
-6. spellings, then case, then answers_schema: the answers model and its published JSON Schema.
-7. planning: the engine, pure numbers from a Case.
-8. contacts_and_agreements, answers_file: the contact log and agreement records; an answers file
-   into a Case.
-9. plan_records, then advice, then plan: the plan's records, the words for the call, the
-   assembled Plan; store sits beside plan: the saved cases.
-10. render: every output form; renderers never compute a figure.
-11. help_page, usage_errors, options, prompt_layout, then question: what the commands and the wizard
-    share.
-12. typer_classes, exits: help pages in words; how a run ends.
-13. wizard, commands: the interview and one module per command.
-14. cli (only wires the commands) and direct (a plain line of a command run most, read without
-    typer); then start (what holds for the whole process), then __main__.
+1. core: the values every layer uses: money, dates, typed values, the closed lists, the error
+   family, which characters are unsafe to show, atomic private files, the data folder.
+2. words: every user-facing sentence, by key, in Chinese and English; `say` puts an error into words.
+3. answers: the answers model (Case), an answers file, its JSON Schema, a file's problems by field.
+4. records.contacts: the contact log and the agreements, as they are stored.
+5. planning: pure numbers from a Case, its agreements and its log.
+6. records.plan: the plan's records, which the advice fills.
+7. advice: the words for the call, filled with the case's own numbers.
+8. plan, store: the assembled Plan; beside it the saved cases.
+9. render: every output form; renderers never compute a figure.
+10. asking: a question as data, and how it looks in a terminal.
+11. cli: what the commands share of the command line: options, the run's language, usage errors,
+    help pages, how a run ends.
+12. wizard, commands: the interview, and one module per command.
+13. app, direct: the typer app, which only wires the commands; a plain line read without typer.
+14. start: what holds for the whole process.
+15. __main__
 """
 
 __version__ = "0.1.0"
+
+# The layers, lowest first, as folders or modules of this package (the package itself, which
+# holds only this, is below them all).
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("core",),
+    ("words",),
+    ("answers",),
+    ("records.contacts",),
+    ("planning",),
+    ("records.plan",),
+    ("advice",),
+    ("plan", "store"),
+    ("render",),
+    ("asking",),
+    ("cli",),
+    ("wizard", "commands"),
+    ("app", "direct"),
+    ("start",),
+    ("__main__",),
+)

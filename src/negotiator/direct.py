@@ -11,8 +11,6 @@ in the person's language. So this module never refuses a line; it only declines 
 The options are those `cli` declares: tests/test_direct.py checks that the names, which take a
 value, the defaults and the required ones are the same, and that a plain line reaches each
 command with the values typer would give it.
-
-May import: exits, options and the commands (never cli, which loads typer).
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
 """The plan: the numbers from the engine, the words for the call, and what the case store adds.
 
 Every renderer reads this one object; nothing here prints or decides.
-
-May import: case, planning, plan_records and advice (never render, store, wizard or commands).
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
 """The words of the plan (checklist, talking points, script, objections, mistakes, letter, rights),
 filled with the case's own numbers. Sentences live in content/<lang>/{advice,checklist,script,
 objections,letter,rights}.toml; this package only chooses them and fills them in.
-
-May import: plan_records (the records it fills), planning, case, money, words; never plan.
 """
 
 from __future__ import annotations

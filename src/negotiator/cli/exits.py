@@ -10,8 +10,6 @@ without typer) end the same way:
   naming it, 2;
 - anything else is a bug: the full traceback goes to a private report in the data folder and the
   person sees one line saying where (1).
-
-May import: errors, controls, words, this_run, usage_errors, prompt_layout, files, paths (and typer once it is loaded).
 """
 
 from __future__ import annotations

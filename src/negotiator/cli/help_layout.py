@@ -3,8 +3,6 @@ and commands) with every text in it fitted by the layout the commands use (`rend
 window's width (80 in a file or a pipe, at most 100), Chinese broken by its line-breaking rules and
 English at spaces. The command list shows each command's whole one-line summary, wrapped under
 itself when the window is narrow, never cut to "...".
-
-May import: render.layout, render.table, help_page, this_run (and typer).
 """
 
 from __future__ import annotations

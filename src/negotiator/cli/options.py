@@ -1,7 +1,5 @@
 """Checks of the options several commands share: the language asked for and a choice among
 fixed values. Commands use them without importing the command line's wiring (`cli`).
-
-May import: errors, words and this_run.
 """
 
 from __future__ import annotations

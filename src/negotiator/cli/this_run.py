@@ -8,8 +8,6 @@ help (an eager option) before it has read the others; a command that opens a sav
 the run the case's language (`follow_case`), and the wizard the language the person picked
 (`speak`), so what goes wrong afterwards is said in it too. Outside a run (a test calling a
 command's function) nothing was asked, nothing is kept, and the locale speaks.
-
-May import: words.
 """
 
 from __future__ import annotations

@@ -8,8 +8,6 @@ else of it needs. Every option of ours is text (or a switch, or a path): the com
 values themselves, in the person's language. So a text option's value (and a switch's) is passed
 on as it is; anything else (a path, which typer checks can be read), and any typer that works
 differently, keeps typer's own checks.
-
-May import: help_page, help_layout, this_run (and typer).
 """
 
 from __future__ import annotations

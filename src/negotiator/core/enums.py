@@ -4,8 +4,6 @@ was made. The models validate against them and the wizard, the options and the c
 choices from them (typed.choices_of), so a value is added in one place.
 
 No pydantic here: the wizard builds its first menus from these before the model is loaded.
-
-May import: nothing of negotiator.
 """
 
 from __future__ import annotations

@@ -2,8 +2,6 @@
 and the values for its placeholders. Any layer raises them without knowing the person's language;
 the command line (and the wizard, for its one-line notes) puts them into words once, with
 `words.say`, and maps each to its exit code.
-
-May import: nothing of negotiator (it is the bottom layer).
 """
 
 from __future__ import annotations

@@ -5,8 +5,6 @@ what one accepts the others accept too.
 Each reader returns the value or raises `errors.Refused` with the key of a sentence in
 content/<lang>/values.toml saying what is wrong with the value; whoever asked for it names the
 field (the option, the question, the place in the file).
-
-May import: errors, money, when (below it); never the answers model, which uses these readers.
 """
 
 from __future__ import annotations

@@ -4,7 +4,4 @@
 `ladder`, `proposals`, `schedules`, `limitation`, `follow_up`, `incidents` and the offer readers.
 Import what you use from its own module: `negotiator calc` needs only `schedules`, and must not
 pay for the answers model that `engine` loads.
-
-May import: case, enums, money, errors (never plan, advice, render, store, wizard or
-commands).
 """

@@ -3,8 +3,6 @@ store adds. The advice layer fills `Content`; `plan` assembles a `Plan`; every r
 
 They are NamedTuples: as unchangeable as frozen dataclasses, and about seven times quicker to
 define, which every `plan` and `calc` pays at start.
-
-May import: case, planning and records, for their types only.
 """
 
 from __future__ import annotations

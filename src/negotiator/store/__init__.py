@@ -10,9 +10,6 @@
 Folders are 0700 and files 0600; every write is atomic (a crash leaves the old file or the new one).
 Every file is validated when it is read; a broken one is refused, named, and never written over or
 appended to. Versions and migrations: see `negotiator.store.versions`.
-
-May import: contacts_and_agreements, answers_file, field_problems, json_reading, case, files, paths, errors, words. It sits beside `plan`: neither
-imports the other.
 """
 
 from __future__ import annotations

@@ -6,8 +6,6 @@ payment, anything kept as JSON Lines.
 inside fails (a full disk, a file replaced by a folder, Ctrl-C), the file is cut back to the size
 it had, or removed when the append created it, so the next read never meets half a line and the
 person is told the truth: nothing was changed. When even cutting back fails, `NotUndone` says so.
-
-May import: core (errors, files).
 """
 
 from __future__ import annotations

@@ -2,8 +2,6 @@
 
 Only this module is imported before the first question; questionary, pydantic, the engine and rich
 are loaded by the steps that need them, so the first question appears at once.
-
-May import anything below it (plan, render, store, answers_file, field_problems, json_reading, case, ...), never cli or commands.
 """
 
 from __future__ import annotations
