@@ -412,3 +412,20 @@ def test_every_step_of_every_script_has_a_label_in_both_languages():
     for lang in LANGUAGES:
         for step in {*STEPS, *AGREED, *CHECK_FIRST, "warning", "court"}:
             assert raw(lang, f"render.steps.{step}") and raw(lang, f"call.steps.{step}"), (lang, step)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_lump_sum_is_spoken_of_as_a_settlement_only_when_a_target_is_one(lang: str) -> None:
+    from negotiator.advice.values import case_values
+    from negotiator.answers.case import ProposalKind
+
+    smaller = settlement_case() | {"lump_sum": "5000"}  # under 40%: settlement offered, no target is one
+    plan = build_plan(Case.model_validate(smaller), lang)
+    assert all(d.ladder.target.kind is not ProposalKind.settlement for d in plan.numbers.debts)
+    values = case_values(plan)
+    points = plan.content.talking_points
+    assert t(lang, "advice.talking.lump_sum", **values) not in points
+    assert t(lang, "advice.talking.lump_sum_kept", **values) in points
+    smaller["debts"][0]["chosen"] = "settlement"
+    plan = build_plan(Case.model_validate(smaller), lang)
+    assert t(lang, "advice.talking.lump_sum", **case_values(plan)) in plan.content.talking_points

@@ -178,7 +178,7 @@ def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
 def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None:
     # Review menu: continue, situation, income, ...; income menu: done, add another, Salary; change it.
     change_income = [down(2), down(2), ENTER, ENTER, BACKSPACE * 4 + line("7500"), ENTER]
-    from_review(change_income + FINISH)
+    from_review(change_income + [ENTER, ENTER, ENTER] + FINISH)  # then the budget and both proposals again
     case = saved()
     assert [x.monthly for x in case.income] == [Decimal("7500.00")]
     assert build_plan(case).numbers.budget.available == Decimal("3600.00")  # (7500 - 3500) less 10%
@@ -187,7 +187,7 @@ def test_going_back_from_review_changes_an_amount_and_the_plan_follows() -> None
 def test_an_entry_can_be_removed_and_the_rest_kept() -> None:
     # Review: income; its menu (done, add another, Salary): add Gig, then Salary, remove; done.
     income = [down(2), down(1), line("Gig"), line("500"), down(2), down(1), ENTER]
-    from_review(income + FINISH)
+    from_review(income + [ENTER, ENTER, ENTER] + FINISH)  # then the budget and both proposals again
     assert [(x.source, x.monthly) for x in saved().income] == [("Gig", Decimal("500.00"))]
 
 
@@ -299,7 +299,7 @@ def test_edit_opens_a_saved_case_on_review_and_replaces_it_after_confirming(tmp_
     from_review(FINISH)
     name = f"case-{TODAY}"
     # Review: change expenses; housing 2000 -> 2500, the rest as they were.
-    change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10
+    change = [down(3), BACKSPACE * 4 + line("2500")] + [ENTER] * 10 + [ENTER, ENTER, ENTER]  # the budget, the proposals
     # Review: continue; save as text, under a new name (the first is taken); finish; replace the case: yes.
     finish = [ENTER, ENTER, ENTER, ENTER, ENTER]
     drive(change + finish, wizard.edit, name, None)
@@ -372,8 +372,9 @@ def test_a_chosen_settlement_falls_back_when_the_lump_sum_is_taken_away() -> Non
     proposals = [DOWN * 2 + ENTER, ENTER]  # Huabei: settlement instead of instalments; the card as recommended
     from_step("budget", budget + proposals + FINISH)
     assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
-    # Edit it: review, change the budget, lump sum 0; continue; replace the text and the case.
-    back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER]
+    # Edit it: review, change the budget, lump sum 0; continue; the proposals again, as recommended;
+    # replace the text and the case.
+    back = [down(6), down(2), BACKSPACE * 5 + line("0"), ENTER, ENTER, ENTER]
     drive(back + [ENTER, ENTER, ENTER, ENTER, ENTER], wizard.edit, f"case-{TODAY}", None)
     case = saved()
     assert case.lump_sum == Decimal("0.00")
@@ -402,3 +403,48 @@ def test_a_draft_written_by_hand_or_by_another_version_still_resumes(private_hom
     with pytest.raises(BadInput):  # the keys run out at the first question: it was asked
         drive([], wizard.resume, None)
     assert json.loads((folder / "draft-20261101-090000-000000.json").read_text("utf-8"))["answers"]["debts"] == [{"lender": 5}]
+
+
+def test_a_new_lump_sum_from_the_review_shows_the_proposals_again(capsys: pytest.CaptureFixture[str]) -> None:
+    """Review: budget; lump sum 10,000 (settlement offered, not recommended); continue. The proposals
+    come back before the review: settlement picked for Huabei there, the card as recommended."""
+    back = [down(6), down(2), BACKSPACE + line("1万"), ENTER]
+    from_review(back + [DOWN * 2 + ENTER, ENTER] + FINISH)
+    assert [d.chosen for d in saved().debts] == [ProposalKind.settlement, None]
+    from negotiator.words import t
+
+    screen = capsys.readouterr().out
+    assert t("en", "wizard.msg.changed_later", changed=t("en", "wizard.steps.budget"), step=t("en", "wizard.steps.proposals")) in screen
+    assert screen.count(t("en", "wizard.msg.step", n=7, total=9, title=t("en", "wizard.steps.proposals"))) == 1
+
+
+def test_a_change_that_changes_nothing_later_goes_straight_back_to_the_review(capsys: pytest.CaptureFixture[str]) -> None:
+    # Review: situation, every answer kept (the details are only words for the call): back to the review.
+    from_review([down(1), ENTER, ENTER, ENTER, ENTER, ENTER, ENTER] + FINISH)
+    from negotiator.words import t
+
+    screen = capsys.readouterr().out
+    assert t("en", "wizard.msg.step", n=1, total=9, title=t("en", "wizard.steps.situation")) in screen
+    for n, step in ((6, "budget"), (7, "proposals")):
+        assert t("en", "wizard.msg.step", n=n, total=9, title=t("en", f"wizard.steps.{step}")) not in screen
+
+
+def test_a_new_income_goes_through_the_budget_and_the_proposals_before_the_review(capsys: pytest.CaptureFixture[str]) -> None:
+    # Review: income; Salary changed to 7,500; done. The budget (continue), then both proposals.
+    change_income = [down(2), down(2), ENTER, ENTER, BACKSPACE * 4 + line("7500"), ENTER]
+    from_review(change_income + [ENTER, ENTER, ENTER] + FINISH)
+    from negotiator.words import t
+
+    screen = capsys.readouterr().out
+    for step in ("budget", "proposals"):
+        assert t("en", "wizard.msg.changed_later", changed=t("en", "wizard.steps.income"), step=t("en", f"wizard.steps.{step}")) in screen
+    assert [x.monthly for x in saved().income] == [Decimal("7500.00")]
+
+
+def test_ctrl_c_while_the_proposals_come_back_resumes_at_the_proposals(private_home: Path) -> None:
+    back = [down(6), down(2), BACKSPACE + line("1万"), ENTER, CTRL_C]
+    with pytest.raises(Interrupted):
+        from_review(back)
+    (kept,) = (private_home / "drafts").glob("*.json")
+    record = json.loads(kept.read_text("utf-8"))
+    assert record["done"] == "budget" and record["answers"]["lump_sum"] == "10000.00"

@@ -101,6 +101,9 @@ def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, wh
         ("Where does this income come from", ENTER),
         ("How much a month?", BACKSPACE * 4 + "4500" + ENTER),
         ("Your income: add", ENTER),
+        # The budget and the proposals follow the income: both come again before the review.
+        ("Is this budget right?", ENTER),
+        ("What will you propose to Huabei?", ENTER),
     ])
     after = screen.wait(r"Huabei: instalments, ([\d,.]+) yuan a month").group(1)
     answers(screen, [("Is everything right?", ENTER), *SAVE])

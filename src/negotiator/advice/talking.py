@@ -17,7 +17,10 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
     points.append(t(lang, "advice.talking.income_before" if hardship.income_before is not None else "advice.talking.income_now", **values))
     points.append(t(lang, "advice.talking.budget" if n.budget.available > 0 else "advice.talking.budget_none", **values))
     if case.lump_sum > 0:
-        points.append(t(lang, "advice.talking.lump_sum", **values))
+        # The same-percentage sentence only when some lender's target is a settlement: a lump sum
+        # the plan leaves aside is said to be left aside.
+        settling = any(variant(d) == SETTLE for d in n.debts if d.ladder is not None)
+        points.append(t(lang, "advice.talking.lump_sum" if settling else "advice.talking.lump_sum_kept", **values))
     for d, debt_values in zip(n.debts, per_debt, strict=True):
         if d.ladder is None:  # the limitation may have run out: no figure, no offer
             points.append(t(lang, "safety.talking.expired", **debt_values))

@@ -22,6 +22,17 @@ RUN = {
     "result": steps.result,
 }
 NUMBERED = STEPS[1:]  # the language is not counted as a step
+# The steps further on that a change at a step can change: the budget's figures follow the income,
+# expenses and priority payments; the proposals follow those, the debts, the lump sum and how long
+# the hardship is expected to last.
+LATER = {
+    "situation": ("proposals",),
+    "income": ("budget", "proposals"),
+    "expenses": ("budget", "proposals"),
+    "priority": ("budget", "proposals"),
+    "debts": ("budget", "proposals"),
+    "budget": ("proposals",),
+}
 
 
 def after(done: str | None) -> str:
@@ -45,9 +56,7 @@ def run(d: Draft, first: str) -> None:
                 screens.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
                 back = steps.review(d)
                 if back != "continue":
-                    screens.header(d.lang, back, NUMBERED.index(back) + 1, len(NUMBERED))
-                    RUN[back](d)
-                    d.save()
+                    go_back(d, back)
                     continue  # back to the review screen, with the plan as it now stands
             else:
                 if step != "language":
@@ -80,6 +89,29 @@ def run(d: Draft, first: str) -> None:
         raise
     d.discard()
     screens.say(t(d.lang, "wizard.msg.finished"))
+
+
+def go_back(d: Draft, step: str) -> None:
+    """A step picked on the review screen, then every later step the change made read differently
+    (a new lump sum brings the proposals back, with their settlements). Until the last of them is
+    done, the draft goes on from the step being changed, so Ctrl-C never skips one."""
+    finished = d.done
+    before = steps.on_screen(d)
+    d.done = STEPS[STEPS.index(step) - 1]
+    screens.header(d.lang, step, NUMBERED.index(step) + 1, len(NUMBERED))
+    RUN[step](d)
+    d.save()
+    for later in LATER.get(step, ()):
+        if steps.on_screen(d)[later] == before[later]:
+            continue
+        d.done = STEPS[STEPS.index(later) - 1]
+        d.save()
+        screens.say()
+        screens.say(t(d.lang, "wizard.msg.changed_later", changed=t(d.lang, f"wizard.steps.{step}"), step=t(d.lang, f"wizard.steps.{later}")))
+        screens.header(d.lang, later, NUMBERED.index(later) + 1, len(NUMBERED))
+        RUN[later](d)
+    d.done = finished
+    d.save()
 
 
 def welcome(d: Draft) -> None:

@@ -234,6 +234,20 @@ def proposals(d: Draft) -> None:
 # ---- 8. review, 9. result -----------------------------------------------------------------------------
 
 
+def on_screen(d: Draft) -> dict[str, object]:
+    """What the budget and proposals steps would show now, to tell whether a change made from the
+    review changed them: the budget's figures and the lump sum; each lender's proposals and target."""
+    case, plan = engine(d)
+
+    def offers(debt) -> object:
+        target = debt.ladder.target if debt.ladder is not None else None
+        return (debt.lender, debt.recommended.kind, target and (target.kind, target.amount, target.schedule.rows),
+                tuple((p.kind, p.schedule.rows) for p in debt.proposals))
+
+    return {"budget": (plan.numbers.budget, case.lump_sum), "proposals": tuple(offers(debt) for debt in plan.numbers.debts)}
+
+
+
 EDITABLE = ("situation", "income", "expenses", "priority", "debts", "budget", "proposals")
 
 
