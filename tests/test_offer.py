@@ -208,12 +208,12 @@ def test_a_settlement_fits_within_the_lenders_part_of_the_lump_sum():
 
 
 def test_an_expired_debt_is_always_refused():
-    from negotiator.planning.limitation import EXPIRED
     from negotiator.planning.offer import judge, limitation_expired
+    from negotiator.planning.stance import Posture
 
     numbers = _numbers()
     d = numbers.debts[0]
-    old = d._replace(limitation=d.limitation._replace(status=EXPIRED))
+    old = d._replace(held=d.stance._replace(posture=Posture.old))
     assert limitation_expired(old) and not limitation_expired(d)
     v = judge(read_offer("36 x 1"), old, numbers.plan_date)
     assert v.fits and v.verdict == "refuse" and v.counter is None and v.expired
@@ -224,7 +224,7 @@ def test_a_ladder_without_an_opening_ask_is_read():
 
     numbers = _numbers()
     d = numbers.debts[1]
-    plain = d._replace(ladder=d.ladder._replace(opening=None))
+    plain = d._replace(ladder=d.ladder._replace(opening=None), held=d.stance._replace(opening=None))
     v = judge(read_offer("12 x 100"), plain, numbers.plan_date)
     assert v.vs_opening is None and v.vs_target is not None and v.verdict == "accept"
 
@@ -244,10 +244,13 @@ def test_an_offer_above_the_target_but_within_the_walk_away_is_countered_with_th
 def test_an_expired_debt_without_a_ladder_is_refused():
     from negotiator.planning.limitation import EXPIRED
     from negotiator.planning.offer import judge, once_limit, pressure
+    from negotiator.planning.stance import stance
 
     numbers = _numbers()
     d = numbers.debts[0]
-    old = d._replace(ladder=None, share=Decimal(0), proposals=(), limitation=d.limitation._replace(status=EXPIRED))
+    gone = d.limitation._replace(status=EXPIRED)
+    old = d._replace(ladder=None, share=Decimal(0), proposals=(), limitation=gone,
+                     held=stance(d.lender, d.debt.stage, Decimal(0), None, None, gone, Decimal(0)))
     v = judge(read_offer("12 x 100"), old, numbers.plan_date)
     assert v.verdict == "refuse" and v.vs_target is None and v.counter is None
     assert once_limit(old) == 0 and pressure(old)[1].monthly > 0

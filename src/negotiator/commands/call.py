@@ -286,7 +286,7 @@ def _title(who: Any, lang: str) -> str:
 
 def run(name: str, lender: str | None, lang: str | None) -> None:
     from negotiator.advice.offers import says
-    from negotiator.commands.offer import open_lender
+    from negotiator.commands.lender import open_lender
     from negotiator.planning.offer import limitation_expired
 
     who = open_lender(name, lender, lang)

@@ -17,6 +17,7 @@ from negotiator.core import typed
 from negotiator.core.enums import Channel, StartedBy
 from negotiator.core.errors import BadInput, Interrupted, Message, Refused
 from negotiator.planning.incidents import CODES
+from negotiator.planning.stance import find_lender
 from negotiator.words import t
 
 __all__ = ["Refused", "add", "build_entry", "list_entries", "match_lender", "parse_date", "parse_money", "parse_when"]
@@ -66,9 +67,9 @@ def match_lender(text: str | None, lenders: list[str]) -> str:
     wanted = text.strip()
     if not wanted:
         return ""
-    for lender in lenders:
-        if lender.casefold() == wanted.casefold():
-            return lender
+    found = find_lender(wanted, lenders)
+    if found is not None:
+        return found
     raise Refused("asking.err.lender", choices=", ".join(lenders))
 
 

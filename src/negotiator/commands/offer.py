@@ -8,42 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NamedTuple
+from typing import Any
 
+from negotiator.commands.lender import Lender, open_lender
 from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
 
 FORMATS = ("text", "json")
-
-
-class Lender(NamedTuple):
-    """One lender of a saved case's plan, with what the words about it need."""
-
-    name: str  # the case's name
-    plan: Any  # negotiator.plan.Plan
-    debt: Any  # planning.DebtPlan
-    saved: Any  # store.SavedCase
-
-
-def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
-    """The saved case's plan, in `lang` or the case's language, and the lender asked for (by
-    default the first)."""
-    from negotiator import store
-    from negotiator.cli.options import language
-    from negotiator.plan import build_plan
-
-    saved = store.open_case(name)
-    chosen = language(lang, saved.case.language)
-    latest = saved.agreement()
-    plan = build_plan(saved.case, chosen, log=tuple(saved.log()), agreements=(latest,) if latest is not None else ())
-    debts = plan.numbers.debts
-    if lender is None:
-        return Lender(name, plan, debts[0], saved)
-    for d in debts:
-        if d.lender.casefold() == lender.strip().casefold():
-            return Lender(name, plan, d, saved)
-    problem = Message("offer.bad.lender", choices=", ".join(d.lender for d in debts))
-    raise BadInput("errors.usage.bad_value", option="--lender", problem=problem)
 
 
 def asks(who: Lender) -> tuple[str | None, str | None]:
@@ -51,9 +22,8 @@ def asks(who: Lender) -> tuple[str | None, str | None]:
     opening: a plan may leave it out when it is the target)."""
     from negotiator.advice.asks import ask
 
-    ladder = getattr(who.debt, "ladder", None)
-    target = getattr(ladder, "target", None)
-    opening = getattr(ladder, "opening", None)
+    held = who.debt.stance
+    target, opening = held.target, held.opening
     lang = who.plan.lang
     return (ask(lang, who.debt, target) if target is not None else None,
             ask(lang, who.debt, opening) if opening is not None else None)
@@ -134,8 +104,11 @@ def document(who: Lender, v) -> dict[str, Any]:
     def money(value):
         return plain(value) if value is not None else None
 
+    from negotiator.render.json import stance
+
     return {
         "lender": who.debt.lender,
+        "stance": stance(who.debt.stance),
         "offer": offer_fields(v.offer),
         "monthly_payment": plain(v.monthly),
         "total_payable": plain(v.total_payable),

@@ -38,7 +38,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
 
     from negotiator.advice import rehearsal
     from negotiator.cli.options import choice, language
-    from negotiator.commands.offer import open_lender
+    from negotiator.commands.lender import open_lender
     from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
 
     language(lang)  # a --lang that names no language is refused before anything is read
@@ -95,13 +95,16 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
         for line in rehearsal.score_lines(lang_, card, transcript):
             say(line)
     if fmt == "json":
-        sys.stdout.write(json.dumps(document(d.lender, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(document(d, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
 
 
-def document(lender: str, seed: int, transcript: list, card: Any) -> dict[str, Any]:
-    """The JSON of `practice --format json`: the transcript and the score card."""
+def document(d: Any, seed: int, transcript: list, card: Any) -> dict[str, Any]:
+    """The JSON of `practice --format json`: the lender's stance, the transcript and the score card."""
+    from negotiator.render.json import stance
+
     return {
-        "lender": lender,
+        "lender": d.lender,
+        "stance": stance(d.stance),
         "seed": seed,
         "transcript": [
             {"moment": s.turn.moment, "they_say": s.turn.they_say, "you_said": s.you_said, "rules_broken": s.rules_broken, "suggested": s.turn.suggested}

@@ -22,6 +22,7 @@ from negotiator.planning.ladder import (
 )
 from negotiator.planning.limitation import EXPIRED, Limitation, limitation
 from negotiator.planning.proposals import Proposal
+from negotiator.planning.stance import Stance, find_lender, lender_key, stance
 
 if TYPE_CHECKING:  # read for their terms only: a plan from an answers file has no agreement to load
     from negotiator.records.contacts import Agreement
@@ -37,6 +38,13 @@ class DebtPlan(NamedTuple):
     need: Decimal = ZERO  # the least a month that fits the usual term (the agreed amount once agreed)
     agreed: Agreement | None = None  # the agreement recorded with this lender, if any
     limitation: Limitation | None = None
+    held: Stance | None = None  # the stance, set once the share is final (read it as `stance`)
+
+    @property
+    def stance(self) -> Stance:
+        """Where the borrower stands with this lender: the figures and posture every command quotes."""
+        assert self.held is not None, "a lender's stance is set when its plan is finished"
+        return self.held
 
     @property
     def lender(self) -> str:
@@ -79,8 +87,9 @@ class Lender(NamedTuple):
 
     @property
     def expired(self) -> bool:
-        """Its limitation has run out: it is offered nothing, takes no share and settles nothing."""
-        return self.limitation.status == EXPIRED
+        """Its limitation has run out and nothing was agreed with it all the same: it is offered
+        nothing, takes no share and settles nothing (an agreement, once recorded, is what holds)."""
+        return self.limitation.status == EXPIRED and self.agreed is None
 
     def usual_need(self, start: dt.date, pause: int) -> Decimal | None:
         """The least a month that fits the usual term; None for a lender agreed, settling or expired,
@@ -128,10 +137,6 @@ def fitted(target: Proposal, debt: Debt, start: dt.date, pause: int) -> tuple[Pr
     return stretched, None if stretched.within_usual_terms else gentlest
 
 
-def _same(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
 def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, percent: Decimal) -> ProposalKind:
     """The kind aimed for before shares are known: chosen, or the rules that do not depend on the
     share; a long-term hardship starts from instalments."""
@@ -158,10 +163,10 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     pause = p.pause_length(case.hardship.expected_months)
 
     # Agreed monthly payments come out of what is available first; the rest is shared out.
-    others = {a.lender.strip().casefold() for a in agreements} - {d.lender.strip().casefold() for d in case.debts}
-    elsewhere = sum((monthly(a) for a in (_agreement_for(x, agreements) for x in sorted(others)) if a is not None), ZERO)
+    others = {lender_key(a.lender) for a in agreements} - {lender_key(d.lender) for d in case.debts}
+    elsewhere = sum((monthly(a) for a in (find_lender(x, agreements) for x in sorted(others)) if a is not None), ZERO)
     lenders = [
-        Lender(d, _first_kind(case, d, total, money.available, percent), _agreement_for(d.lender, agreements),
+        Lender(d, _first_kind(case, d, total, money.available, percent), find_lender(d.lender, agreements),
                limitation(d.days_overdue, d.last_payment_date, d.last_demand_date, start))
         for d in case.debts
     ]
@@ -218,7 +223,11 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
                 again.append(debts[i] if part == debts[i].share else build(i, part))
         debts = again
     debts = [finished(d) for d in debts]
-    return Numbers(start, money, total, tuple(debts), cover(case, money.available, committed, debts), elsewhere)
+    covered = cover(case, money.available, committed, debts)
+    # Last, where the borrower stands with each lender, once the lump sum's use is known.
+    debts = [d._replace(held=stance(d.lender, d.debt.stage, d.share, d.ladder, d.agreed, d.limitation, covered.lump_sum_left))
+             for d in debts]
+    return Numbers(start, money, total, tuple(debts), covered, elsewhere)
 
 
 class Offers(dict[ProposalKind, Proposal]):
@@ -277,15 +286,6 @@ def monthly(agreement: Agreement) -> Decimal:
     """What an agreement takes from each month's budget: nothing for a settlement, which is paid
     from the lump sum."""
     return ZERO if agreement.kind is ProposalKind.settlement else agreement.monthly
-
-
-def _agreement_for(lender: str, agreements: Sequence[Agreement]) -> Agreement | None:
-    """The current agreement with this lender: the last recorded."""
-    found = None
-    for a in agreements:
-        if _same(a.lender, lender):
-            found = a
-    return found
 
 
 def _ladder(d: DebtPlan) -> Ladder:

@@ -16,6 +16,8 @@ from negotiator.planning.schedules import agreed
 if TYPE_CHECKING:  # read for their fields only: a plan from an answers file has no log to load
     from negotiator.records.contacts import Agreement, ContactEntry
 
+from negotiator.planning.stance import find_lender
+
 CALL_AFTER_DAYS = 7
 
 
@@ -48,8 +50,7 @@ def next_payment(agreement: Agreement, today: dt.date) -> dt.date | None:
 
 
 def unagreed(lenders: Sequence[str], agreements: Sequence[Agreement]) -> bool:
-    agreed = {a.lender.strip().casefold() for a in agreements}
-    return any(x.strip().casefold() not in agreed for x in lenders)
+    return any(find_lender(x, agreements) is None for x in lenders)
 
 
 def next_follow_up(plan_date: dt.date, entries: Sequence[ContactEntry], agreements: Sequence[Agreement], lenders: Sequence[str], today: dt.date) -> dt.date | None:

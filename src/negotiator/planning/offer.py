@@ -15,7 +15,6 @@ from negotiator.core.enums import ProposalKind
 from negotiator.core.money import ZERO, fen
 from negotiator.core.months import add_months
 from negotiator.planning import schedules
-from negotiator.planning.limitation import EXPIRED
 from negotiator.planning.schedules import Instalment, Schedule
 
 if TYPE_CHECKING:  # read for their fields only
@@ -151,20 +150,14 @@ def covered(offer: Offer, debt: Debt) -> Decimal:
 
 
 def walk_away_of(debt_plan: DebtPlan) -> Decimal:
-    """The most a month for this lender: the ladder's walk-away, or its share when the plan offers
-    the debt nothing (no ladder, as for a debt whose limitation has run out)."""
-    ladder = debt_plan.ladder
-    if ladder is None:
-        return debt_plan.share or ZERO
-    if ladder.target.kind is ProposalKind.settlement:
-        # A settlement's walk-away may be its one payment; a month's limit is still the share.
-        return debt_plan.share
-    return ladder.walk_away
+    """The most a month for this lender, as its stance says."""
+    walk_away: Decimal = debt_plan.stance.walk_away
+    return walk_away
 
 
 def limitation_expired(debt_plan: DebtPlan) -> bool:
-    """Whether the plan marks this debt's limitation period as run out."""
-    return debt_plan.limitation is not None and debt_plan.limitation.status == EXPIRED
+    """Whether this lender's posture is `old`: its limitation may have run out."""
+    return bool(debt_plan.stance.old)
 
 
 def offer_of(proposal: Proposal | None) -> Offer | None:
@@ -190,18 +183,18 @@ def longer_term(amount: Decimal, walk_away: Decimal) -> Offer | None:
 
 
 def once_limit(debt_plan: DebtPlan) -> Decimal:
-    """The most this lender may get at once: its part of the lump sum (the plan's settlement
-    figure), never less than one month's walk-away."""
-    settle = debt_plan.proposal(ProposalKind.settlement)
-    return max(walk_away_of(debt_plan), settle.amount if settle is not None else ZERO)
+    """The most this lender may get at once, as its stance says: its part of the lump sum (the
+    plan's settlement figure), never less than one month's walk-away."""
+    once: Decimal = debt_plan.stance.most_at_once
+    return once
 
 
 def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
     """The offer against one lender's ladder: fits when no payment is above the walk-away (a
     settlement or down payment: above what the lump sum allows this lender)."""
     debt = debt_plan.debt
-    ladder = debt_plan.ladder
-    walk_away = walk_away_of(debt_plan)
+    held = debt_plan.stance
+    walk_away = held.walk_away
     schedule = schedule_for(offer, covered(offer, debt), start)
     once = once_limit(debt_plan)
     regular = [r.payment for r in schedule.rows[offer.pause_months :]]
@@ -216,11 +209,10 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
     vs_walk_away = max(over)
     limit = once if offer.kind == SETTLEMENT else walk_away
     fits = vs_walk_away <= 0
-    target = ladder.target if ladder is not None else None
-    opening = ladder.opening if ladder is not None else None
+    target, opening = held.target, held.opening
     vs_target = schedule.total_payable - target.total_payable if target is not None else None
     vs_opening = schedule.total_payable - opening.total_payable if opening is not None else None
-    expired = limitation_expired(debt_plan)
+    expired = held.old
     target_fits = target is not None and target.fits
     if expired:
         verdict, counter = "refuse", None

@@ -20,6 +20,7 @@ from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import Limitation
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule
+from negotiator.planning.stance import Stance
 from negotiator.words import t
 
 
@@ -111,9 +112,35 @@ def debt(d: DebtPlan, lang: str, rows: Callable[[Schedule], Any] = schedule_rows
             "usual_terms": None if d.ladder.usual is None else proposal(d.ladder.usual, rows),
         },
         "agreed": d.agreed is not None,
+        "stance": stance(d.stance),
         "limitation": limitation(d.limitation),
         # An expired limitation is offered nothing, so no proposal is put where a program might show it.
         "proposals": [] if d.ladder is None else [proposal(p, rows) for p in d.proposals],
+    }
+
+
+def _terms(p: Proposal | None) -> dict[str, Any] | None:
+    """A proposal's headline figures, as the stance quotes them."""
+    if p is None:
+        return None
+    return {"kind": p.kind.value, "months": p.months, "pause_months": p.pause_months,
+            "monthly_payment": None if p.pause_only else plain(p.monthly_payment), "total_payable": plain(p.total_payable)}
+
+
+def stance(s: Stance) -> dict[str, Any]:
+    """Where the borrower stands with one lender: the same object in `show`, `offer` and
+    `practice`, so a program reads every lender's limits one way."""
+    a = s.agreed
+    return {
+        "lender": s.lender,
+        "posture": s.posture.value,
+        "share": plain(s.share),
+        "walk_away": plain(s.walk_away),
+        "most_at_once": plain(s.most_at_once),
+        "target": _terms(s.target),
+        "opening": _terms(s.opening),
+        "agreed": None if a is None else _agreement(a),
+        "promise": None if s.promise is None else plain(s.promise),
     }
 
 

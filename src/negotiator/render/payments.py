@@ -10,6 +10,7 @@ from negotiator.plan import Plan
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.schedules import Schedule
 from negotiator.planning.schedules import agreed as agreed_schedule
+from negotiator.planning.stance import same_lender
 
 if TYPE_CHECKING:  # the models are needed only when a saved case brings a log or an agreement
     from negotiator.records.contacts import Agreement, ContactEntry
@@ -24,12 +25,8 @@ class Payments(NamedTuple):
     agreed: bool
 
 
-def _same_lender(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
 def agreement_for(plan: Plan, debt: DebtPlan) -> Agreement | None:
-    return next((a for a in plan.agreements if _same_lender(a.lender, debt.lender)), None)
+    return next((a for a in plan.agreements if same_lender(a.lender, debt.lender)), None)
 
 
 def payments(plan: Plan) -> list[Payments]:

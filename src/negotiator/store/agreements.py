@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from negotiator.planning.stance import lender_key, same_lender
 from negotiator.records.contacts import Agreement
 
-
-def same_lender(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+__all__ = ["current", "same_lender", "with_legacy"]
 
 
 def current(history: Sequence[Agreement], lenders: Sequence[str] = ()) -> tuple[Agreement, ...]:
@@ -23,10 +22,10 @@ def current(history: Sequence[Agreement], lenders: Sequence[str] = ()) -> tuple[
     any other lender in the order first recorded."""
     latest: dict[str, Agreement] = {}
     for a in history:
-        latest[a.lender.strip().casefold()] = a
+        latest[lender_key(a.lender)] = a
     ordered = []
     for lender in lenders:
-        key = lender.strip().casefold()
+        key = lender_key(lender)
         if key in latest:
             ordered.append(latest.pop(key))
     return tuple(ordered) + tuple(latest.values())

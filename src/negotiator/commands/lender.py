@@ -1,0 +1,56 @@
+"""A saved case's plan and one lender of it: what `show`, `offer`, `call`, `practice`, `agree`,
+`log add` and `complain` read, built one way (every current agreement, the log), so each command
+quotes the same stance for a lender.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from negotiator.core.errors import BadInput, Message
+
+if TYPE_CHECKING:
+    from negotiator.plan import Plan
+    from negotiator.planning.engine import DebtPlan
+    from negotiator.store.cases import SavedCase
+
+
+class Lender(NamedTuple):
+    """One lender of a saved case's plan, with what the words about it need."""
+
+    name: str  # the case's name
+    plan: Plan
+    debt: DebtPlan
+    saved: SavedCase
+
+
+def saved_plan(saved: SavedCase, lang: str | None = None) -> Plan:
+    """The plan of a saved case, in `lang` or the case's language: every current agreement and
+    the contact log taken in, as `show` builds it."""
+    from negotiator.plan import build_plan
+
+    return build_plan(saved.case, lang or saved.case.language, log=tuple(saved.log()), agreements=saved.agreements())
+
+
+def pick(plan: Plan, lender: str | None, option: str = "--lender") -> DebtPlan:
+    """The lender asked for (by default the first), matched as every command matches a lender."""
+    from negotiator.planning.stance import find_lender
+
+    debts = plan.numbers.debts
+    if lender is None:
+        return debts[0]
+    found = find_lender(lender, debts)
+    if found is None:
+        problem = Message("offer.bad.lender", choices=", ".join(d.lender for d in debts))
+        raise BadInput("errors.usage.bad_value", option=option, problem=problem)
+    return found
+
+
+def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
+    """The saved case's plan, in `lang` or the case's language, and the lender asked for."""
+    from negotiator import store
+    from negotiator.cli.options import language
+
+    saved = store.open_case(name)
+    plan = saved_plan(saved, language(lang, saved.case.language))
+    return Lender(name, plan, pick(plan, lender), saved)
