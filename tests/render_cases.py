@@ -22,6 +22,7 @@ from negotiator.plan import (
     build_plan,
 )
 from negotiator.records.contacts import Agreement, ContactEntry
+from negotiator.records.payments import Payment
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 STEPS = ("opening", "identity", "situation", "willingness", "opening_ask", "fallback", "confirm", "closing")
@@ -79,5 +80,11 @@ def full_plan(lang: str) -> Plan:
     )
     agreement = Agreement(lender=first, kind=ProposalKind.instalments, months=14, monthly=Decimal("350.55"), first_due=dt.date(2027, 1, 31),
                           recorded=dt.datetime(2026, 11, 26, 18, 0))
-    plan = build_plan(case, lang, log=log, agreements=(agreement,))
+    # One payment ahead of the first due date, with a long note, and one to a lender with no agreement.
+    payments = (
+        Payment(lender=first, date=dt.date(2026, 11, 30), amount=Decimal("350.55"), note=LONG_ZH, recorded=dt.datetime(2026, 11, 30, 20, 0)),
+        Payment(lender=case.debts[1].lender, date=dt.date(2026, 11, 29), amount=Decimal("100"), recorded=dt.datetime(2026, 11, 29, 8, 0)),
+    )
+    # Where the agreement stands is worked out for a fixed day, so the snapshots never change with the date.
+    plan = build_plan(case, lang, dt.date(2026, 12, 1), log=log, agreements=(agreement,), payments=payments)
     return plan._replace(content=content(lang, [d.lender for d in case.debts]))

@@ -141,7 +141,7 @@ def test_log_add_incident_is_stored_and_listed(run_cli, home):
     done = run_cli("log", "add", "x", "--channel", "phone", "--lender", CARD_EN, "--incident", "threat", "--incident", "third_party,threat", "--lang", "en")
     assert done.returncode == 0, done.stderr
     (line,) = (home / "cases" / "x" / "log.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(line)["schema_version"] == 1 and json.loads(line)["incidents"] == ["threat", "third_party"]
+    assert json.loads(line)["schema_version"] == 2 and json.loads(line)["incidents"] == ["threat", "third_party"]
     listed = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
     assert listed[0]["incidents"] == ["threat", "third_party"]
 

@@ -55,7 +55,7 @@ def section_titles(plan) -> list[str]:
 def test_sections_in_the_fixed_order(lang):
     plan = full_plan(lang)
     keys = [s.key for s in sections(plan)]
-    assert keys == ["summary", "budget", "proposals", "schedule", "checklist", "talking_points", "script",
+    assert keys == ["summary", "budget", "proposals", "schedule", "keeping", "checklist", "talking_points", "script",
                     "objections", "mistakes", "letter", "rights", "contact_log", "disclaimer"]
     produced = text.render(plan)
     positions = [produced.index(title) for title in section_titles(plan)]

@@ -46,7 +46,7 @@ def test_save_then_open_gives_the_same_case(home, case_en):
     assert saved.case == case_en
     assert saved.log() == [] and saved.agreement() is None
     record = json.loads((folder / "case.json").read_text("utf-8"))
-    assert record["schema_version"] == STORE_VERSION == 1
+    assert record["schema_version"] == STORE_VERSION == 2
     assert record["name"] == "huabei-2026"
     dt.datetime.fromisoformat(record["saved"])
 
@@ -153,7 +153,7 @@ def test_a_version_0_case_file_is_read_and_left_as_it_was(home):
     # Saving the case again writes the current version.
     store.save_case("old", saved.case, overwrite=True)
     record = json.loads((folder / "case.json").read_text("utf-8"))
-    assert record["schema_version"] == 1 and record["case"] == json.loads(saved.case.model_dump_json())
+    assert record["schema_version"] == 2 and record["case"] == json.loads(saved.case.model_dump_json())
 
 
 def test_a_version_0_case_file_names_fields_as_written(home):
@@ -167,7 +167,7 @@ def test_a_version_0_case_file_names_fields_as_written(home):
     assert "case.json: debts[1].principal: must not be negative" in str(caught.value)
 
 
-@pytest.mark.parametrize(("version", "words"), [(2, "newer version"), ("1", "whole number"), (-1, "whole number"), (None, "whole number")])
+@pytest.mark.parametrize(("version", "words"), [(3, "newer version"), ("1", "whole number"), (-1, "whole number"), (None, "whole number")])
 def test_unknown_file_versions_are_refused(home, case_en, version, words):
     folder = store.save_case("x", case_en)
     record = json.loads((folder / "case.json").read_text("utf-8"))
@@ -181,8 +181,8 @@ def test_a_newer_log_line_is_refused_with_its_line(home, case_en):
     folder = store.save_case("x", case_en)
     store.add_entry("x", entry())
     with open(folder / "log.jsonl", "a", encoding="utf-8") as handle:
-        handle.write('{"schema_version": 2, "when": "2026-11-01T10:00:00", "channel": "phone"}\n')
-    with pytest.raises(BadInput, match=r"log.jsonl, line 2: schema_version is 2"):
+        handle.write('{"schema_version": 3, "when": "2026-11-01T10:00:00", "channel": "phone"}\n')
+    with pytest.raises(BadInput, match=r"log.jsonl, line 2: schema_version is 3"):
         store.open_case("x")
 
 

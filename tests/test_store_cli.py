@@ -130,8 +130,11 @@ def test_agree_then_show_carries_the_agreement(run_cli):
     plan = json.loads(ok(run_cli("show", "x", "--format", "json")))
     agreement = dict(plan["agreements"][0])
     assert agreement.pop("recorded")
+    standing = {key: agreement.pop(key) for key in ("paid", "remaining", "next_due", "missed", "overdue", "ends", "status")}
     assert agreement == {"lender": "China Merchants Bank credit card", "kind": "instalments", "months": 12,
                          "monthly": "650.00", "first_due": "2026-12-15"}
+    # Where it stands depends on today (tests/test_keeping.py works it out); nothing is paid yet.
+    assert standing["paid"] == "0.00" and standing["remaining"] == "7800.00" and standing["ends"] == "2027-11-15"
     assert "contact_log" not in plan
     # plan --case is the same document.
     assert json.loads(ok(run_cli("plan", "--case", "x", "--format", "json"))) == plan

@@ -79,3 +79,32 @@ def test_many_processes_appending_in_process(home: Path, monkeypatch):
         assert p.exitcode == 0
     said = [e.said for e in store.open_case("y").log()]
     assert sorted(said) == sorted(f"{w}:{i}" for w in range(APPENDERS) for i in range(APPENDS))
+
+
+PAYERS = 8
+
+
+@pytest.mark.subprocess
+def test_paid_from_eight_processes_at_once_records_every_payment_once(run_cli, home, monkeypatch):
+    """Eight windows record a payment to the same case at the same moment: each lands once."""
+    from decimal import Decimal
+
+    from negotiator import store
+    from negotiator.answers.file import load_answers
+
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    store.save_case("p", load_answers(EXAMPLES / "case-en.json"))
+    together = threading.Barrier(PAYERS)
+
+    def payer(w: int) -> int:
+        together.wait(60)  # every window presses Enter at once
+        result = run_cli("paid", "p", "--lender", "Huabei", "--amount", f"{w + 1}00.0{w}", "--note", f"payer {w}", timeout=120)
+        assert "Traceback" not in result.stderr, result.stderr
+        return result.returncode
+
+    with ThreadPoolExecutor(PAYERS) as pool:
+        codes = list(pool.map(payer, range(PAYERS)))
+    assert codes == [0] * PAYERS
+    paid = store.open_case("p").payments
+    assert sorted(p.note for p in paid) == [f"payer {w}" for w in range(PAYERS)]
+    assert sum(p.amount for p in paid) == sum(Decimal(f"{w + 1}00.0{w}") for w in range(PAYERS))

@@ -10,7 +10,8 @@ every import against it, and this list against it too.
    family, which characters are unsafe to show, atomic private files, the data folder.
 2. words: every user-facing sentence, by key, in Chinese and English; `say` puts an error into words.
 3. answers: the answers model (Case), an answers file, its JSON Schema, a file's problems by field.
-4. records.contacts: the contact log and the agreements, as they are stored.
+4. records.contacts, records.payments: the contact log, the agreements and the payments made, as
+   they are stored.
 5. planning: pure numbers from a Case, its agreements and its log.
 6. records.plan: the plan's records, which the advice fills.
 7. advice: the words for the call, filled with the case's own numbers.
@@ -33,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("core",),
     ("words",),
     ("answers",),
-    ("records.contacts",),
+    ("records.contacts", "records.payments"),
     ("planning",),
     ("records.plan",),
     ("advice",),

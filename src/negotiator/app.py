@@ -270,6 +270,23 @@ agree.__doc__ = h("agree.help")
 
 
 @app.command()
+def paid(
+    name: CaseName,
+    lender: str | None = typer.Option(None, "--lender", help=h("paid.lender")),
+    amount: str | None = typer.Option(None, "--amount", help=h("paid.amount")),
+    date: str | None = typer.Option(None, "--date", help=h("paid.date")),
+    note: str | None = typer.Option(None, "--note", help=h("paid.note")),
+    lang: Lang = None,
+) -> None:
+    from negotiator.commands.paid import run
+
+    run(name, lang, lender=lender, amount=amount, date=date, note=note)
+
+
+paid.__doc__ = h("paid.help")
+
+
+@app.command()
 def example(lang: Lang = None, output: Output = None, force: Force = False) -> None:
     from negotiator.commands.example import run
 

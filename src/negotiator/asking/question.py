@@ -28,7 +28,7 @@ class Question:
     """One question: where its answer goes, how it is typed, and which words it uses.
 
     kind: text, amount, int, months, percent, date (a past day or month), day (a day, any year
-    from 1990 to 2100), moment (a day and a time), select, confirm, checkbox (any number of the
+    from 1990 to 2100), paid_day (a day, today or before), moment (a day and a time), select, confirm, checkbox (any number of the
     choices; what was marked is then said in words, <area>.choices.<word>.none when nothing).
     Words, under `area` (the wizard's unless told): the prompt is <area>.q.<word>; a hint (when
     `hint`) is <area>.hint.<word>, or <area>.hint.<hint> when `hint` names another; a select's
@@ -75,6 +75,8 @@ def read(q: Question, text: str) -> Any:
         return typed.past(text, dt.date.today()).iso()
     if q.kind == "day":
         return typed.day(text, dt.date.today(), "future").isoformat()
+    if q.kind == "paid_day":
+        return typed.paid_day(text, dt.date.today()).isoformat()
     if q.kind == "moment":
         return typed.moment(text, dt.date.today()).isoformat(sep=" ", timespec="minutes")
     if q.kind == "months":

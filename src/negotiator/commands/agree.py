@@ -31,7 +31,8 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
         raise BadInput("errors.usage.bad_value", option="--monthly", problem=Message("safety.monthly_positive"))
     if not first_due.strip():
         raise BadInput("errors.usage.bad_value", option="--first-due", problem=Message("asking.err.missing"))
-    due = typed.option("--first-due", typed.day, first_due, dt.date.today(), "future")
+    # Before today too: an agreement made before the case was saved. A date without a year is the nearest.
+    due = typed.option("--first-due", typed.day, first_due, dt.date.today(), "near")
     # The agreement is with one lender of the case; by default the first, as in the plan.
     who = typed.option("--lender", match_lender, lender, lenders) if lender is not None else lenders[0]
     if not who:

@@ -34,10 +34,13 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
 
 def _row(summary, today: dt.date, lang: str) -> dict:
     from negotiator import store
+    from negotiator.core.money import plain
     from negotiator.words import say
 
     saved = summary.saved
     follow_up = store.next_follow_up(saved, today) if saved else None
+    kept = store.kept(saved, today) if saved else None
+    due = kept.next_due if kept else None
     return {
         "name": summary.name,
         "last_change": summary.last_change.isoformat(),
@@ -46,8 +49,21 @@ def _row(summary, today: dt.date, lang: str) -> dict:
         "contacts": len(saved.entries) if saved else 0,
         "agreement": saved is not None and saved.current is not None,
         "agreements": len(saved.agreements()) if saved else 0,
+        # The worst standing of the case's agreements (planning.standing), null with none.
+        "status": kept.worst.value if kept and kept.worst else None,
+        "next_payment": None if due is None else {"date": due.date.isoformat(), "amount": plain(due.amount)},
+        "payments": len(saved.payments) if saved else 0,
         "problem": say(lang, summary.problem) if summary.problem else None,
     }
+
+
+# The cases that need something done first: behind, then due soon, on track, paid in full, then
+# those with no agreement yet, then any that need fixing; by name within each.
+_ORDER = ("behind", "due_soon", "on_track", "completed", None)
+
+
+def _urgency(row: dict) -> tuple[int, int, str]:
+    return (row["problem"] is not None, _ORDER.index(row["status"]), row["name"])
 
 
 def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None:
@@ -60,7 +76,7 @@ def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None
     # Cases all in one language are listed in it, unless --lang says otherwise.
     spoken = {s.saved.case.language for s in summaries if s.saved is not None}
     lang = language(lang, spoken.pop() if len(spoken) == 1 else None)
-    rows = [_row(s, today or dt.date.today(), first) for s in summaries]
+    rows = sorted((_row(s, today or dt.date.today(), first) for s in summaries), key=_urgency)
     from negotiator.render import case_list
 
     sys.stdout.write(case_list.as_json(rows) if fmt == "json" else case_list.as_text(rows, lang))

@@ -11,19 +11,19 @@ __all__ = ["FORMATS", "emit", "load", "render", "run"]  # render and FORMATS liv
 
 
 def load(answers: Path | None, case_name: str | None):
-    """The case and anything a saved case adds: (case, log, the current agreement per lender)."""
+    """The case and anything a saved case adds: (case, log, the current agreement per lender, payments)."""
     if case_name is not None and answers is not None:
         raise BadInput("errors.usage.bad_value", option="--case", problem=Message("errors.usage.case_or_answers"))
     if case_name is not None:
         from negotiator import store
 
         saved = store.open_case(case_name)
-        return saved.case, tuple(saved.log()), saved.agreements()
+        return saved.case, tuple(saved.log()), saved.agreements(), saved.payments
     if answers is None:
         raise BadInput("errors.usage.bad_value", option="--answers", problem=Message("errors.field.missing"))
     from negotiator.answers.file import load_answers
 
-    return load_answers(answers), (), ()
+    return load_answers(answers), (), (), ()
 
 
 def output_file(output: str | Path, fmt: str) -> Path:
@@ -64,9 +64,9 @@ def run(answers: Path | None, case_name: str | None, fmt: str, lang: str | None,
 
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)
-    case, log, agreements = load(answers, case_name)
+    case, log, agreements, payments = load(answers, case_name)
     chosen = language(lang, case.language)
-    plan = build_plan(case, chosen, log=log, agreements=agreements)
+    plan = build_plan(case, chosen, log=log, agreements=agreements, payments=payments)
     if case_name is not None:
         from negotiator.planning.incidents import so_far
 

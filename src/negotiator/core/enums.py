@@ -58,6 +58,16 @@ class ProposalKind(StrEnum):
     settlement = "settlement"
 
 
+class Keeping(StrEnum):
+    """Where an agreement stands, the worst first: a payment missed, one due within the week, all
+    paid so far, all paid."""
+
+    behind = "behind"
+    due_soon = "due_soon"
+    on_track = "on_track"
+    completed = "completed"
+
+
 # How a contact was made (contacts_and_agreements.ContactEntry.channel).
 Channel = Literal["phone", "sms", "app", "letter", "visit"]
 

@@ -146,6 +146,17 @@ def day(text: str, today: dt.date, lean: str = "near") -> dt.date:
     return in_range(found.first)
 
 
+def paid_day(text: str, today: dt.date) -> dt.date:
+    """The day a payment was made: a day, as people write it, today or earlier (a date without a
+    year is the last one that has passed)."""
+    from negotiator.core.when import PAST
+
+    found = day(text, today, PAST)
+    if found > today:
+        raise Refused("values.date.future")
+    return found
+
+
 def past(text: str, today: dt.date) -> Day:
     """When something happened, to the day or to the month ('2026-04-10', '9月', 'June 2026',
     '上周一'); not after today."""

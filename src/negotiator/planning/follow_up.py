@@ -2,7 +2,9 @@
 
 The call: the date set at the latest contact, or else, while any lender has no agreement yet, a
 week after that contact (or after the plan's date when there has been none). Each agreed payment
-still ahead (today counts) comes in too. The next follow-up is the earliest of these.
+still ahead (today counts) comes in too; once payments are recorded, the next one not yet paid, today
+for an agreement behind (a call to the lender is owed), and the 结清证明 and credit-report checks
+of an agreement paid in full. The next follow-up is the earliest of these.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 from negotiator.planning.schedules import agreed
 
 if TYPE_CHECKING:  # read for their fields only: a plan from an answers file has no log to load
+    from negotiator.planning.standing import Kept
     from negotiator.records.contacts import Agreement, ContactEntry
 
 from negotiator.planning.stance import find_lender
@@ -53,10 +56,17 @@ def unagreed(lenders: Sequence[str], agreements: Sequence[Agreement]) -> bool:
     return any(find_lender(x, agreements) is None for x in lenders)
 
 
-def next_follow_up(plan_date: dt.date, entries: Sequence[ContactEntry], agreements: Sequence[Agreement], lenders: Sequence[str], today: dt.date) -> dt.date | None:
+def next_follow_up(plan_date: dt.date, entries: Sequence[ContactEntry], agreements: Sequence[Agreement], lenders: Sequence[str], today: dt.date,
+                   kept: Kept | None = None) -> dt.date | None:
     """The earliest of: the follow-up call and each agreed payment still ahead (today counts). A
-    call date already past is kept, as a call still owed. None when there is nothing to follow up."""
-    dates = [d for d in (next_payment(a, today) for a in agreements) if d is not None]
+    call date already past is kept, as a call still owed. With `kept` (planning.standing), what
+    each agreement's payments leave to do. None when there is nothing to follow up."""
+    if kept is not None:
+        from negotiator.planning.standing import keeping_dates
+
+        dates = [d for s in kept.standings for d in keeping_dates(s, today)]
+    else:
+        dates = [d for d in (next_payment(a, today) for a in agreements) if d is not None]
     call = call_date(plan_date, entries, unagreed(lenders, agreements))
     if call is not None:
         dates.append(call)

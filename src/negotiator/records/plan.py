@@ -14,7 +14,9 @@ if TYPE_CHECKING:  # annotations only; only a saved case has a log or an agreeme
     from negotiator.answers.case import Case
     from negotiator.planning.engine import Numbers
     from negotiator.planning.incidents import SoFar
+    from negotiator.planning.standing import Kept
     from negotiator.records.contacts import Agreement, ContactEntry
+    from negotiator.records.payments import Payment
 
 
 class Step(NamedTuple):
@@ -73,6 +75,8 @@ class Plan(NamedTuple):
     agreements: tuple[Agreement, ...] = ()  # the current agreement with each lender, for a saved case
     follow_up: dt.date | None = None  # the next follow-up, by the one rule in planning.follow_up
     incidents: SoFar | None = None  # collector misconduct in a saved case's log, with the case's name
+    payments: tuple[Payment, ...] = ()  # every payment recorded in a saved case
+    kept: Kept | None = None  # where each agreement stands today (planning.standing); None without agreements or payments
 
     @property
     def agreement(self) -> Agreement | None:

@@ -1,12 +1,15 @@
-"""`negotiator cases`: the saved cases, as a table for a person or as JSON for a program. The rows
-are made by the command (the next follow-up is the store's figure); here they are only drawn."""
+"""`negotiator cases`: the saved cases, as a table for a person or as JSON for a program, one line a
+case: its worst status, its next payment and its next follow-up. The rows are made by the command
+(the figures are planning's, through the store); here they are only drawn."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
+from negotiator.core.money import show
 from negotiator.words import t
 
 
@@ -19,15 +22,19 @@ def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:
 
     if not rows:
         return t(lang, "store.cases.none") + "\n"
-    headers = [t(lang, f"store.cases.{k}") for k in ("name", "last_change", "next_follow_up", "contacts")]
+    headers = [t(lang, f"store.cases.{k}") for k in ("name", "status", "next_payment", "next_follow_up", "last_change")]
     body = []
     for row in rows:
+        changed = row["last_change"].replace("T", " ")[:16]
         if row["problem"]:
-            body.append([row["name"], row["last_change"].replace("T", " ")[:16], t(lang, "store.cases.broken"), ""])
-        else:
-            body.append([row["name"], row["last_change"].replace("T", " ")[:16], row["next_follow_up"] or "-", str(row["contacts"])])
+            body.append([row["name"], t(lang, "store.cases.broken"), "", "", changed])
+            continue
+        status = t(lang, f"render.keeping.status.{row['status']}") if row["status"] else t(lang, "store.cases.no_agreement")
+        due = row["next_payment"]
+        payment = t(lang, "store.cases.payment", date=due["date"], amount=show(Decimal(due["amount"]))) if due else "-"
+        body.append([row["name"], status, payment, row["next_follow_up"] or "-", changed])
     # As wide as the window allows; stacked rather than cut when it is narrow.
-    lines = fit_or_stack(headers, body, "lllr", screen_width(), t(lang, "wizard.review.separator"))
+    lines = fit_or_stack(headers, body, "lllll", screen_width(), t(lang, "wizard.review.separator"))
     if any(row["problem"] for row in rows):
         lines += ["", t(lang, "store.cases.broken_hint")]
     return "\n".join(lines) + "\n"

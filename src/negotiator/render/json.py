@@ -181,7 +181,9 @@ def document(plan: Plan, rows: Callable[[Schedule], Any] = schedule_rows) -> dic
     if plan.log:
         doc["contact_log"] = _value(list(plan.log))
     # The current agreement with each lender; an empty list until one is recorded.
-    doc["agreements"] = [_agreement(a) for a in plan.agreements]
+    doc["agreements"] = [_agreement(a, plan.kept.of(a.lender) if plan.kept else None) for a in plan.agreements]
+    # Every payment recorded, in the order recorded; an empty list until one is.
+    doc["payments"] = [_payment(p, plan.kept) for p in plan.payments]
     if plan.incidents is not None:
         from negotiator.render.incidents import so_far_data
 
@@ -189,9 +191,29 @@ def document(plan: Plan, rows: Callable[[Schedule], Any] = schedule_rows) -> dic
     return doc
 
 
-def _agreement(a: Any) -> dict[str, Any]:
-    return {"lender": a.lender, "kind": a.kind.value, "months": a.months, "monthly": plain(a.monthly),
-            "first_due": a.first_due.isoformat(), "recorded": a.recorded.isoformat() if a.recorded else None}
+def _agreement(a: Any, s: Any) -> dict[str, Any]:
+    """An agreement, with where it stands today (planning.standing)."""
+    out = {"lender": a.lender, "kind": a.kind.value, "months": a.months, "monthly": plain(a.monthly),
+           "first_due": a.first_due.isoformat(), "recorded": a.recorded.isoformat() if a.recorded else None}
+    if s is not None:
+        out.update(
+            paid=plain(s.paid),
+            remaining=plain(s.remaining),
+            next_due=None if s.next_due is None else {"date": s.next_due.date.isoformat(), "amount": plain(s.next_due.amount)},
+            missed=[d.isoformat() for d in s.missed],
+            overdue=plain(s.overdue),
+            ends=s.ends.isoformat(),
+            status=s.status.value,
+        )
+    return out
+
+
+def _payment(p: Any, kept: Any) -> dict[str, Any]:
+    """A payment recorded; `toward` says which agreement it counts toward (its lender's), or null
+    with `flag` saying why it counts toward none."""
+    stray = next((x for x in kept.stray if x.payment is p), None) if kept is not None else None
+    return {"lender": p.lender, "date": p.date.isoformat(), "amount": plain(p.amount), "note": p.note,
+            "counted": stray is None, "flag": None if stray is None else stray.reason}
 
 
 def _cover(n: Any) -> dict[str, Any]:

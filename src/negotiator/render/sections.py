@@ -41,7 +41,9 @@ FULL_SCHEDULE_ROWS = 12
 def sections(plan: Plan) -> list[Section]:
     """Every section of the plan that has something to say, in the fixed order."""
     w = Phrasebook(plan.lang)
-    out = [_summary(plan, w), _budget(plan, w), _proposals(plan, w), _schedules(plan, w)]
+    from negotiator.render.keeping import section as keeping
+
+    out = [_summary(plan, w), _budget(plan, w), _proposals(plan, w), _schedules(plan, w), keeping(plan, w)]
     c = plan.content
     if c is not None:
         out += [

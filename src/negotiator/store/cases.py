@@ -13,6 +13,7 @@ from negotiator.core.errors import BadInput
 from negotiator.core.files import FileExists, atomic_write, clean_stale
 from negotiator.core.paths import private_dir
 from negotiator.records.contacts import Agreement, ContactEntry
+from negotiator.records.payments import Payment
 from negotiator.store import agreements, reading
 from negotiator.store.folders import (
     AGREEMENT_FILE,
@@ -20,6 +21,7 @@ from negotiator.store.folders import (
     HISTORY_FILE,
     LOCK_FILE,
     LOG_FILE,
+    PAYMENTS_FILE,
     case_folder,
     check_folder,
     check_name,
@@ -36,6 +38,7 @@ class SavedCase:
     entries: tuple[ContactEntry, ...] = ()
     current: Agreement | None = None  # the agreement recorded last, with any lender
     history: tuple[Agreement, ...] = ()  # every agreement, oldest first (an old agreement.json as one)
+    payments: tuple[Payment, ...] = ()  # every payment recorded, in the order recorded
 
     def log(self) -> list[ContactEntry]:
         """The contact log, in the order the contacts were added."""
@@ -51,6 +54,13 @@ class SavedCase:
 
     def lenders(self) -> list[str]:
         return [d.lender for d in self.case.debts]
+
+    def payees(self) -> list[str]:
+        """Whom a payment can be recorded to: the case's lenders, then any other lender an
+        agreement was recorded with."""
+        known = self.lenders()
+        seen = {x.strip().casefold() for x in known}
+        return known + [a.lender for a in self.agreements() if a.lender.strip().casefold() not in seen]
 
 
 @dataclass(frozen=True)
@@ -129,7 +139,9 @@ def read_snapshot(folder: Path, name: str) -> Snapshot:
     log_path = folder / LOG_FILE
     log_bytes = reading.read_bytes(log_path, reading.MAX_LOG_MB, "log") or b""
     entries = reading.parse_log(log_bytes, log_path)
-    return Snapshot(SavedCase(name, folder, case, entries, latest, history), log_bytes, history_bytes)
+    payments_path = folder / PAYMENTS_FILE
+    paid = reading.parse_payments(reading.read_bytes(payments_path, reading.MAX_LOG_MB, "payments") or b"", payments_path)
+    return Snapshot(SavedCase(name, folder, case, entries, latest, history, paid), log_bytes, history_bytes)
 
 
 def open_case(name: str) -> SavedCase:

@@ -17,6 +17,7 @@ CASE_FILE = "case.json"
 LOG_FILE = "log.jsonl"
 AGREEMENT_FILE = "agreement.json"
 HISTORY_FILE = "agreements.jsonl"
+PAYMENTS_FILE = "payments.jsonl"
 LOCK_FILE = ".lock"
 
 # Long enough for another window to finish a write; a stuck lock must not hang a user on a call.

@@ -1,4 +1,4 @@
-"""Adding to a case: a contact to the log, an agreement reached.
+"""Adding to a case: a contact to the log, an agreement reached, a payment made.
 
 Each change validates the files of the case and writes under the case's lock, so a broken file is
 never appended to and two windows adding at once both land. A contact is appended as one line
@@ -22,6 +22,7 @@ from negotiator.core.files import (
     sync_folder,
 )
 from negotiator.records.contacts import Agreement, ContactEntry
+from negotiator.records.payments import Payment
 from negotiator.store import appending, reading
 from negotiator.store.cases import (
     SavedCase,
@@ -29,11 +30,11 @@ from negotiator.store.cases import (
     read_others,
     read_snapshot,
 )
-from negotiator.store.folders import HISTORY_FILE, LOG_FILE, locked
+from negotiator.store.folders import HISTORY_FILE, LOG_FILE, PAYMENTS_FILE, locked
 from negotiator.store.versions import stamped
 
 
-def line(record: ContactEntry | Agreement) -> bytes:
+def line(record: ContactEntry | Agreement | Payment) -> bytes:
     """One JSON Lines record in the current version."""
     fields = stamped(record.model_dump(mode="json"))
     return (json.dumps(fields, ensure_ascii=False, separators=(", ", ": ")) + "\n").encode("utf-8")
@@ -108,6 +109,29 @@ def add_entry(name: str, entry: ContactEntry) -> int:
     return count + 1
 
 
+def add_payment(name: str, payment: Payment) -> SavedCase:
+    """Append one payment to the case's payments, under the case's lock, every file of the case
+    validated first. Returns the case with the payment added."""
+    folder = existing_folder(name)
+    with locked(folder, name):
+        clean_stale(folder)
+        saved = read_snapshot(folder, name).saved
+        path = folder / PAYMENTS_FILE
+        created = not os.path.lexists(path)
+        # Whole or not at all (store.appending): a payment that fails half-way is cut back, so
+        # trying again records it once.
+        with appending.undone_on_error(path):
+            try:
+                appending.append_whole(path, line(payment), reading.MAX_LOG_MB * 1024 * 1024)
+            except TooLarge as exc:
+                raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), "payments") from exc
+            except NotRegular as exc:
+                raise reading.refuse(path, reading.not_regular(), "payments") from exc
+            if created:
+                sync_folder(folder)
+    return SavedCase(saved.name, saved.folder, saved.case, saved.entries, saved.current, saved.history, saved.payments + (payment,))
+
+
 def record_agreement(name: str, agreement: Agreement) -> SavedCase:
     """Add `agreement` to the history, which makes it the current agreement with its lender; the
     agreements with other lenders stay. One atomic write: the history is the only file changed."""
@@ -119,7 +143,7 @@ def record_agreement(name: str, agreement: Agreement) -> SavedCase:
         # A case from before the history held only agreement.json: carry that agreement over first.
         carried = saved.history if not snapshot.history_bytes.strip() else ()
         _append(folder / HISTORY_FILE, snapshot.history_bytes, *carried, agreement)
-    return SavedCase(saved.name, saved.folder, saved.case, saved.entries, agreement, saved.history + (agreement,))
+    return SavedCase(saved.name, saved.folder, saved.case, saved.entries, agreement, saved.history + (agreement,), saved.payments)
 
 
 def lenders_of(name: str) -> tuple[list[str], str]:

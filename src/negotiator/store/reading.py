@@ -19,6 +19,7 @@ from negotiator.answers.json_reading import FileWords, decoded, json_object
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.files import NotRegular, TooLarge, read_capped
 from negotiator.records.contacts import Agreement, ContactEntry
+from negotiator.records.payments import Payment
 from negotiator.store.versions import (
     VersionProblem,
     case_version,
@@ -33,7 +34,7 @@ MAX_LOG_MB = 20  # years of calls, one line each, stay far below this
 class StoredCase(_Strict):
     """case.json as written by this version."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     name: str = Field(max_length=200)
     saved: dt.datetime
     case: Case
@@ -141,6 +142,10 @@ def parse_log(data: bytes, path: Path) -> tuple[ContactEntry, ...]:
 
 def parse_history(data: bytes, path: Path) -> tuple[Agreement, ...]:
     return parse_lines(Agreement, data, path, "history")
+
+
+def parse_payments(data: bytes, path: Path) -> tuple[Payment, ...]:
+    return parse_lines(Payment, data, path, "payments")
 
 
 def parse_agreement(data: bytes, path: Path) -> Agreement:

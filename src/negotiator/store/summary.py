@@ -9,12 +9,14 @@ from pathlib import Path
 
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.typed import is_case_name
+from negotiator.planning.standing import Kept
 from negotiator.store.cases import SavedCase, open_case
 from negotiator.store.folders import (
     AGREEMENT_FILE,
     CASE_FILE,
     HISTORY_FILE,
     LOG_FILE,
+    PAYMENTS_FILE,
     cases_dir,
 )
 
@@ -31,12 +33,23 @@ def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
     """The case's next follow-up, by the one rule the plan uses too (planning.follow_up)."""
     from negotiator.planning.follow_up import next_follow_up as rule
 
-    return rule(saved.case.planned_on(today), saved.entries, saved.agreements(), saved.lenders(), today)
+    return rule(saved.case.planned_on(today), saved.entries, saved.agreements(), saved.lenders(), today, kept(saved, today))
+
+
+def kept(saved: SavedCase, today: dt.date) -> Kept | None:
+    """Where each of the case's agreements stands today (planning.standing), as the plan says it;
+    None when the case has neither agreements nor payments."""
+    from negotiator.planning.standing import kept as standings
+
+    agreements = saved.agreements()
+    if not agreements and not saved.payments:
+        return None
+    return standings(agreements, saved.payments, today)
 
 
 def last_change(folder: Path) -> dt.datetime:
     stamps = []
-    for name in (CASE_FILE, LOG_FILE, AGREEMENT_FILE, HISTORY_FILE):
+    for name in (CASE_FILE, LOG_FILE, AGREEMENT_FILE, HISTORY_FILE, PAYMENTS_FILE):
         try:
             stamps.append((folder / name).lstat().st_mtime)
         except OSError:

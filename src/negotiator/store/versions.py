@@ -1,6 +1,6 @@
 """Which version each stored file is, and how older versions are read.
 
-Every file the store writes carries `schema_version` (now 1):
+Every file the store writes carries `schema_version` (now 2):
 
 - case.json: {"schema_version": 1, "name": ..., "saved": <date-time>, "case": <the answers>}.
   Version 0 is the answers object stored bare, with no wrapper (as an early build wrote it, or as a
@@ -11,6 +11,12 @@ Every file the store writes carries `schema_version` (now 1):
   same object without "schema_version".
 - agreement.json and agreements.jsonl: {"schema_version": 1, <agreement fields>}; version 0 without
   "schema_version".
+- payments.jsonl (from version 2): one payment per line, {"schema_version": 2, "lender": ..., "date": ...,
+  "amount": ..., "note": ..., "recorded": ...}.
+
+Version 2 added the payments file and changed no field of the others: a version-1 file reads as it
+is. A case written by version 2 is refused by an older negotiator, which would show its agreements
+without the payments made against them.
 
 An older file is migrated in memory each time it is read and is left on disk exactly as it is:
 negotiator never rewrites a person's file behind their back. The next time the case itself is saved
@@ -22,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 
 class VersionProblem(Exception):
@@ -40,7 +46,12 @@ def _bare_answers(data: dict[str, Any], name: str, saved: str) -> dict[str, Any]
     return {"schema_version": 1, "name": name, "saved": saved, "case": data}
 
 
-CASE_MIGRATIONS: dict[int, Callable[[dict[str, Any], str, str], dict[str, Any]]] = {0: _bare_answers}
+def _payments_added(data: dict[str, Any], name: str, saved: str) -> dict[str, Any]:
+    """Version 1 -> 2: the payments file came beside the case; case.json itself is the same."""
+    return {**data, "schema_version": 2}
+
+
+CASE_MIGRATIONS: dict[int, Callable[[dict[str, Any], str, str], dict[str, Any]]] = {0: _bare_answers, 1: _payments_added}
 
 
 def _version(data: dict[str, Any], present: bool) -> int:
@@ -62,7 +73,7 @@ def case_version(data: dict[str, Any]) -> int:
 
 
 def current_case(data: dict[str, Any], name: str, saved: str) -> dict[str, Any]:
-    """A case.json of any known version as a version-1 record. `saved` stands in for a missing date."""
+    """A case.json of any known version as a record of the current version. `saved` stands in for a missing date."""
     version = case_version(data)
     while version < STORE_VERSION:
         data = CASE_MIGRATIONS[version](data, name, saved)
@@ -73,7 +84,7 @@ def current_case(data: dict[str, Any], name: str, saved: str) -> dict[str, Any]:
 def record_fields(data: dict[str, Any]) -> dict[str, Any]:
     """A log line or an agreement of any known version as the record's own fields."""
     _version(data, "schema_version" in data)
-    # Versions 0 and 1 hold the same fields; a later version adds its step here.
+    # Versions 0, 1 and 2 hold the same fields; a later version adds its step here.
     return {k: v for k, v in data.items() if k != "schema_version"}
 
 
