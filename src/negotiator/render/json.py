@@ -191,7 +191,7 @@ def document(plan: Plan, rows: Callable[[Schedule], Any] = schedule_rows) -> dic
     return doc
 
 
-def _agreement(a: Any, s: Any) -> dict[str, Any]:
+def _agreement(a: Any, s: Any = None) -> dict[str, Any]:
     """An agreement, with where it stands today (planning.standing)."""
     out = {"lender": a.lender, "kind": a.kind.value, "months": a.months, "monthly": plain(a.monthly),
            "first_due": a.first_due.isoformat(), "recorded": a.recorded.isoformat() if a.recorded else None}
