@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator.answers.case import Case, ProposalKind
-from negotiator.planning.budget import budget, shares
+from negotiator.planning.budget import budget
 from negotiator.planning.engine import plan_numbers
 
 BASE = {
@@ -49,22 +49,6 @@ def test_budget_vector():
 def test_negative_surplus_has_no_buffer_and_nothing_available():
     b = budget([D("3000")], [D("3500")], [], D("10"))
     assert b.surplus == D("-500") and b.buffer == 0 and b.available == 0
-
-
-def test_shares_vector_rounds_down():
-    # 2250 split 12480 : 31500 -> 638.47 and 1611.52 (one fen left over, never handed out).
-    assert shares([D("12480"), D("31500")], D("2250.00")) == [D("638.47"), D("1611.52")]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.decimals(min_value=D("0.01"), max_value=D("1000000"), places=2), min_size=1, max_size=30), st.decimals(min_value=D("0"), max_value=D("100000"), places=2))
-def test_shares_never_exceed_available(balances, available):
-    parts = shares(balances, available)
-    assert sum(parts) <= available
-    assert all(p >= 0 and p.as_tuple().exponent == -2 for p in parts)
-    # pro rata: a larger balance never gets a smaller share
-    ordered = sorted(zip(balances, parts))
-    assert all(a[1] <= b[1] for a, b in zip(ordered, ordered[1:]))
 
 
 def test_long_term_recommends_instalments_that_fit():

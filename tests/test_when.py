@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from negotiator.core.when import (
     FUTURE,
+    MONTHS,
     NEAR,
     PAST,
     Day,
@@ -18,11 +19,25 @@ from negotiator.core.when import (
     cn_spell,
     parse_date,
     parse_months,
-    spell_date,
-    spell_months,
 )
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
+
+
+def spell_date(day: Day, lang: str) -> str:
+    """A date as people write it in full: "2026年9月5日" / "2026年9月"; "5 September 2026" /
+    "September 2026"."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月" + ("" if day.day is None else f"{day.day}日")
+    month = MONTHS[day.month - 1].capitalize()
+    return f"{month} {day.year}" if day.day is None else f"{day.day} {month} {day.year}"
+
+
+def spell_months(n: int, lang: str) -> str:
+    """A span in months as people write it: "3个月" / "3 months"."""
+    if lang == "zh":
+        return f"{n}个月"
+    return "1 month" if n == 1 else f"{n} months"
 
 
 @pytest.mark.parametrize(

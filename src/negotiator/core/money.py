@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -35,10 +35,6 @@ def fen(value: Decimal) -> Decimal:
 def fen_down(value: Decimal) -> Decimal:
     """Round towards zero to the fen: for shares, which must never add up to more than there is."""
     return value.quantize(FEN, rounding=ROUND_DOWN)
-
-
-def fen_up(value: Decimal) -> Decimal:
-    return value.quantize(FEN, rounding=ROUND_UP)
 
 
 def check_amount(value: Decimal) -> Decimal:

@@ -346,15 +346,6 @@ def _english(s: str, today: dt.date, lean: str) -> Day | None:
     return None
 
 
-def spell_date(day: Day, lang: str) -> str:
-    """A date the way the plan quotes it: "2026年9月5日" / "2026年9月"; "5 September 2026" /
-    "September 2026". What this gives, parse_date reads back."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月" + ("" if day.day is None else f"{day.day}日")
-    month = MONTHS[day.month - 1].capitalize()
-    return f"{month} {day.year}" if day.day is None else f"{day.day} {month} {day.year}"
-
-
 # ---- spans of months ---------------------------------------------------------------------------
 
 _CN_SPAN = rf"(?:({_CN_NUMBER}|半)年(半)?)?(?:零|又)?(?:({_CN_NUMBER}|半)(?:个|個)月)?(?:左右)?"
@@ -419,10 +410,3 @@ def _whole(months: float) -> int:
     if months != int(months) or months < 0:
         raise Unclear("form")
     return int(months)
-
-
-def spell_months(n: int, lang: str) -> str:
-    """A span in months as the plan says it: "3个月" / "3 months". parse_months reads it back."""
-    if lang == "zh":
-        return f"{n}个月"
-    return "1 month" if n == 1 else f"{n} months"

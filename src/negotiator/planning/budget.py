@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from negotiator.core.money import ZERO, fen, fen_down
+from negotiator.core.money import ZERO, fen
 
 
 class Budget(NamedTuple):
@@ -37,12 +37,3 @@ def budget(income: list[Decimal], essentials: list[Decimal], priority: list[Deci
         buffer=buffer,
         available=max(surplus - buffer, ZERO),
     )
-
-
-def shares(balances: list[Decimal], available: Decimal) -> list[Decimal]:
-    """Each lender's part of `available`, pro rata by balance, rounded down so the parts never
-    add up to more than there is. A share is that lender's walk-away ceiling."""
-    total = sum(balances, ZERO)
-    if total <= 0 or available <= 0:
-        return [ZERO for _ in balances]
-    return [fen_down(available * balance / total) for balance in balances]

@@ -74,7 +74,6 @@ class Numbers(NamedTuple):
     total_balance: Decimal
     debts: tuple[DebtPlan, ...]
     cover: Cover | None = None
-    agreed_elsewhere: Decimal = ZERO  # agreed monthly payments to lenders not among the debts
 
 
 class Lender(NamedTuple):
@@ -227,7 +226,7 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     # Last, where the borrower stands with each lender, once the lump sum's use is known.
     debts = [d._replace(held=stance(d.lender, d.debt.stage, d.share, d.ladder, d.agreed, d.limitation, covered.lump_sum_left))
              for d in debts]
-    return Numbers(start, money, total, tuple(debts), covered, elsewhere)
+    return Numbers(start, money, total, tuple(debts), covered)
 
 
 class Offers(dict[ProposalKind, Proposal]):

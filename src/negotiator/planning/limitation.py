@@ -26,7 +26,6 @@ class Limitation(NamedTuple):
     expires: dt.date
     status: str  # running, near or expired
     estimated: bool  # True unless both the last payment and the last demand are known
-    days_left: int  # days from the plan date to `expires`; 0 or less when expired
 
 
 def years_later(day: dt.date, years: int) -> dt.date:
@@ -47,4 +46,4 @@ def limitation(days_overdue: int, last_payment: dt.date | None, last_demand: dt.
     expires = years_later(start, YEARS)
     left = (expires - on).days
     status = EXPIRED if left <= 0 else NEAR if left <= NEAR_DAYS else RUNNING
-    return Limitation(start, expires, status, estimated, left)
+    return Limitation(start, expires, status, estimated)
