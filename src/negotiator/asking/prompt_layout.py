@@ -10,12 +10,19 @@ prompt_toolkit is loaded only by the functions that build a prompt."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from negotiator.render.layout import fit_screen as block
 from negotiator.render.layout import screen_width as width
 from negotiator.render.layout import wrap_paragraph
 from negotiator.render.table import width as columns
 
-__all__ = ["block", "choice", "enter_takes", "instruction", "offered_style", "question", "roomy_errors", "width"]
+if TYPE_CHECKING:  # types only: prompt_toolkit is loaded when a prompt is built
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+    from prompt_toolkit.styles import Style
+    from questionary import Question
+
+__all__ = ["block", "choice", "columns", "enter_takes", "instruction", "offered_style", "question", "roomy_errors", "width"]
 
 
 def question(message: str, hint: str | None, mark: int = 2, answer: int = 12) -> str:
@@ -50,7 +57,7 @@ def choice(title: str, pointer: int = 3) -> str:
     return ("\n" + " " * pointer).join(wrap_paragraph(title, limit))
 
 
-def enter_takes(offered: str):
+def enter_takes(offered: str) -> KeyBindings:
     """Enter on an empty answer puts the offered answer in the field first, so the screen shows
     what was taken (not the greyed hint)."""
     from prompt_toolkit.key_binding import KeyBindings
@@ -58,7 +65,7 @@ def enter_takes(offered: str):
     keys = KeyBindings()
 
     @keys.add("enter")
-    def _(event) -> None:
+    def _(event: KeyPressEvent) -> None:
         field = event.current_buffer
         if not field.text.strip():
             field.text = offered
@@ -68,14 +75,14 @@ def enter_takes(offered: str):
     return keys
 
 
-def offered_style():
+def offered_style() -> Style:
     """questionary's look, with the offered answer greyed so it never reads as typed."""
     from prompt_toolkit.styles import Style
 
     return Style([("placeholder", "fg:ansibrightblack italic")])
 
 
-def roomy_errors(prompt) -> None:
+def roomy_errors(prompt: Question) -> None:
     """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
     is wrapped to the window, so give it the lines it needs."""
     from prompt_toolkit.layout.containers import Window

@@ -67,7 +67,8 @@ def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
         # with nothing after it.
         given_a_value = any(arg.startswith(f"{option}=") for arg in args)
         return t(lang, "errors.usage.no_value" if given_a_value else "errors.usage.needs_value", option=option)
-    return exc.format_message()
+    message: str = exc.format_message()
+    return message
 
 
 def _words(args: Sequence[str], command: Any) -> list[str]:

@@ -12,6 +12,7 @@ from negotiator.words import t
 
 if TYPE_CHECKING:
     from negotiator.records.contacts import Agreement
+    from negotiator.store import SavedCase
 
 KINDS = typed.choices_of(ProposalKind)
 MAX_MONTHS = 120
@@ -41,7 +42,7 @@ def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender
     return Agreement(lender=who, kind=ProposalKind(chosen), months=count, monthly=amount, first_due=due, recorded=recorded)
 
 
-def warning(saved, agreement, lang: str) -> str | None:
+def warning(saved: SavedCase, agreement: Agreement, lang: str) -> str | None:
     """A note, in the case's language, when the agreed amount is above what the budget leaves for
     that lender (its share with the other current agreements taken out first) or above all that is
     available. The agreement is recorded all the same: it is a fact."""

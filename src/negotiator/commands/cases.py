@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
+
+if TYPE_CHECKING:  # types only: `cases --help` need not load the store
+    from negotiator.store import CaseSummary
 
 FORMATS = ("text", "json")
 
@@ -32,7 +36,7 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
     print(t(lang, "store.new.saved", name=name, folder=folder))
 
 
-def _row(summary, today: dt.date, lang: str) -> dict:
+def _row(summary: CaseSummary, today: dt.date, lang: str) -> dict[str, Any]:
     from negotiator import store
     from negotiator.core.money import plain
     from negotiator.words import say
@@ -62,7 +66,7 @@ def _row(summary, today: dt.date, lang: str) -> dict:
 _ORDER = ("behind", "due_soon", "on_track", "completed", None)
 
 
-def _urgency(row: dict) -> tuple[int, int, str]:
+def _urgency(row: dict[str, Any]) -> tuple[int, int, str]:
     return (row["problem"] is not None, _ORDER.index(row["status"]), row["name"])
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.core.errors import BadInput, Joined, Message
 
@@ -13,8 +15,13 @@ LIST_FORMATS = ("text", "json")
 FORMATS = ("text", "markdown", "json")
 RECIPIENTS = ("lender", "regulator")
 
+if TYPE_CHECKING:  # types only: `complain --help` need not load the store
+    from negotiator.planning.incidents import Incident
+    from negotiator.records.contacts import ContactEntry
+    from negotiator.store import SavedCase
 
-def _open(name: str, lang: str | None):
+
+def _open(name: str, lang: str | None) -> tuple[SavedCase, list[ContactEntry], tuple[Incident, ...], str]:
     """The saved case, its log, the incidents in it, and the language to answer in."""
     from negotiator import store
     from negotiator.cli.options import language
@@ -38,7 +45,7 @@ def list_incidents(name: str, fmt: str, lang: str | None) -> None:
     sys.stdout.write(form.json_text(told, entries) if fmt == "json" else form.text(told, name, chosen))
 
 
-def pick_lender(wanted: str | None, saved, found, lang: str) -> str:
+def pick_lender(wanted: str | None, saved: SavedCase, found: Sequence[Incident], lang: str) -> str:
     """The lender the complaint is about: the one asked for, else the only one the incidents (or
     the case) name. BadInput naming --lender when that is not clear."""
     from negotiator.commands.log import Refused, match_lender

@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiator.asking.question import Question
 from negotiator.core import typed
@@ -19,6 +19,9 @@ from negotiator.core.errors import BadInput, Interrupted, Message, Refused
 from negotiator.planning.incidents import CODES
 from negotiator.planning.stance import find_lender
 from negotiator.words import t
+
+if TYPE_CHECKING:  # types only: `log --help` need not load the records
+    from negotiator.records.contacts import ContactEntry
 
 __all__ = ["Refused", "add", "build_entry", "list_entries", "match_lender", "parse_date", "parse_money", "parse_when"]
 
@@ -73,7 +76,7 @@ def match_lender(text: str | None, lenders: list[str]) -> str:
     raise Refused("asking.err.lender", choices=", ".join(lenders))
 
 
-def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None):
+def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None) -> ContactEntry:
     """A ContactEntry from typed values; BadInput names the option of the first value refused."""
     from pydantic import ValidationError
 

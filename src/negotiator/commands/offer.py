@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from negotiator.commands.lender import Lender, open_lender
 from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
+
+if TYPE_CHECKING:  # types only: `offer --help` need not load the plan
+    from negotiator.planning.offer import Offer, Verdict
 
 FORMATS = ("text", "json")
 
@@ -29,7 +33,7 @@ def asks(who: Lender) -> tuple[str | None, str | None]:
             ask(lang, who.debt, opening) if opening is not None else None)
 
 
-def judged(who: Lender, text: str):
+def judged(who: Lender, text: str) -> Verdict:
     """The offer read and judged; BadInput with examples when it cannot be read."""
     from negotiator.planning.offer import judge
     from negotiator.planning.offer_reading import Unreadable, read_offer
@@ -41,7 +45,7 @@ def judged(who: Lender, text: str):
     return judge(offer, who.debt, who.plan.numbers.plan_date)
 
 
-def counter_words(who: Lender, v) -> str | None:
+def counter_words(who: Lender, v: Verdict) -> str | None:
     """The counter-offer said as the plan says the target (it is the target), else in offer words."""
     from negotiator.advice.offers import says
 
@@ -61,7 +65,7 @@ def columns() -> int:
     return max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
 
 
-def text_lines(who: Lender, v) -> list[str]:
+def text_lines(who: Lender, v: Verdict) -> list[str]:
     from negotiator.advice.offers import says, screen, verdict_line
     from negotiator.render.layout import fit_table, wrap_paragraph
 
@@ -80,7 +84,7 @@ def text_lines(who: Lender, v) -> list[str]:
     return [visible(line, newlines=False) for line in lines]
 
 
-def offer_fields(offer) -> dict[str, Any] | None:
+def offer_fields(offer: Offer | None) -> dict[str, Any] | None:
     from negotiator.core.money import plain
 
     if offer is None:
@@ -96,12 +100,12 @@ def offer_fields(offer) -> dict[str, Any] | None:
     }
 
 
-def document(who: Lender, v) -> dict[str, Any]:
+def document(who: Lender, v: Verdict) -> dict[str, Any]:
     """The JSON contract of `offer --format json`."""
     from negotiator.core.money import plain
     from negotiator.render.json import schedule_rows
 
-    def money(value):
+    def money(value: Decimal | None) -> str | None:
         return plain(value) if value is not None else None
 
     from negotiator.render.json import stance

@@ -8,12 +8,17 @@ parsers (negotiator.core.typed), and a value that cannot be used is refused nami
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from negotiator.asking.question import Question
 from negotiator.core import typed
 from negotiator.core.errors import BadInput, Interrupted, Message
 from negotiator.words import t
+
+if TYPE_CHECKING:  # types only: `paid --help` need not load the records
+    from negotiator.records.payments import Payment
+    from negotiator.store import SavedCase
 
 QUESTIONS = (
     Question("lender", "select", area="asking.paid"),
@@ -23,7 +28,7 @@ QUESTIONS = (
 )
 
 
-def build_payment(given: dict[str, Any], payees: list[str], now: dt.datetime | None = None):
+def build_payment(given: dict[str, Any], payees: list[str], now: dt.datetime | None = None) -> Payment:
     """A Payment from typed values; BadInput names the option of the first value refused."""
     from negotiator.commands.log import match_lender
     from negotiator.records.payments import Payment
@@ -90,13 +95,13 @@ def run(name: str, lang: str | None, *, lender: str | None = None, amount: str |
     print(said_after(after, payment, lang))
 
 
-def _money(value) -> str:
+def _money(value: Decimal) -> str:
     from negotiator.core.money import show
 
     return show(value)
 
 
-def said_after(saved, payment, lang: str) -> str:
+def said_after(saved: SavedCase, payment: Payment, lang: str) -> str:
     """Where the agreement with the lender paid now stands, as `show` says it; or that the payment
     counts toward no agreement."""
     from negotiator.planning.standing import kept

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.core.errors import BadInput, Message
 from negotiator.render.forms import FORMATS, render
 
+if TYPE_CHECKING:  # types only: a plan from an answers file loads no log
+    from negotiator.answers.case import Case
+    from negotiator.records.contacts import Agreement, ContactEntry
+    from negotiator.records.payments import Payment
+
 __all__ = ["FORMATS", "emit", "load", "render", "run"]  # render and FORMATS live in render.forms
 
 
-def load(answers: Path | None, case_name: str | None):
+def load(answers: Path | None, case_name: str | None) -> tuple[Case, tuple[ContactEntry, ...], tuple[Agreement, ...], tuple[Payment, ...]]:
     """The case and anything a saved case adds: (case, log, the current agreement per lender, payments)."""
     if case_name is not None and answers is not None:
         raise BadInput("errors.usage.bad_value", option="--case", problem=Message("errors.usage.case_or_answers"))

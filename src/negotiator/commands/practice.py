@@ -9,11 +9,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiator.core.errors import BadInput, Message, Refused
 from negotiator.core.typed import whole
 from negotiator.words import t
+
+if TYPE_CHECKING:  # types only: `practice --help` need not load the rehearsal
+    from negotiator.advice.rehearsal import Said, ScoreCard
+    from negotiator.planning.engine import DebtPlan
 
 FORMATS = ("text", "json")
 
@@ -75,7 +79,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
 
     if text:
         say(t(lang_, "practice.screen.intro", lender=d.lender, seed=number))
-    transcript = []
+    transcript: list[Said] = []
     turns = rehearsal.turns(plan, d, number, count, expired)
     for n, turn in enumerate(turns, start=1):
         if text:
@@ -98,7 +102,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
         sys.stdout.write(json.dumps(document(d, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
 
 
-def document(d: Any, seed: int, transcript: list, card: Any) -> dict[str, Any]:
+def document(d: DebtPlan, seed: int, transcript: list[Said], card: ScoreCard) -> dict[str, Any]:
     """The JSON of `practice --format json`: the lender's stance, the transcript and the score card."""
     from negotiator.render.json import stance
 

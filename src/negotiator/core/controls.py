@@ -21,7 +21,7 @@ def escaped(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _escape(match) -> str:
+def _escape(match: re.Match[str]) -> str:
     ch = match.group(0)
     return " " if ch == "\t" else escaped(ch)
 

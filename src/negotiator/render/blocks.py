@@ -5,6 +5,7 @@ Every output form knows how to draw each of these; none of them holds a figure i
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from negotiator.core.money import show
@@ -71,5 +72,5 @@ class Phrasebook:
         return value if isinstance(value, str) else fallback
 
 
-def money(w: Phrasebook, amount) -> str:
+def money(w: Phrasebook, amount: Decimal) -> str:
     return w("money", amount=show(amount))

@@ -8,15 +8,19 @@ Markdown escape, and the JSON writes invisible characters as escapes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from negotiator.advice.complaint import Complaint, Told
-from negotiator.render.incidents import WIDTH, data, dumps, rule_line, shown
+from negotiator.advice.complaint import Complaint, Rule, Told
+from negotiator.render.incidents import WIDTH, data, dumps, rule_line
 from negotiator.render.layout import wrap
 from negotiator.render.markdown import BREAK, escape
 from negotiator.render.safe import one_line
+from negotiator.render.safe import visible as shown
 from negotiator.render.table import width
 from negotiator.words import t
+
+if TYPE_CHECKING:  # read for its fields only
+    from negotiator.records.contacts import ContactEntry
 
 
 def heading(told: Told, n: int) -> str:
@@ -56,7 +60,7 @@ def text(c: Complaint) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _with_source(channel, lang: str) -> str:
+def _with_source(channel: Rule, lang: str) -> str:
     # The source says "as reported" itself where the grade is R.
     return t(lang, "complaint.channels.with_source", text=channel.text, source=channel.source) if channel.source else channel.text
 
@@ -84,7 +88,7 @@ def markdown(c: Complaint) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def document(c: Complaint, entries: Sequence) -> dict[str, Any]:
+def document(c: Complaint, entries: Sequence[ContactEntry]) -> dict[str, Any]:
     """The complaint as plain data; `text` is the letter as the text form draws it."""
     return {
         "schema_version": 1,
@@ -105,11 +109,11 @@ def document(c: Complaint, entries: Sequence) -> dict[str, Any]:
     }
 
 
-def json_text(c: Complaint, entries: Sequence) -> str:
+def json_text(c: Complaint, entries: Sequence[ContactEntry]) -> str:
     return dumps(document(c, entries))
 
 
-def render(c: Complaint, fmt: str, entries: Sequence) -> str:
+def render(c: Complaint, fmt: str, entries: Sequence[ContactEntry]) -> str:
     if fmt == "json":
         return json_text(c, entries)
     return markdown(c) if fmt == "markdown" else text(c)

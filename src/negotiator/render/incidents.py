@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from negotiator.advice.complaint import Told
+from negotiator.advice.complaint import Rule, Told
 from negotiator.planning.incidents import SoFar, lenders_with
 from negotiator.render.blocks import Item, Items, Para, Section
 from negotiator.render.layout import wrap
 from negotiator.render.safe import visible as shown
 from negotiator.words import t
+
+if TYPE_CHECKING:  # read for its fields only: an answers file has no log to load
+    from negotiator.records.contacts import ContactEntry
 
 WIDTH = 80
 
@@ -30,11 +33,11 @@ def dumps(value: Any) -> str:
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def entry_data(n: int, entry) -> dict[str, Any]:
+def entry_data(n: int, entry: ContactEntry) -> dict[str, Any]:
     return {"entry": n, "when": entry.when.isoformat(), "channel": entry.channel, "who": entry.who, "lender": entry.lender, "said": entry.said}
 
 
-def data(told: Told, entries: Sequence) -> dict[str, Any]:
+def data(told: Told, entries: Sequence[ContactEntry]) -> dict[str, Any]:
     """One incident as plain data: the same in `incidents --format json` and in a complaint."""
     i = told.incident
     return {
@@ -56,7 +59,7 @@ def grade_words(grade: str, lang: str) -> str:
     return {"R": t(lang, "complaint.list.reported"), "V": t(lang, "complaint.list.checked")}.get(grade, "")
 
 
-def rule_line(rule, lang: str) -> str:
+def rule_line(rule: Rule, lang: str) -> str:
     """A rule with its source, and its grade in words where it has one."""
     graded = grade_words(rule.grade, lang)
     # An R source already says "as reported"; the grade is added where the source does not say it.
@@ -82,7 +85,7 @@ def text(told: Sequence[Told], name: str, lang: str) -> str:
     return "\n\n".join(blocks) + "\n\n" + t(lang, "complaint.list.write", name=name) + "\n"
 
 
-def json_text(told: Sequence[Told], entries: Sequence) -> str:
+def json_text(told: Sequence[Told], entries: Sequence[ContactEntry]) -> str:
     return dumps([data(x, entries) for x in told])
 
 

@@ -5,6 +5,9 @@ here it is only put into words.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from negotiator.core.enums import Keeping
 from negotiator.plan import Plan
 from negotiator.planning.standing import Standing, Stray
@@ -21,7 +24,7 @@ from negotiator.render.blocks import (
 )
 
 
-def _dates(w: Phrasebook, days) -> str:
+def _dates(w: Phrasebook, days: Iterable[dt.date]) -> str:
     return w("keeping.date_separator").join(d.isoformat() for d in days)
 
 

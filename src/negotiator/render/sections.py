@@ -13,8 +13,9 @@ from negotiator.advice.phrasing import lenders, term
 from negotiator.advice.phrasing import months as span
 from negotiator.advice.phrasing import payments as payment_count
 from negotiator.core.money import plain, show
-from negotiator.plan import Plan
+from negotiator.plan import Content, Plan
 from negotiator.planning.engine import DebtPlan
+from negotiator.planning.ladder import Ladder
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Instalment, Schedule
 from negotiator.render.blocks import (
@@ -84,6 +85,12 @@ def subtitle(plan: Plan) -> str:
 
 def _expired(d: DebtPlan) -> bool:
     return d.ladder is None and d.limitation is not None and d.limitation.status == "expired"
+
+
+def _ladder(d: DebtPlan) -> Ladder:
+    """The ladder of a lender the plan offers something (the callers leave out those it offers nothing)."""
+    assert d.ladder is not None
+    return d.ladder
 
 
 def n_(w: Phrasebook, key: str, **values: object) -> str:
@@ -207,28 +214,30 @@ def describe(p: Proposal, w: Phrasebook) -> str:
     return text
 
 
-def walk_away_text(d, w: Phrasebook) -> str:
+def walk_away_text(d: DebtPlan, w: Phrasebook) -> str:
     """The walk-away in words: a monthly ceiling, or for a settlement the one payment."""
-    if d.ladder.once:
-        return n_(w, "ladder.walk_away_once", amount=money(w, d.ladder.walk_away))
-    return w("ladder.walk_away_text", share=money(w, d.ladder.walk_away))
+    ladder = _ladder(d)
+    if ladder.once:
+        return n_(w, "ladder.walk_away_once", amount=money(w, ladder.walk_away))
+    return w("ladder.walk_away_text", share=money(w, ladder.walk_away))
 
 
-def target_line(d, w: Phrasebook) -> str:
+def target_line(d: DebtPlan, w: Phrasebook) -> str:
     """One lender's target and walk-away in a line, as the wizard's review and result show it."""
-    return n_(w, "target_line", lender=d.lender, target=describe(d.ladder.target, w), walk_away=walk_away_text(d, w))
+    return n_(w, "target_line", lender=d.lender, target=describe(_ladder(d).target, w), walk_away=walk_away_text(d, w))
 
 
-def choice_line(d, w: Phrasebook) -> str:
+def choice_line(d: DebtPlan, w: Phrasebook) -> str:
     """A proposal as a menu offers it, short enough for one line: the target it gives and the
     walk-away that goes with it."""
-    p = d.ladder.target
+    ladder = _ladder(d)
+    p = ladder.target
     kind = w.kind(p.kind.value)
-    if d.ladder.once:
+    if ladder.once:
         return n_(w, "choice.once", kind=kind, amount=money(w, p.amount))
     if p.pause_only:
         return n_(w, "choice.pause_only", kind=kind, pause=p.pause_months)
-    values = {"kind": kind, "monthly": money(w, p.monthly_payment), "months": len(p.instalments), "walk_away": money(w, d.ladder.walk_away)}
+    values = {"kind": kind, "monthly": money(w, p.monthly_payment), "months": len(p.instalments), "walk_away": money(w, ladder.walk_away)}
     if p.pause_months:
         line = n_(w, "choice.pause", pause=p.pause_months, pause_payment=money(w, p.pause_payment), **values)
     else:
@@ -236,11 +245,11 @@ def choice_line(d, w: Phrasebook) -> str:
     return line if p.within_usual_terms else line + n_(w, "choice.longer")
 
 
-def debt_blocks(d, w: Phrasebook) -> list[Block]:
+def debt_blocks(d: DebtPlan, w: Phrasebook) -> list[Block]:
     """One lender's proposals, recommendation and offer ladder: in the plan and in the wizard."""
     blocks: list[Block] = []
     blocks.append(Heading(w("proposals.heading", lender=d.lender, balance=money(w, d.balance), share=money(w, d.share))))
-    if _expired(d):  # the limitation has run out: no proposal, no ladder
+    if _expired(d) and d.limitation is not None:  # the limitation has run out: no proposal, no ladder
         blocks.append(Para(w("proposals.expired", expires=d.limitation.expires.isoformat())))
         return blocks
     headers = tuple(w.label(f"columns.{c}") for c in ("kind", "months", "monthly", "total", "apr", "fits"))
@@ -319,7 +328,7 @@ def _schedules(plan: Plan, w: Phrasebook) -> Section:
     return Section("schedule", w("sections.agreed_schedule" if agreed else "sections.schedule"), tuple(blocks))
 
 
-def _checklist(c, w: Phrasebook) -> Section:
+def _checklist(c: Content, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for part in ("before", "during", "after"):
         items = getattr(c.checklist, part)
@@ -329,7 +338,7 @@ def _checklist(c, w: Phrasebook) -> Section:
     return Section("checklist", w("sections.checklist"), tuple(blocks))
 
 
-def _script(c, w: Phrasebook) -> Section:
+def _script(c: Content, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for script in c.script:
         blocks.append(Heading(w("script.heading", lender=script.lender)))
@@ -338,7 +347,7 @@ def _script(c, w: Phrasebook) -> Section:
     return Section("script", w("sections.script"), tuple(blocks))
 
 
-def _objections(c, w: Phrasebook) -> Section:
+def _objections(c: Content, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for o in c.objections:
         items = [Item(o.they_say, w("objections.they_say")), Item(o.you_say, w("objections.you_say"))]
@@ -348,7 +357,7 @@ def _objections(c, w: Phrasebook) -> Section:
     return Section("objections", w("sections.objections"), tuple(blocks))
 
 
-def _letters(c, w: Phrasebook) -> Section:
+def _letters(c: Content, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for letter in c.letter:
         blocks.append(Heading(w("letter.heading", lender=letter.lender)))
@@ -356,7 +365,7 @@ def _letters(c, w: Phrasebook) -> Section:
     return Section("letter", w("sections.letter"), tuple(blocks))
 
 
-def _rights(c, w: Phrasebook) -> Section:
+def _rights(c: Content, w: Phrasebook) -> Section:
     blocks: list[Block] = []
     for right in c.rights:
         items = [Item(right.text)]

@@ -151,7 +151,8 @@ def _go_on(lang: str, count: int) -> bool:
     from negotiator.wizard.questions import START, START_ONE
 
     try:
-        return ask(START if count > 1 else START_ONE, lang, count=count) == "continue"
+        picked: str = ask(START if count > 1 else START_ONE, lang, count=count)
+        return picked == "continue"
     except KeyboardInterrupt:
         raise Interrupted("problems.after_question", said=Message("wizard.msg.drafts_kept")) from None
     except EOFError:
@@ -173,10 +174,10 @@ def pick_draft(lang: str) -> Draft:
         while len(found) > 1:
             options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
             options.append((t(lang, "wizard.menu.discard"), -1))  # questionary would take None for the title
-            pick = ask(DRAFT, lang, options=options, count=len(found))
+            pick: int = ask(DRAFT, lang, options=options, count=len(found))
             if pick >= 0:
                 return found[pick]
-            which = ask(DISCARD, lang, options=[(describe_draft(d, lang), n) for n, d in enumerate(found)])
+            which: int = ask(DISCARD, lang, options=[(describe_draft(d, lang), n) for n, d in enumerate(found)])
             found.pop(which).discard()
             screens.say(t(lang, "wizard.msg.discarded"))
         return found[0]

@@ -7,6 +7,8 @@ a rate was given in, whether the hardship has an expected end) and never reach t
 
 from __future__ import annotations
 
+from typing import Any
+
 from negotiator.asking.question import Question
 from negotiator.core import typed
 from negotiator.core.enums import Category, Cause, DebtKind, Stage
@@ -22,7 +24,7 @@ STAGES = typed.choices_of(Stage)
 OLD_DEBT_DAYS = 2 * 365
 
 
-def _old(debt: dict) -> bool:
+def _old(debt: dict[str, Any]) -> bool:
     # A date already given (from an answers file, or an earlier answer) is asked again, not dropped.
     known = "last_payment_date" in debt or "last_demand_date" in debt
     return known or int(debt.get("days_overdue") or 0) >= OLD_DEBT_DAYS

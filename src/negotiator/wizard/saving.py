@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from negotiator.asking.question import ask
 from negotiator.wizard import questions as Q
@@ -12,10 +13,14 @@ from negotiator.wizard import screens
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
 
+if TYPE_CHECKING:  # types only: the first question comes before pydantic and the engine are loaded
+    from negotiator.answers.case import Case
+    from negotiator.plan import Plan
+
 SUFFIX = {"text": ".txt", "markdown": ".md", "ics": ".ics"}
 
 
-def page(plan) -> None:
+def page(plan: Plan) -> None:
     """The whole plan in the pager ($PAGER, else less), to read at leisure and quit with q."""
     import os
     import pydoc
@@ -29,7 +34,7 @@ def page(plan) -> None:
     pydoc.pager(render(plan, "text", sys.stdout.isatty(), False))
 
 
-def save_text(plan, lang: str, fmt: str = "text") -> None:
+def save_text(plan: Plan, lang: str, fmt: str = "text") -> None:
     """The plan written in one form (text, markdown or ics) where the person says."""
     from negotiator.core.files import FileExists, atomic_write
     from negotiator.render.forms import render
@@ -81,7 +86,7 @@ def free_case_name() -> str:
         number += 1
 
 
-def save_case(d: Draft, case) -> None:
+def save_case(d: Draft, case: Case) -> None:
     from negotiator.core.errors import BadInput
     from negotiator.store import save_case
 

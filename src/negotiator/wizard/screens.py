@@ -5,11 +5,16 @@ from the plan the engine built."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiator.core.controls import visible
 from negotiator.core.money import show as money
 from negotiator.words import t
+
+if TYPE_CHECKING:  # types only: the first question comes before pydantic and the engine are loaded
+    from negotiator.answers.case import Case
+    from negotiator.plan import Plan
+    from negotiator.planning.engine import DebtPlan
 
 
 def screen_width() -> int:
@@ -64,7 +69,7 @@ def entry(key: str, item: dict[str, Any], lang: str) -> str:
 # ---- budget and proposals -----------------------------------------------------------------------
 
 
-def budget_rows(plan) -> list[list[str]]:
+def budget_rows(plan: Plan) -> list[list[str]]:
     lang, b = plan.lang, plan.numbers.budget
     return [
         [t(lang, "labels.budget.income"), money(b.income)],
@@ -76,14 +81,14 @@ def budget_rows(plan) -> list[list[str]]:
     ]
 
 
-def budget(plan) -> None:
+def budget(plan: Plan) -> None:
     lang = plan.lang
     _table([t(lang, "labels.budget.title"), t(lang, "wizard.msg.per_month")], budget_rows(plan), {1}, lang)
     if plan.numbers.budget.available <= 0:
         say(t(lang, "wizard.msg.nothing_available"))
 
 
-def proposals(debt, lang: str) -> None:
+def proposals(debt: DebtPlan, lang: str) -> None:
     """One lender's proposals and offer ladder, drawn by the same builders as the saved plan."""
     from negotiator.render.blocks import Phrasebook
     from negotiator.render.sections import debt_blocks
@@ -93,7 +98,7 @@ def proposals(debt, lang: str) -> None:
     print("\n".join(block_lines(debt_blocks(debt, Phrasebook(lang)), lang, screen_width())), flush=True)
 
 
-def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
+def proposal_choice(debt: DebtPlan, kind: str, recommended: str, lang: str) -> str:
     """A menu line: the target that picking this proposal gives, in the plan's own words."""
     from negotiator.render.blocks import Phrasebook
     from negotiator.render.sections import choice_line
@@ -104,7 +109,7 @@ def proposal_choice(debt, kind: str, recommended: str, lang: str) -> str:
     return title
 
 
-def target(debt, lang: str) -> str:
+def target(debt: DebtPlan, lang: str) -> str:
     """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
     if debt.ladder is None:  # the limitation has run out: nothing is offered
         return t(lang, "wizard.msg.target_expired", lender=debt.lender)
@@ -117,7 +122,7 @@ def target(debt, lang: str) -> str:
 # ---- review ---------------------------------------------------------------------------------------
 
 
-def review(case, plan, lang: str) -> None:
+def review(case: Case, plan: Plan, lang: str) -> None:
     def w(key: str, **values: Any) -> str:
         return t(lang, f"wizard.review.{key}", **values)
 
@@ -169,7 +174,7 @@ def review(case, plan, lang: str) -> None:
 # ---- result ---------------------------------------------------------------------------------------
 
 
-def result(plan, lang: str) -> None:
+def result(plan: Plan, lang: str) -> None:
     """The plan in one screen: can the budget carry it, what to aim for with each lender and never
     go beyond, and how the first call opens. The rest is a choice away (pager or file)."""
     b = plan.numbers.budget

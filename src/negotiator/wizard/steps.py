@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiator.asking.question import Question, ask, ask_all
 from negotiator.core.errors import Message
@@ -18,6 +19,12 @@ from negotiator.wizard import questions as Q
 from negotiator.wizard import screens
 from negotiator.wizard.draft import Draft
 from negotiator.words import say, t
+
+if TYPE_CHECKING:  # types only: the first question comes before pydantic and the engine are loaded
+    from negotiator.answers.case import Case
+    from negotiator.core.enums import ProposalKind
+    from negotiator.plan import Plan
+    from negotiator.planning.engine import DebtPlan
 
 # ---- the case the answers make ----------------------------------------------------------------
 
@@ -44,7 +51,7 @@ def from_case(data: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-def engine(d: Draft):
+def engine(d: Draft) -> tuple[Case, Plan]:
     """Validate the answers into a Case and build its plan. A chosen proposal the new numbers no
     longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
     from negotiator.answers.file import case_from_data
@@ -78,7 +85,8 @@ def _complete(questions: tuple[Question, ...], entry: dict[str, Any]) -> bool:
     return all(q.key in entry for q in questions if q.required and (q.when is None or q.when(entry)))
 
 
-def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question, at_least_one: bool, check=None,
+def _entries(d: Draft, key: str, questions: tuple[Question, ...], menu: Question, at_least_one: bool,
+             check: Callable[[dict[str, Any]], Message | None] | None = None,
              none_first: bool = False) -> None:
     """Add, change or remove entries until the person is done. An entry is in the draft from its
     first answer on, and one left half-done (Ctrl-C) is finished first when the step comes back."""
@@ -200,11 +208,11 @@ def budget(d: Draft) -> None:
             d.answers["lump_sum"] = ask(Q.LUMP_SUM, lang, d.answers["lump_sum"])
 
 
-def choice(case, debt, kind):
+def choice(case: Case, debt: DebtPlan, kind: ProposalKind) -> DebtPlan:
     """The lender's part of the plan were `kind` picked: the plan itself when it already is."""
     from negotiator.planning.engine import what_if
 
-    if debt.ladder.target.kind is kind and (debt.debt.chosen or debt.recommended.kind) is kind:
+    if debt.ladder is not None and debt.ladder.target.kind is kind and (debt.debt.chosen or debt.recommended.kind) is kind:
         return debt
     return what_if(case, debt.index, kind) or debt
 
@@ -239,7 +247,7 @@ def on_screen(d: Draft) -> dict[str, object]:
     review changed them: the budget's figures and the lump sum; each lender's proposals and target."""
     case, plan = engine(d)
 
-    def offers(debt) -> object:
+    def offers(debt: DebtPlan) -> object:
         target = debt.ladder.target if debt.ladder is not None else None
         return (debt.lender, debt.recommended.kind, target and (target.kind, target.amount, target.schedule.rows),
                 tuple((p.kind, p.schedule.rows) for p in debt.proposals))
@@ -258,7 +266,8 @@ def review(d: Draft) -> str:
     screens.review(case, plan, lang)
     options = [(t(lang, "wizard.menu.review_continue"), "continue")]
     options += [(t(lang, "wizard.menu.review_change", step=t(lang, f"wizard.steps.{s}")), s) for s in EDITABLE]
-    return ask(Q.REVIEW_MENU, lang, options=options)
+    step: str = ask(Q.REVIEW_MENU, lang, options=options)
+    return step
 
 
 def result(d: Draft) -> None:
