@@ -128,6 +128,8 @@ def test_agree_then_show_carries_the_agreement(run_cli):
                      "--first-due", "2026-12-15", "--lender", "china merchants bank credit card", "--lang", "en"))
     assert "12 payments of 650.00, from 2026-12-15 to 2027-11-15" in out
     plan = json.loads(ok(run_cli("show", "x", "--format", "json")))
+    stance = next(d["stance"] for d in plan["debts"] if d["lender"] == "China Merchants Bank credit card")
+    assert stance["posture"] == "agreed" and stance["agreed"]["months"] == 12 and stance["agreed"]["monthly"] == "650.00"
     agreement = dict(plan["agreements"][0])
     assert agreement.pop("recorded")
     standing = {key: agreement.pop(key) for key in ("paid", "remaining", "next_due", "missed", "overdue", "ends", "status")}

@@ -139,7 +139,7 @@ def stance(s: Stance) -> dict[str, Any]:
         "most_at_once": plain(s.most_at_once),
         "target": _terms(s.target),
         "opening": _terms(s.opening),
-        "agreed": None if a is None else _agreement(a),
+        "agreed": None if a is None else _agreement(a, None),  # its terms; where it stands is under "agreements"
         "promise": None if s.promise is None else plain(s.promise),
     }
 
