@@ -41,6 +41,7 @@ def run_broken(home: Path, how: str, *args: str, **env: str) -> subprocess.Compl
     )
 
 
+@pytest.mark.subprocess
 def test_unexpected_error_writes_a_private_report(home):
     draft = home / "drafts" / "draft.json"  # stands for anything the user already saved
     draft.parent.mkdir()
@@ -71,6 +72,7 @@ def test_unexpected_error_writes_a_private_report(home):
     ],
     ids=["locale", "lang"],
 )
+@pytest.mark.subprocess
 def test_the_line_is_in_the_users_language(home, args, locale):
     done = run_broken(home, "raise RuntimeError('x')", *args, LANG=locale)
     assert done.returncode == 1
@@ -78,6 +80,7 @@ def test_the_line_is_in_the_users_language(home, args, locale):
     assert not done.stderr.isascii()  # the Chinese sentence
 
 
+@pytest.mark.subprocess
 def test_report_folder_unwritable_still_one_line(tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
@@ -91,6 +94,7 @@ def test_report_folder_unwritable_still_one_line(tmp_path):
     ["raise KeyboardInterrupt", "from negotiator.core.errors import Interrupted; raise Interrupted('')"],
     ids=["ctrl-c", "interrupted"],
 )
+@pytest.mark.subprocess
 def test_interrupt_exits_130_without_a_traceback(home, how):
     done = run_broken(home, how)
     assert done.returncode == 130
@@ -98,6 +102,7 @@ def test_interrupt_exits_130_without_a_traceback(home, how):
     assert not (home / "logs").exists()
 
 
+@pytest.mark.subprocess
 def test_bad_input_raised_deep_inside_is_still_exit_2(home):
     done = run_broken(home, "from negotiator.core.errors import BadInput, Message; "
                             "raise BadInput('problems.field', field='debts[0].principal', problem=Message('errors.field.money_negative'))")
@@ -106,6 +111,7 @@ def test_bad_input_raised_deep_inside_is_still_exit_2(home):
     assert not (home / "logs").exists()
 
 
+@pytest.mark.subprocess
 def test_reader_closing_the_pipe_is_not_an_error(home):
     """`negotiator plan ... | head`: the reader leaves early; no traceback, no crash report."""
     writer = subprocess.Popen(
@@ -124,20 +130,22 @@ def test_reader_closing_the_pipe_is_not_an_error(home):
     assert not (home / "logs").exists()
 
 
-def test_main_leaves_the_garbage_collector_on(home, monkeypatch):
-    """Quick commands skip collection while they start; a caller that goes on must not inherit that."""
+def test_main_called_with_a_command_line_leaves_the_collector_as_it_was(home, monkeypatch):
+    """The objects start-up made are frozen only when the process ends (`negotiator` itself); a
+    caller that passes its own command line and carries on keeps them collectable."""
     import gc
 
     from negotiator.start import main
 
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    frozen = gc.get_freeze_count()
     with pytest.raises(SystemExit) as done:
         main(["calc", "--amount", "12000", "--months", "3", "--annual-rate-percent", "18"])
     assert done.value.code == 0
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
 
 
-
+@pytest.mark.subprocess
 def test_pydantic_plugins_are_never_loaded(home, tmp_path):
     """A pydantic plugin would see every amount negotiator validates; none may load."""
     site = tmp_path / "site"
@@ -162,20 +170,3 @@ def test_pydantic_plugins_are_never_loaded(home, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert not seen.exists()
-
-
-def test_the_program_leaves_the_garbage_collector_on(home, monkeypatch):
-    """`negotiator calc` turns collection off before typer loads; it is back on at the end."""
-    import gc
-
-    from negotiator.start import main
-
-    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
-    monkeypatch.setattr(sys, "argv", ["negotiator", "calc", "--amount", "12000", "--months", "3", "--annual-rate-percent", "18"])
-    try:
-        with pytest.raises(SystemExit) as done:
-            main()
-        assert done.value.code == 0
-        assert gc.isenabled()
-    finally:
-        gc.unfreeze()  # the program freezes what it made just before it ends; a test goes on

@@ -12,32 +12,10 @@ from conftest import EXAMPLES
 
 from negotiator.cli import exits, this_run
 from negotiator.cli.options import language
-from negotiator.cli.words_typed import command_word, is_quick
 from negotiator.core.errors import BadInput, Message
 
 ZH = str(EXAMPLES / "case-zh.json")
 EN = str(EXAMPLES / "case-en.json")
-
-
-@pytest.mark.parametrize(
-    ("args", "word"),
-    [
-        (["plan", "--answers", "x"], "plan"),
-        (["--lang", "zh", "plan"], "plan"),
-        (["--lang=zh", "log", "add"], "log"),
-        (["--help"], None),
-        (["--lang", "zh"], None),
-        ([], None),
-    ],
-)
-def test_the_command_a_line_names(args, word):
-    assert command_word(args) == word
-
-
-def test_quick_lines():
-    assert is_quick(["--lang", "zh", "calc", "--amount", "1"])
-    assert is_quick(["--help"]) and is_quick(["--version"])
-    assert not is_quick(["new"]) and not is_quick(["--lang", "zh"]) and not is_quick(["log", "add", "x"])
 
 
 def test_outside_a_run_the_locale_speaks(monkeypatch):
@@ -92,8 +70,8 @@ def test_how_runs_end(home, monkeypatch, capsys):
 
 
 def test_the_wizard_ends_as_every_command_does(run_cli, monkeypatch, home):
-    """`negotiator --lang zh` starts the wizard without typer; a folder it cannot write is still one
-    line naming it, in the language asked for, with exit code 2."""
+    """`negotiator --lang zh` starts the wizard; a folder it cannot write is one line naming it, in
+    the language asked for, with exit code 2."""
     import negotiator.wizard
 
     def start(lang, name=None):
@@ -115,11 +93,67 @@ def test_a_usage_error_is_in_the_language_asked_for(run_cli):
 
 
 def test_the_command_list_names_every_command(run_cli):
-    """The command list is built without each command's options; it still lists them all."""
-    from negotiator.app import NAMES
+    import typer.main
 
+    from negotiator.app import app
+
+    names = typer.main.get_command(app).commands  # type: ignore[attr-defined]
     shown = run_cli("--help").stdout
     listed = shown.split("Commands:")[1].split()
-    for name in NAMES:
+    assert len(names) > 15
+    for name in names:
         assert name in listed, name
     assert run_cli("--version").stdout.startswith("negotiator ")
+
+
+# ---- what reaches a command --------------------------------------------------------------------
+
+
+def reached(monkeypatch, run_cli, *args: str) -> tuple[int, list[tuple[str, tuple, dict, str]]]:
+    """The exit code of `args` (its error output in `reached.said`), and what the commands it ran were called with (the commands stood
+    in for), with the run's language at that moment."""
+    from negotiator.commands import calc, offer, plan
+
+    calls: list[tuple[str, tuple, dict, str]] = []
+    for module in (plan, calc, offer):
+        name = module.__name__.rpartition(".")[2]
+        monkeypatch.setattr(module, "run", lambda *a, _n=name, **k: calls.append((_n, a, k, this_run.language())))
+    done = run_cli(*args, LANG="C.UTF-8")
+    reached.said = done.stderr  # type: ignore[attr-defined]
+    return done.returncode, calls
+
+
+def test_a_plan_line_reaches_the_command_with_its_values(monkeypatch, run_cli):
+    from pathlib import Path
+
+    code, calls = reached(monkeypatch, run_cli, "plan", "-a", "a.json", "-f", "json", "--plain", "--lang", "zh", "-o", "out.txt", "--force")
+    assert code == 0
+    assert calls == [("plan", (), {"answers": Path("a.json"), "case_name": None, "fmt": "json", "lang": "zh", "output": "out.txt",
+                                   "force": True, "plain": True}, "zh")]
+
+
+@pytest.mark.parametrize("args", [("--lang", "zh", "show", "my-case", "--format", "md"), ("show", "my-case", "--lang", "zh", "--format", "md")],
+                         ids=" ".join)
+def test_lang_before_or_after_the_command_is_the_runs_language(monkeypatch, run_cli, args):
+    code, calls = reached(monkeypatch, run_cli, *args)
+    assert code == 0 and len(calls) == 1
+    name, _, values, spoken = calls[0]
+    assert (name, values["case_name"], values["fmt"], spoken) == ("plan", "my-case", "md", "zh")
+    assert values["lang"] in (None, "zh")  # before the command, the run carries it
+
+
+def test_calc_and_offer_receive_what_was_typed(monkeypatch, run_cli):
+    code, calls = reached(monkeypatch, run_cli, "calc", "--amount", "1.2万", "--months", "12", "--annual-rate-percent", "18", "--budget", "800")
+    assert code == 0
+    assert calls == [("calc", (), {"amount": "1.2万", "months": "12", "method": "annuity", "rate": "18", "fee": None, "budget": "800",
+                                   "fmt": "text", "start": None, "lang": "en"}, "en")]
+    code, calls = reached(monkeypatch, run_cli, "offer", "my-case", "600 a month for 24 months", "--lender", "Huabei")
+    assert code == 0
+    assert calls == [("offer", ("my-case", "600 a month for 24 months", "Huabei", "text", None), {}, "en")]
+
+
+@pytest.mark.parametrize("args", [("calc", "--amount", "5"), ("plan", "--bogus"), ("show",), ("plan", "--answers")], ids=" ".join)
+def test_a_line_typed_wrongly_reaches_no_command(monkeypatch, run_cli, args):
+    code, calls = reached(monkeypatch, run_cli, "--lang", "zh", *args)
+    assert code == 2 and calls == []
+    assert "Traceback" not in reached.said and not reached.said.isascii()  # said in Chinese

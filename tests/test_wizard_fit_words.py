@@ -49,3 +49,23 @@ def test_a_table_fits_or_is_stacked(rows: list[list[str]], limit: int) -> None:
     for row in rows:
         for word in " ".join(row).split():
             assert any(word in line.split() or word in line for line in lines)  # words whole, never cut
+
+
+def test_a_refused_answers_note_gets_the_lines_it_needs() -> None:
+    """prompt_toolkit holds the note under a refused answer to one line; the prompts the wizard
+    builds let that window, and only that one, grow to the note's wrapped lines."""
+    import questionary
+    from prompt_toolkit.filters import has_validation_error
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.layout import ConditionalContainer, Window
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as keys:
+        prompt = questionary.text("Monthly income?", input=keys, output=DummyOutput())
+        windows = [c for c in prompt.application.layout.walk() if isinstance(c, Window)]
+        notes = [c.content for c in prompt.application.layout.walk() if isinstance(c, ConditionalContainer) and c.filter is has_validation_error]
+        assert len(notes) == 1 and notes[0].height == 1  # as prompt_toolkit builds it
+        heights = {id(w): w.height for w in windows}
+        fit.roomy_errors(prompt)
+        assert notes[0].height is None
+        assert [w for w in windows if w.height != heights[id(w)]] == notes

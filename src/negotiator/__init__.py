@@ -21,7 +21,7 @@ every import against it, and this list against it too.
 11. cli: what the commands share of the command line: options, the run's language, usage errors,
     help pages, how a run ends.
 12. wizard, commands: the interview, and one module per command.
-13. app, direct: the typer app, which only wires the commands; a plain line read without typer.
+13. app: the typer app, which reads every command line and only wires the commands.
 14. start: what holds for the whole process.
 15. __main__
 """
@@ -43,7 +43,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("asking",),
     ("cli",),
     ("wizard", "commands"),
-    ("app", "direct"),
+    ("app",),
     ("start",),
     ("__main__",),
 )

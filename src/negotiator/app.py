@@ -5,13 +5,15 @@ for the wizard or for rich.
 Only the wiring is here: the language of a run is resolved in `this_run`, errors are said and
 mapped to exit codes in `exits`, help pages and usage errors are put into words by `help_page`,
 `usage_errors` and the command classes of `typer_classes`. What holds for the whole process (the garbage
-collector, pydantic's plugins) is set in `start`, which runs this.
+collector, pydantic's plugins) is set in `start`, which runs this; the commands that ask turn
+the collector back on.
 
 The top of the layers but for `start`: it may import anything below; nothing imports it but
 `start` (the checks a command shares are in `options`)."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +25,6 @@ from negotiator.cli import exits, this_run
 from negotiator.cli.help_page import h
 from negotiator.cli.options import language
 from negotiator.cli.typer_classes import Command, Group
-from negotiator.cli.words_typed import command_word
 from negotiator.commands.complain_cli import register as register_complaints
 
 __all__ = ["app", "run"]
@@ -60,12 +61,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The commands that ask, and may run for minutes: the wizard (no command), and these. They run
+# with the garbage collector, which `start` turns off for the quick ones.
+_ASKING = frozenset({"new", "resume", "edit", "log", "call", "practice", "drafts"})
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=h("app.version")),
     lang: Lang = None,
 ) -> None:
+    if ctx.invoked_subcommand is None or ctx.invoked_subcommand in _ASKING:
+        gc.enable()
     if ctx.invoked_subcommand is None:
         from negotiator.wizard import start
 
@@ -378,76 +386,9 @@ for _info in app.registered_commands + [c for g in _groups for c in g.registered
     _info.cls = Command
 
 
-def _names(typed: typer.Typer) -> list[str]:
-    names = [c.name or getattr(c.callback, "__name__", "") for c in typed.registered_commands]
-    return names + [g.name for g in typed.registered_groups if g.name]
-
-
-NAMES = _names(app)
-
-
-def _built_for(args: list[str]) -> typer.Typer:
-    """The app with just what this command line can use. typer builds the options of every command
-    before running one, about 10 ms that a command and its help need not pay: so a command line
-    naming a command gets the app with only that command (or group), and one naming none (the
-    command list, --version) gets each command's name and help without its options. What is shown
-    and what runs are the same as with the whole app."""
-    import copy
-
-    word = command_word(args)
-    slim = copy.copy(app)
-    if word is None:
-        slim.registered_commands = [_unbuilt(c) for c in app.registered_commands]
-        slim.registered_groups = [_unbuilt_group(g) for g in app.registered_groups]
-        return slim
-    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == word]
-    groups = [g for g in app.registered_groups if g.name == word]
-    if len(chosen) + len(groups) != 1:
-        return app
-    slim.registered_commands, slim.registered_groups = chosen, groups
-    return slim
-
-
-def _unbuilt(info: typer.models.CommandInfo) -> typer.models.CommandInfo:
-    """A command as the command list shows it: its name and help, and no options to build."""
-    import copy
-
-    def listed() -> None:
-        """Never run: the command list shows it."""
-
-    callback = info.callback
-    listed.__name__, listed.__doc__ = getattr(callback, "__name__", ""), getattr(callback, "__doc__", None)
-    shown = copy.copy(info)
-    shown.callback = listed
-    return shown
-
-
-def _unbuilt_group(info: typer.models.TyperInfo) -> typer.models.TyperInfo:
-    """A group as the command list shows it: its name and help, and no commands to build."""
-    import copy
-
-    shown = copy.copy(info)
-    if info.typer_instance is not None:
-        inner = copy.copy(info.typer_instance)
-        inner.registered_commands, inner.registered_groups = [], []
-        if inner.registered_callback is not None:
-            inner.registered_callback = copy.copy(inner.registered_callback)
-            inner.registered_callback.callback = _unbuilt(typer.models.CommandInfo(callback=inner.registered_callback.callback)).callback
-        shown.typer_instance = inner
-    return shown
-
-
-def _invoke(args: list[str]) -> object:
-    if args[:1] and not args[0].startswith("-") and args[0] not in NAMES:
-        from negotiator.cli.usage_errors import no_such_command
-
-        raise no_such_command(args[0], NAMES)
-    return _built_for(args)(args=args, prog_name="negotiator", standalone_mode=False)
-
-
 def run(args: list[str]) -> int:
     """Run one command line; its exit code, what went wrong said once (see `exits`)."""
-    return exits.run(args, lambda: _invoke(args))
+    return exits.run(args, lambda: app(args=args, prog_name="negotiator", standalone_mode=False))
 
 
 if __name__ == "__main__":

@@ -84,10 +84,11 @@ def offered_style() -> Style:
 
 def roomy_errors(prompt: Question) -> None:
     """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
-    is wrapped to the window, so give it the lines it needs."""
-    from prompt_toolkit.layout.containers import Window
+    is wrapped to the window, so give it the lines it needs. The note's window is the one shown
+    only while the answer is refused (prompt_toolkit's `has_validation_error`)."""
+    from prompt_toolkit.filters import has_validation_error
+    from prompt_toolkit.layout import ConditionalContainer, Window
 
-    for window in prompt.application.layout.find_all_windows():
-        text = getattr(window.content, "text", None)
-        if isinstance(window, Window) and getattr(text, "__qualname__", "").startswith("ValidationToolbar."):
-            window.height = None
+    for container in prompt.application.layout.walk():
+        if isinstance(container, ConditionalContainer) and container.filter is has_validation_error and isinstance(container.content, Window):
+            container.content.height = None

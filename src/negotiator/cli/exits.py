@@ -1,6 +1,5 @@
 """How a run of the command line ends: what went wrong is said once, in the run's language (see
-`this_run`), and mapped to its exit code. The commands and the wizard (started by `start`
-without typer) end the same way:
+`this_run`), and mapped to its exit code. The commands and the wizard end the same way:
 
 - our own errors (`errors`): their sentence, and their code (1, 2 for bad input, 130);
 - typer's signals: --help and --version (0), a usage error (the usage line, where help is and what
@@ -82,8 +81,8 @@ def _fitted(message: str) -> str:
 
 def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
     """The exit code for typer's own signals (usage errors, --help, aborts), after showing the
-    message in `lang`; None for anything else. Only a loaded typer can have raised one (the
-    wizard starts without it)."""
+    message in `lang`; None for anything else. Only a loaded typer can have raised one (a test may
+    run a body without it)."""
     if "typer" not in sys.modules:
         return None
     import typer

@@ -7,16 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from negotiator.cli.words_typed import words_typed
-from negotiator.core.errors import BadInput, Message
 from negotiator.words import t
 
 _USAGE = "Usage: "  # how typer begins a usage line
-
-
-def no_such_command(name: str, commands: Sequence[str]) -> BadInput:
-    """The error for a first word that names no command, told before typer starts on it."""
-    return BadInput("errors.usage.error", problem=Message("errors.usage.no_such_command", command=name, commands=", ".join(commands)))
 
 
 def explain(exc: Any, args: Sequence[str], lang: str) -> str:
@@ -79,4 +72,12 @@ def _words(args: Sequence[str], command: Any) -> list[str]:
         if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", False)
         for name in getattr(param, "opts", ())
     }
-    return words_typed(args, takes_value)
+    words, value_next = [], False
+    for arg in args:
+        if value_next:
+            value_next = False
+        elif arg.startswith("-"):
+            value_next = arg in takes_value
+        else:
+            words.append(arg)
+    return words
