@@ -60,6 +60,51 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+# ---- a test that starts a process says so ------------------------------------------------------
+# Starting a process costs far more than running the program in this one (`run_cli`), so a test
+# that does so carries the `subprocess` mark: the few that must (exit codes as the shell sees them,
+# pipes, import times, a real terminal, processes racing). Any other that starts one fails.
+_PROCESS_EVENTS = frozenset({"subprocess.Popen", "os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec"})
+_unmarked: list[str] = []  # the test running now, while it has no `subprocess` mark
+_started: list[str] = []  # what such a test started
+
+
+def _watch_processes(event: str, args: tuple) -> None:
+    if _unmarked and event in _PROCESS_EVENTS:
+        _started.append(f"{event} {args[:2]!r}")
+        raise RuntimeError(f"{_unmarked[0]} starts a process ({event}) without the `subprocess` mark")
+
+
+sys.addaudithook(_watch_processes)
+
+
+@pytest.fixture(autouse=True)
+def processes_only_when_marked(request, monkeypatch):
+    """Fails a test that starts a process (subprocess, pexpect, multiprocessing) without the
+    `subprocess` mark; the process is refused, and the test fails even if something caught that."""
+    if request.node.get_closest_marker("subprocess") is not None:
+        yield
+        return
+    import multiprocessing.process
+
+    start = multiprocessing.process.BaseProcess.start
+
+    def refused(process):
+        _watch_processes("os.spawn", ("multiprocessing", process.name))
+        return start(process)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refused)
+    _unmarked.append(request.node.nodeid)
+    try:
+        yield
+    finally:
+        _unmarked.clear()
+    if _started:
+        started = "; ".join(_started)
+        _started.clear()
+        pytest.fail(f"started a process without the `subprocess` mark: {started}")
+
+
 @pytest.fixture(autouse=True)
 def no_network_used():
     """Every CLI run loads tests/offline/sitecustomize.py, which refuses the network and leaves a
@@ -182,7 +227,7 @@ def run_in_process(args: tuple[str, ...], env: dict[str, str], input: str | None
                 except ValueError:  # closed by the program
                     pass
             if gc_enabled:
-                gc.enable()  # a quick command turns the collector off
+                gc.enable()  # whatever the program did with the collector
             patch.undo()
             os.environ.clear()
             os.environ.update(environment)

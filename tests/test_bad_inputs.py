@@ -205,6 +205,8 @@ def test_byte_order_mark_is_accepted(run_cli, tmp_path):
     answers.write_bytes(b"\xef\xbb\xbf" + example_text().encode("utf-8"))
     done = run_cli("plan", "--answers", str(answers), "--format", "json", timeout=TIMEOUT)
     assert done.returncode == 0, done.stderr
+    plain = run_cli("plan", "--answers", str(EXAMPLES / "case-en.json"), "--format", "json", timeout=TIMEOUT)
+    assert json.loads(done.stdout)["debts"] == json.loads(plain.stdout)["debts"]  # read as if the mark were not there
 
 
 CALC = ("calc", "--amount", "12000", "--months", "24")

@@ -3,6 +3,8 @@ what the fee is: a percentage and the amount of one instalment's fee."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -20,13 +22,18 @@ def test_a_method_without_its_rate_exits_2_naming_the_option(run_cli, method: st
 
 
 def test_a_rate_of_zero_given_as_zero_is_accepted(run_cli) -> None:
-    done = run_cli("calc", "--amount", "10000", "--months", "12", "--method", "flat_fee", "--fee-percent", "0", "--lang", "en")
+    done = run_cli("calc", "--amount", "10000", "--months", "12", "--method", "flat_fee", "--fee-percent", "0", "--lang", "en", "--format", "json")
     assert done.returncode == 0, done.stderr
+    schedule = json.loads(done.stdout)
+    assert (schedule["monthly_payment"], schedule["total_payable"], schedule["total_cost"]) == ("833.33", "10000.00", "0.00")
 
 
 def test_interest_free_needs_neither(run_cli) -> None:
-    done = run_cli("calc", "--amount", "10000", "--months", "12", "--method", "interest_free", "--lang", "en")
+    done = run_cli("calc", "--amount", "10000", "--months", "12", "--method", "interest_free", "--lang", "en", "--format", "json")
     assert done.returncode == 0, done.stderr
+    schedule = json.loads(done.stdout)
+    assert (schedule["method"], schedule["total_payable"], schedule["apr"]) == ("interest_free", "10000.00", "0.00")
+    assert len(schedule["schedule"]) == 12 and schedule["schedule"][-1]["remaining"] == "0.00"
 
 
 def test_the_flat_fee_title_gives_the_rate_and_the_fee_of_one_instalment(run_cli) -> None:

@@ -71,6 +71,7 @@ def _log(run, name):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.subprocess
 def test_a_whole_call(saved, home, lang):
     w = WORDS[lang]
     call = Call(home, lang)
@@ -110,6 +111,7 @@ def test_a_whole_call(saved, home, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.subprocess
 def test_no_agreement_unless_chosen(saved, home, lang):
     w = WORDS[lang]
     call = Call(home, lang)
@@ -127,6 +129,7 @@ def test_no_agreement_unless_chosen(saved, home, lang):
     assert "agreement" not in json.loads(done.stdout) or not json.loads(done.stdout).get("agreement")
 
 
+@pytest.mark.subprocess
 def test_ctrl_c_keeps_the_notes_as_a_draft(saved, home):
     call = Call(home, "zh")
     call.line("对方说今天必须还清")
@@ -147,6 +150,7 @@ def test_without_a_terminal_it_points_to_offer_and_log_add(saved):
     assert "negotiator offer" in done.stderr and "log add" in done.stderr
 
 
+@pytest.mark.subprocess
 def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
     w = WORDS["en"]
     call = Call(home, "en")
@@ -161,6 +165,7 @@ def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
     assert len(entries) == 1 and "draft" not in entries[0]["said"]
 
 
+@pytest.mark.subprocess
 def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home, tmp_path):
     """A debt 1,500 days overdue, whose limitation has run out."""
     save_expired_case(run_cli, tmp_path)
@@ -174,6 +179,7 @@ def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home
     assert call.finish() == 0 and len(_log(run_cli, "old")) == 1
 
 
+@pytest.mark.subprocess
 def test_a_long_call_is_cut_to_fit_the_log_not_lost(saved, home):
     call = Call(home, "en")
     for n in range(3):
@@ -195,6 +201,7 @@ def test_the_end_form_checks_incident_codes_as_log_add_does():
         _codes("threat, shouting", "en")
 
 
+@pytest.mark.subprocess
 def test_a_call_with_an_agreed_lender_holds_to_the_agreement(saved, home):
     done = saved("agree", "en", "--kind", "instalments", "--months", "24", "--monthly", "300", "--first-due", "2027-01-05",
                  "--lender", "Huabei")

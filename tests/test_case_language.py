@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES
 from test_wizard_terminal import ENTER, Screen
 
@@ -49,6 +50,7 @@ def test_a_month_alone_is_not_a_follow_up_day(run_cli) -> None:
     assert bad.returncode == 2 and "--next-date: Please give the day" in bad.stderr
 
 
+@pytest.mark.subprocess
 def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_path: Path) -> None:
     assert run_cli("new", "--answers", ZH, "--name", "zh").returncode == 0
     screen = Screen(home, tmp_path, "log", "add", "zh")

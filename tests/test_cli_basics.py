@@ -145,12 +145,14 @@ def text_form() -> str:
     ],
     ids=lambda a: " ".join(a[:3]),
 )
+@pytest.mark.subprocess
 def test_quick_paths_do_not_load_the_wizard_or_rich(run_cli, args):
     args = tuple(text_form() if a == "FORM" else a for a in args)
     heavy = imported(run_cli, *args) & set(HEAVY)
     assert heavy == set(), f"{' '.join(args)} imported {sorted(heavy)}"
 
 
+@pytest.mark.subprocess
 def test_the_import_check_can_fail(home):
     """A process that does load rich is seen to, so the test above means something."""
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import rich.console"], capture_output=True, text=True, timeout=60, env=cli_env(home))

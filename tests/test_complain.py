@@ -223,6 +223,7 @@ def snapshot_complaint(lang: str):
     return build("my-case", lender, "credit_card", incidents(entries), entries, "lender", lang, dt.date(2026, 11, 30)), entries
 
 
+@pytest.mark.subprocess
 def test_a_real_terminal_marks_a_threat_and_show_then_names_it(run_cli, home):
     """`log add` in a real terminal, in Chinese: the last question is the checkbox of incidents."""
     pexpect = pytest.importorskip("pexpect")

@@ -211,6 +211,7 @@ def test_log_add_refuses_a_hostile_who_and_escapes_notes_in_log_list(run_cli, tm
     assert [e["said"] for e in entries] == [v.strip() for v in typed.values()]
 
 
+@pytest.mark.subprocess
 def test_the_plan_in_a_pseudo_terminal_carries_no_hostile_control(home, tmp_path):
     data = answers()
     data["hardship"]["details"] = "".join(HOSTILE.values())[:2000]
@@ -297,6 +298,7 @@ def test_a_good_draft_beside_broken_ones_is_still_found(home, tmp_path, monkeypa
     assert [d.lang for d in found] == ["zh"] and len(broken) == 13
 
 
+@pytest.mark.subprocess
 def test_resume_with_only_broken_drafts_lists_them_and_exits_2(home, tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -384,6 +386,7 @@ def _peak_mb(home: Path, args: list[str]) -> float:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero", "directory", "device"])
+@pytest.mark.subprocess
 def test_a_special_file_in_a_case_is_refused_quickly_naming_it(run_cli, home, kind):
     _saved(home, "good")
     for name in CASE_FILES:
@@ -551,6 +554,7 @@ for i in range(100000):
 
 
 @pytest.mark.parametrize("after", [1, 7, 20])
+@pytest.mark.subprocess
 def test_a_kill_at_any_moment_of_log_add_and_agree_leaves_a_readable_case(home, monkeypatch, after):
     import signal
     import subprocess

@@ -206,6 +206,7 @@ def test_incidents_text_and_none(run_cli):
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
 
 
+@pytest.mark.subprocess
 def test_incidents_and_complain_load_no_prompt_library(run_cli, home):
     """Like `log add` with flags, these never import questionary, prompt_toolkit or rich."""
     import subprocess

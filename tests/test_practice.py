@@ -91,6 +91,7 @@ def test_the_text_form_has_feedback_and_a_score_card(example_cases):
 def test_bad_options_exit_2(example_cases, args):
     done = example_cases("practice", "en", *args, input="")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{args[0]}:") and not done.stdout  # names the option, rehearses nothing
 
 
 # The rules, one reply at a time.
@@ -164,6 +165,7 @@ def test_agreeing_to_the_lump_sum_into_a_colleagues_account_breaks_both_rules(ex
         assert {"above_walk_away", "personal_account"} <= set(lump["rules_broken"]), lump
 
 
+@pytest.mark.subprocess
 def test_a_rehearsal_typed_in_a_terminal(example_cases, home):
     import sys
 

@@ -27,5 +27,7 @@ def test_a_real_process_and_an_in_process_run_agree(run_cli, home, args):
 
 
 def test_exit_codes_of_a_real_process(run_cli):
-    assert run_cli("--version").returncode == 0
-    assert run_cli("show", "nobody").returncode == 2
+    version = run_cli("--version")
+    assert version.returncode == 0 and version.stdout.startswith("negotiator ")
+    missing = run_cli("show", "nobody", "--lang", "en")
+    assert missing.returncode == 2 and "nobody" in missing.stderr and not missing.stdout

@@ -100,6 +100,7 @@ def test_render_returns_the_terminal_drawing_and_honours_no_color(monkeypatch):
     assert all(cell_len(line) <= 80 for line in plain.splitlines())
 
 
+@pytest.mark.subprocess
 def test_text_paths_do_not_import_rich(tmp_path):
     """The plain text, Markdown and calendar forms are drawn without rich (startup speed)."""
     import subprocess

@@ -26,6 +26,7 @@ def test_output_file_is_created_owner_only_with_the_printed_content(run_cli, tmp
         assert out.read_bytes().count(b"\r\n") == out.read_bytes().count(b"\n") > 20
 
 
+@pytest.mark.subprocess
 def test_calendar_on_stdout_keeps_crlf(home):
     import subprocess
 
@@ -73,6 +74,7 @@ def test_plain_flag_gives_the_text_form(run_cli):
     assert plain.returncode == 0 and plain.stdout == text.stdout
 
 
+@pytest.mark.subprocess
 def test_a_real_terminal_gets_the_rich_view_and_plain_gets_text(home):
     pexpect = pytest.importorskip("pexpect")
     from conftest import cli_env

@@ -301,6 +301,7 @@ def positive_exponent(text: str) -> bool:
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the patterns as an editor does")
+@pytest.mark.subprocess
 def test_patterns_mean_the_same_to_an_editor(tmp_path):
     """Editors run patterns as ECMA-262 regular expressions (with the u flag); Python's re and
     JavaScript must agree on each. Older editors leave the flag off: the patterns must compile

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import EXAMPLES, cli_env
 
 ANSWERS = str(EXAMPLES / "case-en.json")
@@ -177,6 +178,7 @@ def test_show_in_every_form(run_cli):
         assert ok(run_cli("show", "zh-case", "--format", fmt))
 
 
+@pytest.mark.subprocess
 def test_flag_paths_load_no_prompt_library(home, run_cli):
     """`log add` with flags and `cases` never import questionary, prompt_toolkit or rich."""
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))

@@ -62,6 +62,7 @@ def _add_many(home: str, worker: int, count: int, ready) -> None:
         store.add_entry("y", ContactEntry(when=dt.datetime(2026, 11, 28, 9, 0), channel="app", said=f"{worker}:{i}"))
 
 
+@pytest.mark.subprocess
 def test_many_processes_appending_in_process(home: Path, monkeypatch):
     """The store itself under heavier contention: 2 processes x 75 appends, started together, no CLI start-up to space them out."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))

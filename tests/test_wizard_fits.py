@@ -132,6 +132,7 @@ def saved_plan(lang: str):
     return build_plan(store.open_case(f"case-{TODAY}").case)
 
 
+@pytest.mark.subprocess
 def test_a_whole_english_run_in_60_columns(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     steps = whole_run("en")
@@ -162,6 +163,7 @@ def test_a_whole_english_run_in_60_columns(home: Path, tmp_path: Path, monkeypat
     fits(term, "en")
 
 
+@pytest.mark.subprocess
 def test_a_whole_chinese_run_in_60_columns_stopped_and_resumed(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
     steps = whole_run("zh")
@@ -198,6 +200,7 @@ def test_a_whole_chinese_run_in_60_columns_stopped_and_resumed(home: Path, tmp_p
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.subprocess
 def test_the_screens_from_the_budget_on_fit_a_window_of_100_columns(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     """`negotiator resume` from a draft with two debts entered, to the end."""
     monkeypatch.setenv("NEGOTIATOR_HOME", str(home))

@@ -80,6 +80,7 @@ def test_every_question_has_its_words(lang: str) -> None:
         assert dataclasses.is_dataclass(q)
 
 
+@pytest.mark.subprocess
 def test_the_first_question_needs_nothing_heavy(tmp_path) -> None:
     """Before the first question: no pydantic, engine or rich (questionary comes with the prompt)."""
     code = (

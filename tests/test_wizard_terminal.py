@@ -87,6 +87,7 @@ def where(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cwd
 
 
+@pytest.mark.subprocess
 def test_going_back_from_review_to_change_income_changes_the_plan(home: Path, where: Path) -> None:
     # An English interview at the review, as its draft keeps it (Huabei only; tests/test_wizard_flow.py).
     debts = TYPED_TO_REVIEW["debts"][:1]
@@ -123,6 +124,7 @@ def test_not_a_terminal_exits_2_naming_the_answers_file(run_cli) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.subprocess
 def test_resume_with_two_drafts_shows_both_and_goes_on_with_the_one_picked(home: Path, where: Path) -> None:
     import json
     import os
