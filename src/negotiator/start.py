@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> None:
     from negotiator.app import run
 
     try:
-        code = run(sys.argv[1:] if argv is None else list(argv))
+        code = run(sys.argv[1:] if argv is None else list(argv), whole_process=argv is None)
     finally:
         if argv is None:
             # The process ends now and its memory goes back whole. The collection Python runs
