@@ -17,10 +17,10 @@ from typing import Any
 from negotiator.answers.case import EARLIEST, LATEST, TYPED_VALUE, Case
 from negotiator.answers.spellings import (
     HALF_FEN,
+    SPACES,
     char_class,
     money_pattern,
     percent_pattern,
-    spaces,
     zero_money_pattern,
 )
 from negotiator.core.controls import UNSAFE
@@ -137,7 +137,7 @@ def _month_or_day(words: dict[str, object]) -> dict[str, Any]:
     """A day, or only its month ("2026-09") when that is all a person remembers: case.MonthOrDay,
     which strips a month's surrounding spaces and reads it as the month's first day."""
 
-    around = char_class(spaces())
+    around = char_class(SPACES)
     message = words["messages.month_or_day"]
     return {
         "description": words["kinds.month_or_day"],
