@@ -7,6 +7,8 @@ from decimal import Decimal as D
 
 from conftest import EXAMPLES
 
+from negotiator.words import t
+
 MONEY_KEYS = ("monthly_payment", "total_payable", "total_cost", "apr")
 
 
@@ -49,7 +51,7 @@ def test_plan_named_field_on_bad_input(run_cli, tmp_path):
     bad.write_text(json.dumps(data), "utf-8")
     result = run_cli("plan", "--answers", str(bad), "--format", "json")
     assert result.returncode == 2
-    assert "debts[1].principal: must not be negative" in result.stderr
+    assert "debts[1].principal: " + t("en", "errors.field.money_negative") in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -69,7 +71,7 @@ def test_calc_text_accepts_typed_amounts(run_cli):
     result = run_cli("calc", "--amount", "1.2万", "--months", "12", "--method", "flat_fee", "--fee-percent", "0.6", "--budget", "1000", "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "1,072.00" in result.stdout and "13.03%" in result.stdout
-    assert "Does not fit your budget of 1,000.00" in result.stdout
+    assert t("en", "labels.calc.does_not_fit", budget="1,000.00") in result.stdout
     assert "\x1b[" not in result.stdout
 
 

@@ -106,7 +106,7 @@ def test_to_the_regulator_of_a_small_loan_company(run_cli):
     done = run_cli("complain", "x", "--to", "regulator")
     assert done.returncode == 0, done.stderr
     text = flat(done.stdout)
-    assert text.startswith("Complaint about debt collection") and "To: 12378" in text
+    assert text.startswith(words.t("en", "complaint.letter.title")) and "To: 12378" in text
     assert "small-loan companies, online ones included, to the local financial regulator" in text
     assert "I complained to Online lender first on ________" in text
     assert "110" not in text  # no threat, no police
@@ -149,7 +149,7 @@ def test_output_file_is_private_and_never_replaced_without_force(run_cli, tmp_pa
     again = run_cli("complain", "x", "-o", str(out))
     assert again.returncode == 2 and str(out) in again.stderr and out.read_text(encoding="utf-8") == "mine"
     forced = run_cli("complain", "x", "-o", str(out), "--force")
-    assert forced.returncode == 0 and out.read_text(encoding="utf-8").startswith("Complaint about debt collection")
+    assert forced.returncode == 0 and out.read_text(encoding="utf-8").startswith(words.t("en", "complaint.letter.title"))
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
 
 

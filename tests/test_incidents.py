@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from negotiator.planning.incidents import CODES, about, incidents, lenders_with
 from negotiator.records.contacts import ContactEntry
+from negotiator.words import t
 
 ZH = str(EXAMPLES / "case-zh.json")
 EN = str(EXAMPLES / "case-en.json")
@@ -65,7 +66,7 @@ def test_log_add_says_who_made_the_contact(run_cli):
     assert "  电话  我联系对方  " in run_cli("log", "list", "x", "--lang", "zh").stdout
     assert json.loads(run_cli("incidents", "x", "--format", "json").stdout) == []  # their own late call is no night call
     bad = run_cli("log", "add", "x", "--channel", "phone", "--started-by", "us")
-    assert bad.returncode == 2 and bad.stderr.startswith("--started-by: Please say who made the contact: them, me")
+    assert bad.returncode == 2 and bad.stderr.startswith("--started-by: " + t("en", "values.choice.started_by", choices="them, me"))
 
 
 def test_four_calls_from_one_lender_in_a_day_are_too_many_and_name_their_entries():

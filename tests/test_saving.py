@@ -9,6 +9,8 @@ import sys
 import pytest
 from conftest import EXAMPLES
 
+from negotiator.words import t
+
 ZH = str(EXAMPLES / "case-zh.json")
 EN = str(EXAMPLES / "case-en.json")
 
@@ -55,7 +57,7 @@ def test_force_replaces_the_file(run_cli, tmp_path):
     os.chmod(out, 0o644)
     result = run_cli("plan", "--answers", EN, "-o", str(out), "--force")
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8").startswith("Your plan for negotiating repayment")
+    assert out.read_text(encoding="utf-8").startswith(t("en", "render.document.title"))
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 

@@ -241,10 +241,13 @@ def test_exactly_one_rate(validator, field):
         assert program_refuses(data) is not verdict
 
 
-# ---- the spellings: the patterns read text exactly as the program does ------------------------------
+# ---- the spellings: what a pattern takes the program reads; what people type, the pattern takes ------
 
 # Characters that matter to the readers, and some that must not get through.
 ALPHABET = list("0123456789.,_ -+%％eE元块钱万千kKwWrmbRMBcny¥￥１０，．＿\t\n") + ["\u3000", "\u00a0", "٣", "𝟓", "①", "x", "\u2028", "亿"]
+# Read by the program but left out of the patterns (see spellings.py): other scripts' digits, ①
+# for 1, a no-break space inside a figure. A text without them is read by both alike.
+LEFT_OUT = {"\u00a0", "٣", "𝟓", "①"}
 WORDS = ["12000", "1,200.50", "1.2万", "¥12000", "12000元", "3k", "100000000", "10000万", "100000k", "0.005", "50", "400", "1"]
 texts = st.one_of(
     st.text(st.sampled_from(ALPHABET), min_size=1, max_size=10),
@@ -263,8 +266,20 @@ def amount_or_none(text: str):
 @given(texts)
 def test_amount_pattern_is_the_reader(text):
     value = amount_or_none(text)
-    assert bool(re.search(spellings.money_pattern(), text)) == (value is not None), value
-    assert bool(re.search(spellings.zero_money_pattern(), text)) == (value == 0), value
+    amount, zero = bool(re.search(spellings.money_pattern(), text)), bool(re.search(spellings.zero_money_pattern(), text))
+    assert not amount or value is not None, text  # what the schema takes, the program reads
+    assert not zero or value == 0, text
+    if not LEFT_OUT & set(text):
+        assert amount == (value is not None), value
+        assert zero == (value == 0), value
+
+
+def test_what_people_type_is_taken():
+    for text in ["12000", "１２，０００", "￥１２０００", "1.2万", "RMB 500", "3K", "\u3000 800 ", "12000元", "2千块钱", "0"]:
+        assert re.search(spellings.money_pattern(), text), text
+    for text in ["18.25", "１８.２５", "0.05%", " 24 ％", "1e-3"]:
+        assert re.search(spellings.percent_pattern(50), text), text
+    assert not re.search(spellings.percent_pattern(50), "50.01")
 
 
 @settings(max_examples=3000, deadline=None)
@@ -275,7 +290,10 @@ def test_rate_pattern_is_the_reader(text, limit):
     except PydanticCustomError:
         value = None
     matched = bool(re.search(spellings.percent_pattern(limit), text))
-    if value is not None and not matched:
+    assert not matched or value is not None, text  # what the schema takes, the program reads
+    if value is not None and not matched and LEFT_OUT & set(text):
+        pass  # read by the program, left out of the pattern (on the safe side)
+    elif value is not None and not matched:
         # Known and on the safe side: a positive exponent cannot be compared with a bound, and a
         # number above the bound brought under it by a negative exponent is not looked into.
         assert positive_exponent(text) or mantissa_above(text, limit), text

@@ -19,6 +19,7 @@ from negotiator.core.errors import BadInput
 from negotiator.records.contacts import Agreement, ContactEntry
 from negotiator.store import journal, reading
 from negotiator.store.versions import STORE_VERSION
+from negotiator.words import t
 
 
 @pytest.fixture
@@ -164,7 +165,7 @@ def test_a_version_0_case_file_names_fields_as_written(home):
     (folder / "case.json").write_text(json.dumps(data), "utf-8")
     with pytest.raises(BadInput) as caught:
         store.open_case("old")
-    assert "case.json: debts[1].principal: must not be negative" in str(caught.value)
+    assert "case.json: debts[1].principal: " + t("en", "errors.field.money_negative") in str(caught.value)
 
 
 @pytest.mark.parametrize(("version", "words"), [(3, "newer version"), ("1", "whole number"), (-1, "whole number"), (None, "whole number")])

@@ -156,7 +156,7 @@ def test_choices_come_from_the_models():
 def test_an_option_refused_is_named():
     with pytest.raises(BadInput) as refused:
         typed.option("--months", typed.whole, "0", 1, 600)
-    assert words.say("en", refused.value) == "--months: Please give a whole number from 1 to 600."
+    assert words.say("en", refused.value) == "--months: " + words.t("en", "values.number.range", low=1, high=600)
     assert words.say("zh", refused.value) == "--months：请写 1 到 600 之间的整数。"
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from negotiator.planning.engine import plan_numbers
+from negotiator.planning.follow_up import next_follow_up
 from negotiator.records.plan import (
     Checklist,
     Content,
@@ -34,7 +35,6 @@ def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None
     """Numbers and words for one case, in `lang` or the case's own language. Agreed monthly
     payments come out of what is available first; the rest is shared among the other lenders.
     Where each agreement stands is worked out against today's date, whatever date the plan is for."""
-    from negotiator.planning.follow_up import next_follow_up
 
     language = lang or case.language
     numbers = plan_numbers(case, today, agreements)  # planning.ChoiceUnavailable names the debt

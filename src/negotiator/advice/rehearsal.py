@@ -10,8 +10,12 @@ import random
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from negotiator.advice.library import answer
 from negotiator.advice.phrasing import amount
-from negotiator.advice.replies import RULES, Checks, broken
+from negotiator.advice.replies import RULES, Checks, amounts, broken
+from negotiator.advice.values import case_values, debt_values
+from negotiator.planning.offer import pressure
+from negotiator.planning.offer_reading import normal_text
 from negotiator.words import raw, t
 
 MOMENTS = ("identity", "pay_all", "lump_sum", "threat", "counter", "close")
@@ -51,10 +55,6 @@ def _value(x: Any) -> str:
 
 
 def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> list[Turn]:
-    from negotiator.advice.library import answer
-    from negotiator.advice.values import case_values, debt_values
-    from negotiator.planning.offer import pressure
-
     lang = plan.lang
     rng = random.Random(seed)
     values = {**case_values(plan), **debt_values(plan, debt_plan)}
@@ -112,9 +112,6 @@ def judge_reply(turn: Turn, reply: str, walk_away: Decimal, once_limit: Decimal,
 
 def feedback(lang: str, said: Said, walk_away: Decimal) -> list[str]:
     """One sentence per rule broken (or one saying none was), then the suggested answer."""
-    from negotiator.advice.replies import amounts
-    from negotiator.planning.offer_reading import normal_text
-
     promised = max(amounts(normal_text(said.you_said)), default=said.turn.checks.on_table or Decimal(0))
     lines = [t(lang, f"practice.feedback.{code}", promised=amount(promised), walk_away=amount(walk_away)) for code in said.rules_broken]
     if not lines:

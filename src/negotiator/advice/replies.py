@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from negotiator.core.money import AmountError, parse_amount
+from negotiator.planning.offer_reading import normal_text
 
 ABOVE_WALK_AWAY = "above_walk_away"
 NO_AMOUNT_WHEN_ASKED = "no_amount_when_asked"
@@ -56,8 +57,6 @@ class Heard(NamedTuple):
 
 def _normal(text: str) -> str:
     """As offers are read: full-width forms folded, lower case, Chinese numbers as digits."""
-    from negotiator.planning.offer_reading import normal_text
-
     return normal_text(text)
 
 

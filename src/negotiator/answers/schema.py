@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from negotiator.answers.case import EARLIEST, LATEST, TYPED_VALUE
+from negotiator.answers.case import EARLIEST, LATEST, TYPED_VALUE, Case
+from negotiator.answers.spellings import (
+    HALF_FEN,
+    SPACES,
+    char_class,
+    money_pattern,
+    percent_pattern,
+    zero_money_pattern,
+)
+from negotiator.core.controls import UNSAFE
 from negotiator.core.money import MAX_AMOUNT
 from negotiator.words import table
 
@@ -85,8 +94,6 @@ def _link(node: Any, used: set[str]) -> None:
 
 
 def _amount(words: dict[str, object]) -> dict[str, Any]:
-    from negotiator.answers.spellings import money_pattern
-
     return {
         "description": words["kinds.amount"],
         "anyOf": [
@@ -99,8 +106,6 @@ def _amount(words: dict[str, object]) -> dict[str, Any]:
 
 def _zero_amount() -> dict[str, Any]:
     """An amount that rounds to 0.00 (for the rules that join fields)."""
-    from negotiator.answers.spellings import HALF_FEN, zero_money_pattern
-
     return {
         "anyOf": [
             {"type": "number", "exclusiveMaximum": float(HALF_FEN)},
@@ -110,8 +115,6 @@ def _zero_amount() -> dict[str, Any]:
 
 
 def _percent(words: dict[str, object], limit: int) -> dict[str, Any]:
-    from negotiator.answers.spellings import percent_pattern
-
     return {
         "description": str(words["kinds.percent"]).format(limit=limit),
         "anyOf": [
@@ -133,9 +136,8 @@ DATE_PATTERN = rf"^{_YEARS}-{_MONTHS}-(?:0[1-9]|[12][0-9]|3[01])$"
 def _month_or_day(words: dict[str, object]) -> dict[str, Any]:
     """A day, or only its month ("2026-09") when that is all a person remembers: case.MonthOrDay,
     which strips a month's surrounding spaces and reads it as the month's first day."""
-    from negotiator.answers.spellings import char_class, spaces
 
-    around = char_class(spaces())
+    around = char_class(SPACES)
     message = words["messages.month_or_day"]
     return {
         "description": words["kinds.month_or_day"],
@@ -153,8 +155,6 @@ WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005
 def _name_pattern() -> str:
     """A name, once trimmed, is not empty and holds no character a screen would obey
     (controls.UNSAFE; case.no_controls refuses them), nor half a surrogate pair."""
-    from negotiator.answers.spellings import char_class
-    from negotiator.core.controls import UNSAFE
 
     unsafe = frozenset(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and UNSAFE.match(chr(c)))
     space = char_class(frozenset(WHITE_SPACE))
@@ -244,8 +244,6 @@ def _settlement_needs_a_lump_sum(root: dict[str, Any], words: dict[str, object])
 
 def build(lang: str = "en") -> dict[str, Any]:
     """The schema, with its descriptions in `lang`."""
-    from negotiator.answers.case import Case
-
     words = table(lang, "schema")
     root = Case.model_json_schema()
     defs = root.pop("$defs", {})

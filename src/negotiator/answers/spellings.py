@@ -1,25 +1,21 @@
-"""Regular expressions for exactly the text spellings the program reads as an amount or a rate,
-for the published JSON Schema, so that an editor underlines what `negotiator plan` would refuse.
+"""Regular expressions for the text spellings of an amount or a rate, for the published JSON
+Schema, so that an editor underlines what `negotiator plan` would refuse.
 
-They are derived from the readers themselves rather than written by hand: `money.parse_amount`
-normalises with NFKC, lower-cases, drops separators and reads currency marks and multipliers from
-its own tables; a rate is read by `Decimal`, which drops underscores and reads any script's digits.
-Every character that the normalisation turns into a digit, a separator or a mark is found by asking
-`unicodedata`, so full-width `１２，０００` and `￥` are covered like their ASCII forms.
+They follow the readers: `money.parse_amount` normalises with NFKC, lower-cases, drops separators
+and reads currency marks and multipliers from its own tables; a rate is read by `Decimal`, which
+drops underscores. The patterns take what people type: ASCII and full-width characters (`１２，０００`,
+`￥`), capitals, and white space at the ends.
 
-Limits, all on the safe side (the schema refuses something the program would read):
-- characters that NFKC expands into several (⑩ for "10", ⒈ for "1.", ㎆ for "mb") are left out;
+On the safe side (the schema refuses something the program would read), never the other way:
+- digits of other scripts, and other characters NFKC turns into a digit or a mark (① for "1",
+  a no-break space inside a figure), are left out;
 - a rate written with a positive exponent ("0.5e1") is refused: no pattern can compare such a
   number with a bound. A negative exponent is fine ("1e-3"), as is any zero ("0e5"), as long as
   the number before it is within the bound ("12000e-12000" is refused at a bound of 1).
-
-Building the tables walks all of Unicode (a few tenths of a second); only `negotiator schema`
-does it.
 """
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from decimal import Decimal
 from functools import cache
@@ -33,49 +29,44 @@ SEPARATORS = (",", "，", " ", "_")
 _EXPONENT_DIGITS = 17
 # The least amount that rounds half-up to one fen; anything below is 0.00.
 HALF_FEN = Decimal("0.005")
+# What str.strip() takes off the ends: every character Python counts as white space.
+SPACES = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+# Typed with an input method, these stand for the character NFKC makes of them.
+_WIDE_ALSO = {" ": "\u3000", "¥": "￥"}
 
 
 # ---- characters ---------------------------------------------------------------------------------
 
 
+def _wide(char: str) -> str:
+    """The full-width form of a printable ASCII character, which NFKC reads as the character."""
+    return chr(ord(char) + 0xFEE0) if "!" <= char <= "~" else _WIDE_ALSO.get(char, char)
+
+
+def _forms(char: str) -> frozenset[str]:
+    """The ways people type `char` that parse_amount reads as it: itself, in capitals, full-width."""
+    forms = {char, char.upper()}
+    forms |= {_wide(c) for c in forms}
+    return frozenset(c for c in forms if unicodedata.normalize("NFKC", c).lower() == char)
+
+
 @cache
 def _normalised() -> dict[str, frozenset[str]]:
-    """For each character the amount reader looks for, every character that NFKC and lower() turn
-    into it; digits are grouped by value under 'd0'..'d9' and white space under 'ws'."""
+    """For each character the amount reader looks for, how it may be typed; digits by value under
+    'd0'..'d9', and what may stand at the ends under 'ws'."""
     wanted = {unicodedata.normalize("NFKC", c) for c in "".join((*_CURRENCY, *_MULTIPLIERS, *SEPARATORS, ".+-"))}
-    out: dict[str, set[str]] = {}
-    for code in range(sys.maxunicode + 1):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        char = chr(code)
-        form = char if unicodedata.is_normalized("NFKC", char) else unicodedata.normalize("NFKC", char)
-        if len(form) != 1:
-            continue
-        if form.isspace():
-            out.setdefault("ws", set()).add(char)
-        value = unicodedata.decimal(form, None)
-        if value is not None:
-            out.setdefault(f"d{value}", set()).add(char)
-        elif form.lower() in wanted:
-            out.setdefault(form.lower(), set()).add(char)
-    return {key: frozenset(chars) for key, chars in out.items()}
+    out = {char: _forms(char) for char in wanted}
+    out.update({f"d{value}": _forms(str(value)) for value in range(10)})
+    out["ws"] = SPACES
+    return out
 
 
-@cache
 def _decimal_digits() -> dict[int, frozenset[str]]:
-    """Characters Decimal() reads as each digit: every script's decimal digits, without NFKC."""
-    out: dict[int, set[str]] = {}
-    for code in range(sys.maxunicode + 1):
-        value = unicodedata.decimal(chr(code), None) if not 0xD800 <= code <= 0xDFFF else None
-        if value is not None:
-            out.setdefault(value, set()).add(chr(code))
-    return {value: frozenset(chars) for value, chars in out.items()}
-
-
-@cache
-def spaces() -> frozenset[str]:
-    """What str.strip() takes off the ends."""
-    return frozenset(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and chr(c).isspace())
+    """The digits a rate may be typed with (Decimal reads them, ASCII and full-width alike)."""
+    return {value: _forms(str(value)) for value in range(10)}
 
 
 def _escape(char: str) -> str:
@@ -256,7 +247,7 @@ def percent_pattern(limit: int) -> str:
     are stripped and percent signs ('%', '％') dropped from the right, less positive exponents
     (see above)."""
     alpha = _Alphabet(_decimal_digits(), r"\.", "_*", trailing_point=True)
-    ends = char_class(spaces())
+    ends = char_class(SPACES)
     exponent_digits = f"(?:{alpha.digit(0, 0)})*(?:{alpha.digit()}){{1,{_EXPONENT_DIGITS}}}"
     any_exponent = f"(?:[eE]_*(?:[-+]_*)?{exponent_digits})"
     not_positive = f"(?:[eE]_*(?:-_*{exponent_digits}|(?:\\+_*)?(?:{alpha.digit(0, 0)})+))"

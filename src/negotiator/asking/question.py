@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from negotiator.asking import prompt_layout as fit
+from negotiator.asking.prompt_layout import enter_takes, offered_style, roomy_errors
 from negotiator.core import typed
 from negotiator.core.controls import UNSAFE, escaped
 from negotiator.core.errors import Refused
@@ -115,8 +117,6 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     """
     import questionary
 
-    from negotiator.asking import prompt_layout as fit
-    from negotiator.asking.prompt_layout import enter_takes, offered_style, roomy_errors
 
     message = t(lang, f"{q.area}.q.{q.words}", **values)
     if q.kind in ("select", "confirm"):
@@ -185,7 +185,6 @@ def _checkbox(q: Question, lang: str, message: str, options: Sequence[tuple[str,
     import questionary
 
     from negotiator.advice.phrasing import joined
-    from negotiator.asking import prompt_layout as fit
 
     message = fit.question(message, None)
     hint = fit.instruction(message, t(lang, f"{q.area}.hint.{q.hint if isinstance(q.hint, str) else q.words}"))

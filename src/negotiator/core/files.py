@@ -7,6 +7,7 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 # What link() says on a file system that has no hard links.
@@ -141,7 +142,6 @@ STALE_SECONDS = 3600
 def clean_stale(folder: Path, older_than: float = 0) -> None:
     """Remove the temporary files (.NAME.*.tmp) a crashed write left in `folder`. Called under the
     folder's lock, where no other write can be in progress, so `older_than` may be 0 there."""
-    import time
 
     now = time.time()
     try:

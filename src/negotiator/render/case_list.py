@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from negotiator.core.money import show
+from negotiator.render.layout import fit_or_stack, screen_width
 from negotiator.words import t
 
 
@@ -18,8 +19,6 @@ def as_json(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:
-    from negotiator.render.layout import fit_or_stack, screen_width
-
     if not rows:
         return t(lang, "store.cases.none") + "\n"
     headers = [t(lang, f"store.cases.{k}") for k in ("name", "status", "next_payment", "next_follow_up", "last_change")]

@@ -9,6 +9,9 @@ from typing import Any
 
 from negotiator.core.money import plain, show
 from negotiator.records.contacts import ContactEntry
+from negotiator.render.layout import screen_width, wrap
+from negotiator.render.safe import one_line, visible
+from negotiator.render.table import width
 from negotiator.words import t
 
 
@@ -34,10 +37,6 @@ def as_json(entries: Sequence[ContactEntry]) -> str:
 
 
 def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:
-    from negotiator.render.layout import screen_width, wrap
-    from negotiator.render.safe import one_line, visible
-    from negotiator.render.table import width
-
     if not entries:
         return t(lang, "store.log.empty", name=name) + "\n"
     blocks = []

@@ -21,6 +21,7 @@ from negotiator.planning.limitation import Limitation
 from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule
 from negotiator.planning.stance import Stance
+from negotiator.render.incidents import so_far_data
 from negotiator.words import t
 
 
@@ -185,7 +186,6 @@ def document(plan: Plan, rows: Callable[[Schedule], Any] = schedule_rows) -> dic
     # Every payment recorded, in the order recorded; an empty list until one is.
     doc["payments"] = [_payment(p, plan.kept) for p in plan.payments]
     if plan.incidents is not None:
-        from negotiator.render.incidents import so_far_data
 
         doc["incidents"] = so_far_data(plan.incidents)
     return doc

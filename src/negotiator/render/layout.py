@@ -14,7 +14,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 
-from negotiator.render.table import char_width, pad, width
+from negotiator.render.table import char_width, pad, table, width
 
 # Kinsoku: characters that may not begin a line, and ones that may not end a line.
 _NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%”’")
@@ -213,7 +213,6 @@ def show(text: str, error: bool = False) -> None:
 def fit_or_stack(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str, limit: int, pair: str = ": ") -> list[str]:
     """A table when it fits in `limit` columns without breaking a word; otherwise each row stacked
     as its first cell and then one "heading: value" line per other cell, wrapped at words."""
-    from negotiator.render.table import table
 
     plain = table(headers, rows, align)
     if max((width(line) for line in plain), default=0) <= limit:

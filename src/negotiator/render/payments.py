@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from negotiator.plan import Plan
+from negotiator.planning import follow_up
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.schedules import Schedule
 from negotiator.planning.schedules import agreed as agreed_schedule
@@ -48,16 +49,12 @@ def payments(plan: Plan) -> list[Payments]:
 
 
 def latest_contact(plan: Plan) -> ContactEntry | None:
-    from negotiator.planning.follow_up import latest_contact as latest
-
-    return latest(plan.log)
+    return follow_up.latest_contact(plan.log)
 
 
 def call_date(plan: Plan) -> dt.date | None:
     """When to call again, by the plan's one follow-up rule (None when nothing is left to call about)."""
-    from negotiator.planning.follow_up import call_date as rule
-
-    return rule(plan.numbers.plan_date, plan.log, unagreed(plan))
+    return follow_up.call_date(plan.numbers.plan_date, plan.log, unagreed(plan))
 
 
 def unagreed(plan: Plan) -> bool:

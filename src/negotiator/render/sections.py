@@ -29,6 +29,7 @@ from negotiator.render.blocks import (
     Table,
     money,
 )
+from negotiator.render.incidents import so_far
 from negotiator.render.payments import call_date, payments
 from negotiator.words import t
 
@@ -57,7 +58,6 @@ def sections(plan: Plan) -> list[Section]:
             _rights(c, w),
         ]
     if plan.incidents is not None:
-        from negotiator.render.incidents import so_far
 
         out.append(so_far(plan.incidents, plan.lang))
     if plan.log:

@@ -20,9 +20,9 @@ from rich.text import Text
 from negotiator.plan import Plan
 from negotiator.render import safe
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
-from negotiator.render.layout import wrap
+from negotiator.render.layout import fit_or_stack, wrap
 from negotiator.render.sections import sections, subtitle, title
-from negotiator.render.table import width
+from negotiator.render.table import table, width
 from negotiator.words import t
 
 # Wider than this and lines get too long to read comfortably, even on a wide terminal.
@@ -49,9 +49,6 @@ class Fitted:
         self.block, self.colon = block, colon
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from negotiator.render.layout import fit_or_stack
-        from negotiator.render.table import table
-
         b = self.block
         natural = max((width(line) for line in table(b.headers, b.rows, b.align)), default=0)
         # rich puts a column of padding more between cells than the plain table's two spaces.

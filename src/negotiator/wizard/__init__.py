@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from negotiator.cli.this_run import speak
 from negotiator.core.errors import BadInput
 from negotiator.words import detect_language
 
@@ -18,8 +19,6 @@ def interactive() -> bool:
 
 
 def _need_terminal(lang: str | None) -> str:
-    from negotiator.cli.this_run import speak
-
     guess = lang or detect_language()
     speak(guess)  # until the interview's own language is chosen
     if not interactive():

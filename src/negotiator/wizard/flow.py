@@ -3,10 +3,15 @@ review loop, and what Ctrl-C and a closed input mean."""
 
 from __future__ import annotations
 
+import json
+
+from negotiator.asking.question import ask
 from negotiator.cli.this_run import speak
+from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Interrupted, Message
 from negotiator.wizard import screens, steps
-from negotiator.wizard.draft import Draft
+from negotiator.wizard.draft import Draft, drafts, scan, stamp
+from negotiator.wizard.questions import DISCARD, DRAFT, START, START_ONE
 from negotiator.words import say, t
 
 STEPS = ("language", "situation", "income", "expenses", "priority", "debts", "budget", "proposals", "review", "result")
@@ -119,8 +124,6 @@ def welcome(d: Draft) -> None:
 
 
 def start(lang: str | None, name: str | None, first_guess: str) -> None:
-    from negotiator.wizard.draft import drafts
-
     kept = drafts()
     if kept and _go_on(lang or first_guess, len(kept)):
         resume(lang, first_guess)
@@ -147,9 +150,6 @@ def resume(lang: str | None, first_guess: str) -> None:
 
 def _go_on(lang: str, count: int) -> bool:
     """Interviews left unfinished: go on with one, or start anew (they stay as they are)."""
-    from negotiator.asking.question import ask
-    from negotiator.wizard.questions import START, START_ONE
-
     try:
         picked: str = ask(START if count > 1 else START_ONE, lang, count=count)
         return picked == "continue"
@@ -161,10 +161,6 @@ def _go_on(lang: str, count: int) -> bool:
 
 def pick_draft(lang: str) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
-    from negotiator.asking.question import ask
-    from negotiator.wizard.draft import scan
-    from negotiator.wizard.questions import DISCARD, DRAFT
-
     found, broken = scan()
     for b in broken:  # named, so the person knows it is there; never opened further or deleted
         screens.say(say(lang, b.problem))
@@ -198,15 +194,12 @@ def describe_draft(d: Draft, lang: str) -> str:
     else:
         what = t(lang, "wizard.msg.draft_no_debts")
     when = f"{d.changed:%Y-%m-%d %H:%M}" if d.changed else "?"
-    from negotiator.core.controls import visible
 
     # A draft's values are as typed or pasted: shown in the menu, every control is escaped.
     return visible(t(lang, "wizard.msg.draft_choice", when=when, what=what, step=t(lang, f"wizard.steps.{after(d.done)}")), newlines=False)
 
 
 def edit(name: str, lang: str | None, first_guess: str) -> None:
-    import json
-
     from negotiator.store import open_case
 
     saved = open_case(name)
@@ -214,7 +207,6 @@ def edit(name: str, lang: str | None, first_guess: str) -> None:
     answers = steps.from_case(json.loads(saved.case.model_dump_json(exclude_none=True)))
     answers["language"] = chosen
     d = Draft(chosen, answers, done="proposals", name=name, editing=True)
-    from negotiator.wizard.draft import stamp
 
     d.case_seen = stamp(saved.folder / "case.json")
     screens.say(t(chosen, "wizard.msg.editing", name=name))

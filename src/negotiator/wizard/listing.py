@@ -5,14 +5,15 @@ A draft's ID is its place in the list, the latest first, as `negotiator drafts` 
 
 from __future__ import annotations
 
-from negotiator.core.errors import BadInput
+from negotiator.core.errors import BadInput, Refused
+from negotiator.core.typed import whole
+from negotiator.render.layout import screen_width, wrap
+from negotiator.wizard.draft import drafts
+from negotiator.wizard.flow import describe_draft
 from negotiator.words import t
 
 
 def list_drafts(lang: str) -> None:
-    from negotiator.wizard.draft import drafts
-    from negotiator.wizard.flow import describe_draft
-
     found = drafts()
     if not found:
         print(t(lang, "starter.drafts.none"))
@@ -20,16 +21,11 @@ def list_drafts(lang: str) -> None:
     lines = [t(lang, "starter.drafts.title")]
     lines += [t(lang, "starter.drafts.line", id=n, description=describe_draft(d, lang)) for n, d in enumerate(found, 1)]
     lines += ["", t(lang, "starter.drafts.hint")]
-    from negotiator.render.layout import screen_width, wrap
 
     print("\n".join(out for line in lines for out in wrap(line, screen_width(), "", "    ")))
 
 
 def discard(draft_id: str, lang: str) -> None:
-    from negotiator.core.errors import Refused
-    from negotiator.core.typed import whole
-    from negotiator.wizard.draft import drafts
-
     found = drafts()
     try:
         n = whole(draft_id, 1, len(found))

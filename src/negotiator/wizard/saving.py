@@ -4,13 +4,20 @@ ever replaced without a yes: a taken name gets a free suggestion or a question."
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pydoc
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from negotiator import store
 from negotiator.asking.question import ask
+from negotiator.core.errors import BadInput
+from negotiator.core.files import FileExists, atomic_write
+from negotiator.render.forms import render
 from negotiator.wizard import questions as Q
 from negotiator.wizard import screens
-from negotiator.wizard.draft import Draft
+from negotiator.wizard.draft import Draft, replace_changed, stamp
 from negotiator.words import say, t
 
 if TYPE_CHECKING:  # types only: the first question comes before pydantic and the engine are loaded
@@ -22,12 +29,6 @@ SUFFIX = {"text": ".txt", "markdown": ".md", "ics": ".ics"}
 
 def page(plan: Plan) -> None:
     """The whole plan in the pager ($PAGER, else less), to read at leisure and quit with q."""
-    import os
-    import pydoc
-    import sys
-
-    from negotiator.render.forms import render
-
     # Drawn for this window (the printed text form is 80 columns, which a narrow window would cut
     # mid-word); less is told to show the colours rather than their codes.
     os.environ.setdefault("LESS", "-R")
@@ -36,9 +37,6 @@ def page(plan: Plan) -> None:
 
 def save_text(plan: Plan, lang: str, fmt: str = "text") -> None:
     """The plan written in one form (text, markdown or ics) where the person says."""
-    from negotiator.core.files import FileExists, atomic_write
-    from negotiator.render.forms import render
-
     text = render(plan, fmt, False, True)
     suggestion = free_path(f"negotiation-plan-{dt.date.today():%Y%m%d}", SUFFIX[fmt])
     while True:
@@ -73,31 +71,22 @@ def free_path(stem: str, suffix: str = ".txt") -> str:
 
 def free_case_name() -> str:
     """case-YYYYMMDD, or -2, -3, ... when a case of that name is already saved."""
-    from negotiator.core.errors import BadInput
-    from negotiator.store import open_case
-
     stem, number = f"case-{dt.date.today():%Y%m%d}", 1
     while True:
         name = stem if number == 1 else f"{stem}-{number}"
         try:
-            open_case(name)
+            store.open_case(name)
         except BadInput:  # not saved (or unreadable: then saving asks before replacing it)
             return name
         number += 1
 
 
 def save_case(d: Draft, case: Case) -> None:
-    from negotiator.core.errors import BadInput
-    from negotiator.store import save_case
-
     lang = d.lang
     name = d.name
     replace = False
     if name is not None and d.editing:
-        from negotiator.store import case_folder
-        from negotiator.wizard.draft import replace_changed, stamp
-
-        if d.case_seen is not None and stamp(case_folder(name) / "case.json") != d.case_seen:
+        if d.case_seen is not None and stamp(store.case_folder(name) / "case.json") != d.case_seen:
             # Changed in another window since `edit` opened it: say so, and replace only on a yes.
             replace = replace_changed(name, lang)
         else:
@@ -108,7 +97,7 @@ def save_case(d: Draft, case: Case) -> None:
         if name is None or not replace:
             name = ask(Q.CASE_NAME, lang, name or free_case_name())
         try:
-            save_case(name, case, overwrite=replace)
+            store.save_case(name, case, overwrite=replace)
         except BadInput as exc:
             screens.say(say(lang, exc))
             # The name is taken: replace it only if the person says so, else ask for another.

@@ -4,11 +4,14 @@ from the plan the engine built."""
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from negotiator.asking.prompt_layout import block, width
 from negotiator.core.controls import visible
 from negotiator.core.money import show as money
+from negotiator.render.layout import fit_or_stack
 from negotiator.words import t
 
 if TYPE_CHECKING:  # types only: the first question comes before pydantic and the engine are loaded
@@ -19,10 +22,6 @@ if TYPE_CHECKING:  # types only: the first question comes before pydantic and th
 
 def screen_width() -> int:
     """The window's width in a terminal; elsewhere (a pipe, a test) the printed plan's 80 columns."""
-    import sys
-
-    from negotiator.asking.prompt_layout import width
-
     return min(width(), 80) if sys.stdout.isatty() else 80
 
 
@@ -30,9 +29,7 @@ def say(text: str = "") -> None:
     """Text wrapped to the window, at words (English) or by the Chinese line-breaking rules; as it
     is when no one is looking at a window. What the person typed (or a draft holds) comes back on
     screen here: never a raw control."""
-    import sys
 
-    from negotiator.asking.prompt_layout import block
 
     text = visible(text)
     print(block(text) if sys.stdout.isatty() else text, flush=True)
@@ -45,8 +42,6 @@ def header(lang: str, step: str, number: int, total: int) -> None:
 
 def _table(headings: list[str], rows: list[list[str]], right: set[int], lang: str) -> None:
     """A table when it fits the window, else each row stacked: words are never cut."""
-    from negotiator.render.layout import fit_or_stack
-
     align = "".join("r" if i in right else "l" for i in range(len(headings)))
     print("\n".join(fit_or_stack(headings, rows, align, screen_width(), t(lang, "wizard.review.separator"))), flush=True)
 
