@@ -34,7 +34,7 @@ def test_payments_on_time_are_on_track():
     s = standing(a, [paid(add_months(first, n)) for n in range(3)], TODAY)
     assert s.status is Keeping.on_track
     assert (s.paid, s.remaining, s.missed, s.overdue) == (D("1500.00"), D("1500.00"), (), D("0.00"))
-    assert s.next_due is not None and s.next_due == (add_months(first, 3), D("500.00"))
+    assert s.next_due == (add_months(first, 3), D("500.00"), 4)
     assert s.ends == add_months(first, 5)
 
 
@@ -68,10 +68,11 @@ def test_an_overpayment_covers_the_next_instalment():
     first = add_months(TODAY, -1) - dt.timedelta(days=1)  # two due dates passed
     s = standing(agreement(first), [paid(first, "1000")], TODAY)  # both paid at once, on the first
     assert s.status is Keeping.on_track and s.missed == ()
-    assert s.next_due == (add_months(first, 2), D("500.00"))
+    assert s.next_due == (add_months(first, 2), D("500.00"), 3)
     # Part of the next one paid ahead: only the rest is due.
     s = standing(agreement(first), [paid(first, "1200")], TODAY)
-    assert s.next_due == (add_months(first, 2), D("300.00"))
+    assert s.next_due == (add_months(first, 2), D("300.00"), 3)
+    assert [(d.n, d.amount) for d in s.unpaid] == [(3, D("300.00")), (4, D("500.00")), (5, D("500.00")), (6, D("500.00"))]
 
 
 def test_a_late_payment_makes_up_a_missed_one_and_a_short_one_leaves_the_rest_missed():

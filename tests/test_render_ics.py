@@ -9,8 +9,10 @@ import icalendar
 import pytest
 from render_cases import full_plan, plan_for
 
+from negotiator.core.enums import ProposalKind
+from negotiator.plan import build_plan
 from negotiator.planning import schedules
-from negotiator.records.contacts import ContactEntry
+from negotiator.records.contacts import Agreement, ContactEntry
 from negotiator.render import ics
 from negotiator.render.payments import payments
 
@@ -93,11 +95,54 @@ def test_same_plan_same_file_whatever_the_clock(monkeypatch):
 def test_agreed_schedule_replaces_the_target_for_its_lender(lang):
     plan = full_plan(lang)
     found = events(ics.render(plan))
-    agreed = schedules.agreed(plan.agreements[-1]).rows
+    # The first instalment is paid already (tests/render_cases.py): it has no reminder.
+    agreed = schedules.agreed(plan.agreements[-1]).rows[1:]
     assert len(found) == len(agreed) + 1  # the others have agreed nothing: one call, no payments
     starts = [e["DTSTART"].dt for e in found[:-1]]
     assert starts == [r.due for r in agreed]
     assert all("350.55" in str(e["SUMMARY"]) for e in found[: len(agreed)])
+
+
+def payment_events(plan) -> list:
+    return [e for e in events(ics.render(plan)) if "350.55" in str(e["SUMMARY"]) or "500.00" in str(e["SUMMARY"])]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_payment_made_is_one_payment_event_fewer(lang):
+    plan = full_plan(lang)
+    without = build_plan(plan.case, lang, dt.date(2026, 12, 1), log=plan.log, agreements=plan.agreements)
+    assert len(payment_events(plan)) == len(payment_events(without)) - 1
+
+
+def keeping_plan(first_due: dt.date, paid: int, today: dt.date = dt.date(2026, 12, 1)):
+    """The English example with 6 x 500 agreed with its first lender and `paid` of them paid on their due dates."""
+    from negotiator.core.months import add_months
+    from negotiator.records.payments import Payment
+
+    case = full_plan("en").case
+    lender = case.debts[0].lender
+    agreement = Agreement(lender=lender, kind=ProposalKind.instalments, months=6, monthly=Decimal("500"), first_due=first_due,
+                          recorded=dt.datetime.combine(first_due, dt.time(9)))
+    payments = tuple(Payment(lender=lender, date=add_months(first_due, n), amount=Decimal("500")) for n in range(paid))
+    return build_plan(case, "en", today, agreements=(agreement,), payments=payments)
+
+
+def test_a_missed_payment_becomes_a_call_to_the_lender():
+    plan = keeping_plan(dt.date(2026, 10, 15), paid=1)  # 15 Nov was missed
+    found = events(ics.render(plan))
+    calls = [e for e in found if "missed" in str(e["SUMMARY"])]
+    assert len(calls) == 1 and calls[0]["DTSTART"].dt == dt.date(2026, 12, 1) and "2026-11-15" in str(calls[0]["DESCRIPTION"])
+    assert [e["DTSTART"].dt for e in payment_events(plan)] == [dt.date(2026, 12, 15), dt.date(2027, 1, 15), dt.date(2027, 2, 15), dt.date(2027, 3, 15)]
+
+
+def test_after_the_last_payment_the_proof_and_the_credit_report():
+    plan = keeping_plan(dt.date(2026, 5, 20), paid=6, today=dt.date(2026, 12, 1))  # the last on 20 Oct
+    found = events(ics.render(plan))
+    assert payment_events(plan) == []
+    by_summary = {str(e["SUMMARY"]): e["DTSTART"].dt for e in found}
+    proof = next(k for k in by_summary if "结清证明" in k)
+    report = next(k for k in by_summary if "credit report" in k)
+    assert (by_summary[proof], by_summary[report]) == (dt.date(2026, 10, 27), dt.date(2026, 11, 20))
 
 
 def test_follow_up_is_the_latest_contacts_next_date():

@@ -22,6 +22,7 @@ from negotiator.core.enums import Keeping, ProposalKind
 from negotiator.core.money import ZERO
 from negotiator.core.months import add_months
 from negotiator.planning.schedules import agreed
+from negotiator.planning.stance import same_lender
 
 if TYPE_CHECKING:
     from negotiator.records.contacts import Agreement
@@ -36,6 +37,7 @@ DUE_SOON_DAYS = 7
 class Due(NamedTuple):
     date: dt.date
     amount: Decimal  # what is still to pay of that instalment
+    n: int = 0  # which instalment of the schedule, from 1
 
 
 class Standing(NamedTuple):
@@ -51,6 +53,7 @@ class Standing(NamedTuple):
     strained: bool  # the budget (or the lump sum, for a settlement) no longer covers what is left
     payments: tuple[Payment, ...]  # the payments counted, oldest first
     today: dt.date  # the day it was worked out for
+    unpaid: tuple[Due, ...] = ()  # every instalment not yet covered, with what it still lacks, in order
 
     @property
     def lender(self) -> str:
@@ -89,10 +92,6 @@ class Kept(NamedTuple):
         return next((s for s in self.standings if same_lender(s.lender, lender)), None)
 
 
-def same_lender(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
 def counts_from(agreement: Agreement) -> dt.date:
     """The first day a payment counts toward this agreement."""
     if agreement.recorded is None:
@@ -109,17 +108,19 @@ def standing(agreement: Agreement, payments: Sequence[Payment], today: dt.date, 
     missed: list[dt.date] = []
     overdue = ZERO
     next_due: Due | None = None
+    unpaid: list[Due] = []
     due_so_far = ZERO
     for row in rows:
         due_so_far += row.payment
         short = min(row.payment, due_so_far - paid)
         if short <= 0:
             continue  # covered by what was paid, early or late
+        unpaid.append(Due(row.due, short, row.n))
         if row.due < today:
             missed.append(row.due)
             overdue += short
         elif next_due is None:
-            next_due = Due(row.due, short)
+            next_due = unpaid[-1]
     if paid >= total:
         status = Keeping.completed
         running = ZERO
@@ -137,7 +138,7 @@ def standing(agreement: Agreement, payments: Sequence[Payment], today: dt.date, 
         status, ends = Keeping.on_track, rows[-1].due
     remaining = max(total - paid, ZERO)
     return Standing(agreement, total, paid, remaining, next_due, tuple(missed), overdue, ends, status,
-                    strained and status is not Keeping.completed, counted, today)
+                    strained and status is not Keeping.completed, counted, today, tuple(unpaid))
 
 
 def kept(agreements: Sequence[Agreement], payments: Sequence[Payment], today: dt.date,

@@ -1,5 +1,7 @@
 """The plan as calendar reminders (RFC 5545): only what is real. Payment events only for agreed
-schedules (nobody has agreed to the plan's targets yet); while any lender has no agreement, one
+schedules (nobody has agreed to the plan's targets yet), and only for instalments not yet paid; a
+reminder to call the lender when a payment was missed; after the last payment, the 结清证明 and the
+credit report; while any lender has no agreement, one
 event for the follow-up call, on the date the plan's one follow-up rule gives. The same
 plan always gives the same file, byte for byte: identifiers and the time stamp are derived from the
 plan, never from the clock, so importing it again updates the events instead of doubling them.
@@ -9,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from decimal import Decimal
 
 from negotiator import __version__
 from negotiator.plan import Plan
 from negotiator.render import safe
 from negotiator.render.blocks import Phrasebook, money
-from negotiator.render.payments import call_date, latest_contact, payments
+from negotiator.render.payments import Payments, call_date, latest_contact, payments
 from negotiator.words import t
 
 LINE_OCTETS = 75
@@ -96,6 +99,41 @@ def _event(uid: str, stamp_: str, day: dt.date, summary: str, detail: str, alarm
     ]
 
 
+def to_pay(plan: Plan, pay: Payments) -> list[tuple[int, dt.date, Decimal]]:
+    """The instalments still to pay to one agreed lender, as (n, due, amount left): with payments
+    recorded (planning.standing), those paid leave and one paid in part shows what is left; a due
+    date already passed is not a payment to remind of but a call to make (keeping_events)."""
+    s = plan.kept.of(pay.lender) if plan.kept is not None else None
+    if s is None:
+        return [(row.n, row.due, row.payment) for row in pay.schedule.rows]
+    return [(d.n, d.date, d.amount) for d in s.unpaid if d.date >= s.today]
+
+
+def keeping_events(plan: Plan, w: Phrasebook, since: str, when: str) -> list[str]:
+    """A reminder to call the lender about a missed payment, on the day the plan was made; and after
+    the last payment, the day to ask for the 结清证明 and the day to check the credit report."""
+    from negotiator.planning.standing import way_out
+
+    lines: list[str] = []
+    for s in plan.kept.standings if plan.kept is not None else ():
+        if s.missed:
+            dates = w("keeping.date_separator").join(d.isoformat() for d in s.missed)
+            lines += _event(_uid(since, "missed", s.lender, dates), when, s.today,
+                            w("calendar.missed", lender=s.lender),
+                            w("calendar.missed_detail", lender=s.lender, dates=dates, overdue=money(w, s.overdue)),
+                            w("calendar.missed_alarm", lender=s.lender), CALL_ALARM)
+        out = way_out(s)
+        if out is not None:
+            lines += _event(_uid(since, "proof", s.lender, s.ends), when, out.proof,
+                            w("calendar.proof", lender=s.lender), w("calendar.proof_detail", lender=s.lender, ends=s.ends.isoformat()),
+                            w("calendar.proof", lender=s.lender), CALL_ALARM)
+            lines += _event(_uid(since, "report", s.lender, s.ends), when, out.report_from,
+                            w("calendar.report", lender=s.lender),
+                            w("calendar.report_detail", lender=s.lender, until=out.report_until.isoformat()),
+                            w("calendar.report", lender=s.lender), CALL_ALARM)
+    return lines
+
+
 def render(plan: Plan) -> str:
     w = Phrasebook(plan.lang)
     when = stamp(plan)
@@ -109,7 +147,8 @@ def render(plan: Plan) -> str:
         f"X-WR-CALNAME:{escape(w('calendar.name'))}",
     ]
     every = [x for x in payments(plan) if x.agreed]  # only what was agreed is a real payment
-    due = sorted((row.due, order, row.n) for order, pay in enumerate(every) for row in pay.schedule.rows)
+    ahead = [to_pay(plan, pay) for pay in every]
+    due = sorted((day, order, n) for order, rows in enumerate(ahead) for n, day, _ in rows)
     kept = {(order, n) for _, order, n in due[:MAX_PAYMENT_EVENTS]}
     cut = ""
     if len(due) > MAX_PAYMENT_EVENTS:  # said in the calendar's description, and at the call if any
@@ -120,19 +159,20 @@ def render(plan: Plan) -> str:
         source = "agreed" if pay.agreed else "target"
         basis = w("calendar.basis_agreed", lender=pay.lender, kind=kind) if pay.agreed else w("calendar.basis_target", kind=kind)
         months = len(pay.schedule.rows)
-        for row in pay.schedule.rows:
-            if (order, row.n) not in kept:
+        for n, day, left in ahead[order]:
+            if (order, n) not in kept:
                 continue
-            amount = money(w, row.payment)
+            amount = money(w, left)
             lines += _event(
-                _uid(since, pay.index, pay.lender, source, row.n),
+                _uid(since, pay.index, pay.lender, source, n),
                 when,
-                row.due,
-                w("calendar.payment", lender=pay.lender, amount=amount, n=row.n, months=months),
-                w("calendar.payment_detail", lender=pay.lender, amount=amount, n=row.n, months=months, due=row.due.isoformat(), basis=basis),
+                day,
+                w("calendar.payment", lender=pay.lender, amount=amount, n=n, months=months),
+                w("calendar.payment_detail", lender=pay.lender, amount=amount, n=n, months=months, due=day.isoformat(), basis=basis),
                 w("calendar.payment_alarm", lender=pay.lender, amount=amount),
                 PAYMENT_ALARM,
             )
+    lines += keeping_events(plan, w, since, when)
     call = call_date(plan)
     if call is not None:
         detail = w("calendar.follow_up_detail")
