@@ -118,7 +118,9 @@ def test_target_that_does_not_fit_is_never_promised(lang):
         target_ask = ask(lang, d, d.ladder.target)
         # The ask itself offers the walk-away over the exact longer term it takes.
         assert d.ladder.target.monthly_payment == d.ladder.walk_away
-        span = term(lang, d.ladder.target.months - d.ladder.target.pause_months)
+        rest = d.ladder.target.months - d.ladder.target.pause_months
+        # After a pause the term is said as months to go ("还 N 个月"), never "N instalments in all".
+        span = months(lang, rest) if d.ladder.target.pause_months else term(lang, rest)
         assert show(d.ladder.walk_away) in target_ask and span in target_ask
         # The script names the usual-term instalment only as what cannot be paid.
         usual = d.ladder.usual
@@ -144,7 +146,8 @@ def test_no_money_asks_for_a_pause_and_free_advice(lang):
     assert t(lang, "checklist.before.no_money") in content.checklist.before
     for script, d in zip(content.script, plan.numbers.debts, strict=True):
         opening_ask = script.steps[4].text
-        assert t(lang, "advice.ask.no_money", pause_span=months(lang, d.ladder.target.pause_months)) in opening_ask
+        # Interest runs during the pause unless the lender stops it: the freeze is part of the ask.
+        assert t(lang, "advice.ask.no_money_freeze", pause_span=months(lang, d.ladder.target.pause_months)) in opening_ask
         assert script.steps[3].text == t(lang, "script.willingness.no_money")
 
 
@@ -298,13 +301,14 @@ def test_a_target_that_is_the_opening_ask_is_held_to_not_offered_again():
 def test_worked_example_script_zh():
     script = plan_of("zh", "zh").content.script[0]
     assert script.lender == "花呗"
-    # The usual term does not fit even with every relief: the exact longer term is asked for, once.
+    # The assumed term does not fit even with every relief: the exact longer term is asked for,
+    # once, in short spoken clauses, with nothing in brackets read aloud.
     assert script.steps[4].text == (
-        "我想申请的是：减免罚息和违约金共 420.80 元，延期期间及之后停止计息，并且延期还款 6 个月，"
-        "期间每月还 37.04 元，之后每月还 370.47 元，分 33 期（比通常的期限长）。在谈好之前，能不能先把罚息停一下？"
+        "我想这样还：罚息和违约金那 420.80 元给我免了，利息也别再算了；先缓 6 个月，这期间每月还 37.04 元；"
+        "之后每月还 370.47 元，还 33 个月。谈好之前，罚息能不能先停一下？"
     )
     assert script.steps[5].text == (
-        "说实话，即使减免罚息和违约金共 420.80 元，延期期间及之后停止计息，分 30 期每月也要还 404.27 元，这个我还不起。"
+        "说实话，就算免了罚息和违约金、也不算利息，分 30 期每月也要还 404.27 元，这个我还不起。"
         "我每月最多能还 370.47 元，刚才说的已经是我能做到的了。我不想随口答应一个还不上的数，到时候又逾期。"
         "【这也是您的目标方案。您对花呗的底线是每月 370.47 元。不要答应 404.27 元。】"
     )

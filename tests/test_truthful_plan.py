@@ -235,7 +235,7 @@ def test_the_written_off_amount_is_named_for_what_it_is(lang):
     plan = build_plan(Case.model_validate(data), lang)
     d = plan.numbers.debts[2]
     waived = f"{d.ladder.target.waived:,.2f}"
-    words = {"zh": f"其余 {waived} 元减免（含本金）", "en": f"the remaining ¥{waived}, including principal, written off"}[lang]
+    words = {"zh": f"剩下的 {waived} 元给我免了，这里面也有本金", "en": f"the remaining ¥{waived}, including principal, written off"}[lang]
     script = " ".join(s.text for s in plan.content.script[2].steps)
     assert words in script
     from negotiator.render.text import render
@@ -302,20 +302,21 @@ def test_the_letter_names_contract_terms_as_the_contracts_and_proposals_as_propo
     plan = build_plan(example(ZH), lang)
     letter = plan.content.letter[0].text
     if lang == "zh":
-        assert "按合同，每月应还 1,800.00 元，合同年利率 18.25%" in letter
-        assert "即使减免罚息和违约金共 420.80 元，延期期间及之后停止计息，分 30 期每月也要还 404.27 元" in letter
-        assert "分 33 期（比通常的期限长）" in letter and "长于" not in letter
+        # Huabei's 0.05% a day is an overdue charge (facts.md §2), never a contract rate.
+        assert "按合同，每月应还 1,800.00 元；逾期费用按每天 0.05% 计" in letter and "年利率" not in letter
+        assert "就算免了罚息和违约金、也不算利息，分 30 期每月也要还 404.27 元" in letter
+        assert "还 33 个月" in letter and "通常" not in letter and "（" not in letter.split("申请：")[1].split("。")[0]
     else:
-        assert "The contract asks for ¥1,800.00 a month, at a contract rate of 18.25% a year" in letter
+        assert "The contract asks for ¥1,800.00 a month; the overdue charge is 0.05% a day" in letter and "contract rate" not in letter
         assert "30 months would still take ¥404.27 a month" in letter
-        assert "¥370.47 a month for 33 months (longer than lenders usually grant)" in letter
+        assert "¥370.47 a month for 33 months" in letter and "usual" not in letter
 
 
 def test_the_summary_says_in_one_line_whether_the_budget_covers_everyone():
     from negotiator.render.sections import sections
 
     zh = sections(build_plan(example(ZH), "zh"))[0].blocks[0].text
-    assert zh.startswith("结论：") and "562.09 元" in zh and "给比通常更长的期限、减免罚息、停止计息" in zh
+    assert zh.startswith("结论：") and "562.09 元" in zh and "给比假设期限更长的期限、减免罚息、停止计息" in zh
     en = sections(build_plan(example(EN), "en"))[0].blocks[0].text
     assert en.startswith("In short:") and "covers every lender" in en
 

@@ -42,24 +42,31 @@ def ask(lang: str, d: DebtPlan, p: Proposal | None) -> str:
     if p is None:  # one ask only: the opening is the target
         p = offered(d).target
     if p.kind is ProposalKind.settlement:
+        if p.waived <= 0:  # the whole balance in one go: nothing is written off, so nothing is said to be
+            return t(lang, "advice.ask.settlement_full", amount=amount(p.amount))
         return t(lang, "advice.ask.settlement", amount=amount(p.amount), percent=percent(p.settlement_percent or ZERO),
                  balance=amount(p.balance), waived=amount(p.waived))
     if offered(d).walk_away <= 0 or p.pause_only:
-        return t(lang, "advice.ask.no_money", pause_span=months(lang, _pause_months(d, p)))
+        # Interest runs during the pause unless the lender agrees to stop it: the freeze is asked for.
+        key = "advice.ask.no_money_freeze" if d.debt.annual_rate > 0 else "advice.ask.no_money"
+        return t(lang, key, pause_span=months(lang, _pause_months(d, p)))
     relief = _relief(lang, p)
     if p.amount <= 0:  # the waiver alone clears the account: nothing to pay
         return t(lang, "advice.ask.relief_only", relief=relief)
     rest = p.months - p.pause_months
-    # Every form asked for fits the walk-away; one longer than lenders usually grant names its
-    # exact term, never "longer than N".
+    # Every form asked for fits the walk-away and names its exact term. Whether that is longer than
+    # the assumed term is the plan's note to the borrower, never said to the lender as a fact.
+    # After a pause, "for N months" (还 N 个月): "N instalments in all" would be ambiguous.
     if rest == 1:
         key = "advice.ask.terms_once"
     else:
-        key = "advice.ask.terms" if p.within_usual_terms else "advice.ask.terms_longer"
-    terms = t(lang, key, monthly=amount(p.monthly_payment), walk_away=amount(offered(d).walk_away), term=term(lang, rest))
+        key = "advice.ask.terms_after_pause" if p.pause_months else "advice.ask.terms"
+    terms = t(lang, key, monthly=amount(p.monthly_payment), walk_away=amount(offered(d).walk_away), term=term(lang, rest), rest_span=months(lang, rest))
     text = terms
     if p.pause_months:
         key = "advice.ask.pause_paid" if p.pause_payment > 0 else "advice.ask.pause_free"
+        if not p.interest_frozen and p.rate > 0:  # the figures let interest run: the freeze is still asked for
+            key += "_freeze"
         pause = t(lang, key, pause_span=months(lang, p.pause_months), pause_payment=amount(p.pause_payment))
         text = t(lang, "advice.ask.then", pause=pause, terms=terms) if rest > 0 else pause
     return t(lang, "advice.ask.with_relief", relief=relief, ask=text) if relief else text

@@ -8,8 +8,9 @@ from negotiator.planning.ladder import Ladder
 
 SETTLE = "settle"  # a one-off settlement from the lump sum
 NO_MONEY = "no_money"  # nothing to offer each month: ask for a pause, promise no amount
-FITS = "fits"  # the target fits the share within the lender's usual term
-LONGER = "longer"  # the target is paid at the walk-away over more months than lenders usually grant
+CAPPED = "capped"  # a card that 60 instalments at the walk-away cannot repay: a pause, and the cap named
+FITS = "fits"  # the target fits the share within the assumed term
+LONGER = "longer"  # the target is paid at the walk-away over more months than the assumed term
 EXPIRED = "expired"  # the limitation may have run out: check first, admit nothing, offer nothing
 
 
@@ -19,9 +20,11 @@ def variant(d: DebtPlan) -> str:
     target = d.ladder.target
     if target.kind is ProposalKind.settlement:
         return SETTLE
+    if target.over_card_cap:
+        return CAPPED
     if d.ladder.walk_away <= 0 or target.pause_only:
         return NO_MONEY
-    return FITS if target.within_usual_terms else LONGER
+    return LONGER if target.beyond_usual_term else FITS
 
 
 def offered(d: DebtPlan) -> Ladder:

@@ -6,14 +6,14 @@ offer, nothing that acknowledges the debt.
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import EXPIRED, LONGER, NO_MONEY, SETTLE, variant
-from negotiator.answers.case import DebtKind
+from negotiator.advice.kinds import CAPPED, EXPIRED, LONGER, NO_MONEY, SETTLE, variant
+from negotiator.answers.case import DebtKind, Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
 from negotiator.records.plan import Letter, Plan
 from negotiator.words import t
 
-_REQUEST = {SETTLE: "request_settle", NO_MONEY: "request_none", LONGER: "request_longer"}
+_REQUEST = {SETTLE: "request_settle", NO_MONEY: "request_none", LONGER: "request_longer", CAPPED: "request_capped"}
 CHECK_FIRST = ("title", "to", "from", "ask", "items", "not_admitted", "reply", "close", "sign", "send")
 
 
@@ -25,14 +25,22 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
         return Letter(lender=d.lender, text="\n\n".join(paragraphs))
     cause = plan.case.hardship.cause.value
     has_before = plan.case.hardship.income_before is not None
+    sued = d.debt.stage is Stage.lawsuit
+    if kind == SETTLE:
+        # The lump sum is offered as all there is: no monthly figure is put beside it.
+        budget = "budget_settle"
+    else:
+        budget = "budget" if plan.numbers.budget.available > 0 else "budget_none"
     keys = [
         "title",
         "to",
         "from",
+        *(("case",) if sued else ()),  # a suit has a number and a court: the letter has a line for both
         "situation" if has_before else "situation_now",
-        "budget" if plan.numbers.budget.available > 0 else "budget_none",
+        budget,
         "debt",
         _REQUEST.get(kind, "request"),
+        *(("lawsuit_deal",) if sued else ()),  # a deal must end the suit: mediation document or withdrawal
         *(() if kind == SETTLE else ("freeze",)),  # a settlement waives the rest: nothing to freeze
         "reply_settle" if kind == SETTLE else "reply",
         "enclosed",

@@ -8,6 +8,7 @@ that has agreed a plan gets a short script that holds to it: nothing is negotiat
 from __future__ import annotations
 
 from negotiator.advice.kinds import (
+    CAPPED,
     EXPIRED,
     FITS,
     LONGER,
@@ -24,11 +25,11 @@ from negotiator.words import t
 
 # For each step, the form of words each variant uses (a step missing here has one form only).
 _FORMS = {
-    "willingness": {SETTLE: "pay", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money"},
-    "opening_ask": {SETTLE: "settle", FITS: "ask", LONGER: "ask", NO_MONEY: "ask"},
-    "fallback": {SETTLE: "settle", FITS: "fits", LONGER: "longer", NO_MONEY: "no_money"},
-    "confirm": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money"},
-    "closing": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money"},
+    "willingness": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money", CAPPED: "pay"},
+    "opening_ask": {SETTLE: "settle", FITS: "ask", LONGER: "ask", NO_MONEY: "pause", CAPPED: "pause"},
+    "fallback": {SETTLE: "settle", FITS: "fits", LONGER: "longer", NO_MONEY: "no_money", CAPPED: "capped"},
+    "confirm": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money", CAPPED: "no_money"},
+    "closing": {SETTLE: "settle", FITS: "pay", LONGER: "pay", NO_MONEY: "no_money", CAPPED: "no_money"},
 }
 STEPS = ("opening", "identity", "situation", "willingness", "opening_ask", "fallback", "refusal", "confirm", "closing")
 # Once a plan is agreed: who is calling, what was agreed, that it is in writing, when the first
@@ -60,5 +61,7 @@ def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
             key = f"script.{name}"
         steps.append(Step(step=name, text=t(lang, key, **values)))
         if name == "identity" and d.debt.stage in COURT_STAGES:
-            steps.append(Step(step="court", text=t(lang, f"safety.court.script_{d.debt.stage.value}", **values)))
+            # Once the suit has started the step is about the suit, not about a threat of one.
+            step = "lawsuit" if d.debt.stage is Stage.lawsuit else "court"
+            steps.append(Step(step=step, text=t(lang, f"safety.court.script_{d.debt.stage.value}", **values)))
     return Script(lender=d.lender, steps=tuple(steps))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import LONGER, SETTLE, one_ask, variant
+from negotiator.advice.kinds import CAPPED, LONGER, SETTLE, one_ask, variant
+from negotiator.answers.case import Stage
 from negotiator.records.plan import Plan
 from negotiator.words import t
 
@@ -33,6 +34,10 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
         target = d.ladder.target
         if variant(d) == LONGER:
             points.append(t(lang, "advice.talking.longer", **debt_values))
+        if variant(d) == CAPPED:
+            points.append(t(lang, "advice.talking.capped", **debt_values))
+        if d.debt.stage is Stage.lawsuit:
+            points.append(t(lang, "advice.talking.lawsuit", **debt_values))
         if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
             points.append(t(lang, "advice.talking.accrual", **debt_values))
         if target.kind is d.recommended.kind:

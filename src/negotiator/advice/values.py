@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from negotiator.advice.asks import ask, first_due, pause_end, relief
+from negotiator.advice.asks import ask, first_due, pause_end
 from negotiator.advice.kinds import SETTLE, offered, variant
 from negotiator.advice.phrasing import (
     amount,
@@ -21,8 +21,8 @@ from negotiator.advice.phrasing import (
     said_given,
     term,
 )
-from negotiator.answers.case import ProposalKind
-from negotiator.core.money import ZERO
+from negotiator.answers.case import DebtKind, ProposalKind, Stage
+from negotiator.core.money import ZERO, daily
 from negotiator.planning.engine import DebtPlan
 from negotiator.records.plan import Plan
 from negotiator.words import t
@@ -55,7 +55,21 @@ def case_values(plan: Plan) -> dict[str, object]:
         "details": hardship.details,
         "income_before": amount(hardship.income_before or ZERO),
         "expected_span": months(lang, hardship.expected_months or 0),
+        **split_values(plan),
     }
+
+
+def split_values(plan: Plan) -> dict[str, object]:
+    """The allocation rule as it was applied (facts.md §8): the same proportion of each balance,
+    a lender that needs less taking only what it needs. With one lender sharing the money there is
+    no one else to speak of, and nothing is said."""
+    lang, n = plan.lang, plan.numbers
+    s = n.split
+    if len(s.taking) < 2:
+        return {"split": "", "split_said": ""}
+    form = "all_met" if s.all_met else "capped" if s.capped else "same"
+    capped = joined(lang, [n.debts[i].lender for i in s.capped])
+    return {"split": t(lang, f"advice.split.{form}", capped=capped), "split_said": t(lang, f"advice.split.said_{form}", capped=capped)}
 
 
 def _walk_away(lang: str, d: DebtPlan) -> str:
@@ -73,17 +87,41 @@ def _usual(lang: str, d: DebtPlan) -> dict[str, object]:
     if usual is None:
         return {"usual": "", "usual_term": "", "usual_monthly": ""}
     values = {"usual_term": term(lang, usual.months - usual.pause_months), "usual_monthly": amount(usual.monthly_payment)}
-    words = relief(lang, usual)
-    key = "advice.usual.relief" if words else "advice.usual.plain"
-    return {**values, "usual": t(lang, key, relief=words, **values)}
+    # The relief named as a condition ("even with penalties waived ..."), not as the ask itself.
+    waived, frozen = usual.waived > 0, usual.interest_frozen
+    form = "both" if waived and frozen else "waived" if waived else "frozen" if frozen else ""
+    if not form:
+        return {**values, "usual": t(lang, "advice.usual.plain", **values)}
+    words = t(lang, f"advice.usual.given_{form}", waived=amount(usual.waived))
+    return {**values, "usual": t(lang, "advice.usual.relief", relief=words, **values)}
 
 
 def _contract(lang: str, d: DebtPlan) -> str:
-    """The contract's own terms, named as the contract's."""
-    rate = percent(d.debt.annual_rate)
-    if d.debt.contract_monthly > 0:
-        return t(lang, "advice.contract.monthly", contract_monthly=amount(d.debt.contract_monthly), rate=rate)
-    return t(lang, "advice.contract.rate", rate=rate)
+    """The contract's own terms, named as the contract's. Huabei's daily figure is an overdue
+    charge (facts.md §2), not a contract rate: it is named as what was entered, a charge a day."""
+    debt = d.debt
+    if debt.kind is DebtKind.huabei and debt.daily_rate_percent is not None:
+        rate, form = daily(debt.daily_rate_percent), "overdue_charge"
+    else:
+        rate, form = percent(debt.annual_rate), "rate"
+    if debt.annual_rate == 0:
+        form = "no_rate"
+    if debt.contract_monthly > 0:
+        return t(lang, f"advice.contract.monthly_{form}", contract_monthly=amount(debt.contract_monthly), rate=rate)
+    return t(lang, f"advice.contract.{form}", rate=rate)
+
+
+def _alternatives(lang: str, plan: Plan, d: DebtPlan) -> str:
+    """What is left for a card that 60 instalments cannot repay (facts.md §10): a settlement from a
+    lump sum, the pause, and court mediation once the lender has sued."""
+    stage = "lawsuit" if d.debt.stage is Stage.lawsuit else "other"
+    return t(lang, f"advice.capped.alternatives_{stage}")
+
+
+def _lawsuit(lang: str, d: DebtPlan) -> dict[str, object]:
+    """Which rule lets the borrower ask the court to cut excessive charges (facts.md §10)."""
+    source = "card" if d.debt.kind is DebtKind.credit_card else "loan"
+    return {"cut_source": t(lang, f"advice.lawsuit.cut_{source}")}
 
 
 def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
@@ -105,6 +143,7 @@ def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
         "lender": d.lender,
         "overdue": days(lang, debt.days_overdue),
         **limitation_values(lang, d),
+        **_lawsuit(lang, d),
     }
     if d.ladder is None:
         # The limitation may have run out: no figure of the debt is put into words, so nothing
@@ -114,6 +153,7 @@ def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
     return {
         **values,
         **_usual(lang, d),
+        "alternatives": _alternatives(lang, plan, d),
         "contract": _contract(lang, d),
         "balance": amount(d.balance),
         "principal": amount(debt.principal),

@@ -195,6 +195,12 @@ class Priority(_Strict):
     monthly: Money
 
 
+# A bank card's individual instalment plan is reported to be capped at 60 instalments (facts.md §1, R).
+CARD_MAX_MONTHS = 60
+# What other lenders usually grant is not documented (facts.md §10, U): the tool assumes 36 months.
+ASSUMED_MONTHS = 36
+
+
 class Debt(_Strict):
     lender: Name
     kind: DebtKind
@@ -261,10 +267,19 @@ class Debt(_Strict):
 
     @property
     def term_limit(self) -> int:
-        """Credit cards may be spread over 60 instalments (facts.md section 1); others 36 unless told."""
-        if self.max_months is not None:
-            return self.max_months
-        return 60 if self.kind is DebtKind.credit_card else 36
+        """The longest term the plan asks for within the usual terms. For a credit card it is the
+        reported cap of an individual instalment plan, 60 instalments (facts.md section 1, R), and
+        no `max_months` goes past it. For the others nothing documents what the lender usually
+        grants (facts.md section 10, U): 36 is this tool's own assumption, which `max_months` in
+        the answers file changes."""
+        if self.kind is DebtKind.credit_card:
+            return min(self.max_months or CARD_MAX_MONTHS, CARD_MAX_MONTHS)
+        return self.max_months or ASSUMED_MONTHS
+
+    @property
+    def card_capped(self) -> bool:
+        """No plan for this debt may run past 60 monthly instalments (a credit card, facts.md §1)."""
+        return self.kind is DebtKind.credit_card
 
 
 class Case(_Strict):

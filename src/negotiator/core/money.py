@@ -84,6 +84,11 @@ def plain(value: Decimal) -> str:
     return f"{fen(value):.2f}"
 
 
+def daily(value: Decimal) -> str:
+    """A daily rate as entered, not rounded to two decimals: 0.05, 0.045."""
+    return f"{value.normalize():f}"
+
+
 def show(value: Decimal) -> str:
     """Grouped thousands, two decimals: the form people read, e.g. 12,000.00."""
     return f"{fen(value):,.2f}"

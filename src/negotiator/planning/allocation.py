@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import NamedTuple
 
 from negotiator.answers.case import Debt, ProposalKind
 from negotiator.core.money import ZERO, fen_down
@@ -60,3 +61,25 @@ def allocate(balances: list[Decimal], needs: list[Decimal | None], available: De
         for i in taking:
             shares[i] += fen_down(left * balances[i] / total)
     return shares
+
+
+class Split(NamedTuple):
+    """How the monthly money was shared, for the sentence that says so: the lenders that share it,
+    those of them that take less than their proportional part because they need less, and whether
+    every one of them has all it needs (the rest then shortens their terms)."""
+
+    taking: tuple[int, ...]
+    capped: tuple[int, ...]
+    all_met: bool
+
+
+def split(balances: list[Decimal], needs: list[Decimal | None], shares: list[Decimal], available: Decimal) -> Split:
+    """Read back from the shares, not from the steps of `allocate`: a lender is capped when its
+    share is below its part of `available` pro rata by balance."""
+    taking = tuple(i for i, n in enumerate(needs) if n is not None and balances[i] > 0 and available > 0)
+    if not taking:
+        return Split((), (), False)
+    total = sum((balances[i] for i in taking), ZERO)
+    capped = tuple(i for i in taking if shares[i] < fen_down(available * balances[i] / total))
+    met = all(shares[i] >= needs[i] for i in taking)  # type: ignore[operator]
+    return Split(taking, capped, bool(capped) and met)

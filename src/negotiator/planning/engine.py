@@ -11,17 +11,12 @@ from negotiator.answers.case import Case, Debt, ProposalKind
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.money import ZERO
 from negotiator.planning import proposals as p
-from negotiator.planning.allocation import allocate, need
+from negotiator.planning.allocation import Split, allocate, need, split
 from negotiator.planning.budget import Budget, budget
-from negotiator.planning.ladder import (
-    SETTLEMENT_THRESHOLD,
-    Ladder,
-    Recommendation,
-    opening_for,
-    recommend,
-)
+from negotiator.planning.ladder import Ladder, cheaper_than, opening_for
 from negotiator.planning.limitation import EXPIRED, Limitation, limitation
 from negotiator.planning.proposals import Proposal
+from negotiator.planning.recommend import Recommendation, first_kind, recommend
 from negotiator.planning.stance import Stance, find_lender, lender_key, stance
 
 if TYPE_CHECKING:  # read for their terms only: a plan from an answers file has no agreement to load
@@ -74,13 +69,14 @@ class Numbers(NamedTuple):
     total_balance: Decimal
     debts: tuple[DebtPlan, ...]
     cover: Cover | None = None
+    split: Split = Split((), (), False)  # how the monthly money was shared, for the words that say so
 
 
 class Lender(NamedTuple):
     """What is known of one debt before the budget is shared out."""
 
     debt: Debt
-    kind: ProposalKind  # the kind aimed for (see `_first_kind`)
+    kind: ProposalKind  # the kind aimed for (see `recommend.first_kind`)
     agreed: Agreement | None  # the agreement recorded with this lender, if any
     limitation: Limitation
 
@@ -130,22 +126,15 @@ def fitted(target: Proposal, debt: Debt, start: dt.date, pause: int) -> tuple[Pr
         if option.fits:
             return option, None
         gentlest = option
-    stretched = p.at_walk_away(gentlest, start, MAX_TERM_MONTHS, debt.term_limit)
+    # A card is never stretched past its 60 instalments: beyond them the ask is a pause, and the
+    # words name the cap and what is left (a settlement, court mediation).
+    longest = debt.term_limit if debt.card_capped else MAX_TERM_MONTHS
+    stretched = p.at_walk_away(gentlest, start, longest, debt.term_limit)
     if stretched is None:
-        return p.pause_only(debt, target.share, start, target.pause_months or pause), gentlest
+        return p.pause_only(debt, target.share, start, target.pause_months or pause, over_card_cap=debt.card_capped and target.share > 0), gentlest
     return stretched, None if stretched.within_usual_terms else gentlest
 
 
-def _first_kind(case: Case, debt: Debt, total: Decimal, available: Decimal, percent: Decimal) -> ProposalKind:
-    """The kind aimed for before shares are known: chosen, or the rules that do not depend on the
-    share; a long-term hardship starts from instalments."""
-    if debt.chosen is not None:
-        return debt.chosen
-    if percent > 0 and total > 0 and case.lump_sum >= total * SETTLEMENT_THRESHOLD:
-        return ProposalKind.settlement
-    if available <= 0 or case.hardship.expected_months is not None:
-        return ProposalKind.extension
-    return ProposalKind.instalments
 
 
 def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[Agreement] = ()) -> Numbers:
@@ -165,7 +154,8 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     others = {lender_key(a.lender) for a in agreements} - {lender_key(d.lender) for d in case.debts}
     elsewhere = sum((monthly(a) for a in (find_lender(x, agreements) for x in sorted(others)) if a is not None), ZERO)
     lenders = [
-        Lender(d, _first_kind(case, d, total, money.available, percent), find_lender(d.lender, agreements),
+        Lender(d, first_kind(d.chosen, case.lump_sum if percent > 0 else ZERO, total, money.available, case.hardship.expected_months),
+               find_lender(d.lender, agreements),
                limitation(d.days_overdue, d.last_payment_date, d.last_demand_date, start))
         for d in case.debts
     ]
@@ -198,9 +188,12 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
         """The share is final: every proposal to compare, and the opening ask."""
         if not d.proposals:
             d = d._replace(proposals=offers[d.index].all())
-        if d.ladder is None or d.ladder.opening is not None:
+        if d.ladder is None:
             return d
-        return d._replace(ladder=d.ladder._replace(opening=opening(d.ladder.target, d.debt, start, pause)))
+        ladder = d.ladder._replace(cheaper=cheaper_than(d.ladder.target, d.proposals) if d.recommended.kind is d.ladder.target.kind else None)
+        if ladder.opening is None:
+            ladder = ladder._replace(opening=opening(ladder.target, d.debt, start, pause))
+        return d._replace(ladder=ladder)
 
     offers: dict[int, Offers] = {}
 
@@ -226,7 +219,8 @@ def plan_numbers(case: Case, today: dt.date | None = None, agreements: Sequence[
     # Last, where the borrower stands with each lender, once the lump sum's use is known.
     debts = [d._replace(held=stance(d.lender, d.debt.stage, d.share, d.ladder, d.agreed, d.limitation, covered.lump_sum_left))
              for d in debts]
-    return Numbers(start, money, total, tuple(debts), covered)
+    shared = split(balances, [None if n is None else d.need for n, d in zip(usual_needs, debts, strict=True)], [d.share for d in debts], free)
+    return Numbers(start, money, total, tuple(debts), covered, shared)
 
 
 class Offers(dict[ProposalKind, Proposal]):
@@ -302,7 +296,7 @@ def cover(case: Case, available: Decimal, committed: Decimal, debts: list[DebtPl
     shortfall = max(needed - available, ZERO)
     asks = []
     targets = [_ladder(d).target for d in debts if d.agreed is None]
-    if any(not t.within_usual_terms and not t.pause_only for t in targets):
+    if any(t.beyond_usual_term for t in targets):
         asks.append("longer")
     if any(t.waived > 0 and t.kind is not ProposalKind.settlement for t in targets):
         asks.append("waive")

@@ -1,11 +1,5 @@
-"""Which proposal to recommend, and the offer ladder: opening ask, target, walk-away.
-
-The first rule that applies wins:
-1. a lump sum of at least 40% of all balances -> settlement;
-2. no money available -> extension (ask for a pause and seek free advice);
-3. temporary hardship (an expected end) -> extension;
-4. long-term -> instalments, or waiver_instalments when no instalment term fits.
-"""
+"""The offer ladder: opening ask, target, walk-away. Which kind of target to aim for is decided in
+`recommend`."""
 
 from __future__ import annotations
 
@@ -18,7 +12,6 @@ from negotiator.answers.case import Debt, ProposalKind
 from negotiator.planning import proposals as p
 from negotiator.planning.proposals import Proposal
 
-SETTLEMENT_THRESHOLD = Decimal("0.40")
 # The opening settlement asks for four fifths of the target percentage, leaving room to move up.
 OPENING_SETTLEMENT = Decimal("0.8")
 
@@ -28,6 +21,8 @@ class Ladder(NamedTuple):
     target: Proposal
     walk_away: Decimal  # the share, never exceeded in a month; for a settlement, the one payment
     usual: Proposal | None = None  # the gentlest form within the usual term, when the target is longer
+    # A recommended pause that costs more in all than a form that already fits: the cheapest such form.
+    cheaper: Proposal | None = None
 
     @property
     def once(self) -> bool:
@@ -35,30 +30,13 @@ class Ladder(NamedTuple):
         return self.target.kind is ProposalKind.settlement
 
 
-class Recommendation(NamedTuple):
-    kind: ProposalKind
-    reason: str  # a key under plan.reasons in the word files
-
-
-def recommend(lump_sum: Decimal, total_balance: Decimal, available: Decimal, expected_months: int | None, by_kind: dict[ProposalKind, Proposal]) -> Recommendation:
-    if total_balance > 0 and lump_sum >= total_balance * SETTLEMENT_THRESHOLD:
-        return Recommendation(ProposalKind.settlement, "settlement")
-    if available <= 0:
-        return Recommendation(ProposalKind.extension, "no_money")
-    if expected_months is not None:
-        return Recommendation(ProposalKind.extension, "temporary")
-    if by_kind[ProposalKind.instalments].fits:
-        return Recommendation(ProposalKind.instalments, "long_term")
-    return Recommendation(ProposalKind.waiver_instalments, "long_term_waiver")
-
-
 def opening_for(target: Proposal, debt: Debt, start: dt.date, fit: Callable[[Proposal], Proposal | None]) -> Proposal | None:
     """The most favourable ask that is still credible, of the same shape as the target and, like it,
     never above the walk-away; None when the target is already as gentle as can be asked."""
     if target.pause_only:
         return None
-    if target.kind is not ProposalKind.settlement and target.interest_frozen and target.waived >= debt.penalties:
-        return None  # penalties waived and interest frozen already: nothing more favourable to ask
+    if target.kind is not ProposalKind.settlement and (target.interest_frozen or debt.annual_rate == 0) and target.waived >= debt.penalties:
+        return None  # penalties waived and interest frozen (or none running): nothing more favourable to ask
     if target.kind is ProposalKind.settlement:
         percent = (target.settlement_percent or Decimal(0)) * OPENING_SETTLEMENT
         opening = p.settlement(debt, target.share, start, percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
@@ -70,3 +48,13 @@ def opening_for(target: Proposal, debt: Debt, start: dt.date, fit: Callable[[Pro
     if fitted is None or fitted.pause_only:
         return None
     return fitted if fitted.total_payable < target.total_payable else None
+
+
+def cheaper_than(target: Proposal, proposals: tuple[Proposal, ...]) -> Proposal | None:
+    """For a pause, the form that fits the share and costs least in all, when it costs less than
+    the pause: the plan then shows both totals in one line, so the choice is the borrower's."""
+    if target.kind is not ProposalKind.extension:
+        return None
+    fitting = [x for x in proposals if x.kind is not ProposalKind.extension and x.kind is not ProposalKind.settlement and x.fits and not x.beyond_usual_term]
+    best = min(fitting, key=lambda x: x.total_payable, default=None)
+    return best if best is not None and best.total_payable < target.total_payable else None

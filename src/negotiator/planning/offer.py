@@ -172,14 +172,15 @@ def offer_of(proposal: Proposal | None) -> Offer | None:
     return Offer(EXTENSION if pause else INSTALMENTS, months, proposal.monthly_payment, None, pause, None, covers)
 
 
-def longer_term(amount: Decimal, walk_away: Decimal) -> Offer | None:
+def longer_term(amount: Decimal, walk_away: Decimal, longest: int = MAX_MONTHS) -> Offer | None:
     """`amount` at the walk-away each month, over as many months as that takes (None when there
-    is nothing a month to offer, or it would take more than ten years)."""
+    is nothing a month to offer, or it would take more than `longest` months: ten years, or for a
+    card its 60 instalments)."""
     if walk_away <= 0 or amount <= 0:
         return None
     months = int((amount / walk_away).to_integral_value(rounding=ROUND_UP))
     # The last of the `months` payments is smaller; the counter names the monthly and the term.
-    return Offer(INSTALMENTS, months, walk_away) if months <= MAX_MONTHS else None
+    return Offer(INSTALMENTS, months, walk_away) if months <= longest else None
 
 
 def once_limit(debt_plan: DebtPlan) -> Decimal:
@@ -223,7 +224,8 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
     else:
         # The target itself is above the walk-away: counter with what it repays at the walk-away
         # each month over as long as that takes, as the script asks for a longer term.
-        counter = longer_term(target.amount if target is not None else debt.balance, walk_away)
+        longest = debt.term_limit if debt.card_capped else MAX_MONTHS
+        counter = longer_term(target.amount if target is not None else debt.balance, walk_away, longest)
         verdict = "counter" if counter is not None else "refuse"
     principal_and_interest = debt.principal + debt.interest
     return Verdict(

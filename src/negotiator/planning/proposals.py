@@ -39,7 +39,23 @@ class Proposal(NamedTuple):
     accrual_if_not_frozen: Decimal = ZERO  # extension: what the contract rate would add over the pause
     settlement_percent: Decimal | None = None
     rate: Decimal = ZERO  # the annual percent the instalments are worked out at (0 when frozen)
-    within_usual_terms: bool = True  # False: paid at the walk-away over more months than lenders usually grant
+    within_usual_terms: bool = True  # False: paid at the walk-away over more months than the usual term
+    over_card_cap: bool = False  # a card that 60 instalments at the walk-away cannot repay: a pause instead
+
+    @property
+    def label(self) -> str:
+        """The name it is shown under: one name per meaning, so waived penalties with interest
+        frozen are not called by the same name as waived penalties at the contract rate."""
+        if self.kind is ProposalKind.waiver_instalments and self.interest_frozen:
+            return "waiver_frozen"
+        return self.kind.value
+
+    @property
+    def beyond_usual_term(self) -> bool:
+        """Instalments paid at the walk-away over more months than the usual term (the tool's
+        assumption for most lenders, the reported 60-instalment cap for cards). Said once here so
+        that every table, sentence and letter marks the same proposals."""
+        return not self.within_usual_terms and not self.pause_only
 
     @property
     def interest_during_pause(self) -> str | None:
@@ -125,6 +141,8 @@ def instalments(debt: Debt, share: Decimal, start: dt.date) -> Proposal:
 
 def waiver_instalments(debt: Debt, share: Decimal, start: dt.date, interest_frozen: bool) -> Proposal:
     amount = debt.principal + debt.interest
+    # Freezing interest that does not run is no ask at all: a debt at 0% is never asked to stop it.
+    interest_frozen = interest_frozen and debt.annual_rate > 0
     rate = ZERO if interest_frozen else debt.annual_rate
     schedule = shortest_annuity(amount, rate, debt.term_limit, share, start)
     return Proposal(ProposalKind.waiver_instalments, schedule, share, debt.balance, amount, interest_frozen=interest_frozen, rate=rate)
@@ -155,6 +173,7 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, 
     interest during the pause or after it, `token` offers a small payment during the pause as good
     faith. Without `freeze` the contract rate runs during the pause too, and the figures show it."""
     pause_payment = fen_down(share * TOKEN_SHARE) if token else ZERO
+    freeze = freeze and debt.annual_rate > 0
     amount = debt.principal + debt.interest if waive else debt.balance
     rate = ZERO if freeze else debt.annual_rate
     paused = pause_rows(amount, rate, pause_months, pause_payment, start)
@@ -181,13 +200,16 @@ def extension(debt: Debt, share: Decimal, start: dt.date, pause_months: int, *, 
     )
 
 
-def pause_only(debt: Debt, share: Decimal, start: dt.date, pause_months: int) -> Proposal:
-    """A pause with no amount: what is asked for when there is nothing to offer each month. The
-    schedule holds the months of the pause, each with nothing to pay."""
+def pause_only(debt: Debt, share: Decimal, start: dt.date, pause_months: int, over_card_cap: bool = False) -> Proposal:
+    """A pause with no amount: what is asked for when there is nothing to offer each month, or when
+    a card cannot be repaid within its 60 instalments. The schedule holds the months of the pause,
+    each with nothing to pay; interest runs at the contract rate unless the lender agrees to freeze
+    it (the ask says so), so the balance grows by what the pause costs."""
     amount = debt.balance
-    rows = tuple(Instalment(n, add_months(start, n), ZERO, ZERO, ZERO, amount) for n in range(1, max(pause_months, 1) + 1))
+    rows = pause_rows(amount, debt.annual_rate, max(pause_months, 1), ZERO, start)
     return Proposal(ProposalKind.extension, Schedule(ZERO, rows), share, debt.balance, amount, pause_months=len(rows),
-                    rate=debt.annual_rate, within_usual_terms=False)
+                    accrual_if_not_frozen=rows[-1].remaining - amount,
+                    rate=debt.annual_rate, within_usual_terms=False, over_card_cap=over_card_cap)
 
 
 def softer(target: Proposal, debt: Debt, start: dt.date) -> Iterator[Proposal]:

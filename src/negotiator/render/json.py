@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from negotiator.core.money import plain
+from negotiator.core.money import daily, plain
 from negotiator.plan import Plan
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import Limitation
@@ -98,6 +98,7 @@ def debt(d: DebtPlan, lang: str, rows: Callable[[Schedule], Any] = schedule_rows
         "interest": plain(d.debt.interest),
         "penalties": plain(d.debt.penalties),
         "annual_rate_percent": plain(d.debt.annual_rate),
+        "daily_rate_percent": daily(d.debt.daily_rate_percent) if d.debt.daily_rate_percent is not None else None,
         "contract_monthly": plain(d.debt.contract_monthly),
         "share": plain(d.share),
         "chosen": d.debt.chosen.value if d.debt.chosen else None,

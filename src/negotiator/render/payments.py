@@ -42,7 +42,7 @@ def payments(plan: Plan) -> list[Payments]:
             out.append(Payments(d.lender, d.index, agreed_schedule(agreed), agreed.kind.value, True))
         elif d.ladder is not None:  # a debt with no ladder has nothing to pay
             target = d.ladder.target
-            out.append(Payments(d.lender, d.index, target.schedule, target.kind.value, False))
+            out.append(Payments(d.lender, d.index, target.schedule, target.label, False))
     for n, a in enumerate(x for x in plan.agreements if id(x) not in matched):
         out.append(Payments(a.lender, len(plan.numbers.debts) + n, agreed_schedule(a), a.kind.value, True))
     return out

@@ -105,17 +105,32 @@ def verdict(plan: Plan, w: Phrasebook) -> str:
     cover = n.cover
     if n.budget.available <= 0 and cover is not None and not cover.covers_all:
         return n_(w, "verdict.no_money")
+    # A debt whose limitation may have run out is offered nothing: "all debts" would count it.
+    left_out = [d.lender for d in n.debts if _expired(d)]
+    which = n_(w, "verdict.which_offered", left_out=n_(w, "verdict.separator").join(left_out)) if left_out else n_(w, "verdict.which_all")
     if cover is None or cover.covers_all:
-        return n_(w, "verdict.covers", available=money(w, n.budget.available))
+        return n_(w, "verdict.covers", available=money(w, n.budget.available), which=which)
     if not cover.asks:  # short only because of what was agreed: nothing more to ask for
         return n_(w, "verdict.short_agreed", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall))
     asks = n_(w, "verdict.separator").join(n_(w, f"verdict.asks.{a}") for a in cover.asks)
-    return n_(w, "verdict.short", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall), asks=asks)
+    return n_(w, "verdict.short", available=money(w, n.budget.available), shortfall=money(w, cover.shortfall), asks=asks, which=which)
+
+
+def assumed_terms(plan: Plan, w: Phrasebook) -> str:
+    """The term each debt's figures are worked out over, said as what it is: for a card the reported
+    cap, for any other lender the tool's own assumption, which the answers file can change."""
+    debts = [d for d in plan.numbers.debts if d.ladder is not None and d.agreed is None]
+    if not debts:
+        return ""
+    terms = n_(w, "verdict.assumed_separator").join(
+        n_(w, "verdict.assumed_card" if d.debt.card_capped else "verdict.assumed_other", lender=d.lender, months=d.debt.term_limit) for d in debts
+    )
+    return n_(w, "verdict.assumed", terms=terms)
 
 
 def _summary(plan: Plan, w: Phrasebook) -> Section:
     n = plan.numbers
-    blocks: list[Block] = [Para(verdict(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=lenders(w.lang, len(n.debts))))]
+    blocks: list[Block] = [Para(verdict(plan, w)), Para(assumed_terms(plan, w)), Para(w("summary.total", total=money(w, n.total_balance), count=lenders(w.lang, len(n.debts))))]
     if n.budget.available > 0:
         blocks.append(Para(w("summary.available", available=money(w, n.budget.available))))
     else:
@@ -134,7 +149,7 @@ def _summary(plan: Plan, w: Phrasebook) -> Section:
     headers = (w.label("columns.lender"), w.label("columns.balance"), w("summary.walk_away"), w("summary.target"), w.label("columns.monthly"))
     # A target longer than lenders usually grant is marked where it is first seen, not only
     # further down, in a column of its own so that the amounts stay in line.
-    above = not all(d.ladder.target.within_usual_terms or d.ladder.target.pause_only for d in n.debts if d.ladder is not None)
+    above = any(d.ladder.target.beyond_usual_term for d in n.debts if d.ladder is not None)
     rows = []
     for d in n.debts:
         if d.ladder is None:  # nothing to offer this lender: no walk-away, no target
@@ -148,7 +163,7 @@ def _summary(plan: Plan, w: Phrasebook) -> Section:
         if d.agreed is not None:  # what was agreed, not what the plan would have asked for
             kind, monthly = d.agreed.kind.value, show(d.agreed.monthly)
         row = (d.lender, show(d.balance), walk_away, w.kind(kind), monthly)
-        marked = d.agreed is None and not target.within_usual_terms and not target.pause_only
+        marked = d.agreed is None and target.beyond_usual_term
         rows.append(row + ("*" if marked else "",) if above else row)
     blocks.append(Table(headers + ("",) if above else headers, tuple(rows), "lrrlrl" if above else "lrrlr"))
     if above:
@@ -182,7 +197,7 @@ def _budget(plan: Plan, w: Phrasebook) -> Section:
 
 def describe(p: Proposal, w: Phrasebook) -> str:
     """One proposal in a sentence: what is paid, how often, and what it adds up to."""
-    kind = w.kind(p.kind.value)
+    kind = w.kind(p.label)
     total = money(w, p.total_payable)
     if p.settlement_percent is not None:
         words = w("describe.settlement", percent=plain(p.settlement_percent), total=total)
@@ -192,7 +207,7 @@ def describe(p: Proposal, w: Phrasebook) -> str:
         rest = len(p.instalments)
         pause = money(w, p.pause_payment)
         if rest:
-            words = w("describe.extension", pause=span(w.lang, p.pause_months), pause_payment=pause, monthly=money(w, p.monthly_payment), rest=term(w.lang, rest), total=total)
+            words = w("describe.extension", pause=span(w.lang, p.pause_months), pause_payment=pause, monthly=money(w, p.monthly_payment), rest=span(w.lang, rest), total=total)
         else:
             words = w("describe.pause_only", pause=span(w.lang, p.pause_months), pause_payment=pause, total=total)
     else:
@@ -202,7 +217,7 @@ def describe(p: Proposal, w: Phrasebook) -> str:
         notes.append(n_(w, "describe.written_off", waived=money(w, p.waived)))
     elif p.waived > 0:
         notes.append(w("describe.waived", waived=money(w, p.waived)))
-    if not p.within_usual_terms and not p.pause_only:
+    if p.beyond_usual_term:
         notes.append(n_(w, "describe.longer"))
     if p.interest_during_pause is not None and not p.pause_only:
         notes.append(n_(w, f"describe.pause_{p.interest_during_pause}"))
@@ -232,7 +247,7 @@ def choice_line(d: DebtPlan, w: Phrasebook) -> str:
     walk-away that goes with it."""
     ladder = _ladder(d)
     p = ladder.target
-    kind = w.kind(p.kind.value)
+    kind = w.kind(p.label)
     if ladder.once:
         return n_(w, "choice.once", kind=kind, amount=money(w, p.amount))
     if p.pause_only:
@@ -242,7 +257,7 @@ def choice_line(d: DebtPlan, w: Phrasebook) -> str:
         line = n_(w, "choice.pause", pause=p.pause_months, pause_payment=money(w, p.pause_payment), **values)
     else:
         line = n_(w, "choice.monthly", **values)
-    return line if p.within_usual_terms else line + n_(w, "choice.longer")
+    return line + n_(w, "choice.longer") if p.beyond_usual_term else line
 
 
 def debt_blocks(d: DebtPlan, w: Phrasebook) -> list[Block]:
@@ -273,9 +288,18 @@ def debt_blocks(d: DebtPlan, w: Phrasebook) -> list[Block]:
     target = ladder.target
     if target.interest_during_pause == "accrues" and target.accrual_if_not_frozen > 0:
         blocks.append(Para(w("ladder.accrual", pause=target.pause_months, accrual=money(w, target.accrual_if_not_frozen))))
-    if ladder.usual is not None and not target.pause_only:
+    if ladder.usual is not None and target.beyond_usual_term:
         usual = ladder.usual
         blocks.append(Para(n_(w, "ladder.longer", usual_months=usual.months, usual_monthly=money(w, usual.monthly_payment), months=target.months)))
+    if ladder.usual is not None and target.over_card_cap:
+        stage = "lawsuit" if d.debt.stage.value == "lawsuit" else "other"
+        blocks.append(Para(n_(w, "ladder.capped", walk_away=money(w, ladder.walk_away), usual_monthly=money(w, ladder.usual.monthly_payment),
+                              alternatives=t(w.lang, f"advice.capped.alternatives_{stage}"))))
+    if ladder.cheaper is not None:
+        cheaper = ladder.cheaper
+        blocks.append(Para(n_(w, "ladder.cheaper", target_kind=w.kind(target.kind.value), target_total=money(w, target.total_payable),
+                              cheaper_kind=w.kind(cheaper.kind.value), cheaper_total=money(w, cheaper.total_payable),
+                              difference=money(w, target.total_payable - cheaper.total_payable))))
     return blocks
 
 
