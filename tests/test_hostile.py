@@ -666,7 +666,7 @@ def test_edit_asks_before_replacing_a_case_changed_in_another_window(home, monke
     store.save_case("x", case.model_copy(update={"lump_sum": Decimal(123)}), overwrite=True)  # the other window
     theirs = (home / "cases" / "x" / "case.json").read_bytes()
     asked: list[str] = []
-    monkeypatch.setattr(draft, "replace_changed", lambda what, lang: asked.append(what) or replace)
+    monkeypatch.setattr(saving, "replace_changed", lambda what, lang: asked.append(what) or replace)
     monkeypatch.setattr(saving, "ask", lambda q, lang, *a, **k: "y")  # a new name, when asked for one
     saving.save_case(d, case)
     assert asked == ["x"]
