@@ -125,14 +125,16 @@ def test_an_old_debt_is_rehearsed_with_admit_nothing(lang):
     import datetime as dt
 
     from negotiator.advice import rehearsal
+    from negotiator.advice.objections import old_answer
     from negotiator.answers.file import load_answers
     from negotiator.plan import build_plan
-    from negotiator.words import t
+    from negotiator.planning.stance import Posture
 
     plan = build_plan(load_answers(EXAMPLES / f"case-{lang}.json"), today=dt.date(2026, 11, 28))
     d = plan.numbers.debts[0]
-    turns = rehearsal.turns(plan, d, 1, 6, expired=True)
-    assert {turn.suggested for turn in turns} == {t(lang, "practice.expired.suggested")}
+    d = d._replace(held=d.stance._replace(posture=Posture.old))
+    turns = rehearsal.turns(plan, d, 1, 6)
+    assert {turn.suggested for turn in turns} == {old_answer(lang, sued=False)}
     said = [rehearsal.judge_reply(turn, "I owe it, I'll pay 100", d.ladder.walk_away, d.ladder.walk_away, True) for turn in turns]
     assert all("admits_expired_debt" in s.rules_broken for s in said)
     card = rehearsal.score(said, expired=True)
@@ -151,7 +153,7 @@ def test_threats_suit_the_debt(kind, stage, threats):
 
     plan = build_plan(load_answers(EXAMPLES / "case-en.json"), today=dt.date(2026, 11, 28))
     d = next(x for x in plan.numbers.debts if x.debt.kind.value == kind and x.debt.stage.value == stage)
-    seen = {turn.they_say for seed in range(30) for turn in rehearsal.turns(plan, d, seed, 6, False) if turn.moment == "threat"}
+    seen = {turn.they_say for seed in range(30) for turn in rehearsal.turns(plan, d, seed, 6) if turn.moment == "threat"}
     assert seen == {t("en", f"practice.they.threat.{name}") for name in threats}
 
 

@@ -11,7 +11,7 @@ from negotiator.records.plan import Content, Plan
 def build_content(plan: Plan) -> Content:
     from negotiator.advice.checklist import checklist
     from negotiator.advice.letter import letter
-    from negotiator.advice.objections import objections
+    from negotiator.advice.objections import for_lenders
     from negotiator.advice.phrasing import lines
     from negotiator.advice.rights import rights
     from negotiator.advice.script import script
@@ -26,7 +26,7 @@ def build_content(plan: Plan) -> Content:
         checklist=checklist(plan, common),
         talking_points=talking_points(plan, common, per_debt),
         script=tuple(script(plan, d, v) for d, v in zip(plan.numbers.debts, per_debt, strict=True)),
-        objections=objections(lang, common, {d.debt.kind for d in plan.numbers.debts}),
+        objections=for_lenders(lang, common, plan.numbers.debts),
         mistakes=tuple(lines(lang, "advice.mistakes.items", **common)),
         letter=tuple(letter(plan, d, v) for d, v in zip(plan.numbers.debts, per_debt, strict=True)),
         rights=rights(plan),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from negotiator.answers.case import Stage
+from negotiator.planning.engine import DebtPlan
 from negotiator.records.plan import Objection
 from negotiator.words import t, table
 
@@ -54,6 +56,17 @@ def answer(lang: str, key: str, debt_kind: str, values: dict[str, object]) -> Ob
         source=str(words.get(f"{name}.source", "")),
         grade=str(words.get(f"{name}.grade", "")),
     )
+
+
+def answer_for(lang: str, key: str, d: DebtPlan, values: dict[str, object]) -> Objection:
+    """The answer for this lender: for an old debt, the one answer that admits nothing, unless the
+    library's own answer asks for nothing and promises nothing."""
+    from negotiator.advice.objections import SAFE_WHEN_OLD, old_answer
+
+    if d.stance.old and key not in SAFE_WHEN_OLD:
+        sued = d.debt.stage is Stage.lawsuit
+        return Objection(t(lang, "safety.old.they_say"), old_answer(lang, sued), t(lang, "safety.old.source"), "V", (d.lender,))
+    return answer(lang, key, d.debt.kind.value, values)
 
 
 def answer_key(heard: str, debt_kind: str) -> str | None:

@@ -3,11 +3,18 @@
 Some answers depend on the case: the malicious-overdraft threat is answered one way for credit
 cards (Criminal Law Art. 196 and its elements) and another for Huabei, Jiebei and loans, and the
 card-only instalment rule is mentioned only when there is a card.
+
+Each answer says which lenders it is for. A lender whose posture is old gets a set of its own:
+one answer to every demand that admits nothing, names no amount and proposes nothing (facts.md
+section 6), and only those of the library's answers that ask for nothing and promise nothing.
 """
 
 from __future__ import annotations
 
-from negotiator.answers.case import DebtKind
+from collections.abc import Sequence
+
+from negotiator.answers.case import DebtKind, Stage
+from negotiator.planning.engine import DebtPlan
 from negotiator.records.plan import Objection
 from negotiator.words import t, table
 
@@ -42,6 +49,37 @@ def _applies(key: str, kinds: set[DebtKind]) -> bool:
     return True
 
 
+# The library's answers an old debt keeps: they ask for nothing, name no amount and promise nothing.
+SAFE_WHEN_OLD = ("fake_court", "late_calls", "screen_share")
+
+
+def for_lenders(lang: str, values: dict[str, object], debts: Sequence[DebtPlan]) -> tuple[Objection, ...]:
+    """The plan's answers, a set for each posture that needs one, each naming its lenders."""
+    old = [d for d in debts if d.stance.old]
+    rest = [d for d in debts if not d.stance.old]
+    out: list[Objection] = []
+    if rest:
+        names = tuple(d.lender for d in rest)
+        out += [o._replace(lenders=names) for o in objections(lang, values, {d.debt.kind for d in rest})]
+    for sued in (False, True):
+        group = [d for d in old if (d.debt.stage is Stage.lawsuit) is sued]
+        if group:
+            out += old_set(lang, values, tuple(d.lender for d in group), sued)
+    return tuple(out)
+
+
+def old_answer(lang: str, sued: bool) -> str:
+    """The one answer to a demand about an old debt; with how to answer a lawsuit when sued."""
+    text = t(lang, "safety.old.answer")
+    return t(lang, "safety.old.both", answer=text, sued=t(lang, "safety.old.sued")) if sued else text
+
+
+def old_set(lang: str, values: dict[str, object], lenders: tuple[str, ...], sued: bool) -> list[Objection]:
+    answer = Objection(t(lang, "safety.old.they_say"), old_answer(lang, sued), t(lang, "safety.old.source"), "V", lenders)
+    kept = [o._replace(lenders=lenders) for o in objections(lang, values, set(DebtKind)) if o.key in SAFE_WHEN_OLD]
+    return [answer, *kept]
+
+
 def objections(lang: str, values: dict[str, object], kinds: set[DebtKind] | None = None) -> tuple[Objection, ...]:
     kinds = kinds if kinds is not None else set(DebtKind)
     words = table(lang, "objections")
@@ -58,6 +96,7 @@ def objections(lang: str, values: dict[str, object], kinds: set[DebtKind] | None
                 # Plain good sense has no rule behind it: no source, no grade.
                 source=str(words.get(f"{name}.source", "")),
                 grade=str(words.get(f"{name}.grade", "")),
+                key=key,
             )
         )
     return tuple(out)

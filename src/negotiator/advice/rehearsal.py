@@ -31,6 +31,8 @@ LINE_ANSWER = {"pay_all": (("pay_all",), ("pay_all",)), "lump_sum": (("down_paym
 # The lump-sum line that also asks for payment into a colleague's account.
 ACCOUNT_LINE = ("lump_sum", 0)
 SCRIPT_ANSWER = {"identity": "identity", "counter": "fallback", "close": "confirm"}
+# An agreed lender's script holds to the agreement: its own steps answer these moments.
+AGREED_ANSWER = {"identity": "opening", "counter": "agreed", "close": "confirm"}
 
 
 class Turn(NamedTuple):
@@ -50,8 +52,8 @@ def _value(x: Any) -> str:
     return str(getattr(x, "value", x))
 
 
-def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> list[Turn]:
-    from negotiator.advice.library import answer
+def turns(plan: Any, debt_plan: Any, seed: int, rounds: int) -> list[Turn]:
+    from negotiator.advice.library import answer_for
     from negotiator.advice.values import case_values, debt_values
     from negotiator.planning.offer import pressure
 
@@ -61,7 +63,7 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
     kind = _value(debt_plan.debt.kind)
 
     def answers(key: str) -> str:
-        return answer(lang, key, kind, values).you_say
+        return answer_for(lang, key, debt_plan, values).you_say
 
     script = next((s for s in plan.content.script if s.lender == debt_plan.lender), plan.content.script[0])
     steps = {step.step: step.text for step in script.steps}
@@ -86,22 +88,24 @@ def turns(plan: Any, debt_plan: Any, seed: int, rounds: int, expired: bool) -> l
             assert isinstance(lines, list)
             index = rng.randrange(len(lines))
             line = str(lines[index]).format(**figures)
-            if moment in SCRIPT_ANSWER:
-                suggested = steps.get(SCRIPT_ANSWER[moment], "")
+            if moment in SCRIPT_ANSWER and debt_plan.stance.old:  # the one answer that admits nothing
+                suggested = answer_for(lang, "pay_all", debt_plan, values).you_say
+            elif moment in SCRIPT_ANSWER:
+                suggested = steps.get(SCRIPT_ANSWER[moment], "") or steps.get(AGREED_ANSWER[moment], "")
             else:
                 parts = [answers(key) for key in LINE_ANSWER[moment][index]]
                 suggested = parts[0] if len(parts) == 1 else t(lang, "practice.feedback.both", first=parts[0], second=parts[1])
-        if expired:
-            suggested = t(lang, "practice.expired.suggested")
+        balance = debt_plan.balance
         checks = {
             "identity": Checks(code_asked=True),
-            "pay_all": Checks(amount_asked=True, hardship=True),
+            # "Pay all of it today": a yes to it promises the whole balance at once.
+            "pay_all": Checks(amount_asked=True, hardship=True, on_table=balance if index == 0 else None, on_table_once=True),
             "lump_sum": Checks(amount_asked=True, hardship=True, on_table=demand, on_table_once=True,
                                account_asked=(moment, index) == ACCOUNT_LINE),
             "threat": Checks(),
             "counter": Checks(amount_asked=True, on_table=counter.monthly),
             "close": Checks(written=True),
-        }[moment]
+        }[moment]._replace(balance=balance)
         result.append(Turn(moment, line, checks, suggested))
     return result
 

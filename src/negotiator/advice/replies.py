@@ -28,14 +28,23 @@ _PERSONAL = re.compile(r"个人账户|个人账号|私人账户|私人账号|你
                        r"personal account|private account|your account|your own account|your card|your wechat|your alipay|to you directly")
 _CODE_WORD = re.compile(r"验证码|动态码|校验码|密码|短信码|\bcode\b|password|\bpin\b|\bcvv\b")
 _GIVE = re.compile(r"\d{4,8}|给你|发给你|告诉你|念给你|here it is|it's|it is|is \d|give|send|tell|read")
+# Letting the caller see the screen gives away every code on it.
+_SCREEN = re.compile(r"共享屏幕|屏幕共享|共享一下屏幕|开共享|share (?:my |the |your )?screen|screen ?shar")
 _LONG_DIGITS = re.compile(r"\d{12,}")
 _ADMIT = re.compile(r"是我欠的|我欠|我承认|我认|我会还|我来还|我还钱|我愿意还|我可以还|i owe|it's my debt|it is my debt|that's mine|i admit|i will pay|i'll pay|i can pay|i agree to pay")
 _HARDSHIP = re.compile(r"失业|下岗|裁员|被辞|生病|住院|手术|病了|收入|降薪|工资|困难|没工作|没有工作|预算|家里出事|只能|生意|"
                        r"lost my job|laid off|redundan|\bill\b|illness|sick|hospital|surgery|income|salary|pay cut|hardship|budget|"
                        r"can only|can't afford|cannot afford|out of work|unemployed|business failed")
 _WRITTEN = re.compile(r"书面|短信|写下来|发给我|发过来|app|邮件|协议|合同|回执|盖章|written|writing|in writing|email|text me|send it|send me|letter|paper")
-_ACCEPT = re.compile(r"^\W*(ok|okay|yes|yeah|fine|sure|deal|agreed?|好|好的|行|可以|同意|没问题|成交|就这样)\b|\bi (?:agree|accept)|that works|set it up|"
-                     r"我同意|我接受|可以的|那就这样|就按这个|给我办")
+# Chinese has no spaces between words, so "好的没问题" starts with a yes all the same.
+_ACCEPT = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|fine|sure|deal|agreed?)\b|好|行|可以|同意|没问题|成交|就这样)|\bi (?:agree|accept)|that works|"
+                     r"set it up|我同意|我接受|可以的|那就这样|就按这个|给我办")
+# Paying it all: the whole balance, whatever the moment.
+_ALL = re.compile(r"全还|全部还|都还了|还清|全额|一次还完|pay (?:it |you |the )?(?:all|everything|in full|the whole|the full)|all of it|in full|the whole (?:amount|balance|thing)")
+# Any intention to pay, part payment or agreement: on an old debt, each may give up the defence.
+_INTENT = re.compile(r"想办法还|还一点|还一些|还点|尽量还|先还|想还|会还|要还|能还|还钱|还上|还吧|分期|答应|"
+                     r"try to pay|pay something|pay some|pay a (?:bit|little)|pay part|want(?:ed)? to pay|pay (?:you |it )?back|repay|"
+                     r"i'll pay|i will pay|i can pay|instalments?|installments?|\bi agree\b|i accept")
 _LUMP = re.compile(r"一次性|一次|结清|首付|先付|lump|at once|in one go|settle|down payment|up ?front|once")
 _AMOUNT = re.compile(r"(?<![\d.\-/:])(¥\s*)?(\d+(?:\.\d+)?)\s*(万|w|千|k)?(?![\d.\-/:])")
 # A number followed by one of these is a count, a date or a rate, not money.
@@ -52,6 +61,8 @@ class Heard(NamedTuple):
     admits: bool
     hardship: bool
     written: bool
+    pays_all: bool = False  # says the whole balance will be paid
+    intends: bool = False  # says something will be paid, or agreed
 
 
 def _normal(text: str) -> str:
@@ -88,7 +99,8 @@ def amounts(text: str) -> tuple[Decimal, ...]:
 
 def hear(reply: str) -> Heard:
     text = _normal(reply)
-    code = (_said(_CODE_WORD, text) and bool(_GIVE.search(text))) or bool(_LONG_DIGITS.search(text))
+    # "验证码不能给你" names the code and refuses it: the giving must be said, not just after a no.
+    code = (_said(_CODE_WORD, text) and _said(_GIVE, text)) or bool(_LONG_DIGITS.search(text)) or _said(_SCREEN, text)
     # A code or a card number read out is not a sum of money.
     money_text = re.sub(r"\d{12,}", " ", text)
     if code:
@@ -101,6 +113,8 @@ def hear(reply: str) -> Heard:
         admits=_said(_ADMIT, text),
         hardship=bool(_HARDSHIP.search(text)),
         written=bool(_WRITTEN.search(text)),
+        pays_all=_said(_ALL, text),
+        intends=_said(_INTENT, text),
     )
 
 
@@ -114,6 +128,7 @@ class Checks(NamedTuple):
     on_table: Decimal | None = None  # the collector's figure: agreeing to it promises it
     on_table_once: bool = False  # that figure is a one-off payment
     account_asked: bool = False  # the collector asked for payment into a personal account
+    balance: Decimal | None = None  # what paying it all would be: the lender's balance
 
 
 def broken(reply: str, checks: Checks, walk_away: Decimal, once_limit: Decimal, expired: bool) -> list[str]:
@@ -127,6 +142,9 @@ def broken(reply: str, checks: Checks, walk_away: Decimal, once_limit: Decimal, 
     if promised is None and checks.on_table is not None and agrees:
         promised = checks.on_table
         heard = heard._replace(lump=heard.lump or checks.on_table_once)
+    if heard.pays_all and checks.balance is not None:  # "I'll pay it all today": the whole balance at once
+        promised = max(promised or checks.balance, checks.balance)
+        heard = heard._replace(lump=True)
     if checks.account_asked and agrees:
         heard = heard._replace(personal_account=True)
     if promised is not None and not expired:
@@ -135,7 +153,9 @@ def broken(reply: str, checks: Checks, walk_away: Decimal, once_limit: Decimal, 
             codes.add(ABOVE_WALK_AWAY)
     if checks.amount_asked and promised is None and walk_away > 0 and not expired:
         codes.add(NO_AMOUNT_WHEN_ASKED)
-    if expired and (heard.admits or promised is not None):
+    # On an old debt, a yes to a demand agrees to pay; a polite "好的" at the close does not.
+    agreed_to_pay = agrees and (checks.on_table is not None or checks.amount_asked)
+    if expired and (heard.admits or heard.intends or heard.pays_all or promised is not None or agreed_to_pay):
         codes.add(ADMITS_EXPIRED_DEBT)
     if heard.personal_account:
         codes.add(PERSONAL_ACCOUNT)

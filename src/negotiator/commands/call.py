@@ -106,16 +106,15 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
 
 
 def _answer(call: Call, text: str) -> bool:
-    from negotiator.advice.library import answer, answer_key
+    from negotiator.advice.library import answer_for, answer_key
     from negotiator.advice.values import case_values, debt_values
 
     who, lang = call.who, call.who.plan.lang
-    kind = str(getattr(who.debt.debt.kind, "value", who.debt.debt.kind))
-    key = answer_key(text, kind)
+    key = answer_key(text, who.debt.debt.kind.value)
     if key is None:
         return False
     values = {**case_values(who.plan), **debt_values(who.plan, who.debt)}
-    found = answer(lang, key, kind, values)
+    found = answer_for(lang, key, who.debt, values)
     call.heard.append(key)
     _say()
     _say(t(lang, "call.screen.they_say", they_say=found.they_say))

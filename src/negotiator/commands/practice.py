@@ -80,7 +80,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     if text:
         say(t(lang_, "practice.screen.intro", lender=d.lender, seed=number))
     transcript: list[Said] = []
-    turns = rehearsal.turns(plan, d, number, count, expired)
+    turns = rehearsal.turns(plan, d, number, count)
     for n, turn in enumerate(turns, start=1):
         if text:
             out.write(f"\n{t(lang_, 'practice.screen.round', n=n, count=len(turns))}\n")

@@ -34,6 +34,8 @@ class Objection(NamedTuple):
     you_say: str
     source: str  # the rule behind the answer, from facts.md; "" where there is none
     grade: str = ""  # the source's grade in facts.md: "V" checked, "R" reported (worded so), "" none
+    lenders: tuple[str, ...] = ()  # the lenders it is the answer for (in the plan: always named)
+    key: str = ""  # the library's key ("pay_all", ...); "" for the one answer to an old debt
 
 
 class Right(NamedTuple):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from negotiator.advice.phrasing import lenders, term
+from negotiator.advice.phrasing import joined, lenders, term
 from negotiator.advice.phrasing import months as span
 from negotiator.advice.phrasing import payments as payment_count
 from negotiator.core.money import plain, show
@@ -348,8 +348,14 @@ def _script(c: Content, w: Phrasebook) -> Section:
 
 
 def _objections(c: Content, w: Phrasebook) -> Section:
+    """The answers, under the names of the lenders they are for when not every lender gets the same."""
     blocks: list[Block] = []
+    named: set[tuple[str, ...]] = set()
+    several = len({o.lenders for o in c.objections}) > 1
     for o in c.objections:
+        if several and o.lenders not in named:  # named once, before the first answer of its set
+            blocks.append(Heading(w("objections.for", lenders=joined(w.lang, list(o.lenders)))))
+            named.add(o.lenders)
         items = [Item(o.they_say, w("objections.they_say")), Item(o.you_say, w("objections.you_say"))]
         if o.source:
             items.append(Item(o.source, w("objections.source")))
