@@ -38,6 +38,7 @@ PlanFormat = Annotated[str, typer.Option("--format", "-f", help=h("plan.format")
 Output = Annotated[str | None, typer.Option("--output", "-o", help=h("plan.output"))]
 Force = Annotated[bool, typer.Option("--force", help=h("plan.force"))]
 Plain = Annotated[bool, typer.Option("--plain", help=h("plan.plain"))]
+ConfirmOld = Annotated[bool, typer.Option("--confirm-old-debt", help=h("agree.confirm_old_debt"))]
 CaseName = Annotated[str, typer.Argument(help=h("cases.name"))]
 ListFormat = Annotated[str, typer.Option("--format", "-f", help=h("cases.format"))]
 
@@ -225,13 +226,14 @@ def log_add(
     next_action: str | None = typer.Option(None, "--next-action", help=h("log.next_action")),
     next_date: str | None = typer.Option(None, "--next-date", help=h("log.next_date")),
     incident: list[str] | None = typer.Option(None, "--incident", metavar="<code>", help=h("complain.incident")),
+    confirm_old_debt: ConfirmOld = False,
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.log import add
 
     add(name, lang, when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
         amount_promised=amount_promised, next_action=next_action, next_date=next_date, incidents=incident,
-        started_by=started_by)
+        started_by=started_by, confirm_old_debt=confirm_old_debt)
 
 
 log_add.__doc__ = h("log.add")
@@ -259,11 +261,12 @@ def agree(
     monthly: str = typer.Option(..., "--monthly", help=h("agree.monthly")),
     first_due: str = typer.Option(..., "--first-due", help=h("agree.first_due")),
     lender: str | None = typer.Option(None, "--lender", help=h("agree.lender")),
+    confirm_old_debt: ConfirmOld = False,
     lang: Lang = None,
 ) -> None:
     from negotiator.commands.agree import run
 
-    run(name, lang, kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender)
+    run(name, lang, kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender, confirm_old_debt=confirm_old_debt)
 
 
 agree.__doc__ = h("agree.help")

@@ -114,6 +114,15 @@ def raw(lang: str, key: str) -> object:
     return table(lang, area)[rest]
 
 
+def typed_words(key: str) -> tuple[str, ...]:
+    """A list of words a person may type (a yes, a key), in every language: people type either."""
+    found: list[str] = []
+    for lang in LANGUAGES:
+        words = raw(lang, key)
+        found += [str(w).casefold() for w in words] if isinstance(words, list) else []
+    return tuple(dict.fromkeys(found))
+
+
 def t(lang: str, key: str, **values: object) -> str:
     """One sentence with its placeholders filled."""
     text = raw(lang, key)

@@ -63,7 +63,8 @@ def warning(saved: SavedCase, agreement: Agreement, lang: str) -> str | None:
     return None
 
 
-def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None) -> None:
+def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None,
+        confirm_old_debt: bool = False) -> None:
     from negotiator import store
     from negotiator.cli.options import language
     from negotiator.core.money import show
@@ -72,6 +73,9 @@ def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, fi
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
     agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders())
+    from negotiator.commands.lender import confirm_old_debt as confirmed
+
+    confirmed(saved, agreement.lender, confirm_old_debt)  # an old debt: warned, and recorded only once confirmed
     store.record_agreement(name, agreement)
     last = agreed(agreement).rows[-1].due
     print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,

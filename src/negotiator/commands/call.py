@@ -15,14 +15,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from negotiator.core.errors import BadInput, Interrupted, Message
-from negotiator.words import raw, say, t
+from negotiator.words import say, t, typed_words
 
 if TYPE_CHECKING:
     from negotiator.planning.offer import Verdict
 
-# One key each; the Chinese words are there for a person who types them anyway.
-NEXT, BACK, QUIT = ("", "n", "next", "下一步"), ("b", "back", "上一步"), ("q", "quit", "end", "结束")
-ACCEPT, HELP = ("a", "accept", "接受"), ("?", "h", "help", "帮助")
+# One key each, with the words a person may type for it (call.typed in the word files).
+NEXT, BACK, QUIT, ACCEPT, HELP = "call.typed.next", "call.typed.back", "call.typed.quit", "call.typed.accept", "call.typed.help"
 EXPIRED_STEPS = ("check_first", "admit_nothing", "in_writing", "close")
 CLEAR = "-"  # typed in the end form: leave the field empty instead of keeping what is shown
 
@@ -224,9 +223,8 @@ def _end(call: Call, name: str) -> None:
     _say(t(lang, "call.form.saved", name=name, count=count))
     if v is None:
         return
-    answer = input(t(lang, "call.form.agree_ask", offer=says(lang, v.offer, v), lender=who.debt.lender) + " ").strip().lower()
-    yes = raw(lang, "call.form.yes")
-    if answer not in (yes if isinstance(yes, list) else []) and answer not in ("y", "yes", "是"):
+    answer = input(t(lang, "call.form.agree_ask", offer=says(lang, v.offer, v), lender=who.debt.lender) + " ").strip().casefold()
+    if answer not in typed_words("call.form.yes"):
         _say(t(lang, "call.form.agreement_skipped"))
         return
     from negotiator.commands.agree import build_agreement
@@ -308,23 +306,23 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
             except EOFError:
                 break
             command = typed.strip()
-            if command.lower() in NEXT:
+            if command.casefold() in typed_words(NEXT):
                 if index + 1 < len(steps):
                     index += 1
                     _show_step(plan_lang, steps, index)
                 else:
                     _say(t(plan_lang, "call.screen.last"))
-            elif command.lower() in BACK:
+            elif command.casefold() in typed_words(BACK):
                 if index > 0:
                     index -= 1
                     _show_step(plan_lang, steps, index)
                 else:
                     _say(t(plan_lang, "call.screen.first"))
-            elif command.lower() in QUIT:
+            elif command.casefold() in typed_words(QUIT):
                 break
-            elif command.lower() in HELP:
+            elif command.casefold() in typed_words(HELP):
                 _say(t(plan_lang, "call.screen.keys"))
-            elif command.lower() in ACCEPT:
+            elif command.casefold() in typed_words(ACCEPT):
                 if call.last is None:
                     _say(t(plan_lang, "call.screen.nothing_to_accept"))
                 else:

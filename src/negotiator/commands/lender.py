@@ -54,3 +54,36 @@ def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
     saved = store.open_case(name)
     plan = saved_plan(saved, language(lang, saved.case.language))
     return Lender(name, plan, pick(plan, lender), saved)
+
+
+def confirm_old_debt(saved: SavedCase, lender: str, confirmed: bool) -> None:
+    """Before an agreement or a promise is recorded with a lender whose posture is old: agreeing or
+    paying may start the limitation period again and give up the defence (facts.md section 6). The
+    warning is said in the case's language; it is recorded only once confirmed (at a prompt in a
+    terminal, or with --confirm-old-debt). Otherwise BadInput: nothing is recorded, exit 2."""
+    import sys
+
+    from negotiator.planning.stance import find_lender
+    from negotiator.words import t, typed_words
+
+    try:
+        plan = saved_plan(saved)
+    except BadInput:  # a case whose plan cannot be built has no posture to warn of
+        return
+    found = find_lender(lender, plan.numbers.debts)
+    if found is None or not found.stance.old:
+        return
+    lang = saved.case.language
+    warning = t(lang, "safety.old.record_warning", lender=found.lender)
+    if confirmed:
+        sys.stderr.write(warning + "\n")
+        return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        try:
+            answer = input(warning + "\n" + t(lang, "safety.old.record_ask") + " ")
+        except EOFError:
+            answer = ""
+        if answer.strip().casefold() in typed_words("call.form.yes"):
+            return
+        raise BadInput("safety.old.not_recorded")
+    raise BadInput("safety.old.needs_confirmation", warning=warning)

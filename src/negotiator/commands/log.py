@@ -153,7 +153,8 @@ def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime |
 
 def add(name: str, lang: str | None, *, when: str | None = None, channel: str | None = None, who: str | None = None, lender: str | None = None,
         said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
-        next_date: str | None = None, incidents: list[str] | None = None, started_by: str | None = None) -> None:
+        next_date: str | None = None, incidents: list[str] | None = None, started_by: str | None = None,
+        confirm_old_debt: bool = False) -> None:
     from negotiator import store
 
     # Every file of the case is checked before anything is asked, so no one types for nothing.
@@ -169,6 +170,11 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
             raise BadInput("errors.usage.bad_value", option="--channel", problem=Message("asking.err.channel_required"))
         given = ask(given, lenders, lang)
     entry = build_entry(given, lenders, lang)
+    if entry.amount_promised is not None and entry.lender:
+        # A promise to an old debt may give up its limitation defence: warned, recorded once confirmed.
+        from negotiator.commands.lender import confirm_old_debt as confirmed
+
+        confirmed(store.open_case(name), entry.lender, confirm_old_debt)
     count = store.add_entry(name, entry)
     print(t(lang, "store.log.added", name=name, count=count))
 
