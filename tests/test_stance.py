@@ -70,3 +70,108 @@ def test_a_lender_is_matched_by_one_rule():
     assert same_lender(" Huabei ", "huabei") and not same_lender("Huabei", "Jiebei")
     assert find_lender("HUABEI", ["Jiebei", "huabei"]) == "huabei"
     assert find_lender("nobody", ["Jiebei"]) is None
+
+
+# ---- an old debt is safe everywhere ---------------------------------------------------------------
+
+# What a proposal or a promise says (a refusal such as "not discussing amounts or plans" says none of it).
+PROPOSING = ("分期", "每月", "一次性", "咱们定", "商量一个方案", "我能还", "我可以还", "我会还", "instalments of", "a month",
+             "settle for", "I can pay", "I will pay", "I'll pay", "agree a plan")
+
+
+def _safe(text: str) -> bool:
+    """Names no amount (a 12348 hotline or an article number is not one) and proposes nothing."""
+    import re
+
+    amounts = re.findall(r"\d[\d,]*\.\d\d|¥\s*\d|\d+\s*元", text)
+    return not amounts and not any(word.casefold() in text.casefold() for word in PROPOSING)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_answer_for_an_old_debt_admits_nothing(run_cli, tmp_path, lang):
+    from negotiator.advice.library import HEARD, answer_for
+    from negotiator.advice.values import case_values, debt_values
+    from negotiator.commands.lender import saved_plan
+    from negotiator.store import open_case
+
+    save_five(run_cli, tmp_path, lang)
+    doc = json.loads(run_cli("show", "five", "--format", "json").stdout)
+    for_old = [o for o in doc["objections"] if "Old loan" in o["lenders"]]
+    assert for_old and all(o["lenders"] == ["Old loan"] for o in for_old)
+    assert all(_safe(o["you_say"]) for o in for_old)
+    assert all(o["lenders"] for o in doc["objections"])  # every answer says whom it is for
+    script = next(s for s in doc["script"] if s["lender"] == "Old loan")
+    assert all(_safe(step["text"]) for step in script["steps"])
+    # What call answers for each word heard, for this lender
+    import os
+
+    os.environ["NEGOTIATOR_HOME"] = str(tmp_path / "home")
+    try:
+        plan = saved_plan(open_case("five"))
+    finally:
+        del os.environ["NEGOTIATOR_HOME"]
+    old = next(d for d in plan.numbers.debts if d.lender == "Old loan")
+    values = {**case_values(plan), **debt_values(plan, old)}
+    for key, _ in HEARD:
+        assert _safe(answer_for(plan.lang, key, old, values).you_say), key
+    practised = json.loads(run_cli("practice", "five", "--lender", "Old loan", "--seed", "3", "--rounds", "12", "--format", "json", input="").stdout)
+    assert all(_safe(turn["suggested"]) for turn in practised["transcript"])
+
+
+@pytest.mark.parametrize("reply", ["好的，我先想想办法还一点", "我尽量还吧", "我这几年一直想还，就是没钱", "I'll try to pay something"])
+def test_any_intention_to_pay_an_old_debt_breaks_a_rule(run_cli, tmp_path, reply):
+    save_five(run_cli, tmp_path)
+    doc = json.loads(run_cli("practice", "five", "--lender", "Old loan", "--seed", "2", "--format", "json", input=(reply + "\n") * 6).stdout)
+    turns = [turn for turn in doc["transcript"] if turn["moment"] in ("pay_all", "lump_sum", "counter")]
+    assert turns and all("admits_expired_debt" in turn["rules_broken"] for turn in turns)
+    assert "admits_expired_debt" in doc["score_card"]["broken"]
+
+
+@pytest.mark.parametrize("command", [
+    ("agree", "five", "--lender", "old loan", "--kind", "instalments", "--months", "24", "--monthly", "500", "--first-due", "2099-01-10"),
+    ("log", "add", "five", "--channel", "phone", "--lender", "Old loan", "--amount-promised", "500"),
+])
+def test_recording_a_promise_to_an_old_debt_needs_confirmation(run_cli, tmp_path, command):
+    save_five(run_cli, tmp_path)
+    before = run_cli("show", "five", "--format", "json").stdout
+    refused = run_cli(*command)
+    assert refused.returncode == 2 and "--confirm-old-debt" in refused.stderr and "limitation" in refused.stderr
+    assert run_cli("show", "five", "--format", "json").stdout == before  # nothing recorded
+    done = run_cli(*command, "--confirm-old-debt")
+    assert done.returncode == 0 and "limitation" in done.stderr
+    assert run_cli("show", "five", "--format", "json").stdout != before
+
+
+def test_a_promise_to_another_lender_needs_no_confirmation(run_cli, tmp_path):
+    save_five(run_cli, tmp_path)
+    done = run_cli("log", "add", "five", "--channel", "phone", "--lender", "Court bank", "--amount-promised", "500")
+    assert done.returncode == 0 and done.stderr == ""
+
+
+# ---- practice keeps the line ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reply", ["行，我今天想办法全还了", "ok, I'll pay it all today"])
+def test_paying_it_all_is_never_within_the_walk_away(run_cli, tmp_path, reply):
+    save_five(run_cli, tmp_path)
+    for seed in ("1", "2", "5"):
+        doc = json.loads(run_cli("practice", "five", "--seed", seed, "--rounds", "9", "--format", "json", input=(reply + "\n") * 9).stdout)
+        assert "above_walk_away" not in doc["score_card"]["kept"]
+        assert doc["score_card"]["broken"]["above_walk_away"] == 9
+
+
+def test_refusing_a_code_is_kept(run_cli, tmp_path):
+    save_five(run_cli, tmp_path)
+    for seed in ("1", "2", "5"):
+        doc = json.loads(run_cli("practice", "five", "--seed", seed, "--format", "json", input="验证码不能给你。\n" * 6).stdout)
+        assert "shares_code" not in doc["score_card"]["broken"] and doc["score_card"]["kept"]["shares_code"] == 6
+
+
+@pytest.mark.parametrize("reply", ["好的没问题", "可以", "ok"])
+def test_a_yes_to_a_down_payment_above_the_limit_is_a_mistake(reply):
+    from decimal import Decimal
+
+    from negotiator.advice.replies import Checks, broken
+
+    demand = Checks(amount_asked=True, on_table=Decimal("4500"), on_table_once=True)
+    assert "above_walk_away" in broken(reply, demand, Decimal("500"), Decimal("1000"), expired=False)
