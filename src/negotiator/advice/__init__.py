@@ -10,6 +10,7 @@ from negotiator.records.plan import Content, Plan
 
 def build_content(plan: Plan) -> Content:
     from negotiator.advice.checklist import checklist
+    from negotiator.advice.keeping import keeping
     from negotiator.advice.letter import letter
     from negotiator.advice.objections import for_lenders
     from negotiator.advice.phrasing import lines
@@ -31,4 +32,5 @@ def build_content(plan: Plan) -> Content:
         letter=tuple(letter(plan, d, v) for d, v in zip(plan.numbers.debts, per_debt, strict=True)),
         rights=rights(plan),
         disclaimer=t(lang, "advice.disclaimer.text"),
+        keeping=keeping(plan),
     )

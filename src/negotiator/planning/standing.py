@@ -54,6 +54,7 @@ class Standing(NamedTuple):
     payments: tuple[Payment, ...]  # the payments counted, oldest first
     today: dt.date  # the day it was worked out for
     unpaid: tuple[Due, ...] = ()  # every instalment not yet covered, with what it still lacks, in order
+    affordable: Decimal | None = None  # what the budget leaves for this agreement a month now (at most the agreed amount); None when unknown
 
     @property
     def lender(self) -> str:
@@ -152,16 +153,24 @@ def kept(agreements: Sequence[Agreement], payments: Sequence[Payment], today: dt
         start = counts_from(a)
         mine = [p for p in payments if same_lender(p.lender, a.lender) and p.date >= start]
         used.update(id(p) for p in mine)
+        affordable: Decimal | None = None
         if a.kind is ProposalKind.settlement:
             strained = lump_sum is not None and lump_sum < a.monthly * a.months - sum((p.amount for p in mine), ZERO)
         else:
             strained = available is not None and monthly > available
-        out.append(standing(a, mine, today, strained))
+            if available is not None:  # this agreement's part of what is left once the others are paid
+                affordable = min(a.monthly, max(available - (monthly - a.monthly), ZERO))
+        out.append(standing(a, mine, today, strained)._replace(affordable=affordable))
     stray = tuple(
         Stray(p, "before_agreement" if any(same_lender(p.lender, a.lender) for a in agreements) else "no_agreement")
         for p in payments if id(p) not in used
     )
     return Kept(tuple(out), stray)
+
+
+# How long a change is asked for, before a payment is missed: a short, named period, then back to
+# the agreed amount (debt-advice practice: ask for a short pause or a lower payment, never just skip).
+ASK_MONTHS = 3
 
 
 # After the last payment: ask for the 结清证明 within a week, then look at the credit report one to

@@ -55,6 +55,18 @@ class Checklist(NamedTuple):
     after: tuple[str, ...]
 
 
+class KeepingAdvice(NamedTuple):
+    """What to do about one agreement: before a payment is missed ("at_risk": steps in the order a
+    debt adviser gives them, a script for the call, a letter), or once it is paid ("way_out": the
+    结清证明, the credit report, an objection, each with its source and grade, and two letters)."""
+
+    lender: str
+    situation: str  # "at_risk" or "way_out"
+    steps: tuple[Right, ...]
+    script: tuple[str, ...]  # lines to say on the call; none for the way out
+    letters: tuple[Letter, ...]
+
+
 class Content(NamedTuple):
     """The words of the plan, filled with the case's own numbers, in one language."""
 
@@ -66,6 +78,7 @@ class Content(NamedTuple):
     letter: tuple[Letter, ...]  # one per debt
     rights: tuple[Right, ...]
     disclaimer: str
+    keeping: tuple[KeepingAdvice, ...] = ()  # for a saved case's agreements at risk or paid in full
 
 
 class Plan(NamedTuple):

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from negotiator.core.enums import Keeping
 from negotiator.plan import Plan
 from negotiator.planning.standing import Standing, Stray
+from negotiator.records.plan import KeepingAdvice
 from negotiator.render.blocks import (
     Block,
     Heading,
@@ -75,4 +76,26 @@ def section(plan: Plan, w: Phrasebook) -> Section:
         rows = tuple((p.date.isoformat(), p.lender, money(w, p.amount), p.note) for p in sorted(plan.payments, key=lambda p: p.date))
         blocks += [Heading(w("keeping.payments")), Table(headers, rows, "llrl")]
     blocks += [Para(stray_text(x, w)) for x in kept.stray]
+    for advice in plan.content.keeping if plan.content is not None else ():
+        blocks += advice_blocks(advice, w)
     return Section("keeping", w("sections.keeping"), tuple(blocks))
+
+
+def advice_blocks(advice: KeepingAdvice, w: Phrasebook) -> list[Block]:
+    """What to do about one agreement: the steps with their sources and grades, the script, the letters."""
+    blocks: list[Block] = [Heading(w(f"keeping.advice.{advice.situation}", lender=advice.lender))]
+    steps = []
+    for n, step in enumerate(advice.steps, start=1):
+        steps.append(Item(step.text, str(n)))
+        steps.append(Item(w("keeping.advice.source", source=step.source, grade=w(f"keeping.grades.{GRADES.get(step.grade, 'practice')}")),
+                          w("keeping.advice.source_label")))
+    blocks.append(Items("labelled", tuple(steps)))
+    if advice.script:
+        blocks += [Heading(w("keeping.advice.script", lender=advice.lender)), Items("number", tuple(Item(line) for line in advice.script))]
+    for letter in advice.letters:
+        blocks += [Heading(w("keeping.advice.letter", title=letter.text.split("\n", 1)[0])), Para(letter.text)]
+    return blocks
+
+
+# The grade of a step's source in facts.md, as the reader is told it.
+GRADES = {"V": "checked", "R": "reported"}
