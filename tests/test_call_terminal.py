@@ -214,3 +214,25 @@ def test_a_call_with_an_agreed_lender_holds_to_the_agreement(saved, home):
     call.expect(r"Step 2 of 4 \(what was agreed\)")
     call.child.sendcontrol("c")
     assert call.finish() == 130
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_accepting_an_offer_above_the_walk_away_asks_again(saved, home, lang):
+    w = WORDS[lang]
+    call = Call(home, lang)
+    call.line(w["too_much"])
+    call.expect(re.escape(w["counter"]))
+    call.line("a")
+    call.expect(re.escape(t(lang, "call.screen.accept_anyway")))
+    call.child.sendline("")  # Enter: no
+    call.expect(re.escape(t(lang, "call.screen.not_accepted")))
+    call.line("a")
+    call.expect(re.escape(t(lang, "call.screen.accept_anyway")))
+    call.child.sendline("y")
+    call.expect(re.escape(t(lang, "call.screen.accepted", offer="")[:6]))
+    call.end_form(lang)
+    call.expect(w["agree"])
+    call.child.sendline("n")
+    assert call.finish() == 0
+    entries = _log(saved, lang)
+    assert entries[-1]["amount_promised"] == "1200.00"

@@ -175,3 +175,36 @@ def test_a_yes_to_a_down_payment_above_the_limit_is_a_mistake(reply):
 
     demand = Checks(amount_asked=True, on_table=Decimal("4500"), on_table_once=True)
     assert "above_walk_away" in broken(reply, demand, Decimal("500"), Decimal("1000"), expired=False)
+
+
+# ---- an agreement reaches the words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_settlement_agreed_below_the_target_is_what_the_closing_line_quotes(run_cli, tmp_path, lang):
+    from decimal import Decimal
+
+    from negotiator.advice.phrasing import amount
+
+    save_five(run_cli, tmp_path, lang)
+    target = Decimal(stances(run_cli, "five")["Settle co"]["target"]["total_payable"])
+    agreed = target - Decimal("400.00")
+    done = run_cli("agree", "five", "--lender", "Settle co", "--kind", "settlement", "--months", "1", "--monthly", str(agreed), "--first-due", "2099-02-01")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(run_cli("show", "five", "--format", "json").stdout)
+    closing = next(s for s in doc["script"] if s["lender"] == "Settle co")["steps"][-1]["text"]
+    assert amount(agreed) in closing and amount(target) not in closing
+    assert stances(run_cli, "five")["Settle co"]["promise"] == f"{agreed:.2f}"
+
+
+def test_before_any_agreement_the_closing_line_proposes_the_target(run_cli, tmp_path):
+    from decimal import Decimal
+
+    from negotiator.advice.phrasing import amount
+
+    save_five(run_cli, tmp_path)
+    doc = json.loads(run_cli("show", "five", "--format", "json").stdout)
+    for lender in ("Huabei", "Court bank", "Settle co"):
+        promise = stances(run_cli, "five")[lender]["promise"]
+        closing = next(s for s in doc["script"] if s["lender"] == lender)["steps"][-1]["text"]
+        assert amount(Decimal(promise)) in closing, lender

@@ -20,6 +20,7 @@ from negotiator.advice.kinds import (
 from negotiator.answers.case import Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
+from negotiator.planning.stance import Posture
 from negotiator.records.plan import Plan, Script, Step
 from negotiator.words import t
 
@@ -44,8 +45,11 @@ def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
     lang, kind = plan.lang, variant(d)
     if kind == EXPIRED:
         return Script(lender=d.lender, steps=tuple(Step(step=name, text=t(lang, f"safety.check_first.{name}", **values)) for name in CHECK_FIRST))
-    if d.agreed is not None:
-        keys = {"opening": "script.opening", "agreed": "script.agreed", "confirm": "script.confirm.pay", "closing": "script.closing.pay"}
+    if d.agreed is not None:  # the agreed terms and nothing else; the closing line quotes the figure agreed
+        once = d.stance.posture is Posture.settling
+        keys = {"opening": "script.opening", "agreed": "script.agreed_settle" if once else "script.agreed",
+                "confirm": "script.confirm.settle" if once else "script.confirm.pay",
+                "closing": "script.closing.agreed_settle" if once else "script.closing.agreed"}
         return Script(lender=d.lender, steps=tuple(Step(step=name, text=t(lang, keys[name], **values)) for name in AGREED))
     steps = []
     if d.limitation is not None and d.limitation.status == NEAR:

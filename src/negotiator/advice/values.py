@@ -167,6 +167,8 @@ def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
         "accrual": amount(target.accrual_if_not_frozen),
         "first_due": date(lang, first_due(target) or plan.numbers.plan_date),
         "pause_end": date(lang, pause_end(d, plan.numbers.plan_date)),
+        # What the closing line commits to: the figure agreed, else the target's (see Stance.promise).
+        "promise": amount(d.stance.promise if d.stance.promise is not None else target.monthly_payment),
     }
 
 

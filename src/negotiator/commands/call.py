@@ -74,8 +74,13 @@ def _say(text: str = "") -> None:
     sys.stdout.flush()
 
 
-def _show_step(lang: str, steps: list[tuple[str, str]], index: int) -> None:
+def _show_step(lang: str, steps: list[tuple[str, str]], index: int, call: Call | None = None) -> None:
     name, text = steps[index]
+    if name == "closing" and call is not None and call.accepted is not None:
+        # The closing line quotes what was accepted on this call, not the plan's target.
+        from negotiator.advice.offers import says
+
+        text = t(lang, "call.screen.closing_accepted", offer=says(lang, call.accepted.offer, call.accepted))
     _say()
     _say(t(lang, "call.screen.step", n=index + 1, count=len(steps), name=_step_name(lang, name)))
     _say(text)
@@ -265,6 +270,36 @@ def _draft(call: Call, name: str) -> None:
     _say(t(lang, "call.form.draft_saved", name=name))
 
 
+def _accept(call: Call, lang: str) -> None:
+    """`a`: the last offer heard becomes the one accepted, once it is within the line or confirmed."""
+    from negotiator.advice.offers import says
+
+    if call.last is None:
+        _say(t(lang, "call.screen.nothing_to_accept"))
+    elif not _accept_anyway(call.last, lang):
+        _say(t(lang, "call.screen.not_accepted"))
+    else:
+        call.accepted = call.last
+        offer_words = says(lang, call.last.offer, call.last)
+        call.note(t(lang, "call.form.accepted_note", offer=offer_words))
+        _say(t(lang, "call.screen.accepted", offer=offer_words))
+
+
+def _accept_anyway(v: Verdict, lang: str) -> bool:
+    """An offer above the walk-away (or, at once, above what the lump sum allows) is accepted only
+    when asked again and answered yes: that line is the one the plan says never to cross."""
+    from negotiator.core.money import show
+
+    if v.fits:
+        return True
+    _say(t(lang, "call.screen.above_walk_away", over=show(v.vs_walk_away), walk_away=show(v.walk_away)))
+    try:
+        answer = input(t(lang, "call.screen.accept_anyway") + " ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in typed_words("call.form.yes")
+
+
 def _title(who: Any, lang: str) -> str:
     """What the call is for: with an agreement, keeping it; else the walk-away and the target."""
     from negotiator.commands.offer import asks
@@ -282,7 +317,6 @@ def _title(who: Any, lang: str) -> str:
 
 
 def run(name: str, lender: str | None, lang: str | None) -> None:
-    from negotiator.advice.offers import says
     from negotiator.commands.lender import open_lender
     from negotiator.planning.offer import limitation_expired
 
@@ -298,7 +332,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
         _say(t(plan_lang, "call.screen.expired_warning", lender=who.debt.lender))
     _say(t(plan_lang, "call.screen.keys"))
     index = 0
-    _show_step(plan_lang, steps, index)
+    _show_step(plan_lang, steps, index, call)
     try:
         while True:
             try:
@@ -309,13 +343,13 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
             if command.casefold() in typed_words(NEXT):
                 if index + 1 < len(steps):
                     index += 1
-                    _show_step(plan_lang, steps, index)
+                    _show_step(plan_lang, steps, index, call)
                 else:
                     _say(t(plan_lang, "call.screen.last"))
             elif command.casefold() in typed_words(BACK):
                 if index > 0:
                     index -= 1
-                    _show_step(plan_lang, steps, index)
+                    _show_step(plan_lang, steps, index, call)
                 else:
                     _say(t(plan_lang, "call.screen.first"))
             elif command.casefold() in typed_words(QUIT):
@@ -323,13 +357,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
             elif command.casefold() in typed_words(HELP):
                 _say(t(plan_lang, "call.screen.keys"))
             elif command.casefold() in typed_words(ACCEPT):
-                if call.last is None:
-                    _say(t(plan_lang, "call.screen.nothing_to_accept"))
-                else:
-                    call.accepted = call.last
-                    offer_words = says(plan_lang, call.last.offer, call.last)
-                    call.note(t(plan_lang, "call.form.accepted_note", offer=offer_words))
-                    _say(t(plan_lang, "call.screen.accepted", offer=offer_words))
+                _accept(call, plan_lang)
             elif not _heard(call, command, expired) and not _answer(call, command):
                 stamp = call.note(command)
                 _say(t(plan_lang, "call.screen.note_kept", time=stamp))
