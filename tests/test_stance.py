@@ -208,3 +208,36 @@ def test_before_any_agreement_the_closing_line_proposes_the_target(run_cli, tmp_
         promise = stances(run_cli, "five")[lender]["promise"]
         closing = next(s for s in doc["script"] if s["lender"] == lender)["steps"][-1]["text"]
         assert amount(Decimal(promise)) in closing, lender
+
+
+# ---- offer compares like with like ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "settle for 20000"), ("zh", "一次性付 8000")])
+def test_a_lump_sum_is_never_measured_against_the_monthly_walk_away(run_cli, tmp_path, lang, said):
+    from negotiator.words import t
+
+    save_five(run_cli, tmp_path, lang)
+    for lender, s in stances(run_cli, "five").items():
+        if s["posture"] == "old":
+            continue
+        doc = json.loads(run_cli("offer", "five", said, "--lender", lender, "--format", "json").stdout)
+        assert doc["limit_kind"] == "once" and doc["walk_away"] == s["most_at_once"]
+        text = run_cli("offer", "five", said, "--lender", lender).stdout
+        monthly_words = [t(lang, f"offer.screen.walk_away_{x}", amount="", walk_away="")[:6] for x in ("under", "at", "over")]
+        assert not any(word in text for word in monthly_words), (lender, text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_offer_with_no_rate_shows_both_readings(run_cli, tmp_path, lang):
+    from negotiator.words import t
+
+    save_five(run_cli, tmp_path, lang)
+    doc = json.loads(run_cli("offer", "five", "24 months", "--lender", "Court bank", "--format", "json").stdout)
+    assert doc["rate_named"] is False and doc["interest_stops"] is None
+    assert doc["at_contract_rate"]["total_payable"] != doc["total_payable"]
+    text = run_cli("offer", "five", "24 months", "--lender", "Court bank").stdout
+    assert t(lang, "offer.screen.at_contract_rate") in text
+    assert t(lang, "offer.screen.interest_stops")[:10] not in text
+    named = json.loads(run_cli("offer", "five", "24 months interest-free", "--lender", "Court bank", "--format", "json").stdout)
+    assert named["rate_named"] is True and named["at_contract_rate"] is None

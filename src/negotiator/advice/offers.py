@@ -77,20 +77,24 @@ def verdict_line(lang: str, v: Verdict, counter_ask: str | None) -> str:
         key = "offer.verdict.counter_fits" if v.fits else "offer.verdict.counter"
         return t(lang, key, counter=counter_ask)
     if v.verdict == "accept":
-        return t(lang, "offer.verdict.accept")
-    return t(lang, "offer.verdict.refuse")
+        line = t(lang, "offer.verdict.accept")
+    else:
+        line = t(lang, "offer.verdict.refuse")
+    return line if v.rate_named else t(lang, "offer.verdict.rate_not_named", verdict=line)
 
 
 def screen(lang: str, v: Verdict, target_ask: str | None, opening_ask: str | None, balance: Decimal) -> list[tuple[str, str]]:
     """(label, value) rows of the one-screen answer, in order."""
     rows: list[tuple[str, str]] = []
     once = v.offer.kind == "settlement"
+    # A one-off payment is measured against what can be paid at once, never against a month's limit.
+    limit = "once_" if once else ""
     if v.vs_walk_away < 0:
-        against = t(lang, "offer.screen.walk_away_under", amount=amount(-v.vs_walk_away), walk_away=amount(v.walk_away))
+        against = t(lang, f"offer.screen.{limit}walk_away_under", amount=amount(-v.vs_walk_away), walk_away=amount(v.walk_away))
     elif v.vs_walk_away == 0:
-        against = t(lang, "offer.screen.walk_away_at", walk_away=amount(v.walk_away))
+        against = t(lang, f"offer.screen.{limit}walk_away_at", walk_away=amount(v.walk_away))
     else:
-        against = t(lang, "offer.screen.walk_away_over", amount=amount(v.vs_walk_away), walk_away=amount(v.walk_away))
+        against = t(lang, f"offer.screen.{limit}walk_away_over", amount=amount(v.vs_walk_away), walk_away=amount(v.walk_away))
     paid = v.offer.lump_sum if once and v.offer.lump_sum is not None else v.monthly
     if not once and v.largest > paid:
         said = t(lang, "offer.screen.paid_varies", amount=amount(paid), largest=amount(v.largest), against=against)
@@ -111,7 +115,15 @@ def screen(lang: str, v: Verdict, target_ask: str | None, opening_ask: str | Non
         rows.append((t(lang, "offer.screen.target"), _against(lang, v.vs_target, target_ask)))
     if v.vs_opening is not None and opening_ask and opening_ask != target_ask:
         rows.append((t(lang, "offer.screen.opening"), _against(lang, v.vs_opening, opening_ask)))
-    if v.interest_stops:
+    if v.at_contract_rate is not None:
+        at = v.at_contract_rate
+        regular = at.rows[v.offer.pause_months + (1 if v.offer.lump_sum else 0):]
+        rows.append((t(lang, "offer.screen.at_contract_rate"), t(lang, "offer.screen.both_readings", monthly=amount(v.monthly),
+                     total=amount(v.total_payable), contract_monthly=amount(regular[0].payment if regular else ZERO),
+                     contract_total=amount(at.total_payable))))
+    if not v.rate_named:
+        interest = t(lang, "offer.screen.rate_not_named")
+    elif v.interest_stops:
         interest = t(lang, "offer.screen.interest_stops")
         if v.penalties_waived:
             interest = t(lang, "offer.screen.and", first=interest, second=t(lang, "offer.screen.penalties_waived"))

@@ -118,12 +118,17 @@ def document(who: Lender, v: Verdict) -> dict[str, Any]:
         "total_payable": plain(v.total_payable),
         "total_cost": plain(v.total_cost),
         "apr": plain(v.apr),
-        "walk_away": plain(v.walk_away),
+        "walk_away": plain(v.walk_away),  # a month's limit; for an offer paid at once, what can be paid at once
+        "limit_kind": "once" if v.offer.kind == "settlement" else "monthly",
         "fits": v.fits,
         "vs_walk_away": plain(v.vs_walk_away),
         "vs_target": money(v.vs_target),
         "vs_opening": money(v.vs_opening),
-        "interest_stops": v.interest_stops,
+        # Not said by the collector: null, with both readings when the amount was not said either.
+        "interest_stops": v.interest_stops if v.rate_named else None,
+        "rate_named": v.rate_named,
+        "at_contract_rate": None if v.at_contract_rate is None else {
+            "total_payable": plain(v.at_contract_rate.total_payable), "schedule": schedule_rows(v.at_contract_rate)},
         "penalties_waived": v.penalties_waived,
         "limitation_expired": v.expired,
         "verdict": v.verdict,

@@ -124,6 +124,8 @@ class Verdict(NamedTuple):
     monthly: Decimal  # the regular instalment (after pause and down payment)
     balance: Decimal  # the lender's balance now
     largest: Decimal  # the largest regular payment (a last one may absorb rounding)
+    rate_named: bool = True  # False: instalments with no rate said, so whether interest goes on is not known
+    at_contract_rate: Schedule | None = None  # the same instalments at the contract rate, when no rate or amount was said
 
     @property
     def total_payable(self) -> Decimal:
@@ -228,6 +230,13 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
         counter = longer_term(target.amount if target is not None else debt.balance, walk_away, longest)
         verdict = "counter" if counter is not None else "refuse"
     principal_and_interest = debt.principal + debt.interest
+    # An instalment offer that names no rate is read as said: whether interest goes on is not known.
+    # When it names no amount either, the figures are worked out both ways: with no further
+    # interest (the schedule above) and at the contract rate.
+    named = offer.kind == SETTLEMENT or offer.rate is not None
+    other = None
+    if not named and offer.monthly is None and debt.annual_rate > 0:
+        other = schedule_for(offer._replace(rate=Rate(RATE_YEARLY, debt.annual_rate)), covered(offer, debt), start)
     return Verdict(
         offer=offer,
         lender=debt.lender,
@@ -246,6 +255,8 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
         monthly=regular[0] if regular else (lump or ZERO),
         balance=debt.balance,
         largest=largest,
+        rate_named=named,
+        at_contract_rate=other,
     )
 
 
