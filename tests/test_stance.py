@@ -241,3 +241,14 @@ def test_an_offer_with_no_rate_shows_both_readings(run_cli, tmp_path, lang):
     assert t(lang, "offer.screen.interest_stops")[:10] not in text
     named = json.loads(run_cli("offer", "five", "24 months interest-free", "--lender", "Court bank", "--format", "json").stdout)
     assert named["rate_named"] is True and named["at_contract_rate"] is None
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.zh.md"])
+def test_both_readmes_say_what_each_posture_changes(readme):
+    from conftest import ROOT
+
+    from negotiator.planning.stance import Posture
+
+    rows = [line for line in (ROOT / readme).read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    for posture in Posture:
+        assert any(row.startswith(f"| `{posture.value}`") for row in rows), posture
