@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, cli_env
 
+from negotiator.words import t
+
 EXAMPLE = str(EXAMPLES / "case-en.json")
 
 # Runs the real entry point with the planning engine replaced by one that fails in `how`.
@@ -107,7 +109,7 @@ def test_bad_input_raised_deep_inside_is_still_exit_2(home):
     done = run_broken(home, "from negotiator.core.errors import BadInput, Message; "
                             "raise BadInput('problems.field', field='debts[0].principal', problem=Message('errors.field.money_negative'))")
     assert done.returncode == 2
-    assert done.stderr.strip() == "debts[0].principal: must not be negative"
+    assert done.stderr.strip() == "debts[0].principal: " + t("en", "errors.field.money_negative")
     assert not (home / "logs").exists()
 
 

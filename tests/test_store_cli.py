@@ -9,6 +9,8 @@ import sys
 import pytest
 from conftest import EXAMPLES, cli_env
 
+from negotiator.words import t
+
 ANSWERS = str(EXAMPLES / "case-en.json")
 
 
@@ -127,7 +129,9 @@ def test_agree_then_show_carries_the_agreement(run_cli):
     ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))
     out = ok(run_cli("agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "650",
                      "--first-due", "2026-12-15", "--lender", "china merchants bank credit card", "--lang", "en"))
-    assert "12 payments of 650.00, from 2026-12-15 to 2027-11-15" in out
+    recorded = t("en", "store.agree.recorded", name="x", lender="China Merchants Bank credit card", months=12, monthly="650.00",
+                 first_due="2026-12-15", last_due="2027-11-15")
+    assert " ".join(recorded.split()) in " ".join(out.split())
     plan = json.loads(ok(run_cli("show", "x", "--format", "json")))
     stance = next(d["stance"] for d in plan["debts"] if d["lender"] == "China Merchants Bank credit card")
     assert stance["posture"] == "agreed" and stance["agreed"]["months"] == 12 and stance["agreed"]["monthly"] == "650.00"
@@ -167,7 +171,7 @@ def test_agree_refuses_bad_values_naming_the_option(run_cli, home):
         assert result.returncode == 2, change
         assert words in result.stderr, (change, result.stderr)
     result = run_cli("agree", "x", *[p for kv in good.items() for p in kv], "--lender", "Nobody", "--lang", "en")
-    assert result.returncode == 2 and "--lender: This case has no lender of that name. Please pick one of: Huabei" in result.stderr
+    assert result.returncode == 2 and "--lender: " + t("en", "asking.err.lender", choices="Huabei")[:-1] in result.stderr
     assert not (home / "cases" / "x" / "agreement.json").exists()
 
 

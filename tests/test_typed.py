@@ -236,4 +236,4 @@ def test_calc_and_the_answers_file_take_a_full_width_percent_sign(run_cli, tmp_p
 
 def test_an_empty_rate_is_refused_not_taken_for_zero(run_cli):
     done = run_cli("calc", "--amount", "12000", "--months", "12", "--annual-rate-percent", " ")
-    assert done.returncode == 2 and done.stderr.startswith("--annual-rate-percent: Please give a number")
+    assert done.returncode == 2 and done.stderr.startswith("--annual-rate-percent: " + words.t("en", "values.percent.not_a_number"))
