@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from negotiator.cli.options import choice
 from negotiator.core import typed
 from negotiator.core.errors import BadInput, Message
+from negotiator.planning.schedules import Method, build
+from negotiator.render import schedule_table
 
 METHODS = ("annuity", "equal_principal", "flat_fee", "interest_free")
 
@@ -15,9 +18,6 @@ def run(*, amount: str, months: str, method: str, rate: str | None, fee: str | N
         lang: str) -> None:
     """The options as typed (`rate` is --annual-rate-percent, `fee` --fee-percent); each is read
     and refused here, naming the option."""
-    from negotiator.cli.options import choice
-    from negotiator.planning.schedules import Method, build
-
     principal = typed.option("--amount", typed.amount, amount)
     count = typed.option("--months", typed.whole, months, 1, 600)
     choice("--method", method, METHODS)
@@ -39,7 +39,6 @@ def run(*, amount: str, months: str, method: str, rate: str | None, fee: str | N
         raise BadInput("calc.missing.fee")
     schedule = build(Method(method), principal, count, begin, annual, fee_percent)
     fits = None if budget_limit is None else schedule.largest_payment <= budget_limit
-    from negotiator.render import schedule_table
 
     if fmt == "json":
         print(schedule_table.as_json(method, principal, schedule, budget_limit, fits))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from pathlib import Path
 
+from negotiator.commands.plan import emit
 from negotiator.words import t
 
 
@@ -14,10 +16,6 @@ def starter(lang: str) -> str:
 
 
 def run(lang: str, output: str | Path | None, force: bool) -> None:
-    import sys
-
-    from negotiator.commands.plan import emit
-
     # Written as a plan is: atomically, owner-only, never over a file without --force.
     emit(starter(lang), output, force, "json")
     if output is None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from negotiator.answers.schema import build
+from negotiator.commands.plan import emit
+
 
 def text(lang: str) -> str:
-    from negotiator.answers.schema import build
-
     return json.dumps(build(lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def run(lang: str, output: str | Path | None, force: bool) -> None:
-    from negotiator.commands.plan import emit
-
     emit(text(lang), output, force, fmt="json")
