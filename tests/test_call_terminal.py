@@ -20,11 +20,11 @@ CODES = ", ".join(INCIDENT_CODES)
 FORM = ("started_by", "who", "said", "agreed", "amount_promised", "next_action", "next_date", "incidents")
 
 WORDS = {
-    "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: Accept",
+    "en": {"step2": r"Step 2 of \d+", "step1": r"Step 1 of \d+", "offer": "36 x 200", "verdict": "Verdict: They did not say the interest rate",
            "too_much": "12 x 1200", "counter": "Verdict: Counter with", "heard": "they say we will sue", "answer": "You say: ",
            "source": "Source:", "note": "his name is Wang, number 7731", "noted": "Noted at", "end": "Next date",
            "agree": r"\[y/N\]", "first_due": "First payment date", "lender": "Huabei", "jail": "jail", "jail_answer": "Art. 196"},
-    "zh": {"step2": r"第 2 步，共 \d+ 步", "step1": r"第 1 步，共 \d+ 步", "offer": "分36期 每期200", "verdict": "结论：可以接受",
+    "zh": {"step2": r"第 2 步，共 \d+ 步", "step1": r"第 1 步，共 \d+ 步", "offer": "分36期 每期200", "verdict": "结论：对方没说利率",
            "too_much": "12期 每期1200", "counter": "结论：还价", "heard": "他说要起诉我", "answer": "您可以说：",
            "source": "依据：", "note": "对方姓王，工号7731", "noted": "已记下", "end": "下一步的日期",
            "agree": r"\[y/N\]", "first_due": "第一期还款日期", "lender": "花呗", "jail": "坐牢", "jail_answer": "第196条"},
@@ -216,6 +216,7 @@ def test_a_call_with_an_agreed_lender_holds_to_the_agreement(saved, home):
     assert call.finish() == 130
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_accepting_an_offer_above_the_walk_away_asks_again(saved, home, lang):
     w = WORDS[lang]
