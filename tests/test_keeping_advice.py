@@ -76,6 +76,9 @@ def test_behind_says_what_to_do_in_order_with_a_script_and_a_letter_holding_the_
     nxt = add_months(first, 2).isoformat()
     assert nxt in before.text  # contact the lender before the next due date
     assert "3" in ask.text  # a named number of months
+    # The budget still covers the agreed amount: the ask is to spread what was missed, not to pay less.
+    assert plan.kept.standings[0].affordable == Decimal("500.00") and plan.kept.standings[0].overdue == Decimal("500.00")
+    assert ask.text.count("500.00") == 2
     assert any(missed in line for line in advice.script) and any("500.00" in line for line in advice.script)
     (letter,) = advice.letters
     for figure in ("3,000.00", "500.00", "2,500.00", missed, nxt):

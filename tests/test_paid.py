@@ -192,3 +192,10 @@ def test_ctrl_c_records_nothing(saved):
     with pytest.raises(Interrupted):
         answer(ENTER + "30" + CTRL_C)
     assert store.open_case("y").payments == ()
+
+
+def test_offer_knows_where_the_agreement_stands(case):
+    ok(case("paid", "x", "--lender", "Huabei", "--amount", "200", "--date", days(-40)))
+    out = ok(case("offer", "x", "300 a month for 6 months", "--lender", "Huabei", "--lang", "en"))
+    assert "Huabei: behind" in out and "Paid 200.00 yuan of 3,000.00 yuan" in out
+    assert "behind" not in ok(case("offer", "x", "300 a month for 6 months", "--lender", "Online lender", "--lang", "en"))

@@ -67,8 +67,9 @@ def _at_risk(lang: str, s: Standing) -> KeepingAdvice:
         ask_months=ASK_MONTHS,
         lower=show(lower),
     )
-    # Nothing left a month for it: the honest ask is a pause, not a smaller amount.
-    ask = "ask_pause" if lower <= 0 else "ask_lower"
+    # Nothing left a month for it: the honest ask is a pause, not a smaller amount. A budget that
+    # still covers the agreed amount asks to spread what was missed instead.
+    ask = "ask_pause" if lower <= 0 else "ask_lower" if lower < s.agreement.monthly else "ask_catch_up"
     values["ask"] = t(lang, f"keeping.at_risk.{ask}", **values)
     situation = "behind" if s.status is Keeping.behind else "due_soon"
     values["why"] = t(lang, f"keeping.at_risk.why_{situation}", **values)

@@ -316,6 +316,13 @@ def _title(who: Any, lang: str) -> str:
     return t(lang, "call.screen.title", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)), target_ask=target_ask or "")
 
 
+def _standing(who: Any) -> list[str]:
+    """Where the agreement with this lender stands: what is paid and what is due, before anything is said."""
+    from negotiator.commands.lender import standing_lines
+
+    return standing_lines(who)
+
+
 def run(name: str, lender: str | None, lang: str | None) -> None:
     from negotiator.commands.lender import open_lender
     from negotiator.planning.offer import limitation_expired
@@ -327,7 +334,7 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
     expired = limitation_expired(who.debt)
     call = Call(who, dt.datetime.now().replace(second=0, microsecond=0))
     steps = _steps(who, expired)
-    _say(_title(who, plan_lang))
+    _say("\n".join([_title(who, plan_lang), *_standing(who)]))
     if expired:
         _say(t(plan_lang, "call.screen.expired_warning", lender=who.debt.lender))
     _say(t(plan_lang, "call.screen.keys"))

@@ -25,11 +25,26 @@ class Lender(NamedTuple):
 
 
 def saved_plan(saved: SavedCase, lang: str | None = None) -> Plan:
-    """The plan of a saved case, in `lang` or the case's language: every current agreement and
-    the contact log taken in, as `show` builds it."""
+    """The plan of a saved case, in `lang` or the case's language: every current agreement, the
+    payments made and the contact log taken in, as `show` builds it."""
     from negotiator.plan import build_plan
 
-    return build_plan(saved.case, lang or saved.case.language, log=tuple(saved.log()), agreements=saved.agreements())
+    return build_plan(saved.case, lang or saved.case.language, log=tuple(saved.log()), agreements=saved.agreements(), payments=saved.payments)
+
+
+def standing_lines(who: Lender) -> list[str]:
+    """Where the agreement with this lender stands (planning.standing), a sentence a line; none
+    without an agreement. What `offer` and `call` say first, so an offer is weighed, and a call
+    made, knowing what is paid and what is due."""
+    from negotiator.render.blocks import Phrasebook
+    from negotiator.render.keeping import standing_lines as lines
+
+    kept = who.plan.kept
+    found = kept.of(who.debt.lender) if kept is not None else None
+    if found is None:
+        return []
+    w = Phrasebook(who.plan.lang)
+    return [w("keeping.heading", lender=found.lender, status=w(f"keeping.status.{found.status.value}")), *lines(found, w)]
 
 
 def pick(plan: Plan, lender: str | None, option: str = "--lender") -> DebtPlan:

@@ -76,6 +76,11 @@ def text_lines(who: Lender, v: Verdict) -> list[str]:
     if v.expired:  # before anything else, as the plan puts the limitation warning first
         lines += wrap_paragraph(t(lang, "offer.screen.expired", lender=who.debt.lender), limit) + [""]
     lines += wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
+    from negotiator.commands.lender import standing_lines
+
+    kept = standing_lines(who)  # an agreed lender: what is paid and what is due, before the offer is weighed
+    if kept:
+        lines += [part for line in kept for part in wrap_paragraph(line, limit)] + [""]
     lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
     lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
     from negotiator.core.controls import visible

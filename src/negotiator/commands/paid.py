@@ -91,7 +91,7 @@ def run(name: str, lang: str | None, *, lender: str | None = None, amount: str |
         raise BadInput("errors.usage.bad_value", option="--lender", problem=Message("asking.err.lender", choices=", ".join(payees)))
     payment = build_payment(given, payees)
     after = store.add_payment(name, payment)
-    print(t(lang, "store.paid.recorded", name=name, lender=payment.lender, amount=_money(payment.amount), date=payment.date.isoformat()))
+    print(t(lang, "store.paid.recorded", name=name, lender=payment.lender, amount=t(lang, "render.money", amount=_money(payment.amount)), date=payment.date.isoformat()))
     print(said_after(after, payment, lang))
 
 

@@ -87,8 +87,9 @@ def advice_blocks(advice: KeepingAdvice, w: Phrasebook) -> list[Block]:
     steps = []
     for n, step in enumerate(advice.steps, start=1):
         steps.append(Item(step.text, str(n)))
-        steps.append(Item(w("keeping.advice.source", source=step.source, grade=w(f"keeping.grades.{GRADES.get(step.grade, 'practice')}")),
-                          w("keeping.advice.source_label")))
+        # A rule's grade is said with it; debt-advice practice says so in its source already.
+        source = w("keeping.advice.source", source=step.source, grade=w(f"keeping.grades.{GRADES[step.grade]}")) if step.grade in GRADES else step.source
+        steps.append(Item(source, w("keeping.advice.source_label")))
     blocks.append(Items("labelled", tuple(steps)))
     if advice.script:
         blocks += [Heading(w("keeping.advice.script", lender=advice.lender)), Items("number", tuple(Item(line) for line in advice.script))]
