@@ -36,11 +36,18 @@ os.environ["XDG_CACHE_HOME"] = str(_SESSION_FOLDER / "cache")
 
 # Hypothesis: `ci` (when CI is set, as .ci/run does) tries as many examples as each test asks for
 # (100 where it does not say) and prints how to replay a failure; `dev`, the default, half of that
-# where a test scales its count (test_fuzz.slow) and 50 elsewhere, to keep a local run quick.
-# Tests with a fixed max_examples keep it. HYPOTHESIS_PROFILE names a profile outright.
+# where a test scales its count (`examples` below, test_fuzz.slow) and 50 elsewhere, to keep a
+# local run quick; other tests with a count of their own keep it. HYPOTHESIS_PROFILE names a
+# profile outright.
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+def examples(ci: int) -> int:
+    """How many examples a test with a count of its own tries: `ci` under the `ci` profile, half of
+    it locally (`dev`), so that a run from a fresh clone, with no example database, stays quick."""
+    return max(10, ci * settings.default.max_examples // 100)
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:

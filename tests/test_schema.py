@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, example_answers, leaf_paths, write_answers
+from conftest import EXAMPLES, example_answers, examples, leaf_paths, write_answers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
@@ -262,7 +262,7 @@ def amount_or_none(text: str):
         return None
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(texts)
 def test_amount_pattern_is_the_reader(text):
     value = amount_or_none(text)
@@ -282,7 +282,7 @@ def test_what_people_type_is_taken():
     assert not re.search(spellings.percent_pattern(50), "50.01")
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(texts, st.sampled_from([1, 50, 400]))
 def test_rate_pattern_is_the_reader(text, limit):
     try:
