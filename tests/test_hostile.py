@@ -378,10 +378,10 @@ def _peak_mb(home: Path, args: list[str]) -> float:
     import subprocess
 
     script = ("import resource, subprocess, sys\n"
-              "subprocess.run(sys.argv[1:], capture_output=True, timeout=5)\n"
+              "subprocess.run(sys.argv[1:], capture_output=True, timeout=60)\n"
               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
     result = subprocess.run([sys.executable, "-c", script, sys.executable, "-m", "negotiator", *args],
-                            env=cli_env(home), capture_output=True, text=True, timeout=30, check=True)
+                            env=cli_env(home), capture_output=True, text=True, timeout=120, check=True)
     return int(result.stdout) / 1024
 
 
