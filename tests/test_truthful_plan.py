@@ -411,7 +411,9 @@ def test_a_plan_from_an_answers_file_has_no_payment_events():
 
 @pytest.mark.parametrize("path", [ZH, EN])
 def test_the_wizard_picker_review_and_result_show_the_plans_own_target(path, capsys):
+    from negotiator.advice.phrasing import given
     from negotiator.core.money import show
+    from negotiator.core.when import Day
     from negotiator.planning.engine import what_if
     from negotiator.wizard import screens as screen
     from negotiator.wizard.steps import choice
@@ -423,9 +425,12 @@ def test_the_wizard_picker_review_and_result_show_the_plans_own_target(path, cap
         # Picking what the plan already aims for gives exactly the plan's lender.
         same = what_if(c, d.index, target.kind)
         assert (same.share, same.ladder) == (d.share, d.ladder)
-        line = screen.proposal_choice(choice(c, d, target.kind), target.kind.value, d.recommended.kind.value, c.language)
+        line = screen.proposal_choice(choice(c, d, target.kind), c.language)
         assert show(target.monthly_payment) in line and show(d.ladder.walk_away) in line
         assert str(len(target.instalments)) in line
+        assert show(target.total_payable) in line  # what it adds up to, and when it is paid off
+        last = target.schedule.rows[-1].due
+        assert given(c.language, Day(last.year, last.month)) in line
     screen.review(c, plan, c.language)
     screen.result(plan, c.language)
     out = capsys.readouterr().out

@@ -51,6 +51,15 @@ def test_wrong_answers_are_refused_with_a_sentence_in_both_languages(question: Q
         assert sentence and "{" not in sentence and "\n" not in sentence
 
 
+@pytest.mark.parametrize("typed", ["不知道", "不清楚", "不知道。", "don't know", "Don’t know", "dont know", "not sure", "?", ""])
+def test_a_rate_may_be_not_known(typed: str) -> None:
+    (daily,) = [q for q in Q.DEBT if q.key == "daily_rate_percent"]
+    assert read(daily, typed) is None
+    assert read(daily, "0.05") == "0.05"
+    with pytest.raises(Refused):
+        read(AMOUNT, typed or "不知道")  # where "don't know" is no answer, it is refused
+
+
 def test_optional_answers_may_be_left_empty() -> None:
     assert read(Q.EXPENSE, "") is None
     assert read(Question("income_before", "amount", required=False), " ") is None
@@ -74,7 +83,7 @@ def test_every_question_has_its_words(lang: str) -> None:
     for q in every_question():
         assert words.t(lang, f"wizard.q.{q.words}", category="x", total="x", entry="x", lender="x", path="x", name="x", count="x")
         if q.hint:
-            assert words.t(lang, f"wizard.hint.{q.words}")
+            assert words.t(lang, f"wizard.hint.{q.hint if isinstance(q.hint, str) else q.words}")
         for value in q.choices:
             assert words.t(lang, f"wizard.choices.{q.words}.{value}")
         assert dataclasses.is_dataclass(q)

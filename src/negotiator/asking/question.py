@@ -49,6 +49,7 @@ class Question:
     hint: bool | str = False
     when: Callable[[dict[str, Any]], bool] | None = None  # asked only when this holds
     check: Callable[[str], object] | None = None  # an extra rule: raises Refused
+    unknown: bool = False  # "不知道" / "don't know" is an answer: the same as none (an optional question)
     area: str = "wizard"
     offer: str = "wizard.hint.enter_keeps"
 
@@ -60,9 +61,17 @@ class Question:
 # ---- reading what was typed ----------------------------------------------------------------
 
 
+# What people type when they do not know, in either language (the run's language aside).
+DONT_KNOW = frozenset({"不知道", "不清楚", "不确定", "不记得", "忘了", "don't know", "dont know", "do not know", "not sure",
+                       "no idea", "unknown", "?", "？"})
+
+
 def read(q: Question, text: str) -> Any:
-    """The stored form of a typed answer, or Refused. An empty optional answer is None. Amounts,
-    rates, numbers and dates are read as everywhere else (negotiator.core.typed)."""
+    """The stored form of a typed answer, or Refused. An empty optional answer is None, and so is
+    "不知道" where the question takes it. Amounts, rates, numbers and dates are read as everywhere
+    else (negotiator.core.typed)."""
+    if q.unknown and " ".join(text.strip().lower().replace("’", "'").rstrip(".。!！").split()) in DONT_KNOW:
+        return None
     if not text.strip():
         if q.required:
             raise Refused("values.amount.empty" if q.kind == "amount" else "wizard.err.required")

@@ -242,17 +242,32 @@ def target_line(d: DebtPlan, w: Phrasebook) -> str:
     return n_(w, "target_line", lender=d.lender, target=describe(_ladder(d).target, w), walk_away=walk_away_text(d, w))
 
 
+def choice_name(p: Proposal, w: Phrasebook) -> str:
+    """What a menu calls a proposal: a pause is named by its length and by whether instalments
+    follow it ("延期 6 个月后分期", "只延期 6 个月"), so no two choices share a name."""
+    if p.kind.value == "extension":
+        which = "extension" if p.instalments and not p.pause_only else "pause_only"
+        return n_(w, f"choice.name.{which}", pause=p.pause_months)
+    return w.kind(p.label)
+
+
 def choice_line(d: DebtPlan, w: Phrasebook) -> str:
-    """A proposal as a menu offers it, short enough for one line: the target it gives and the
-    walk-away that goes with it."""
+    """A proposal as a menu offers it: the target it gives, what that adds up to and when it is
+    paid off, and the walk-away that goes with it."""
+    from negotiator.advice.phrasing import given
+    from negotiator.core.when import Day
+
     ladder = _ladder(d)
     p = ladder.target
-    kind = w.kind(p.label)
+    name = choice_name(p, w)
     if ladder.once:
-        return n_(w, "choice.once", kind=kind, amount=money(w, p.amount))
-    if p.pause_only:
-        return n_(w, "choice.pause_only", kind=kind, pause=p.pause_months)
-    values = {"kind": kind, "monthly": money(w, p.monthly_payment), "months": len(p.instalments), "walk_away": money(w, ladder.walk_away)}
+        return n_(w, "choice.once", kind=name, amount=money(w, p.amount))
+    last = p.schedule.rows[-1].due if p.schedule.rows else None
+    end = given(w.lang, Day(last.year, last.month)) if last is not None else ""
+    if p.pause_only or not p.instalments:
+        return n_(w, "choice.pause_only", kind=name, end=end)
+    values = {"kind": name, "monthly": money(w, p.monthly_payment), "months": len(p.instalments), "walk_away": money(w, ladder.walk_away),
+              "total": money(w, p.total_payable), "end": end}
     if p.pause_months:
         line = n_(w, "choice.pause", pause=p.pause_months, pause_payment=money(w, p.pause_payment), **values)
     else:

@@ -50,8 +50,11 @@ INCOME = (
     Question("monthly", "amount", word="income_monthly", hint=True),
 )
 
-# One question per category, asked in turn; Enter leaves the category out.
+# One question per category, asked in turn; Enter leaves the category out. The total beside it
+# says what it counts: nothing yet; every answer so far, this one included; or the others.
 EXPENSE = Question("monthly", "amount", word="expense", required=False, hint=True)
+EXPENSE_WITH = Question("monthly", "amount", word="expense_with", required=False, hint="expense")
+EXPENSE_OTHERS = Question("monthly", "amount", word="expense_others", required=False, hint="expense")
 
 PRIORITY = (
     Question("name", "text", word="priority_name", high=100, hint=True),
@@ -65,9 +68,11 @@ DEBT = (
     Question("interest", "amount", default="0", hint=True),
     Question("penalties", "amount", default="0", hint=True),
     Question("days_overdue", "int", default=0, high=36500),
-    Question("_rate", "select", choices=("daily", "annual")),
-    Question("daily_rate_percent", "percent", high="1", hint=True, when=lambda d: d.get("_rate") == "daily"),
-    Question("annual_rate_percent", "percent", high="400", hint=True, when=lambda d: d.get("_rate") == "annual"),
+    Question("_rate", "select", choices=("daily", "annual", "unknown")),
+    # Enter or "不知道" leaves the rate out; the debts step then puts in the rate assumed.
+    Question("daily_rate_percent", "percent", high="1", hint=True, required=False, unknown=True, when=lambda d: d.get("_rate") == "daily"),
+    Question("annual_rate_percent", "percent", high="400", hint=True, required=False, unknown=True,
+             when=lambda d: d.get("_rate") == "annual"),
     Question("contract_monthly", "amount", default="0", hint=True),
     Question("stage", "select", choices=STAGES),
     # Both restart the statute of limitations; Enter skips (the plan then counts from the day the
@@ -76,6 +81,11 @@ DEBT = (
     Question("last_payment_date", "date", required=False, hint=True, when=lambda d: _old(d)),
     Question("last_demand_date", "date", required=False, hint=True, when=lambda d: _old(d)),
 )
+
+# A debt whose contract rate is not known is planned at 24% a year: the line above which courts
+# have reportedly been told to support cutting interest, penalties and fees on a financial loan
+# (facts.md, grade R). The answers model itself takes no debt without a rate.
+ASSUMED_ANNUAL_RATE = "24"
 
 BUFFER = Question("buffer_percent", "percent", high="50", hint=True)
 LUMP_SUM = Question("lump_sum", "amount", default="0", hint=True)

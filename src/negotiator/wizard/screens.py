@@ -93,15 +93,12 @@ def proposals(debt: DebtPlan, lang: str) -> None:
     print("\n".join(block_lines(debt_blocks(debt, Phrasebook(lang)), lang, screen_width())), flush=True)
 
 
-def proposal_choice(debt: DebtPlan, kind: str, recommended: str, lang: str) -> str:
+def proposal_choice(debt: DebtPlan, lang: str) -> str:
     """A menu line: the target that picking this proposal gives, in the plan's own words."""
     from negotiator.render.blocks import Phrasebook
     from negotiator.render.sections import choice_line
 
-    title = choice_line(debt, Phrasebook(lang))
-    if kind == recommended:
-        title += t(lang, "wizard.menu.recommended")
-    return title
+    return choice_line(debt, Phrasebook(lang))
 
 
 def target(debt: DebtPlan, lang: str) -> str:
@@ -117,7 +114,9 @@ def target(debt: DebtPlan, lang: str) -> str:
 # ---- review ---------------------------------------------------------------------------------------
 
 
-def review(case: Case, plan: Plan, lang: str) -> None:
+def review(case: Case, plan: Plan, lang: str, assumed: set[int] | frozenset[int] = frozenset()) -> None:
+    """Every answer on one screen; `assumed`: the debts whose rate was not known (planned at the
+    rate assumed, and said to be)."""
     def w(key: str, **values: Any) -> str:
         return t(lang, f"wizard.review.{key}", **values)
 
@@ -145,9 +144,9 @@ def review(case: Case, plan: Plan, lang: str) -> None:
     lines += [pair(x.name, x.monthly) for x in case.priority] or [w("none")]
 
     lines += ["", f"[{t(lang, 'wizard.steps.debts')}]"]
-    for debt in case.debts:
+    for n, debt in enumerate(case.debts):
         rate = (w("daily_rate", rate=debt.daily_rate_percent) if debt.daily_rate_percent is not None
-                else w("annual_rate", rate=debt.annual_rate_percent))
+                else w("assumed_rate" if n in assumed else "annual_rate", rate=debt.annual_rate_percent))
         lines.append("  " + w("debt", lender=debt.lender, kind=t(lang, f"wizard.choices.kind.{debt.kind.value}")))
         lines.append(w("debt_money", principal=money(debt.principal), interest=money(debt.interest), penalties=money(debt.penalties)))
         lines.append(w("debt_terms", days=days(lang, debt.days_overdue), rate=rate, monthly=money(debt.contract_monthly),

@@ -145,6 +145,11 @@ def priority(d: Draft) -> None:
 
 def debts(d: Draft) -> None:
     def check(entry: dict[str, Any]) -> Message | None:
+        if entry.get("daily_rate_percent") is None and entry.get("annual_rate_percent") is None:
+            # The rate is not known: the plan is worked out at the rate assumed, and says so.
+            entry["_rate"] = "unknown"
+            entry["annual_rate_percent"] = Q.ASSUMED_ANNUAL_RATE
+            screens.say(t(d.lang, "wizard.msg.rate_assumed", lender=entry.get("lender", ""), rate=Q.ASSUMED_ANNUAL_RATE))
         # The model is the judge of a whole debt (e.g. a balance of nothing), as for a file.
         from pydantic import ValidationError
 
@@ -170,11 +175,13 @@ def expenses(d: Draft) -> None:
     lang = d.lang
     given = {e["category"]: e["monthly"] for e in d.answers.get("expenses", [])}
     for category in Q.CATEGORIES:
-        # The total so far, the category being asked about included (when it has an answer).
+        # The total of the answers so far, this category's included when it has one; the question
+        # says which (none at all before the first answer).
         so_far = [Decimal(v) for v in given.values()]
         total = engine_budget([], so_far, [], Decimal(0)).essentials  # the engine adds them up
         label = t(lang, f"wizard.choices.category.{category}")
-        answer = ask(Q.EXPENSE, lang, given.get(category), category=label, total=money(total))
+        question = Q.EXPENSE_WITH if category in given else Q.EXPENSE_OTHERS if given else Q.EXPENSE
+        answer = ask(question, lang, given.get(category), category=label, total=money(total))
         if answer is None:
             given.pop(category, None)
         else:
@@ -229,9 +236,17 @@ def proposals(d: Draft) -> None:
         recommended = debt.recommended.kind.value
         entry = d.answers["debts"][debt.index]
         # Each option shows the target that picking it gives, once the budget is shared out again.
-        options = [(screens.proposal_choice(choice(case, debt, p.kind), p.kind.value, recommended, lang), p.kind.value)
-                   for p in debt.proposals]
-        pick = ask(Q.PROPOSAL, lang, entry.get("chosen") or recommended, options=options, lender=debt.lender)
+        # Two kinds that come to the same target (both only a pause) are one choice: the
+        # recommended kind when it is one of them.
+        lines = {p.kind.value: screens.proposal_choice(choice(case, debt, p.kind), lang) for p in debt.proposals}
+        picks: dict[str, str] = {}
+        for kind, line in lines.items():
+            if line not in picks or kind == recommended:
+                picks[line] = kind
+        mark = t(lang, "wizard.menu.recommended")
+        options = [(line + (mark if kind == recommended else ""), kind) for line, kind in picks.items()]
+        current = entry.get("chosen") or recommended
+        pick = ask(Q.PROPOSAL, lang, picks.get(lines.get(current, ""), recommended), options=options, lender=debt.lender)
         # Only a departure from the recommendation is kept, so the target follows the engine otherwise.
         if pick == recommended:
             entry.pop("chosen", None)
@@ -263,7 +278,8 @@ def review(d: Draft) -> str:
     """Every answer on one screen; returns "continue" or the step to go back to."""
     lang = d.lang
     case, plan = engine(d)
-    screens.review(case, plan, lang)
+    assumed = {i for i, debt in enumerate(d.answers.get("debts", [])) if debt.get("_rate") == "unknown"}
+    screens.review(case, plan, lang, assumed)
     options = [(t(lang, "wizard.menu.review_continue"), "continue")]
     options += [(t(lang, "wizard.menu.review_change", step=t(lang, f"wizard.steps.{s}")), s) for s in EDITABLE]
     step: str = ask(Q.REVIEW_MENU, lang, options=options)
