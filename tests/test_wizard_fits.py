@@ -215,6 +215,9 @@ def test_the_screens_from_the_budget_on_fit_a_window_of_100_columns(home: Path, 
         term.ask(question(lang, word, lender=lender), keys)
     assert term.finish() == 0, term.flat[-3000:]
     assert len(store.open_case(f"case-{TODAY}").case.debts) == 2
+    # The result screen draws the budget as bars beside the plan's figures, and they fit too.
+    plan = saved_plan(lang)
+    assert term.said(words.t(lang, "render.bars.shares", available=show(plan.numbers.budget.available)))
     fits(term, lang)
 
 

@@ -154,6 +154,7 @@ def new(
     answers: str | None = typer.Option(None, "--answers", "-a", metavar="<path>", help=h("new.answers")),
     name: str | None = typer.Option(None, "--name", help=h("new.name")),
     lang: Lang = None,
+    plain: Plain = False,
 ) -> None:
     if answers is not None:
         from negotiator.commands.cases import new_from_answers
@@ -162,27 +163,27 @@ def new(
         return
     from negotiator.wizard import start
 
-    start(language(lang) if lang else None, name=name)
+    start(language(lang) if lang else None, name=name, plain=plain)
 
 
 new.__doc__ = h("new.help")
 
 
 @app.command()
-def resume(lang: Lang = None) -> None:
+def resume(lang: Lang = None, plain: Plain = False) -> None:
     from negotiator.wizard import resume as resume_wizard
 
-    resume_wizard(language(lang) if lang else None)
+    resume_wizard(language(lang) if lang else None, plain)
 
 
 resume.__doc__ = h("resume.help")
 
 
 @app.command()
-def edit(name: CaseName, lang: Lang = None) -> None:
+def edit(name: CaseName, lang: Lang = None, plain: Plain = False) -> None:
     from negotiator.wizard import edit as edit_case
 
-    edit_case(name, language(lang) if lang else None)
+    edit_case(name, language(lang) if lang else None, plain)
 
 
 edit.__doc__ = h("edit.help")

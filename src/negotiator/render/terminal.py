@@ -104,7 +104,23 @@ def _block(block: Block, colon: str) -> RenderableType:
     return _items(block, colon)
 
 
-def _section(section: Section, colon: str) -> Panel:
+class Bars:
+    """The budget as bars beside the plan's figures (render.bars), to the width rich offers."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from negotiator.render.bars import budget_bars
+
+        for line in budget_bars(self.plan, options.max_width):
+            yield Text(line, no_wrap=True, overflow="fold")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(10, options.max_width), options.max_width)
+
+
+def _section(section: Section, colon: str, plan: Plan | None = None) -> Panel:
     parts: list[RenderableType] = []
     previous: Block | None = None
     for block in section.blocks:
@@ -112,6 +128,8 @@ def _section(section: Section, colon: str) -> Panel:
             parts.append(Text(""))
         parts.append(_block(block, colon))
         previous = block
+    if plan is not None and section.key == "budget":  # the figures above, drawn
+        parts += [Text(""), Bars(plan)]
     return Panel(Group(*parts), title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED, border_style="cyan", padding=(0, 1))
 
 
@@ -120,7 +138,7 @@ def draw(plan: Plan, console: Console) -> None:
     colon = t(plan.lang, "render.colon")
     console.print(Panel(Text.assemble((title(plan), "bold"), "\n", subtitle(plan)), box=box.DOUBLE, border_style="cyan"))
     for section in safe.sections(sections(plan)):
-        console.print(_section(section, colon))
+        console.print(_section(section, colon, plan))
 
 
 def render(plan: Plan) -> str:

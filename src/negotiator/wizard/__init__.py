@@ -18,7 +18,10 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _need_terminal(lang: str | None) -> str:
+def _need_terminal(lang: str | None, plain: bool = False) -> str:
+    from negotiator.wizard import screens
+
+    screens.PLAIN = plain  # --plain: the figures alone, no picture, for the whole interview
     guess = lang or detect_language()
     speak(guess)  # until the interview's own language is chosen
     if not interactive():
@@ -26,25 +29,25 @@ def _need_terminal(lang: str | None) -> str:
     return guess
 
 
-def start(lang: str | None, name: str | None = None) -> None:
+def start(lang: str | None, name: str | None = None, plain: bool = False) -> None:
     """`negotiator`, `negotiator new`: a new interview; `name` suggests the saved case's name."""
-    guess = _need_terminal(lang)
+    guess = _need_terminal(lang, plain)
     from negotiator.wizard import flow
 
     flow.start(lang, name, guess)
 
 
-def resume(lang: str | None) -> None:
+def resume(lang: str | None, plain: bool = False) -> None:
     """`negotiator resume`: go on from the last step finished in the newest draft."""
-    guess = _need_terminal(lang)
+    guess = _need_terminal(lang, plain)
     from negotiator.wizard import flow
 
     flow.resume(lang, guess)
 
 
-def edit(name: str, lang: str | None) -> None:
+def edit(name: str, lang: str | None, plain: bool = False) -> None:
     """`negotiator edit NAME`: the saved case's answers on the review screen, ready to change."""
-    guess = _need_terminal(lang)
+    guess = _need_terminal(lang, plain)
     from negotiator.wizard import flow
 
     flow.edit(name, lang, guess)

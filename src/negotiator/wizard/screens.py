@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # types only: the first question comes before pydantic and th
     from negotiator.plan import Plan
     from negotiator.planning.engine import DebtPlan
 
+# --plain: the figures alone, never a picture (for screen readers and copying); set once a run.
+PLAIN = False
+
 
 def screen_width() -> int:
     """The window's width in a terminal; elsewhere (a pipe, a test) the printed plan's 80 columns."""
@@ -180,6 +183,7 @@ def result(plan: Plan, lang: str) -> None:
     else:
         say(t(lang, "wizard.msg.nothing_available"))
     say()
+    bars(plan)
     say(t(lang, "wizard.result.targets"))
     for debt in plan.numbers.debts:
         say("  " + target(debt, lang))
@@ -191,3 +195,18 @@ def result(plan: Plan, lang: str) -> None:
         say(t(lang, "wizard.result.first_call", lender=first.lender))
         say("  " + opening)
     say()
+
+
+def bars(plan: Plan) -> None:
+    """The budget as bars beside their figures, in a terminal and not --plain (a screen reader
+    gets the figures alone, in the sentence above)."""
+    import sys
+
+    if PLAIN or not sys.stdout.isatty():
+        return
+    from negotiator.render.bars import budget_bars
+
+    lines = budget_bars(plan, screen_width())
+    if lines:
+        print("\n".join(lines), flush=True)
+        say()
