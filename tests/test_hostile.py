@@ -799,3 +799,104 @@ def test_an_append_is_whole_or_not_there(home):
     with appending.undone_on_error(path):
         appending.append_whole(path, b'{"b": 2}\n', 1 << 20)
     assert path.read_bytes() == b'{"a": 1}\n{"b": 2}\n'
+
+
+# --- every unsafe code point, through a note, a name and a file name, into every form and echo --
+
+def _every_unsafe() -> str:
+    import itertools
+
+    planes = itertools.chain(range(0x10000), range(0x11000, 0x1E000), range(0xE0000, 0xE0080))
+    return "".join(chr(c) for c in planes if not 0xD800 <= c <= 0xDFFF and UNSAFE.match(chr(c)))
+
+
+EVERY = _every_unsafe()
+
+
+def _no_raw(data: bytes | str, where: str) -> None:
+    """Not one unsafe code point in `data`, but a line break (and a calendar's CRLF)."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    found = sorted({f"U+{ord(m.group(0)):04X}" for m in UNSAFE.finditer(text.replace("\r\n", "\n")) if m.group(0) != "\n"})
+    assert not found, f"{where}: raw {found[:8]}"
+
+
+def test_every_unsafe_code_point_is_covered():
+    for wanted in ("\x00", "\x1f", "\x7f", "\x85", "\x9b", "\x9d", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u2028",
+                   "\u2029", "\u202e", "\u2060", "\u2066", "\u2069", "\ufeff", "\U000e0001", "\U000e0041", "\U000e007f"):
+        assert wanted in EVERY
+    assert not set("Huabei 花呗\n\t".replace("\n", "").replace("\t", "")) & set(EVERY)
+
+
+def test_every_unsafe_code_point_in_a_note_reaches_no_output_raw(run_cli, home, tmp_path):
+    from negotiator import store
+
+    _saved(home, "x")
+    os.environ["NEGOTIATOR_HOME"] = str(home)
+    try:
+        for start in range(0, len(EVERY), 150):  # a note holds 2,000 characters at most
+            chunk = EVERY[start:start + 150]
+            store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 10, 0), channel="phone", lender="Huabei", who="Ms Wang",
+                                              said=f"a{chunk}b", agreed=f"c{chunk}d", next_action=f"e{chunk}f"))
+    finally:
+        del os.environ["NEGOTIATOR_HOME"]
+    runs = [("show", "x", "--format", form) for form in ("text", "markdown", "json", "ics")]
+    runs += [("log", "list", "x"), ("log", "list", "x", "--format", "json"), ("cases",), ("cases", "--format", "json"),
+             ("incidents", "x"), ("incidents", "x", "--format", "json"), ("complain", "x", "--lender", "Huabei"),
+             ("practice", "x", "--seed", "1", "--format", "json"), ("offer", "x", f"6 months{EVERY[1:60]}", "--format", "json"),
+             ("offer", "x", f"6 months{EVERY[1:60]}")]
+    for lang in ("en", "zh"):
+        for args in runs:
+            done = run_cli(*args, "--lang", lang)
+            assert done.returncode in (0, 2), (args, done.stderr)
+            _no_raw(done.stdout + done.stderr, " ".join(args[:2]))
+        for form in ("text", "markdown", "ics", "json"):
+            out = tmp_path / f"{lang}.{form}"
+            done = run_cli("show", "x", "--format", form, "-o", str(out), "--lang", lang)
+            assert done.returncode == 0, done.stderr
+            _no_raw(out.read_bytes(), f"show -o .{form}")
+    # JSON keeps each value exactly: a program reading it gets what was typed.
+    entries = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
+    assert "".join(e["said"][1:-1] for e in entries[1:]) == EVERY.strip()
+
+
+@pytest.mark.parametrize("where", ["lender", "who"])
+def test_every_unsafe_code_point_in_a_name_is_refused_and_never_echoed(run_cli, home, tmp_path, where):
+    data = answers()
+    if where == "who":
+        _saved(home, "x")
+    for ch in EVERY:
+        if where == "who":
+            if ch == "\x00":
+                continue  # a command line cannot hold NUL
+            done = run_cli("log", "add", "x", "--channel", "phone", "--who", f"Ms{ch}Wang", "--lang", "en")
+        else:
+            data["debts"][0]["lender"] = f"Hua{ch}bei"
+            done = run_cli("plan", "--answers", str(write_answers_file(tmp_path / "a.json", data)), "--format", "json", "--lang", "en")
+        assert done.returncode == 2, (f"U+{ord(ch):04X}", done.stdout[:200])
+        _no_raw(done.stdout + done.stderr, f"U+{ord(ch):04X}")
+
+
+def write_answers_file(path: Path, data: dict) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=True), "utf-8")
+    return path
+
+
+def test_every_unsafe_code_point_in_a_file_name_or_the_data_folder_is_echoed_escaped(run_cli, tmp_path):
+    names = EVERY.replace("\x00", "").replace("/", "")
+    for start in range(0, len(names), 40):  # a file name holds 255 bytes
+        chunk = names[start:start + 40]
+        for lang in ("en", "zh"):
+            out = tmp_path / f"{lang}-{start}{chunk}.json"
+            done = run_cli("example", "-o", str(out), "--lang", lang)
+            assert done.returncode == 0 and out.exists(), done.stderr
+            _no_raw(done.stdout + done.stderr, f"example -o ({start})")
+            plan = run_cli("plan", "--answers", str(out), "-o", str(out.with_suffix(".txt")), "--lang", lang)
+            assert plan.returncode == 0, plan.stderr
+            _no_raw(plan.stdout + plan.stderr, f"plan -o ({start})")
+            refused = run_cli("plan", "--answers", str(out), "-o", str(out), "--lang", lang)  # exists: refused, naming it
+            assert refused.returncode == 2
+            _no_raw(refused.stdout + refused.stderr, f"plan -o existing ({start})")
+            folder = tmp_path / f"home-{lang}-{start}{chunk}"
+            saved = run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x", "--lang", lang, NEGOTIATOR_HOME=str(folder))
+            assert saved.returncode == 0, saved.stderr
+            _no_raw(saved.stdout + saved.stderr, f"new, data folder ({start})")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from negotiator.core import errors
+from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Joined, Message, NegotiatorError
 
 CONTENT = Path(__file__).parent / "content"
@@ -124,11 +125,22 @@ def typed_words(key: str) -> tuple[str, ...]:
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    """One sentence with its placeholders filled."""
+    """One sentence with its placeholders filled. This is where every echo of a value from outside
+    (a typed name or note, a stored value, a file name, the data folder's path) meets the screen:
+    each text value is shown with its controls escaped (controls.visible), so none can retitle
+    the window, clear the screen or reorder what is read. A line break stays one."""
     text = raw(lang, key)
     if not isinstance(text, str):
         raise TypeError(f"{key} is not a sentence")
-    return text.format(**values) if values else text
+    return text.format(**{name: _echoed(value) for name, value in values.items()}) if values else text
+
+
+def _echoed(value: object) -> object:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, PurePath):
+        return visible(str(value))
+    return value
 
 
 def say(lang: str, said: Message | NegotiatorError | str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from negotiator.core.controls import has_controls
+from negotiator.core.controls import has_controls, json_escaped
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.files import (
     STALE_SECONDS,
@@ -49,7 +49,7 @@ class Draft:
                 self.path = _new_path()
         clean_stale(self.path.parent, STALE_SECONDS)
         record = {"version": DRAFT_VERSION, "lang": self.lang, "done": self.done, "name": self.name, "editing": self.editing, "answers": self.answers}
-        atomic_write(self.path, json.dumps(record, ensure_ascii=False, indent=2) + "\n", overwrite=True)
+        atomic_write(self.path, json_escaped(json.dumps(record, ensure_ascii=False, indent=2)) + "\n", overwrite=True)
         self.seen = stamp(self.path)
 
     def discard(self) -> None:
