@@ -81,25 +81,44 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
     return areas
 
 
+# The parsed words of one language take about 100 KB; a file much larger than that is not ours.
+MAX_CACHE_BYTES = 4 * 1024 * 1024
+
+
 def _read(path: Path, key: list[object]) -> dict[str, dict[str, object]] | None:
+    """The kept words, read like every other stored file (core.files.read_capped): a regular file
+    only, never a link followed or a pipe waited on, at most MAX_CACHE_BYTES. Anything else, or a
+    file that does not hold what `_keep` writes, is None: the words are read again and kept anew."""
     import marshal
 
+    from negotiator.core.files import read_capped
+
     try:
-        with open(path, "rb") as handle:
-            stored_key, areas = marshal.load(handle)
+        data = read_capped(path, MAX_CACHE_BYTES)
+        if data is None:
+            return None
+        stored_key, areas = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return areas if stored_key == key and isinstance(areas, dict) else None
+    if stored_key != key or not isinstance(areas, dict):
+        return None
+    if not all(isinstance(area, dict) and all(isinstance(v, (str, list)) for v in area.values()) for area in areas.values()):
+        return None
+    return areas
 
 
 def _keep(path: Path, key: list[object], areas: dict[str, dict[str, object]]) -> None:
     import marshal
+    import stat
 
     from negotiator.core.files import atomic_write
     from negotiator.core.paths import private_dir
 
     try:
         private_dir(path.parent)
+        # A pipe, a link or a device where the cache goes is ours to replace: it holds nothing.
+        if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode) and not os.path.isdir(path):
+            os.unlink(path)
         atomic_write(path, marshal.dumps([key, areas]), overwrite=True)
     except (OSError, ValueError, BadInput):
         pass  # a read-only home: the words are parsed again next time

@@ -19,7 +19,8 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def run(args: Sequence[str], body: Callable[[], object]) -> int:
         sys.stdin = _Closed("input")
     if sys.stdout is None:
         sys.stdout = _Closed("output")
-    with this_run.started(args):
+    with this_run.started(args), _notes(), _hang_up_is_ctrl_c():
         try:
             if this_run.unknown_language(args) is not None:
                 raise BadInput("errors.usage.bad_value", option="--lang", problem=Message("cli.bad.lang"))
@@ -77,6 +78,45 @@ def run(args: Sequence[str], body: Callable[[], object]) -> int:
         except (Exception, KeyboardInterrupt) as exc:
             return ending(exc, args)
         return result if isinstance(result, int) else 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _hang_up_is_ctrl_c() -> Iterator[None]:
+    """A closed window (SIGHUP) or a polite kill (SIGTERM) ends the run as Ctrl-C does, so what
+    was typed is kept the same way: the wizard's draft, the call's draft contact, the answers of
+    `log add`. Left to themselves, both end the process at once and lose it."""
+    import signal
+
+    wanted = [getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)]
+    try:
+        before = [(number, signal.signal(number, _interrupt)) for number in wanted]
+        for number, handler in before:
+            if handler is signal.SIG_IGN:  # started under nohup: a hang-up stays ignored
+                signal.signal(number, handler)
+    except ValueError:  # not the main thread (a test's runner): signals stay as they are
+        before = []
+    try:
+        yield
+    finally:
+        for number, handler in before:
+            signal.signal(number, handler)
+
+
+@contextmanager
+def _notes() -> Iterator[None]:
+    """After the run, what it found and put right on the way: a data folder that others could read."""
+    from negotiator.core import paths
+
+    try:
+        yield
+    finally:
+        for folder in paths.widened:
+            print(visible(t(this_run.language(), "safety.folder_private", path=folder)), file=sys.stderr)
+        paths.widened.clear()
 
 
 def _output_gone() -> None:
@@ -176,9 +216,9 @@ def report_crash(exc: BaseException) -> Path | None:
 
     try:
         from negotiator.core.files import atomic_write
-        from negotiator.core.paths import data_dir, private_dir
+        from negotiator.core.paths import private_data
 
-        folder = private_dir(data_dir() / "logs")
+        folder = private_data("logs")
         path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"
         atomic_write(path, "".join(traceback.format_exception(exc)))
         return path

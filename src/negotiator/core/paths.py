@@ -35,6 +35,18 @@ def cache_dir() -> Path:
     return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "negotiator"
 
 
+# Folders of ours that were found open to others and made owner-only in this run: the command
+# line says so once it is done (cli.exits), so the person knows their data folder had been open.
+widened: list[Path] = []
+
+
+def private_data(*parts: str) -> Path:
+    """A folder inside the data folder, made (or set) owner-only, and the data folder with it: a
+    data folder made beforehand with `mkdir` (0755) is closed to others too."""
+    home = private_dir(data_dir())
+    return private_dir(home.joinpath(*parts)) if parts else home
+
+
 def _unusable(path: Path, reason: object) -> BadInput:
     return BadInput("safety.data_folder", path=path, reason=reason)
 
@@ -61,6 +73,8 @@ def private_dir(path: Path) -> Path:
             raise NotADirectoryError(20, os.strerror(20), str(path))
         if stat.S_IMODE(info.st_mode) != 0o700:
             os.chmod(path, 0o700)
+            if path not in missing and info.st_mode & 0o077:
+                widened.append(path)
         if not os.access(path, os.W_OK | os.X_OK):
             raise PermissionError(13, os.strerror(13), str(path))
     except OSError as exc:
