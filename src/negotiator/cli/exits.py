@@ -111,6 +111,7 @@ def _notes() -> Iterator[None]:
     """After the run, what it found and put right on the way: a data folder that others could read."""
     from negotiator.core import paths
 
+    paths.widened.clear()  # found before this run (a caller in the same process): not this run's to say
     try:
         yield
     finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 
 from negotiator.core.errors import BadInput
@@ -22,17 +21,13 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """Where copies that can always be made again are kept: `cache` in NEGOTIATOR_HOME when it is
-    set, else the user's cache folder as platformdirs names it (found without loading platformdirs,
-    which would cost a quick command more than the cache saves)."""
+    set, else the user's cache folder as platformdirs names it on each system."""
     home = os.environ.get("NEGOTIATOR_HOME")
     if home:
         return Path(home).expanduser() / "cache"
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "negotiator" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "negotiator"
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "negotiator"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("negotiator", appauthor=False))
 
 
 # Folders of ours that were found open to others and made owner-only in this run: the command

@@ -119,10 +119,14 @@ def _clean(value: Any, depth: int = 0) -> None:
             raise BadInput("safety.draft_not_json") from exc
 
 
+# Where an object or a list belongs and something else is found: the steps would stop on it.
+_SHAPES = frozenset({"list_type", "model_type", "model_attributes_type", "dict_type", "string_unicode"})
+
+
 def _fits(answers: dict[str, Any]) -> None:
-    """Every value the draft holds fits the answers model, as an answers file's must; what is
-    missing is simply asked for. A value of the wrong kind (`"debts": [1]`, `"income": "abc"`)
-    would otherwise stop the wizard half-way through `resume`."""
+    """The draft has the shape of the answers: a list where the model has a list, an object where
+    it has one. What is missing is simply asked for. A value of the wrong shape (`"debts": [1]`,
+    `"income": "abc"`) would otherwise stop the wizard half-way through `resume`."""
     from pydantic import ValidationError
 
     from negotiator.answers.case import Case
@@ -138,8 +142,10 @@ def _fits(answers: dict[str, Any]) -> None:
             for part in error["loc"]:
                 if _in(data, (*loc, part)):
                     loc = (*loc, part)
-            if error["type"] in ("missing", "too_short") or not loc or isinstance(_at(data, loc), dict):
-                continue  # not yet asked (no debt entered yet), or a rule over several answers that later steps settle
+            if error["type"] not in _SHAPES or not loc or isinstance(_at(data, loc), dict):
+                # Missing: not yet asked. A single value of the wrong kind (a lender typed as 5):
+                # the question shows it and asks again. A rule over several answers: later steps.
+                continue
             raise BadInput("safety.draft_value", field=field_path(loc)) from exc
     except RecursionError as exc:
         raise BadInput("safety.draft_fields") from exc
