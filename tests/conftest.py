@@ -126,7 +126,7 @@ def no_network_used():
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     path = tmp_path / "home"
-    path.mkdir()
+    path.mkdir(mode=0o700)  # as negotiator makes it: one made open is set private, with a note
     return path
 
 

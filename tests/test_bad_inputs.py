@@ -37,7 +37,10 @@ EXPECTED = {
     "date_too_early": "hardship.since: must be a date between",
     "date_too_late": "plan_date: must be a date between",
     "date_words": "hardship.since",
+    "days_overdue_bool": "debts[0].days_overdue: must be a whole number",
     "days_overdue_fraction": "debts[0].days_overdue: must be a whole number",
+    "duplicate_key": 'the field "principal" is given twice',
+    "expected_months_bool": "hardship.expected_months: must be a whole number",
     "days_overdue_text": "debts[0].days_overdue: must be a whole number",
     "debt_is_list": "debts[1]: must be an object",
     "debts_empty": "debts: must list at least one",
@@ -258,3 +261,86 @@ def test_rates_keep_the_form_they_were_written_in():
     case = case_from_data(parse_json(example_text()))
     assert str(case.debts[0].daily_rate_percent) == "0.05"
     assert str(case.debts[1].annual_rate_percent) == "18.25"
+
+
+# ---- the person's side refuses: closed or full output, closed input, special files for -o ------
+
+COMMANDS = [
+    ["plan", "--answers", str(EXAMPLES / "case-en.json")],
+    ["plan", "--answers", str(EXAMPLES / "case-en.json"), "--format", "json"],
+    ["show", "a"], ["show", "a", "--format", "markdown"], ["cases"], ["cases", "--format", "json"], ["log", "list", "a"],
+    ["log", "list", "a", "--format", "json"], ["calc", "--amount", "10000", "--months", "12", "--annual-rate-percent", "18"], ["example"], ["schema"],
+    ["offer", "a", "12 x 1200"], ["practice", "a", "--seed", "1"], ["incidents", "a"], ["incidents", "a", "--format", "json"], ["--help"],
+    ["drafts"],
+]
+
+
+@pytest.fixture
+def shell(home):
+    """Runs one command line under bash with a redirection or a pipe, as a person's shell would;
+    the command's own exit code is the last line of stderr ("exit=N")."""
+    import shlex
+    import subprocess
+    import sys
+
+    from conftest import cli_env
+
+    saved = subprocess.run([sys.executable, "-m", "negotiator", "new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "a"],
+                           env=cli_env(home), capture_output=True, timeout=TIMEOUT)
+    assert saved.returncode == 0, saved.stderr
+
+    def run(args: list[str], redirect: str) -> subprocess.CompletedProcess[str]:
+        line = shlex.join([sys.executable, "-m", "negotiator", *args, *([] if args[0] == "--help" else ["--lang", "en"])])
+        return subprocess.run(["/bin/bash", "-c", f'{line} {redirect}; echo "exit=${{PIPESTATUS[0]}}" >&2'], env=cli_env(home),
+                              capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+
+    return run
+
+
+def _exit(done) -> int:
+    return int(done.stderr.rsplit("exit=", 1)[1])
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_closed_or_full_output_is_exit_2_in_one_line_and_a_closed_pipe_is_0(shell, args):
+    closed = shell(args, ">&-")
+    assert _exit(closed) == 2, closed.stderr
+    assert closed.stderr.count("\n") == 2 and "could not be written" in closed.stderr and "Traceback" not in closed.stderr
+    if Path("/dev/full").exists():
+        full = shell(args, ">/dev/full")
+        assert _exit(full) == 2, full.stderr
+        assert full.stderr.count("\n") == 2 and "No space left" in full.stderr
+    piped = shell(args, "| true")
+    assert _exit(piped) == 0, piped.stderr
+    assert piped.stderr.strip() == "exit=0"  # quietly: no traceback, no "Exception ignored"
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("args", [["new"], ["resume"], ["log", "add", "a"], ["call", "a"], ["edit", "a"]])
+def test_closed_input_is_exit_2_in_one_line(shell, args):
+    done = shell(args, "<&-")
+    assert _exit(done) == 2, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 2
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_to_a_device_a_pipe_or_a_socket_is_refused(run_cli, tmp_path, force):
+    import os
+    import socket
+    import stat
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "sock"))
+    try:
+        for target in ("/dev/null", str(fifo), str(tmp_path / "sock")):
+            for args in (["example"], ["plan", "--answers", str(EXAMPLES / "case-en.json")]):
+                done = run_cli(*args, "-o", target, *force, "--lang", "en")
+                assert done.returncode == 2, (target, done.stderr)
+                assert "not a file" in done.stderr and done.stderr.count("\n") == 1
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert stat.S_ISSOCK(os.stat(tmp_path / "sock").st_mode)
+    finally:
+        sock.close()

@@ -243,6 +243,9 @@ def _drafts(home: Path, outside: Path) -> dict[str, Path]:
         "answers not an object": {**good, "answers": [1]},
         "control in a key": {**good, "answers": {"debts": [{"lender\x1b[2J": "Evil"}]}},
         "control in the case name": {**good, "name": "x\x1b]0;pwned\x07"},
+        "a debt that is a number": {**good, "answers": {"language": "en", "debts": [1]}},
+        "income that is text": {**good, "answers": {"language": "en", "income": "abc"}},
+        "half a surrogate pair": {**good, "answers": {"language": "en", "hardship": {"details": "a\ud800b"}}},
     }
     paths = {}
     for n, (kind, record) in enumerate(bad.items()):
@@ -290,12 +293,14 @@ def test_a_good_draft_beside_broken_ones_is_still_found(home, tmp_path, monkeypa
     outside = tmp_path / "outside"
     outside.mkdir()
     _drafts(home, outside)
-    good = {"version": 1, "lang": "zh", "done": "income", "name": None, "editing": False, "answers": {"language": "zh"}}
+    # Half-way through: a debt begun, no income yet, the wizard's own keys. Nothing in it is wrong.
+    partial = {"language": "zh", "hardship": {"cause": "job_loss", "_lasting": "unknown"}, "income": [], "debts": [{"lender": "花呗", "_rate": "daily"}]}
+    good = {"version": 1, "lang": "zh", "done": "income", "name": None, "editing": False, "answers": partial}
     (home / "drafts" / "draft-20260101-000000-999999.json").write_text(json.dumps(good), "utf-8")
     from negotiator.wizard.draft import scan
 
     found, broken = scan()
-    assert [d.lang for d in found] == ["zh"] and len(broken) == 13
+    assert [d.lang for d in found] == ["zh"] and len(broken) == 16
 
 
 @pytest.mark.subprocess
@@ -799,3 +804,274 @@ def test_an_append_is_whole_or_not_there(home):
     with appending.undone_on_error(path):
         appending.append_whole(path, b'{"b": 2}\n', 1 << 20)
     assert path.read_bytes() == b'{"a": 1}\n{"b": 2}\n'
+
+
+# --- every unsafe code point, through a note, a name and a file name, into every form and echo --
+
+def _every_unsafe() -> str:
+    import itertools
+
+    planes = itertools.chain(range(0x10000), range(0x11000, 0x1E000), range(0xE0000, 0xE0080))
+    return "".join(chr(c) for c in planes if not 0xD800 <= c <= 0xDFFF and UNSAFE.match(chr(c)))
+
+
+EVERY = _every_unsafe()
+
+
+def _no_raw(data: bytes | str, where: str) -> None:
+    """Not one unsafe code point in `data`, but a line break (and a calendar's CRLF)."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    found = sorted({f"U+{ord(m.group(0)):04X}" for m in UNSAFE.finditer(text.replace("\r\n", "\n")) if m.group(0) != "\n"})
+    assert not found, f"{where}: raw {found[:8]}"
+
+
+def test_every_unsafe_code_point_is_covered():
+    for wanted in ("\x00", "\x1f", "\x7f", "\x85", "\x9b", "\x9d", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u2028",
+                   "\u2029", "\u202e", "\u2060", "\u2066", "\u2069", "\ufeff", "\U000e0001", "\U000e0041", "\U000e007f"):
+        assert wanted in EVERY
+    assert not set("Huabei 花呗\n\t".replace("\n", "").replace("\t", "")) & set(EVERY)
+
+
+def test_every_unsafe_code_point_in_a_note_reaches_no_output_raw(run_cli, home, tmp_path):
+    from negotiator import store
+
+    _saved(home, "x")
+    os.environ["NEGOTIATOR_HOME"] = str(home)
+    try:
+        for start in range(0, len(EVERY), 150):  # a note holds 2,000 characters at most
+            chunk = EVERY[start:start + 150]
+            store.add_entry("x", ContactEntry(when=dt.datetime(2026, 11, 28, 10, 0), channel="phone", lender="Huabei", who="Ms Wang",
+                                              said=f"a{chunk}b", agreed=f"c{chunk}d", next_action=f"e{chunk}f"))
+    finally:
+        del os.environ["NEGOTIATOR_HOME"]
+    runs = [("show", "x", "--format", form) for form in ("text", "markdown", "json", "ics")]
+    runs += [("log", "list", "x"), ("log", "list", "x", "--format", "json"), ("cases",), ("cases", "--format", "json"),
+             ("incidents", "x"), ("incidents", "x", "--format", "json"), ("complain", "x", "--lender", "Huabei"),
+             ("practice", "x", "--seed", "1", "--format", "json"), ("offer", "x", f"6 months{EVERY[1:60]}", "--format", "json"),
+             ("offer", "x", f"6 months{EVERY[1:60]}")]
+    for lang in ("en", "zh"):
+        for args in runs:
+            done = run_cli(*args, "--lang", lang)
+            assert done.returncode in (0, 2), (args, done.stderr)
+            _no_raw(done.stdout + done.stderr, " ".join(args[:2]))
+        for form in ("text", "markdown", "ics", "json"):
+            out = tmp_path / f"{lang}.{form}"
+            done = run_cli("show", "x", "--format", form, "-o", str(out), "--lang", lang)
+            assert done.returncode == 0, done.stderr
+            _no_raw(out.read_bytes(), f"show -o .{form}")
+    # JSON keeps each value exactly: a program reading it gets what was typed.
+    entries = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
+    assert "".join(e["said"][1:-1] for e in entries[1:]) == EVERY.strip()
+
+
+@pytest.mark.parametrize("where", ["lender", "who"])
+def test_every_unsafe_code_point_in_a_name_is_refused_and_never_echoed(run_cli, home, tmp_path, where):
+    data = answers()
+    if where == "who":
+        _saved(home, "x")
+    for ch in EVERY:
+        if where == "who":
+            if ch == "\x00":
+                continue  # a command line cannot hold NUL
+            done = run_cli("log", "add", "x", "--channel", "phone", "--who", f"Ms{ch}Wang", "--lang", "en")
+        else:
+            data["debts"][0]["lender"] = f"Hua{ch}bei"
+            done = run_cli("plan", "--answers", str(write_answers_file(tmp_path / "a.json", data)), "--format", "json", "--lang", "en")
+        assert done.returncode == 2, (f"U+{ord(ch):04X}", done.stdout[:200])
+        _no_raw(done.stdout + done.stderr, f"U+{ord(ch):04X}")
+
+
+def write_answers_file(path: Path, data: dict) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=True), "utf-8")
+    return path
+
+
+def test_every_unsafe_code_point_in_a_file_name_or_the_data_folder_is_echoed_escaped(run_cli, tmp_path):
+    names = EVERY.replace("\x00", "").replace("/", "")
+    for start in range(0, len(names), 40):  # a file name holds 255 bytes
+        chunk = names[start:start + 40]
+        for lang in ("en", "zh"):
+            out = tmp_path / f"{lang}-{start}{chunk}.json"
+            done = run_cli("example", "-o", str(out), "--lang", lang)
+            assert done.returncode == 0 and out.exists(), done.stderr
+            _no_raw(done.stdout + done.stderr, f"example -o ({start})")
+            plan = run_cli("plan", "--answers", str(out), "-o", str(out.with_suffix(".txt")), "--lang", lang)
+            assert plan.returncode == 0, plan.stderr
+            _no_raw(plan.stdout + plan.stderr, f"plan -o ({start})")
+            refused = run_cli("plan", "--answers", str(out), "-o", str(out), "--lang", lang)  # exists: refused, naming it
+            assert refused.returncode == 2
+            _no_raw(refused.stdout + refused.stderr, f"plan -o existing ({start})")
+            folder = tmp_path / f"home-{lang}-{start}{chunk}"
+            saved = run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "x", "--lang", lang, NEGOTIATOR_HOME=str(folder))
+            assert saved.returncode == 0, saved.stderr
+            _no_raw(saved.stdout + saved.stderr, f"new, data folder ({start})")
+
+
+# --- the word cache is read like every other stored file --------------------------------------
+
+@pytest.mark.parametrize("kind", ["fifo", "garbage", "huge", "link", "wrong shape"])
+def test_a_broken_word_cache_is_read_as_none_at_once_and_kept_anew(tmp_path, kind):
+    import marshal
+
+    from negotiator import words
+
+    path = tmp_path / "words-en.marshal"
+    key = ["somewhere", []]
+    if kind == "fifo":
+        os.mkfifo(path)  # opened without O_NONBLOCK, reading it would wait for a writer for ever
+    elif kind == "garbage":
+        path.write_bytes(os.urandom(300_000))
+    elif kind == "huge":
+        path.write_bytes(marshal.dumps([key, {"a": {"b": "c" * (words.MAX_CACHE_BYTES + 1)}}]))
+    elif kind == "link":
+        (tmp_path / "elsewhere").write_bytes(marshal.dumps([key, {"a": {"b": "c"}}]))
+        path.symlink_to(tmp_path / "elsewhere")
+    else:
+        path.write_bytes(marshal.dumps([key, {"a": ["not", "a", "table"]}]))
+    assert words._read(path, key) is None
+    words._keep(path, key, {"a": {"b": "c"}})
+    assert stat.S_ISREG(os.lstat(path).st_mode)
+    assert words._read(path, key) == {"a": {"b": "c"}}
+
+
+@pytest.mark.subprocess
+def test_a_pipe_in_the_word_cache_never_hangs_a_command(home):
+    import subprocess
+
+    (home / "cache").mkdir(mode=0o700)
+    os.mkfifo(home / "cache" / "words-en.marshal")
+    for args in (["--help"], ["calc", "--amount", "1000", "--months", "3", "--annual-rate-percent", "1"]):
+        done = subprocess.run([sys.executable, "-m", "negotiator", *args, "--lang", "en"], env=cli_env(home), capture_output=True,
+                              text=True, timeout=60, stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stderr
+    assert stat.S_ISREG(os.lstat(home / "cache" / "words-en.marshal").st_mode)  # made again
+
+
+# --- the data folder is private ---------------------------------------------------------------
+
+def test_a_data_folder_made_open_beforehand_is_made_private_with_a_note(run_cli, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)  # as `mkdir -m 755` leaves it, whatever the umask
+    done = run_cli("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "a", "--lang", "en", NEGOTIATOR_HOME=str(folder))
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "cases").stat().st_mode) == 0o700
+    assert done.stderr.count("readable by you only") == 1 and str(folder) in done.stderr
+    again = run_cli("cases", "--lang", "en", NEGOTIATOR_HOME=str(folder))
+    assert "readable by you only" not in again.stderr  # said once, when it was put right
+
+
+def test_drafts_that_cannot_be_read_are_not_said_to_be_none(run_cli, home, monkeypatch):
+    import errno
+
+    (home / "drafts").mkdir(mode=0o700)
+    real = os.listdir
+
+    def refused(path="."):
+        if Path(path) == home / "drafts":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "listdir", refused)
+    done = run_cli("drafts", "--lang", "en")
+    assert done.returncode == 2 and "Permission denied" in done.stderr and "could not be read" in done.stderr
+    assert "no unfinished" not in (done.stdout + done.stderr).lower()
+
+
+@pytest.mark.parametrize("file", ["case.json", "log.jsonl", "agreements.jsonl"])
+def test_a_field_given_twice_in_a_stored_file_is_refused_naming_it(run_cli, home, file):
+    _saved(home, "x")
+    path = home / "cases" / "x" / file
+    text = path.read_text("utf-8")
+    key = next(iter(json.loads(text.splitlines()[0] if file.endswith("l") else text)))
+    path.write_text(text.replace("{", f'{{"{key}": 0, ', 1), "utf-8")
+    done = run_cli("show", "x", "--lang", "en")
+    assert done.returncode == 2 and file in done.stderr and f'"{key}" is given twice' in done.stderr, done.stderr
+
+
+# --- a closed window (SIGHUP) or a kill (SIGTERM) keeps what was typed, as Ctrl-C does --------
+
+def _spawn(home: Path, *args: str) -> pexpect.spawn:
+    return pexpect.spawn(sys.executable, ["-m", "negotiator", *args], env=cli_env(home, TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1"),
+                         dimensions=(40, 120), encoding="utf-8", timeout=60)
+
+
+def _hang_up(child: pexpect.spawn, signum: int) -> None:
+    child.kill(signum)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus is None, "killed by the signal: nothing was kept"
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("signame", ["SIGHUP", "SIGTERM"])
+def test_a_closed_window_in_the_middle_of_a_wizard_step_keeps_its_answers(home, signame):
+    import signal
+
+    folder = home / "drafts"
+    folder.mkdir(parents=True)
+    record = {"version": 1, "lang": "en", "done": "priority", "name": None, "editing": False, "answers": {"language": "en", "debts": []}}
+    (folder / "draft-20261101-090000-000000.json").write_text(json.dumps(record), "utf-8")
+    child = _spawn(home, "resume")
+    child.expect("Welcome back")
+    child.expect(r"Who is the lender\?")
+    child.send("Jiebei\r")  # the first answer of the step; the step is not finished
+    child.expect(r"What kind of debt")
+    _hang_up(child, getattr(signal, signame))
+    kept = [json.loads(p.read_text("utf-8")) for p in folder.glob("draft-*.json")]
+    assert len(kept) == 1 and kept[0]["answers"]["debts"][0]["lender"] == "Jiebei"
+
+
+@pytest.mark.subprocess
+def test_a_closed_window_during_a_call_keeps_the_notes_as_a_draft_contact(run_cli, home):
+    import signal
+
+    _saved(home, "x")
+    child = _spawn(home, "call", "x")
+    child.expect_exact("> ")
+    child.sendline("his name is Wang, number 7731")
+    child.expect("Noted at")
+    child.expect_exact("> ")
+    _hang_up(child, signal.SIGHUP)
+    entries = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
+    assert len(entries) == 2 and "Wang, number 7731" in entries[1]["said"] and "draft" in entries[1]["said"]
+
+
+@pytest.mark.subprocess
+def test_a_closed_window_during_log_add_offers_the_answers_again_next_time(run_cli, home):
+    import signal
+
+    _saved(home, "x")
+    child = _spawn(home, "log", "add", "x", "--lang", "en")
+    for question in ("When was it", "How did they contact you", "Who made the contact", "Which lender"):
+        child.expect(question)
+        child.send("\r")  # now, phone, they did, the first lender
+    child.expect("employee number")
+    child.send("Ms Li\r")
+    child.expect("What did they say")
+    _hang_up(child, signal.SIGHUP)
+    assert len(json.loads(run_cli("log", "list", "x", "--format", "json").stdout)) == 1  # nothing added
+    again = _spawn(home, "log", "add", "x", "--lang", "en")
+    for question in ("When was it", "How did they contact you", "Who made the contact", "Which lender"):
+        again.expect(question)
+        again.send("\r")
+    again.expect("employee number")
+    again.expect("Ms Li")  # offered as the answer Enter takes
+    again.sendcontrol("c")
+    again.expect(pexpect.EOF)
+    again.close()
+
+
+def test_the_cache_folder_is_where_platformdirs_says(monkeypatch, tmp_path):
+    import platformdirs
+
+    from negotiator.core.paths import cache_dir
+
+    monkeypatch.delenv("NEGOTIATOR_HOME", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == Path(platformdirs.user_cache_dir("negotiator", appauthor=False))
+    if sys.platform.startswith("linux"):
+        assert cache_dir() == tmp_path / "xdg" / "negotiator"
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / "cache"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from negotiator.core import errors
+from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Joined, Message, NegotiatorError
 
 CONTENT = Path(__file__).parent / "content"
@@ -80,25 +81,44 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
     return areas
 
 
+# The parsed words of one language take about 100 KB; a file much larger than that is not ours.
+MAX_CACHE_BYTES = 4 * 1024 * 1024
+
+
 def _read(path: Path, key: list[object]) -> dict[str, dict[str, object]] | None:
+    """The kept words, read like every other stored file (core.files.read_capped): a regular file
+    only, never a link followed or a pipe waited on, at most MAX_CACHE_BYTES. Anything else, or a
+    file that does not hold what `_keep` writes, is None: the words are read again and kept anew."""
     import marshal
 
+    from negotiator.core.files import read_capped
+
     try:
-        with open(path, "rb") as handle:
-            stored_key, areas = marshal.load(handle)
+        data = read_capped(path, MAX_CACHE_BYTES)
+        if data is None:
+            return None
+        stored_key, areas = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return areas if stored_key == key and isinstance(areas, dict) else None
+    if stored_key != key or not isinstance(areas, dict):
+        return None
+    if not all(isinstance(area, dict) and all(isinstance(v, (str, list)) for v in area.values()) for area in areas.values()):
+        return None
+    return areas
 
 
 def _keep(path: Path, key: list[object], areas: dict[str, dict[str, object]]) -> None:
     import marshal
+    import stat
 
     from negotiator.core.files import atomic_write
     from negotiator.core.paths import private_dir
 
     try:
         private_dir(path.parent)
+        # A pipe, a link or a device where the cache goes is ours to replace: it holds nothing.
+        if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode) and not os.path.isdir(path):
+            os.unlink(path)
         atomic_write(path, marshal.dumps([key, areas]), overwrite=True)
     except (OSError, ValueError, BadInput):
         pass  # a read-only home: the words are parsed again next time
@@ -124,11 +144,22 @@ def typed_words(key: str) -> tuple[str, ...]:
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    """One sentence with its placeholders filled."""
+    """One sentence with its placeholders filled. This is where every echo of a value from outside
+    (a typed name or note, a stored value, a file name, the data folder's path) meets the screen:
+    each text value is shown with its controls escaped (controls.visible), so none can retitle
+    the window, clear the screen or reorder what is read. A line break stays one."""
     text = raw(lang, key)
     if not isinstance(text, str):
         raise TypeError(f"{key} is not a sentence")
-    return text.format(**values) if values else text
+    return text.format(**{name: _echoed(value) for name, value in values.items()}) if values else text
+
+
+def _echoed(value: object) -> object:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, PurePath):
+        return visible(str(value))
+    return value
 
 
 def say(lang: str, said: Message | NegotiatorError | str) -> str:

@@ -109,6 +109,16 @@ Money = Annotated[Decimal, BeforeValidator(_money), _SchemaOf("Amount")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 
 
+def _not_true_or_false(value: object) -> object:
+    """`true` where a number belongs is a mistake, not 1: JSON keeps the two apart, so do we."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "must be a whole number")
+    return value
+
+
+WholeNumber = BeforeValidator(_not_true_or_false)
+
+
 def no_controls(value: str) -> str:
     """A name (a lender, an income, who called) is one line of visible text: a control character
     or a direction mark in it is never meant, and could take over a screen it is shown on."""
@@ -155,7 +165,7 @@ class Hardship(_Strict):
     cause: Cause
     details: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
     since: MonthOrDay
-    expected_months: Annotated[int, Field(ge=1, le=120)] | None = None
+    expected_months: Annotated[int, Field(ge=1, le=120), WholeNumber] | None = None
     income_before: Money | None = None
     # Given as "2026-09": the plan quotes the month and never invents a day.
     _since_to_month: bool = PrivateAttr(default=False)
@@ -207,12 +217,12 @@ class Debt(_Strict):
     principal: Money
     interest: Money = Decimal("0.00")
     penalties: Money = Decimal("0.00")
-    days_overdue: Annotated[int, Field(ge=0, le=36500)] = 0
+    days_overdue: Annotated[int, Field(ge=0, le=36500), WholeNumber] = 0
     daily_rate_percent: DailyRate | None = None
     annual_rate_percent: AnnualRate | None = None
     contract_monthly: Money = Decimal("0.00")
     stage: Stage = Stage.reminders
-    max_months: Annotated[int, Field(ge=1, le=120)] | None = None
+    max_months: Annotated[int, Field(ge=1, le=120), WholeNumber] | None = None
     chosen: ProposalKind | None = None
     # The two dates that restart the statute of limitations (民法典 Art. 195): the last payment
     # made, and the last demand received (a call, SMS or letter from the lender or its agent).

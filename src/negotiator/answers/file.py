@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MAX_FILE_MB = 1
 
 ANSWERS_FILE = FileWords("errors.file.not_utf8", "errors.file.not_json", "errors.file.too_deep", "errors.file.bad_number",
-                         "errors.file.not_object")
+                         "errors.file.not_object", "errors.file.duplicate_key")
 
 
 def read_answers(path: Path) -> dict[str, Any]:

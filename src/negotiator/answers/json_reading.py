@@ -28,9 +28,28 @@ def _integer(text: str) -> int | Decimal:
     return int(text) if len(text) <= 30 else Decimal(text)
 
 
+class DuplicateKey(ValueError):
+    """One object names the same field twice: which value was meant cannot be known, and taking
+    the last (as Python's reader does) would silently drop the other."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def parse_json(text: str) -> Any:
-    """JSON with every number that has a fraction read as Decimal, and NaN/Infinity refused."""
-    return json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=NotANumber)
+    """JSON with every number that has a fraction read as Decimal, NaN/Infinity and a field named
+    twice in one object refused."""
+    return json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=NotANumber, object_pairs_hook=_object)
 
 
 class FileWords(NamedTuple):
@@ -42,6 +61,7 @@ class FileWords(NamedTuple):
     too_deep: str
     bad_number: str
     not_object: str
+    duplicate_key: str
 
 
 def decoded(data: bytes, path: object, words: FileWords) -> str:
@@ -60,6 +80,8 @@ def json_object(text: str, path: object, words: FileWords) -> dict[str, Any]:
         raise BadInput(words.not_json, path=path, line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
     except RecursionError as exc:
         raise BadInput(words.too_deep, path=path) from exc
+    except DuplicateKey as exc:
+        raise BadInput(words.duplicate_key, path=path, field=exc.key) from exc
     except ValueError as exc:  # NaN, Infinity, or a number Python cannot read past the hooks above
         raise BadInput(words.bad_number, path=path, reason=str(exc)[:60]) from exc
     if not isinstance(value, dict):

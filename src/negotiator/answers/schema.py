@@ -12,6 +12,7 @@ description of its field, after `kinds.cannot`, so the editor shows it too.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from negotiator.answers.case import EARLIEST, LATEST, TYPED_VALUE, Case
@@ -156,7 +157,9 @@ def _name_pattern() -> str:
     """A name, once trimmed, is not empty and holds no character a screen would obey
     (controls.UNSAFE; case.no_controls refuses them), nor half a surrogate pair."""
 
-    unsafe = frozenset(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and UNSAFE.match(chr(c)))
+    # Beyond the first plane only a few planes hold any (format characters, the tags).
+    planes = itertools.chain(range(0x10000), range(0x11000, 0x1E000), range(0xE0000, 0xE0080))
+    unsafe = frozenset(chr(c) for c in planes if not 0xD800 <= c <= 0xDFFF and UNSAFE.match(chr(c)))
     space = char_class(frozenset(WHITE_SPACE))
     allowed = "[^" + char_class(unsafe)[1:-1] + "\\ud800-\\udfff]"
     solid = "[^" + char_class(unsafe | frozenset(WHITE_SPACE))[1:-1] + "\\ud800-\\udfff]"

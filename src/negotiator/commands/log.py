@@ -126,11 +126,15 @@ def is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None) -> dict[str, Any]:
+def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None, kept: dict[str, Any] | None = None,
+        keep: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Ask for every field not given as an option; Enter skips the optional ones, and takes the
-    time now for when it was."""
+    time now for when it was. `kept` holds the answers typed last time, before a Ctrl-C or a
+    closed window: each is offered again as the answer Enter takes. Stopped, the answers typed
+    so far go to `keep`."""
     from negotiator.asking.question import ask as ask_one
 
+    kept = kept or {}
     answers = dict(given)
     moment = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     options = {
@@ -142,10 +146,66 @@ def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime |
         for q in QUESTIONS:
             if answers.get(q.key) is not None or (q.key == "lender" and len(lenders) <= 1):
                 continue
-            answers[q.key] = ask_one(q, lang, moment if q.key == "when" else None, options.get(q.key))
+            earlier = kept.get(q.key)
+            answers[q.key] = ask_one(q, lang, earlier if earlier is not None else (moment if q.key == "when" else None), options.get(q.key))
     except (KeyboardInterrupt, EOFError) as exc:
-        raise Interrupted("store.log.interrupted") from exc
+        typed_here = {key: value for key, value in answers.items() if value is not None and given.get(key) is None}
+        if keep is None or not typed_here:
+            raise Interrupted("store.log.interrupted") from exc
+        keep(typed_here)
+        raise Interrupted("store.log.interrupted_kept") from exc
     return answers
+
+
+# The answers of a `log add` that was stopped, kept beside the drafts until the next one.
+MAX_KEPT_BYTES = 64 * 1024
+
+
+def _kept_path(name: str) -> Any:
+    from negotiator.core.paths import private_data
+
+    return private_data("drafts") / f"log-{name}.json"
+
+
+def _kept(name: str) -> dict[str, Any]:
+    """The answers a stopped `log add` of this case kept, read like any stored file; {} if none
+    or if what is there is not what `_keep` writes (it is only ever a convenience)."""
+    import json
+
+    from negotiator.core.controls import has_controls
+    from negotiator.core.files import read_capped
+
+    try:
+        data = read_capped(_kept_path(name), MAX_KEPT_BYTES)
+        found = json.loads(data) if data else {}
+    except (OSError, ValueError, BadInput):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {key: value for key, value in found.items() if isinstance(key, str) and not has_controls(key) and isinstance(value, (str, list))
+            and (isinstance(value, str) or all(isinstance(item, str) for item in value))}
+
+
+def _keeper(name: str) -> Callable[[dict[str, Any]], None]:
+    def keep(answers: dict[str, Any]) -> None:
+        import json
+
+        from negotiator.core.controls import json_escaped
+        from negotiator.core.files import atomic_write
+
+        try:
+            atomic_write(_kept_path(name), json_escaped(json.dumps(answers, ensure_ascii=False, default=str)), overwrite=True)
+        except (OSError, BadInput):
+            pass  # stopping must still stop; the answers are then typed again
+
+    return keep
+
+
+def _forget(name: str) -> None:
+    try:
+        _kept_path(name).unlink()
+    except (OSError, BadInput):
+        pass
 
 
 # ---- the commands -----------------------------------------------------------------------------
@@ -168,7 +228,7 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
     if channel is None:
         if not is_terminal():
             raise BadInput("errors.usage.bad_value", option="--channel", problem=Message("asking.err.channel_required"))
-        given = ask(given, lenders, lang)
+        given = ask(given, lenders, lang, kept=_kept(name), keep=_keeper(name))
     entry = build_entry(given, lenders, lang)
     if entry.amount_promised is not None and entry.lender:
         # A promise to an old debt may give up its limitation defence: warned, recorded once confirmed.
@@ -176,6 +236,8 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
 
         confirmed(store.open_case(name), entry.lender, confirm_old_debt)
     count = store.add_entry(name, entry)
+    if channel is None:
+        _forget(name)  # added: nothing to offer again
     print(t(lang, "store.log.added", name=name, count=count))
 
 

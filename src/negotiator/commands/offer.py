@@ -6,13 +6,13 @@ and an offer judged and put into words.
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from negotiator.commands.lender import Lender, open_lender
 from negotiator.core.errors import BadInput, Message
+from negotiator.render.safe import json_text
 from negotiator.words import t
 
 if TYPE_CHECKING:  # types only: `offer --help` need not load the plan
@@ -150,6 +150,6 @@ def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -
     who = open_lender(name, lender, lang)
     v = judged(who, offer)
     if fmt == "json":
-        sys.stdout.write(json.dumps(document(who, v), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(document(who, v)) + "\n")
     else:
         sys.stdout.write("\n".join(text_lines(who, v)) + "\n")

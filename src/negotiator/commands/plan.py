@@ -41,6 +41,14 @@ def output_file(output: str | Path, fmt: str) -> Path:
     if not text or text.endswith(("/", os.sep)) or path.is_dir():
         example = path / f"plan.{ {'markdown': 'md', 'text': 'txt'}.get(fmt, fmt) }"
         raise BadInput("errors.usage.bad_value", option="--output", problem=Message("safety.output_folder", path=text, example=example))
+    from negotiator.core.files import NotRegular, refuse_special
+
+    try:
+        refuse_special(path)  # a device, a pipe or a socket, --force or not
+    except NotRegular as exc:
+        raise BadInput("errors.usage.bad_value", option="--output", problem=Message("safety.output_special", path=text)) from exc
+    except OSError as exc:
+        raise BadInput("render.save.failed", path=path, reason=exc.strerror or exc) from exc
     return path
 
 
@@ -50,7 +58,7 @@ def emit(text: str, output: str | Path | None, force: bool, fmt: str = "text") -
 
         sys.stdout.write(text)
         return
-    from negotiator.core.files import FileExists, atomic_write
+    from negotiator.core.files import FileExists, NotRegular, atomic_write
 
     output = output_file(output, fmt)
 
@@ -58,6 +66,8 @@ def emit(text: str, output: str | Path | None, force: bool, fmt: str = "text") -
         atomic_write(output, text, overwrite=force)
     except FileExists as exc:
         raise BadInput("errors.output.exists", path=output) from exc
+    except NotRegular as exc:  # made a pipe or a device since it was checked
+        raise BadInput("errors.usage.bad_value", option="--output", problem=Message("safety.output_special", path=str(output))) from exc
     except OSError as exc:
         raise BadInput("render.save.failed", path=output, reason=exc.strerror or exc) from exc
 

@@ -6,13 +6,13 @@ from standard input (a missing line is silence), so a rehearsal can be scripted 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from negotiator.core.errors import BadInput, Message, Refused
 from negotiator.core.typed import whole
+from negotiator.render.safe import json_text
 from negotiator.words import t
 
 if TYPE_CHECKING:  # types only: `practice --help` need not load the rehearsal
@@ -99,7 +99,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
         for line in rehearsal.score_lines(lang_, card, transcript):
             say(line)
     if fmt == "json":
-        sys.stdout.write(json.dumps(document(d, number, transcript, card), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(document(d, number, transcript, card)) + "\n")
 
 
 def document(d: DebtPlan, seed: int, transcript: list[Said], card: ScoreCard) -> dict[str, Any]:

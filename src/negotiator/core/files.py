@@ -59,6 +59,18 @@ def read_capped(path: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
+def refuse_special(path: Path) -> None:
+    """NotRegular when `path` names a device, a pipe, a socket or a folder (a link followed): a file
+    is written only where a regular file is or none is. Renaming over `/dev/null` would put a
+    regular file in its place; writing to a pipe would wait for a reader that may never come."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegular(errno.EINVAL, "not a regular file", str(path))
+
+
 def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode: int = 0o600) -> None:
     """Write to a temporary file in the same folder, then rename it into place: a crash leaves the
     old file or the new one, never half of one. Refuses an existing file unless `overwrite`."""
@@ -66,6 +78,7 @@ def atomic_write(path: Path, data: bytes | str, *, overwrite: bool = False, mode
         data = data.encode("utf-8")
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    refuse_special(path)
     if not overwrite and path.exists():
         raise FileExists(str(path))
     try:

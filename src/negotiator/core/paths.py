@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 
 from negotiator.core.errors import BadInput
@@ -22,17 +21,25 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """Where copies that can always be made again are kept: `cache` in NEGOTIATOR_HOME when it is
-    set, else the user's cache folder as platformdirs names it (found without loading platformdirs,
-    which would cost a quick command more than the cache saves)."""
+    set, else the user's cache folder as platformdirs names it on each system."""
     home = os.environ.get("NEGOTIATOR_HOME")
     if home:
         return Path(home).expanduser() / "cache"
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "negotiator" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "negotiator"
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "negotiator"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("negotiator", appauthor=False))
+
+
+# Folders of ours that were found open to others and made owner-only in this run: the command
+# line says so once it is done (cli.exits), so the person knows their data folder had been open.
+widened: list[Path] = []
+
+
+def private_data(*parts: str) -> Path:
+    """A folder inside the data folder, made (or set) owner-only, and the data folder with it: a
+    data folder made beforehand with `mkdir` (0755) is closed to others too."""
+    home = private_dir(data_dir())
+    return private_dir(home.joinpath(*parts)) if parts else home
 
 
 def _unusable(path: Path, reason: object) -> BadInput:
@@ -61,6 +68,8 @@ def private_dir(path: Path) -> Path:
             raise NotADirectoryError(20, os.strerror(20), str(path))
         if stat.S_IMODE(info.st_mode) != 0o700:
             os.chmod(path, 0o700)
+            if path not in missing and info.st_mode & 0o077:
+                widened.append(path)
         if not os.access(path, os.W_OK | os.X_OK):
             raise PermissionError(13, os.strerror(13), str(path))
     except OSError as exc:

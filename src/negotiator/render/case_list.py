@@ -4,18 +4,18 @@ case: its worst status, its next payment and its next follow-up. The rows are ma
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from negotiator.core.money import show
 from negotiator.render.layout import fit_or_stack, screen_width
+from negotiator.render.safe import json_text
 from negotiator.words import t
 
 
 def as_json(rows: Sequence[dict[str, Any]]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    return json_text(list(rows)) + "\n"
 
 
 def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:

@@ -3,14 +3,13 @@ or JSON for a program (money as a string with two decimals, dates ISO)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from negotiator.core.money import plain, show
 from negotiator.records.contacts import ContactEntry
 from negotiator.render.layout import screen_width, wrap
-from negotiator.render.safe import one_line, visible
+from negotiator.render.safe import json_text, one_line, visible
 from negotiator.render.table import width
 from negotiator.words import t
 
@@ -33,7 +32,7 @@ def entry_fields(entry: ContactEntry) -> dict[str, Any]:
 
 
 def as_json(entries: Sequence[ContactEntry]) -> str:
-    return json.dumps([entry_fields(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+    return json_text([entry_fields(e) for e in entries]) + "\n"
 
 
 def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:

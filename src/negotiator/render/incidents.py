@@ -6,13 +6,12 @@ negotiator.render.safe), so text typed or pasted into the log never drives the t
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from negotiator.advice.complaint import Rule, Told
 from negotiator.planning.incidents import SoFar, lenders_with
+from negotiator.render import safe
 from negotiator.render.blocks import Item, Items, Para, Section
 from negotiator.render.layout import wrap
 from negotiator.render.safe import visible as shown
@@ -23,14 +22,9 @@ if TYPE_CHECKING:  # read for its fields only: an answers file has no log to loa
 
 WIDTH = 80
 
-# For JSON: the characters controls.UNSAFE names that json.dumps leaves raw (it escapes C0 itself).
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
 def dumps(value: Any) -> str:
     """JSON that keeps every value exactly, with the invisible characters written as \\u escapes."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return safe.json_text(value) + "\n"
 
 
 def entry_data(n: int, entry: ContactEntry) -> dict[str, Any]:

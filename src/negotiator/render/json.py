@@ -6,7 +6,6 @@ Money is a string with two decimals; dates are ISO; debts keep the order of the 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import secrets
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from negotiator.planning.proposals import Proposal
 from negotiator.planning.schedules import Schedule
 from negotiator.planning.stance import Stance
 from negotiator.render.incidents import so_far_data
+from negotiator.render.safe import json_text
 from negotiator.words import t
 
 
@@ -248,7 +248,7 @@ def render(plan: Plan) -> str:
             seen[id(schedule)] = f"{nonce}:{len(held) - 1}"
         return seen[id(schedule)]
 
-    text = json.dumps(document(plan, rows), ensure_ascii=False, indent=2)
+    text = json_text(document(plan, rows))
 
     def place(match: re.Match[str]) -> str:
         indent, lines = match.group(1), held[int(match.group(3))]

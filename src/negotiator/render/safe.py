@@ -9,14 +9,18 @@ Each output form has its own rule:
 - Markdown: the same, and a value's line breaks and block syntax stay inside the value (see
   negotiator.render.markdown.escape).
 - calendar: the same characters escaped, then RFC 5545 escaping (negotiator.render.ics.escape).
-- JSON: the value exactly as given; JSON's own escaping already makes every control visible.
+- JSON: the value exactly as given, with every control, DEL, C1 control, bidi mark, separator
+  and invisible character as a \\u escape (`json_text`): the same value to a program, nothing to
+  obey for a terminal that shows it.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from typing import Any
 
-from negotiator.core.controls import visible
+from negotiator.core.controls import json_escaped, visible
 from negotiator.render.blocks import Block, Heading, Item, Items, Para, Section, Table
 
 
@@ -35,9 +39,14 @@ def _block(block: Block) -> Block:
     return Items(block.style, tuple(Item(visible(i.text), one_line(i.label)) for i in block.items))
 
 
+def json_text(value: Any, indent: int | None = 2) -> str:
+    """`value` as JSON for a person's screen or file: every form of output writes JSON through this."""
+    return json_escaped(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
 def sections(found: Iterable[Section]) -> list[Section]:
     """The plan's sections with every string made safe to show; the renderers draw only these."""
     return [Section(s.key, one_line(s.title), tuple(_block(b) for b in s.blocks)) for s in found]
 
 
-__all__ = ["one_line", "sections", "visible"]
+__all__ = ["json_text", "one_line", "sections", "visible"]

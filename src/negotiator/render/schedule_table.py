@@ -5,12 +5,12 @@ command and only said here.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from negotiator.core.money import plain, show
 from negotiator.planning.schedules import Schedule
+from negotiator.render.safe import json_text
 from negotiator.words import t
 
 
@@ -44,7 +44,7 @@ def as_json(method: str, principal: Decimal, schedule: Schedule, budget: Decimal
         doc["budget"] = plain(budget)
         doc["fits"] = fits
     doc["schedule"] = schedule_rows(schedule)
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return json_text(doc)
 
 
 def as_text(method: str, principal: Decimal, schedule: Schedule, annual: Decimal, fee: Decimal, budget: Decimal | None,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from negotiator.answers.case import Case
+from negotiator.core.controls import json_escaped
 from negotiator.core.errors import BadInput
 from negotiator.core.files import FileExists, atomic_write, clean_stale
 from negotiator.core.paths import private_dir
@@ -74,7 +75,7 @@ class Snapshot:
 
 def case_record(name: str, case: Case) -> str:
     record = stamped({"name": name, "saved": dt.datetime.now().isoformat(timespec="seconds"), "case": json.loads(case.model_dump_json())})
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(record, ensure_ascii=False, indent=2)) + "\n"
 
 
 def save_case(name: str, case: Case, *, overwrite: bool = False) -> Path:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from negotiator.core.errors import BadInput
-from negotiator.core.paths import data_dir, private_dir
+from negotiator.core.paths import private_data
 from negotiator.core.typed import is_case_name
 
 CASE_FILE = "case.json"
@@ -24,7 +24,7 @@ LOCK_FILE = ".lock"
 LOCK_TIMEOUT_SECONDS = 15
 
 def cases_dir() -> Path:
-    return private_dir(data_dir() / "cases")
+    return private_data("cases")
 
 
 # A name is one folder's name: most file systems hold at most 255 bytes of it.

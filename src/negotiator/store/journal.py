@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from negotiator.core.controls import json_escaped
 from negotiator.core.files import (
     NotRegular,
     TooLarge,
@@ -37,7 +38,7 @@ from negotiator.store.versions import stamped
 def line(record: ContactEntry | Agreement | Payment) -> bytes:
     """One JSON Lines record in the current version."""
     fields = stamped(record.model_dump(mode="json"))
-    return (json.dumps(fields, ensure_ascii=False, separators=(", ", ": ")) + "\n").encode("utf-8")
+    return (json_escaped(json.dumps(fields, ensure_ascii=False, separators=(", ", ": "))) + "\n").encode("utf-8")
 
 
 def _append(path: Path, existing: bytes, *records: ContactEntry | Agreement) -> None:

@@ -42,7 +42,7 @@ class StoredCase(_Strict):
 
 # What can be wrong inside a stored file, said after the file's name (and line).
 STORED_FILE = FileWords("store.file.not_utf8", "store.file.not_json", "store.file.too_deep", "store.file.bad_number",
-                        "store.file.not_object")
+                        "store.file.not_object", "store.file.duplicate_key")
 
 
 def refuse(path: Path, problem: Message | list[Message], hint: str, line: int | None = None) -> BadInput:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from negotiator.core.controls import has_controls
+from negotiator.core.controls import has_controls, json_escaped
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.files import (
     STALE_SECONDS,
@@ -20,7 +21,7 @@ from negotiator.core.files import (
     clean_stale,
     read_capped,
 )
-from negotiator.core.paths import data_dir, private_dir
+from negotiator.core.paths import data_dir, private_data, private_dir
 from negotiator.words import LANGUAGES, t
 
 DRAFT_VERSION = 1
@@ -49,7 +50,7 @@ class Draft:
                 self.path = _new_path()
         clean_stale(self.path.parent, STALE_SECONDS)
         record = {"version": DRAFT_VERSION, "lang": self.lang, "done": self.done, "name": self.name, "editing": self.editing, "answers": self.answers}
-        atomic_write(self.path, json.dumps(record, ensure_ascii=False, indent=2) + "\n", overwrite=True)
+        atomic_write(self.path, json_escaped(json.dumps(record, ensure_ascii=False, indent=2)) + "\n", overwrite=True)
         self.seen = stamp(self.path)
 
     def discard(self) -> None:
@@ -59,7 +60,7 @@ class Draft:
 
 
 def _new_path() -> Path:
-    folder = private_dir(data_dir() / "drafts")
+    folder = private_data("drafts")
     return folder / f"draft-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.json"
 
 
@@ -111,6 +112,67 @@ def _clean(value: Any, depth: int = 0) -> None:
     elif isinstance(value, list):
         for item in value:
             _clean(item, depth + 1)
+    elif isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # half a surrogate pair, written as \ud800 in the JSON
+            raise BadInput("safety.draft_not_json") from exc
+
+
+# Where an object or a list belongs and something else is found: the steps would stop on it.
+_SHAPES = frozenset({"list_type", "model_type", "model_attributes_type", "dict_type", "string_unicode"})
+
+
+def _fits(answers: dict[str, Any]) -> None:
+    """The draft has the shape of the answers: a list where the model has a list, an object where
+    it has one. What is missing is simply asked for. A value of the wrong shape (`"debts": [1]`,
+    `"income": "abc"`) would otherwise stop the wizard half-way through `resume`."""
+    from pydantic import ValidationError
+
+    from negotiator.answers.case import Case
+    from negotiator.answers.field_problems import field_path
+
+    data = _without_own_keys(answers)
+    data.pop("plan_date", None)  # planned from today when resumed
+    try:
+        Case.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc: tuple[Any, ...] = ()
+            for part in error["loc"]:
+                if _in(data, (*loc, part)):
+                    loc = (*loc, part)
+            if error["type"] not in _SHAPES or not loc or isinstance(_at(data, loc), dict):
+                # Missing: not yet asked. A single value of the wrong kind (a lender typed as 5):
+                # the question shows it and asks again. A rule over several answers: later steps.
+                continue
+            raise BadInput("safety.draft_value", field=field_path(loc)) from exc
+    except RecursionError as exc:
+        raise BadInput("safety.draft_fields") from exc
+
+
+def _without_own_keys(value: Any) -> Any:
+    """The answers without the wizard's own "_" keys (which the model does not know)."""
+    if isinstance(value, dict):
+        return {k: _without_own_keys(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [_without_own_keys(v) for v in value]
+    return value
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def _in(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Whether `loc` is a place in `data` (pydantic adds the names of union branches to it)."""
+    try:
+        _at(data, loc)
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
 
 
 def _read(path: Path) -> tuple[float, Draft]:
@@ -126,7 +188,7 @@ def _read(path: Path) -> tuple[float, Draft]:
     except TooLarge as exc:
         raise BadInput("safety.draft_too_large", limit=MAX_DRAFT_MB) from exc
     except OSError as exc:
-        raise BadInput("safety.draft_not_json") from exc
+        raise BadInput("safety.draft_unreadable", reason=exc.strerror or exc) from exc
     try:
         record = json.loads(data.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
@@ -141,6 +203,7 @@ def _read(path: Path) -> tuple[float, Draft]:
     if not (name is None or (isinstance(name, str) and len(name) <= 200 and not has_controls(name))):
         raise BadInput("safety.draft_fields")
     _clean(record)
+    _fits(answers)
     changed = dt.datetime.fromtimestamp(written).replace(microsecond=0)
     seen = stamp(path)
     return written, Draft(lang, answers, done, name, record.get("editing") is True, path, changed, seen)
@@ -151,9 +214,13 @@ def scan() -> tuple[list[Draft], list[Broken]]:
     folder = data_dir() / "drafts"
     if not folder.is_dir() or folder.is_symlink():
         return [], []
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.startswith("draft-") and name.endswith(".json"))
+    except OSError as exc:  # a folder that cannot be read is not a folder without drafts
+        raise BadInput("safety.os_error_read", path=folder, reason=exc.strerror or exc) from exc
     found: list[tuple[float, str, Draft]] = []
     broken: list[Broken] = []
-    for path in sorted(folder.glob("draft-*.json")):
+    for path in (folder / name for name in names):
         try:
             written, d = _read(path)
         except BadInput as exc:
