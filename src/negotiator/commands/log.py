@@ -176,7 +176,9 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
 
         confirmed(store.open_case(name), entry.lender, confirm_old_debt)
     count = store.add_entry(name, entry)
-    print(t(lang, "store.log.added", name=name, count=count))
+    from negotiator.render.layout import show
+
+    show(t(lang, "store.log.added", name=name, count=count))
 
 
 def list_entries(name: str, fmt: str, lang: str | None) -> None:
