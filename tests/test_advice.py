@@ -134,7 +134,7 @@ def test_fitting_target_offers_its_own_payment():
     cmb = plan.numbers.debts[1]
     assert variant(cmb) == FITS
     fallback = next(s.text for s in plan.content.script[1].steps if s.step == "fallback")
-    assert fallback == t("en", "script.fallback.fits", target_ask="¥1,369.71 a month for 45 months", lender=cmb.lender, walk_away="1,390.12")
+    assert fallback == t("en", "script.fallback.fits", target_ask="1,369.71 yuan a month for 45 months", lender=cmb.lender, walk_away="1,390.12")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -252,7 +252,7 @@ def test_one_month_term_is_one_payment():
     data["debts"] = [dict(data["debts"][0], principal="100", interest="0", penalties="0")]
     d = build_plan(Case.model_validate(data), "en").numbers.debts[0]
     assert d.ladder.target.months == 1
-    assert ask("en", d, d.ladder.target) == f"¥{show(d.ladder.target.monthly_payment)} in one payment"
+    assert ask("en", d, d.ladder.target) == f"{show(d.ladder.target.monthly_payment)} yuan in one payment"
 
 
 @pytest.mark.parametrize(("lang", "one", "many"), [("en", "1 month", "2 months"), ("zh", "1 个月", "2 个月")])
@@ -276,11 +276,11 @@ def test_rate_above_reported_ceiling_is_named():
 def test_worked_example_talking_points_en():
     points = plan_of("en", "en").content.talking_points
     assert points[0] == "What happened: on 10 April 2026, I became ill. The hardship is illness."
-    assert "Income: ¥15,000.00 a month before, ¥9,200.00 a month now." in points
+    assert "Income: 15,000.00 yuan a month before, 9,200.00 yuan a month now." in points
     assert (
-        "Online lender, balance ¥16,200.00. Open with the penalty interest and late fees of ¥400.00 waived, no further "
-        "interest, and ¥718.18 a month for 22 months. If that is refused, fall back to your target, ¥722.50 a month for 30 months. "
-        "Your walk-away is ¥728.43 a month." in points
+        "Online lender, balance 16,200.00 yuan. Open with the penalty interest and late fees of 400.00 yuan waived, no further "
+        "interest, and 718.18 yuan a month for 22 months. If that is refused, fall back to your target, 722.50 yuan a month for 30 months. "
+        "Your walk-away is 728.43 yuan a month." in points
     )
 
 
@@ -353,7 +353,7 @@ def json_strings(value: object) -> list[str]:
 MONEY = st.decimals(min_value=0, max_value=20000, places=2)
 # A monthly amount, or the single instalment of a one-month term, as the asks word them.
 A_MONTH = {
-    "en": re.compile(r"¥([\d,]+\.\d\d) (?:a month|in one payment)"),
+    "en": re.compile(r"([\d,]+\.\d\d) yuan (?:a month|in one payment)"),
     "zh": re.compile(r"(?:每月(?:最多还|还|不超过)?|一次还清) ?([\d,]+\.\d\d) 元"),
 }
 

@@ -94,7 +94,7 @@ def test_due_soon_gets_advice_only_when_the_budget_no_longer_covers_it():
     assert advice.situation == "at_risk"
     assert plan.kept.standings[0].affordable is not None
     ask = advice.steps[1].text
-    assert ("pause" in ask) or (f"¥{plan.kept.standings[0].affordable:,.2f}" in ask)
+    assert ("pause" in ask) or (f"{plan.kept.standings[0].affordable:,.2f} yuan" in ask)
 
 
 def test_on_track_needs_no_advice():

@@ -38,7 +38,7 @@ def _pause_months(d: DebtPlan, p: Proposal) -> int:
 
 
 def ask(lang: str, d: DebtPlan, p: Proposal | None) -> str:
-    """The proposal as the borrower asks for it, e.g. 'a payment extension of 6 months ..., then ¥411.68 a month for 30 months'."""
+    """The proposal as the borrower asks for it, e.g. 'a payment extension of 6 months ..., then 411.68 yuan a month for 30 months'."""
     if p is None:  # one ask only: the opening is the target
         p = offered(d).target
     if p.kind is ProposalKind.settlement:

@@ -33,7 +33,7 @@ def _rate(lang: str, offer: Offer) -> str:
 
 
 def says(lang: str, offer: Offer, verdict: Verdict | None = None) -> str:
-    """The offer put back into words ('36 instalments of ¥303.50'), with the rate if one was said."""
+    """The offer put back into words ('36 instalments of 303.50 yuan'), with the rate if one was said."""
     if offer.kind == SETTLEMENT:
         return t(lang, "offer.says.settlement", lump_sum=amount(offer.lump_sum or ZERO))
     count = offer.months

@@ -69,6 +69,7 @@ def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, fi
     from negotiator.cli.options import language
     from negotiator.core.money import show
     from negotiator.planning.schedules import agreed
+    from negotiator.render import layout
 
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
@@ -78,11 +79,11 @@ def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, fi
     confirmed(saved, agreement.lender, confirm_old_debt)  # an old debt: warned, and recorded only once confirmed
     store.record_agreement(name, agreement)
     last = agreed(agreement).rows[-1].due
-    print(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
+    layout.show(t(lang, "store.agree.recorded", name=name, lender=agreement.lender, months=agreement.months,
             monthly=show(agreement.monthly), first_due=agreement.first_due.isoformat(), last_due=last.isoformat()))
     try:
-        note = warning(saved, agreement, saved.case.language)
+        note = warning(saved, agreement, lang)
     except BadInput:  # a case whose plan cannot be built still records its agreement
         note = None
     if note:
-        print(note)
+        layout.show(note)

@@ -10,11 +10,12 @@ Ctrl-C keeps the notes as a draft contact and exits with 130.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from negotiator.core.errors import BadInput, Interrupted, Message
+from negotiator.core.errors import BadInput, Interrupted
 from negotiator.words import say, t, typed_words
 
 if TYPE_CHECKING:
@@ -64,12 +65,29 @@ def _step_name(lang: str, name: str) -> str:
 
 def _say(text: str = "") -> None:
     """One paragraph, wrapped to the terminal (a Chinese character takes two columns)."""
+    _write(_fitted(text))
+
+
+def _fitted(text: str) -> list[str]:
+    """`text` as the lines the screen shows. What was typed or read from the case is shown
+    escaped, never obeyed (see render.safe)."""
     from negotiator.commands.offer import columns
     from negotiator.core.controls import visible
     from negotiator.render.layout import wrap
 
-    # What was typed or read from the case is shown escaped, never obeyed (see render.safe).
-    lines = wrap(visible(text), columns()) if text else [""]
+    return wrap(visible(text), columns()) if text else [""]
+
+
+def _input(question: str) -> str:
+    """What is typed after `question`, which is fitted to the screen as any text is: the answer
+    is typed after its last line."""
+    lines = _fitted(question)
+    if lines[:-1]:
+        _write(lines[:-1])
+    return input(lines[-1] + " ")
+
+
+def _write(lines: list[str]) -> None:
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
 
@@ -134,9 +152,9 @@ def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: s
     from negotiator.commands.log import Refused
 
     while True:
-        shown = t(lang, "call.form.with_default", question=question, default=default) if default else f"{question} "
+        shown = t(lang, "call.form.with_default", question=question, default=default) if default else question
         try:
-            typed = input(shown).strip()
+            typed = _input(shown).strip()
         except EOFError:
             typed = ""
         value = "" if typed == CLEAR else typed or default
@@ -163,17 +181,40 @@ def _clipped(given: dict[str, str | None]) -> dict[str, str | None]:
     return {k: (v[: MAX_TEXT - 1] + "…" if isinstance(v, str) and len(v) > MAX_TEXT else v) for k, v in given.items()}
 
 
-def _codes(text: str, lang: str) -> tuple[str, ...]:
-    """Incident codes typed in the end form, checked as `log add --incident` checks them."""
-    from negotiator.commands.incident_marks import incident_codes
-    from negotiator.commands.log import Refused
-    from negotiator.words import say
+def _named(codes: tuple[str, ...], names: str, lang: str) -> dict[str, str]:
+    return {code: t(lang, f"{names}.{code}") for code in codes}
 
-    try:
-        return incident_codes(text)
-    except BadInput as exc:  # the form names the field itself: only what is wrong is said
-        problem = exc.values.get("problem")
-        raise Refused(say(lang, problem if isinstance(problem, Message) else exc)) from exc
+
+def _listed(named: dict[str, str], lang: str) -> str:
+    """The choices numbered, by their names: "1 夜间来电；2 ..."."""
+    return t(lang, "advice.list.separator").join(f"{n} {name}" for n, name in enumerate(named.values(), 1))
+
+
+def picked(text: str, codes: tuple[str, ...], names: str, lang: str, several: bool = False) -> tuple[str, ...]:
+    """The codes of what was typed in a choice of the end form: each choice by its number, its name
+    in the run's language or its code; with `several`, more than one, with commas or spaces
+    between. Refused names the choices."""
+    from negotiator.commands.log import Refused
+
+    named = _named(codes, names, lang)
+    parts = [p for p in (re.split(r"[,，、;；\s]+", text.strip()) if several else [text.strip()]) if p]
+    found = []
+    for part in parts:
+        code = next((c for n, (c, name) in enumerate(named.items(), 1) if part.lower() in (str(n), c, name.lower())), None)
+        if code is None:
+            raise Refused("call.form.bad_pick", choices=_listed(named, lang))
+        found.append(code)
+    return tuple(dict.fromkeys(found))
+
+
+def _pick(question: str, codes: tuple[str, ...], names: str, default: tuple[str, ...], lang: str, several: bool = False) -> tuple[str, ...]:
+    """A choice of the end form, in the run's language: the choices numbered by their names, the
+    default shown by name (Enter keeps it)."""
+    named = _named(codes, names, lang)
+    shown_default = t(lang, "complaint.list.separator").join(named[c] for c in default)
+    typed = _ask(t(lang, "call.form.pick", question=question, choices=_listed(named, lang)), shown_default,
+                 lambda x: picked(x, codes, names, lang, several), lang)
+    return picked(typed, codes, names, lang, several)
 
 
 def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
@@ -193,12 +234,7 @@ def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
 def _end(call: Call, name: str) -> None:
     from negotiator import store
     from negotiator.advice.offers import says
-    from negotiator.commands.log import (
-        build_entry,
-        parse_date,
-        parse_money,
-        parse_started_by,
-    )
+    from negotiator.commands.log import STARTED_BY, build_entry, parse_date, parse_money
     from negotiator.core.money import plain
     from negotiator.planning.incidents import CODES
 
@@ -212,15 +248,15 @@ def _end(call: Call, name: str) -> None:
         "when": call.started.isoformat(timespec="minutes"),
         "channel": "phone",
         "lender": who.debt.lender,
-        "started_by": _ask(t(lang, "call.form.started_by"), "them", parse_started_by, lang),
+        "started_by": _pick(t(lang, "call.form.started_by"), STARTED_BY, "store.log.started_by", ("them",), lang)[0],
         "who": _ask(t(lang, "call.form.who"), "", None, lang),
         "said": _ask(t(lang, "call.form.said"), separator.join(call.notes), None, lang),
         "agreed": _ask(t(lang, "call.form.agreed"), says(lang, v.offer, v) if v else t(lang, "call.form.nothing_agreed"), None, lang),
         "amount_promised": _ask(t(lang, "call.form.amount_promised"), plain(v.monthly) if v else "", parse_money, lang),
         "next_action": _ask(t(lang, "call.form.next_action"), t(lang, "call.form.next_action_default" if v else "call.form.next_action_none"), None, lang),
         "next_date": _ask(t(lang, "call.form.next_date"), (today + dt.timedelta(days=7)).isoformat(), parse_date, lang),
-        "incidents": _ask(t(lang, "call.form.incidents", codes=", ".join(CODES)), ", ".join(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)),
-                          lambda x: _codes(x, lang), lang),
+        "incidents": ",".join(_pick(t(lang, "call.form.incidents"), CODES, "complaint.codes",
+                                    tuple(dict.fromkeys(MARKS[k] for k in call.heard if k in MARKS)), lang, several=True)),
     }
     entry = build_entry(_clipped(given), [d.lender for d in who.plan.numbers.debts], lang)
     count = store.add_entry(name, entry)
@@ -228,7 +264,7 @@ def _end(call: Call, name: str) -> None:
     _say(t(lang, "call.form.saved", name=name, count=count))
     if v is None:
         return
-    answer = input(t(lang, "call.form.agree_ask", offer=says(lang, v.offer, v), lender=who.debt.lender) + " ").strip().casefold()
+    answer = _input(t(lang, "call.form.agree_ask", offer=says(lang, v.offer, v), lender=who.debt.lender)).strip().casefold()
     if answer not in typed_words("call.form.yes"):
         _say(t(lang, "call.form.agreement_skipped"))
         return
@@ -370,5 +406,13 @@ def run(name: str, lender: str | None, lang: str | None) -> None:
                 _say(t(plan_lang, "call.screen.note_kept", time=stamp))
         _end(call, name)
     except KeyboardInterrupt as exc:
-        _draft(call, name)
-        raise Interrupted("") from exc
+        raise _stopped(call, name) from exc
+
+
+def _stopped(call: Call, name: str) -> Interrupted:
+    """Ctrl-C: the notes kept as a draft contact (said there); with nothing noted, it says that
+    nothing was changed rather than ending without a word."""
+    _draft(call, name)
+    if not (call.notes or call.logged):
+        return Interrupted("call.form.stopped", name=name)
+    return Interrupted("")

@@ -33,7 +33,9 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
     lang = language(lang, case.language)
     build_plan(case, lang)  # a case the plan cannot be built from (e.g. an unavailable choice) is not saved
     folder = store.save_case(name, case)
-    print(t(lang, "store.new.saved", name=name, folder=folder))
+    from negotiator.render.layout import show
+
+    show(t(lang, "store.new.saved", name=name, folder=folder))
 
 
 def _row(summary: CaseSummary, today: dt.date, lang: str) -> dict[str, Any]:

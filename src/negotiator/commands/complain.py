@@ -42,7 +42,9 @@ def list_incidents(name: str, fmt: str, lang: str | None) -> None:
     saved, entries, found, chosen = _open(name, lang)
     kinds = {d.lender: d.kind.value for d in saved.case.debts}
     told = [tell(i, entries, kinds.get(i.lender, "other"), chosen) for i in found]
-    sys.stdout.write(form.json_text(told, entries) if fmt == "json" else form.text(told, name, chosen))
+    from negotiator.render.layout import screen_width
+
+    sys.stdout.write(form.json_text(told, entries) if fmt == "json" else form.text(told, name, chosen, screen_width()))
 
 
 def pick_lender(wanted: str | None, saved: SavedCase, found: Sequence[Incident], lang: str) -> str:
@@ -88,4 +90,8 @@ def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, outp
         raise BadInput("complaint.nothing.message", name=name, about=Message("complaint.nothing.about", lender=who))
     kind = next(d.kind.value for d in saved.case.debts if d.lender == who)
     complaint = build(name, who, kind, mine, entries, to, chosen, today or dt.date.today())
-    emit(render(complaint, fmt, entries), output, force)
+    from negotiator.render.incidents import WIDTH
+    from negotiator.render.layout import screen_width
+
+    # A letter saved as a file keeps 80 columns; on screen it fits the window.
+    emit(render(complaint, fmt, entries, WIDTH if output is not None else screen_width()), output, force)

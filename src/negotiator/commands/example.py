@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from importlib import resources
 from pathlib import Path
 
 from negotiator.commands.plan import emit
+from negotiator.render.layout import show
 from negotiator.words import t
 
 
@@ -20,4 +20,4 @@ def run(lang: str, output: str | Path | None, force: bool) -> None:
     emit(starter(lang), output, force, "json")
     if output is None:
         return
-    print(t(lang, "starter.example.written", path=output), file=sys.stderr)
+    show(t(lang, "starter.example.written", path=output), error=True)

@@ -238,7 +238,9 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
     count = store.add_entry(name, entry)
     if channel is None:
         _forget(name)  # added: nothing to offer again
-    print(t(lang, "store.log.added", name=name, count=count))
+    from negotiator.render.layout import show
+
+    show(t(lang, "store.log.added", name=name, count=count))
 
 
 def list_entries(name: str, fmt: str, lang: str | None) -> None:

@@ -58,11 +58,10 @@ def counter_words(who: Lender, v: Verdict) -> str | None:
 
 
 def columns() -> int:
-    """The screen's width (80 when it cannot be told), so nothing wraps mid-word on a phone-side
-    terminal."""
-    import shutil
+    """The screen's width, as every command fits its text to it (render.layout)."""
+    from negotiator.render.layout import screen_width
 
-    return max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
+    return screen_width()
 
 
 def text_lines(who: Lender, v: Verdict) -> list[str]:

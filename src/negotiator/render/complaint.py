@@ -29,34 +29,35 @@ def heading(told: Told, n: int) -> str:
     return f"{n}. {told.title} — {moment}"
 
 
-def _underline(line: str, mark: str) -> list[str]:
-    return [line, mark * min(width(line), WIDTH)]
+def _underline(line: str, mark: str, limit: int = WIDTH) -> list[str]:
+    return [line, mark * min(width(line), limit)]
 
 
-def text(c: Complaint) -> str:
-    lines = _underline(shown(c.title), "=") + [""]
+def text(c: Complaint, limit: int = WIDTH) -> str:
+    """The letter at `limit` columns: 80 in a file, the window's width on screen."""
+    lines = _underline(shown(c.title), "=", limit) + [""]
     for line in c.header:
-        lines += wrap(shown(line), WIDTH)
-    lines += [""] + wrap(shown(c.opening), WIDTH)
-    lines += [""] + _underline(t(c.lang, "complaint.letter.what_happened"), "-")
+        lines += wrap(shown(line), limit)
+    lines += [""] + wrap(shown(c.opening), limit)
+    lines += [""] + _underline(t(c.lang, "complaint.letter.what_happened"), "-", limit)
     for n, told in enumerate(c.incidents, 1):
-        lines += [""] + wrap(shown(heading(told, n)), WIDTH, "", "   ")
-        lines += wrap(told.why, WIDTH, "   ", "   ")
+        lines += [""] + wrap(shown(heading(told, n)), limit, "", "   ")
+        lines += wrap(told.why, limit, "   ", "   ")
         for q in told.quotes:
-            lines += wrap(shown(q), WIDTH, "   - ", "     ")
+            lines += wrap(shown(q), limit, "   - ", "     ")
         for rule in told.rules:
-            lines += wrap(rule_line(rule, c.lang), WIDTH, "   * ", "     ")
-    lines += [""] + _underline(t(c.lang, "complaint.letter.asks"), "-") + [""]
+            lines += wrap(rule_line(rule, c.lang), limit, "   * ", "     ")
+    lines += [""] + _underline(t(c.lang, "complaint.letter.asks"), "-", limit) + [""]
     for n, ask in enumerate(c.asks, 1):
-        lines += wrap(shown(ask), WIDTH, f"{n}. ", "   ")
-    lines += [""] + _underline(t(c.lang, "complaint.letter.enclosed"), "-") + [""]
+        lines += wrap(shown(ask), limit, f"{n}. ", "   ")
+    lines += [""] + _underline(t(c.lang, "complaint.letter.enclosed"), "-", limit) + [""]
     for item in c.attachments:
-        lines += wrap(shown(item), WIDTH, "- ", "  ")
-    lines += [""] + wrap(c.sign, WIDTH)
-    lines += ["", "", "#" * WIDTH, ""] + _underline(t(c.lang, "complaint.channels.heading"), "=") + [""]
+        lines += wrap(shown(item), limit, "- ", "  ")
+    lines += [""] + wrap(c.sign, limit)
+    lines += ["", "", "#" * limit, ""] + _underline(t(c.lang, "complaint.channels.heading"), "=", limit) + [""]
     for n, channel in enumerate(c.channels, 1):
-        lines += wrap(shown(_with_source(channel, c.lang)), WIDTH, f"{n}. ", "   ")
-    lines += [""] + wrap(c.disclaimer, WIDTH)
+        lines += wrap(shown(_with_source(channel, c.lang)), limit, f"{n}. ", "   ")
+    lines += [""] + wrap(c.disclaimer, limit)
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -113,7 +114,7 @@ def json_text(c: Complaint, entries: Sequence[ContactEntry]) -> str:
     return dumps(document(c, entries))
 
 
-def render(c: Complaint, fmt: str, entries: Sequence[ContactEntry]) -> str:
+def render(c: Complaint, fmt: str, entries: Sequence[ContactEntry], limit: int = WIDTH) -> str:
     if fmt == "json":
         return json_text(c, entries)
-    return markdown(c) if fmt == "markdown" else text(c)
+    return markdown(c) if fmt == "markdown" else text(c, limit)

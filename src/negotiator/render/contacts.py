@@ -45,15 +45,20 @@ def as_text(entries: Sequence[ContactEntry], name: str, lang: str) -> str:
             head += f"  {t(lang, f'store.log.started_by.{entry.started_by}')}"
         head += "".join(f"  {one_line(part)}" for part in (entry.lender, entry.who) if part)
         lines = [head]
+        colon = t(lang, "render.colon")
         for field, value in (("said", entry.said), ("agreed", entry.agreed), ("next_action", entry.next_action)):
             if value:
                 # A note's own line breaks stay inside its entry, indented under its label.
                 note = visible(value).replace("\n", "\n    ")
-                lines.append(f"  {t(lang, f'store.log.labels.{field}')}: {note}")
+                lines.append(f"  {t(lang, f'store.log.labels.{field}')}{colon}{note}")
         if entry.amount_promised is not None:
-            lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}: {show(entry.amount_promised)}")
+            lines.append(f"  {t(lang, 'store.log.labels.amount_promised')}{colon}{t(lang, 'render.money', amount=show(entry.amount_promised))}")
         if entry.next_date:
-            lines.append(f"  {t(lang, 'store.log.labels.next_date')}: {entry.next_date.isoformat()}")
+            lines.append(f"  {t(lang, 'store.log.labels.next_date')}{colon}{entry.next_date.isoformat()}")
+        if entry.incidents:
+            # The misconduct marked on this contact, by name: what a complaint will be built from.
+            names = t(lang, "complaint.list.separator").join(t(lang, f"complaint.codes.{code}") for code in entry.incidents)
+            lines.append(f"  {t(lang, 'store.log.labels.incidents')}{colon}{names}")
         # Wrapped to the window, at words (English) or by the Chinese line-breaking rules.
         limit = screen_width()
         fitted = [line if width(line) <= limit else "\n".join(wrap(line.strip(), limit, line[: len(line) - len(line.lstrip())], "    "))

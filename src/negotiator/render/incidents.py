@@ -61,7 +61,8 @@ def rule_line(rule: Rule, lang: str) -> str:
     return t(lang, "complaint.letter.rule", text=rule.text, source=source)
 
 
-def text(told: Sequence[Told], name: str, lang: str) -> str:
+def text(told: Sequence[Told], name: str, lang: str, limit: int = WIDTH) -> str:
+    """The incidents at `limit` columns (the window's width on screen)."""
     if not told:
         return t(lang, "complaint.list.none", name=name) + "\n"
     blocks = []
@@ -69,14 +70,14 @@ def text(told: Sequence[Told], name: str, lang: str) -> str:
         i = item.incident
         how = t(lang, "complaint.list.how", how=t(lang, "complaint.list.found" if i.found else "complaint.list.marked"))
         head = f"{n}. {i.when.strftime('%Y-%m-%d %H:%M')}  {item.title}" + (f"  {i.lender}" if i.lender else "") + how
-        lines = wrap(shown(head), WIDTH, "", "   ")
-        lines += wrap(item.why, WIDTH, "   ", "   ")
+        lines = wrap(shown(head), limit, "", "   ")
+        lines += wrap(item.why, limit, "   ", "   ")
         for q in item.quotes:
-            lines += wrap(shown(q), WIDTH, "   - ", "     ")
+            lines += wrap(shown(q), limit, "   - ", "     ")
         for rule in item.rules:
-            lines += wrap(rule_line(rule, lang), WIDTH, "   * ", "     ")
+            lines += wrap(rule_line(rule, lang), limit, "   * ", "     ")
         blocks.append("\n".join(line.rstrip() for line in lines))
-    return "\n\n".join(blocks) + "\n\n" + t(lang, "complaint.list.write", name=name) + "\n"
+    return "\n\n".join(blocks) + "\n\n" + "\n".join(wrap(t(lang, "complaint.list.write", name=name), limit)) + "\n"
 
 
 def json_text(told: Sequence[Told], entries: Sequence[ContactEntry]) -> str:

@@ -29,11 +29,13 @@ def _pieces(text: str) -> list[tuple[str, int, bool]]:
     punctuation that must stay by it), each with its width and whether a space comes before it."""
     out: list[tuple[str, int, bool]] = []
     after_number = False
+    # An English sentence breaks at spaces only, a Chinese name in it ("花呗") included.
+    english = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(char_width(ch) == 2 for ch in text)
     for word in _words(text):
         first = len(out)
-        if word.isascii() and word.isprintable():
+        if (word.isascii() and word.isprintable()) or english:
             # Most of an English plan: one piece, as wide as it is long.
-            out.append((word, len(word), bool(out)))
+            out.append((word, width(word), bool(out)))
         else:
             _break_word(word, bool(out), out)
         if after_number and word.startswith(_UNITS):

@@ -8,7 +8,6 @@ character as two columns and honours NO_COLOR by itself.
 from __future__ import annotations
 
 import io
-import shutil
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -143,7 +142,9 @@ def draw(plan: Plan, console: Console) -> None:
 
 def render(plan: Plan) -> str:
     """The plan drawn for this terminal, returned as a string with its escape codes."""
-    columns = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
+    from negotiator.render.layout import screen_width
+
+    columns = screen_width(MAX_WIDTH)
     drawn = io.StringIO()
     console = Console(file=drawn, force_terminal=True, width=columns, highlight=False, emoji=False)
     draw(plan, console)

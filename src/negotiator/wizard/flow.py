@@ -139,7 +139,7 @@ def start(lang: str | None, name: str | None, first_guess: str) -> None:
 
 
 def resume(lang: str | None, first_guess: str) -> None:
-    d = pick_draft(lang or first_guess)
+    d = pick_draft(lang or first_guess, asked=lang)
     if lang:
         d.lang = lang
         d.answers["language"] = lang
@@ -159,21 +159,30 @@ def _go_on(lang: str, count: int) -> bool:
         raise BadInput("problems.after_question", said=Message("wizard.msg.input_ended")) from None
 
 
-def pick_draft(lang: str) -> Draft:
+def listing_language(found: list[Draft], asked: str | None, fallback: str) -> str:
+    """The language a list of drafts is shown in: the one --lang asked for, else the drafts' own
+    when they share one, else `fallback`. Each draft itself is described in its own language
+    unless --lang says otherwise."""
+    own = {d.lang for d in found}
+    return asked or (own.pop() if len(own) == 1 else fallback)
+
+
+def pick_draft(lang: str, asked: str | None = None) -> Draft:
     """The draft to go on with: the only one, or the one the person picks from all of them."""
     found, broken = scan()
+    lang = listing_language(found, asked, lang)
     for b in broken:  # named, so the person knows it is there; never opened further or deleted
         screens.say(say(lang, b.problem))
     if not found:
         raise BadInput("safety.drafts_broken_only" if broken else "wizard.msg.no_draft")
     try:
         while len(found) > 1:
-            options = [(describe_draft(d, lang), n) for n, d in enumerate(found)]
+            options = [(describe_draft(d, asked or d.lang), n) for n, d in enumerate(found)]
             options.append((t(lang, "wizard.menu.discard"), -1))  # questionary would take None for the title
             pick: int = ask(DRAFT, lang, options=options, count=len(found))
             if pick >= 0:
                 return found[pick]
-            which: int = ask(DISCARD, lang, options=[(describe_draft(d, lang), n) for n, d in enumerate(found)])
+            which: int = ask(DISCARD, lang, options=[(describe_draft(d, asked or d.lang), n) for n, d in enumerate(found)])
             found.pop(which).discard()
             screens.say(t(lang, "wizard.msg.discarded"))
         return found[0]
