@@ -13,6 +13,7 @@ from decimal import ROUND_FLOOR, Decimal
 from negotiator.core.controls import visible
 from negotiator.core.money import ZERO, show
 from negotiator.plan import Plan
+from negotiator.render.layout import wrap
 from negotiator.render.table import width as columns
 from negotiator.words import t
 
@@ -57,7 +58,7 @@ def month_lines(plan: Plan, limit: int) -> list[str]:
     label_size = max(columns(label) for _, label, _ in parts)
     figures = [show(a) for _, _, a in parts]
     figure_size = max(columns(f) for f in figures)
-    lines = [t(lang, "render.bars.month", income=show(b.income)), bar]
+    lines = [*wrap(t(lang, "render.bars.month", income=show(b.income)), limit), bar]
     for (mark, label, _), figure in zip(parts, figures, strict=True):
         line = f"{mark} {_pad(label, label_size)}  {figure.rjust(figure_size)}"
         lines.append(line if columns(line) <= limit else f"{mark} {label}{t(lang, 'render.colon')}{figure}")
@@ -78,7 +79,7 @@ def share_lines(plan: Plan, limit: int) -> list[str]:
     name_size = max(columns(name) for name in names)
     beside = name_size <= limit // 3 and limit - name_size - figure_size - 4 >= NARROWEST_BAR
     room = limit - figure_size - 2 - (name_size + 2 if beside else 2)
-    lines = [t(lang, "render.bars.shares", available=show(n.budget.available))]
+    lines = wrap(t(lang, "render.bars.shares", available=show(n.budget.available)), limit)
     for d, name, figure in zip(debts, names, figures, strict=True):
         (filled,) = cells([d.share], whole, room)
         bar = SHARE * filled + REST * (room - filled)
