@@ -84,6 +84,17 @@ def checked_count(folder: Path) -> int:
     return len(reading.parse_log(data, path))
 
 
+def _append_line(path: Path, record: ContactEntry | Payment, kind: str) -> os.stat_result:
+    """One record appended whole to a case's JSON Lines file; a file grown too large or no longer
+    a regular file is refused, named as the kind of file it is."""
+    try:
+        return appending.append_whole(path, line(record), reading.MAX_LOG_MB * 1024 * 1024)
+    except TooLarge as exc:
+        raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), kind) from exc
+    except NotRegular as exc:
+        raise reading.refuse(path, reading.not_regular(), kind) from exc
+
+
 def add_entry(name: str, entry: ContactEntry) -> int:
     """Append one contact to the case's log, under the case's lock. Every other file of the case is
     validated first, and the log too unless it is as the last append left it. Returns how many
@@ -98,12 +109,7 @@ def add_entry(name: str, entry: ContactEntry) -> int:
         # The check file is part of the change: if it cannot be written, the line goes again too,
         # so "nothing was changed" stays true and trying again adds the contact once.
         with appending.undone_on_error(path):
-            try:
-                info = appending.append_whole(path, line(entry), reading.MAX_LOG_MB * 1024 * 1024)
-            except TooLarge as exc:
-                raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), "log") from exc
-            except NotRegular as exc:
-                raise reading.refuse(path, reading.not_regular(), "log") from exc
+            info = _append_line(path, entry, "log")
             if created:
                 sync_folder(folder)
             atomic_write(folder / CHECKED_FILE, json.dumps({"stamp": _stamp(info), "count": count + 1}), overwrite=True)
@@ -122,12 +128,7 @@ def add_payment(name: str, payment: Payment) -> SavedCase:
         # Whole or not at all (store.appending): a payment that fails half-way is cut back, so
         # trying again records it once.
         with appending.undone_on_error(path):
-            try:
-                appending.append_whole(path, line(payment), reading.MAX_LOG_MB * 1024 * 1024)
-            except TooLarge as exc:
-                raise reading.refuse(path, reading.too_large(reading.MAX_LOG_MB), "payments") from exc
-            except NotRegular as exc:
-                raise reading.refuse(path, reading.not_regular(), "payments") from exc
+            _append_line(path, payment, "payments")
             if created:
                 sync_folder(folder)
     return SavedCase(saved.name, saved.folder, saved.case, saved.entries, saved.current, saved.history, saved.payments + (payment,))
