@@ -19,6 +19,7 @@ TIMEOUT = 30
 # file -> what the message must name (the field, or for a file that cannot be read, the file).
 EXPECTED = {
     "amount_bool": "income[0].monthly",
+    "amount_grouping": "debts[0].penalties: has a comma or space in the wrong place",
     "amount_null": "debts[0].principal",
     "amount_object": "debts[0].principal",
     "amount_words": "debts[0].penalties",
@@ -223,6 +224,7 @@ CALC = ("calc", "--amount", "12000", "--months", "24")
         (("calc", "--amount", "0", "--months", "12"), "--amount"),
         (("calc", "--amount", "100000001", "--months", "12"), "--amount"),
         (("calc", "--amount", "NaN", "--months", "12"), "--amount"),
+        (("calc", "--amount", "1,2,3", "--months", "12"), "--amount: A comma goes between groups of three digits"),
         (("calc", "--amount", "12000", "--months", "0"), "--months"),
         (("calc", "--amount", "12000", "--months", "-3"), "--months"),
         (("calc", "--amount", "12000", "--months", "twelve"), "--months"),

@@ -27,6 +27,7 @@ from negotiator.answers.file import case_from_data
 from negotiator.core.controls import UNSAFE
 from negotiator.plan import build_plan
 from negotiator.records.contacts import ContactEntry
+from negotiator.words import t
 
 HOSTILE = {
     "clear and retitle": "Evil\x1b[2J\x1b]0;pwned\x07",
@@ -960,6 +961,23 @@ def test_a_data_folder_made_open_beforehand_is_made_private_with_a_note(run_cli,
     assert done.stderr.count("readable by you only") == 1 and str(folder) in done.stderr
     again = run_cli("cases", "--lang", "en", NEGOTIATOR_HOME=str(folder))
     assert "readable by you only" not in again.stderr  # said once, when it was put right
+
+
+@pytest.mark.subprocess
+def test_an_open_cache_folder_is_made_private_and_called_the_cache(tmp_path):
+    # A new process: the words are kept in the cache the first time a process reads them.
+    import subprocess
+
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    (folder / "cache").mkdir(mode=0o755)
+    os.chmod(folder / "cache", 0o755)
+    done = subprocess.run([sys.executable, "-m", "negotiator", "cases", "--lang", "en"], env=cli_env(folder), capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((folder / "cache").stat().st_mode) == 0o700
+    assert t("en", "safety.cache_private", path=folder / "cache") in done.stderr
+    assert "data folder" not in done.stderr
 
 
 def test_drafts_that_cannot_be_read_are_not_said_to_be_none(run_cli, home, monkeypatch):

@@ -53,6 +53,13 @@ def _edit_agreement(path: Path) -> None:
     path.write_text(json.dumps(record), "utf-8")
 
 
+def _true_months_agreement(path: Path) -> None:
+    # JSON's true is a Python int (1): read as a number, it would be a one-month agreement.
+    record = json.loads(path.read_text("utf-8"))
+    record["months"] = True
+    path.write_text(json.dumps(record), "utf-8")
+
+
 def _far_future_agreement(path: Path) -> None:
     record = json.loads(path.read_text("utf-8"))
     record["first_due"] = "9999-12-01"
@@ -68,6 +75,7 @@ BREAKAGES = {
     "log unknown field": ("log.jsonl", _unknown_log_field, "log.jsonl, line 3: mood"),
     "agreement truncated": ("agreement.json", _truncate, "not valid JSON at line"),
     "agreement wrong type": ("agreement.json", _edit_agreement, "months: must be a whole number"),
+    "agreement months true": ("agreements.jsonl", _true_months_agreement, "agreements.jsonl, line 1: months: must be a whole number"),
     "agreement date out of range": ("agreement.json", _far_future_agreement, "first_due: must be a date between"),
     "history bad line": ("agreements.jsonl", _edit_agreement, "agreements.jsonl, line 1: months"),
 }

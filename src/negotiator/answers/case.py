@@ -48,6 +48,7 @@ EARLIEST, LATEST, RATE_STEP = typed.EARLIEST, typed.LATEST, typed.RATE_STEP
 _IN_THE_FILE = {
     "values.amount.empty": "money_empty",
     "values.amount.not_a_number": "money_not_a_number",
+    "values.amount.grouping": "money_grouping",
     "values.amount.negative": "money_negative",
     "values.amount.too_large": "money_too_large",
     "values.percent.not_a_number": "percent_not_a_number",

@@ -20,11 +20,9 @@ import unicodedata
 from decimal import Decimal
 from functools import cache
 
-from negotiator.core.money import _CURRENCY, _MULTIPLIERS, MAX_AMOUNT
+from negotiator.core.money import _CURRENCY, _MULTIPLIERS, MAX_AMOUNT, SEPARATORS
 from negotiator.core.typed import PERCENT_SIGNS
 
-# What parse_amount removes wherever it stands, after normalising.
-SEPARATORS = (",", "，", " ", "_")
 # An exponent of more digits than this is more than Decimal reads (it says InvalidOperation).
 _EXPONENT_DIGITS = 17
 # The least amount that rounds half-up to one fen; anything below is 0.00.
@@ -223,7 +221,18 @@ def _money(below: Decimal, strict: bool) -> str:
         f"(?:(?:{plus}{signs})?{before}(?:{'|'.join(positive)})"
         f"|{minus}{signs}{before}(?:{'|'.join(zero)}))"
     )
-    return f"^{spaces}*{glue}{body}{after}{spaces}*$"
+    return f"^{_bad_grouping(alpha, table)}{spaces}*{glue}{body}{after}{spaces}*$"
+
+
+def _bad_grouping(alpha: _Alphabet, table: dict[str, frozenset[str]]) -> str:
+    """A look-ahead refusing what parse_amount refuses as separators out of place (its
+    _BAD_GROUPING): a group of other than three digits after a separator, two separators in a
+    row, more than three digits before one, one among the decimals."""
+    d = char_class(frozenset().union(*alpha.digits.values()))
+    sep = char_class(frozenset().union(*(table[unicodedata.normalize("NFKC", mark)] for mark in SEPARATORS)))
+    point = alpha.point
+    bad = f"{d}{sep}(?:{d}(?!{d})|{d}{d}(?!{d})|{d}{{4}})|{d}{sep}{{2,}}{d}|{d}{{4}}{sep}{d}|{point}{d}+{sep}+{d}"
+    return f"(?![\\s\\S]*(?:{bad}))"
 
 
 @cache

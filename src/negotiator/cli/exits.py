@@ -116,7 +116,10 @@ def _notes() -> Iterator[None]:
         yield
     finally:
         for folder in paths.widened:
-            print(visible(t(this_run.language(), "safety.folder_private", path=folder)), file=sys.stderr)
+            # The cache holds only a copy of the program's own words: named as what it is, so a
+            # person does not go looking for their cases in it.
+            key = "safety.cache_private" if folder.is_relative_to(paths.cache_dir()) else "safety.folder_private"
+            print(visible(t(this_run.language(), key, path=folder)), file=sys.stderr)
         paths.widened.clear()
 
 

@@ -17,6 +17,17 @@ MAX_AMOUNT = Decimal("100000000")
 _CURRENCY = ("rmb", "cny", "¥", "元", "块钱", "块")
 _MULTIPLIERS = {"万": Decimal(10000), "w": Decimal(10000), "千": Decimal(1000), "k": Decimal(1000)}
 _NUMBER = re.compile(r"\d+(\.\d+)?|\.\d+")
+# What may stand between the digits of a figure: thousands separators, read only where they
+# group thousands ("12,000", "1 200 000"). Anywhere else they hide a mistyped figure: "1,2,3" is
+# not 123, nor "12,00" 1200.
+SEPARATORS = (",", "，", " ", "_")
+_SEP = "[,， _]"
+_BAD_GROUPING = re.compile(
+    rf"\d{_SEP}(?:\d(?!\d)|\d\d(?!\d)|\d{{4}})"  # a group after a separator of other than three digits
+    rf"|\d{_SEP}{{2,}}\d"  # two separators in a row
+    rf"|\d{{4}}{_SEP}\d"  # more than three digits before a separator
+    rf"|\.\d+{_SEP}+\d"  # a separator among the decimals
+)
 
 
 class AmountError(ValueError):
@@ -54,7 +65,9 @@ def parse_amount(text: str) -> Decimal:
     cleaned = unicodedata.normalize("NFKC", text).strip().lower()
     if not cleaned:
         raise AmountError("empty")
-    for mark in (",", "，", " ", "_"):
+    if _BAD_GROUPING.search(cleaned):
+        raise AmountError("grouping")
+    for mark in SEPARATORS:
         cleaned = cleaned.replace(mark, "")
     negative = cleaned.startswith("-")
     cleaned = cleaned.lstrip("-+")

@@ -54,6 +54,7 @@ def option(name: str, read: Callable[..., T], text: Any, *args: Any) -> T:
 _AMOUNT_REFUSED = {
     "empty": "values.amount.empty",
     "not_a_number": "values.amount.not_a_number",
+    "grouping": "values.amount.grouping",
     "negative": "values.amount.negative",
     "too_large": "values.amount.too_large",
 }

@@ -17,7 +17,14 @@ from pydantic import (
     model_serializer,
 )
 
-from negotiator.answers.case import Money, ProposalKind, _in_range, _Strict, no_controls
+from negotiator.answers.case import (
+    Money,
+    ProposalKind,
+    WholeNumber,
+    _in_range,
+    _Strict,
+    no_controls,
+)
 from negotiator.core.enums import Channel, IncidentCode, StartedBy
 
 # What a person wrote in their own words: kept as written, only trimmed and capped.
@@ -72,7 +79,7 @@ class Agreement(_Strict):
 
     lender: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(no_controls)]
     kind: ProposalKind
-    months: Annotated[int, Field(ge=1, le=120)]
+    months: Annotated[int, Field(ge=1, le=120), WholeNumber]
     monthly: Money
     first_due: dt.date
     recorded: dt.datetime | None = None
