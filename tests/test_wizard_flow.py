@@ -161,7 +161,7 @@ def test_a_wrong_amount_is_explained_and_asked_again_keeping_earlier_answers() -
 def test_amounts_are_read_as_people_type_them_in_chinese() -> None:
     situation = [down(2), line("2026-05-01"), ENTER, line("6"), ENTER, ENTER]  # illness, 6 months
     income = [ENTER, line("工资"), line("1.2万"), down(1), line("兼职"), line(" 800 "), ENTER]
-    expenses = [line("¥3000"), line("12,00元"), line("3k")] + [ENTER] * 8
+    expenses = [line("¥3000"), line("1,200元"), line("3k")] + [ENTER] * 8
     priority = [down(1), line("房租欠款"), line("500"), ENTER]
     debt = [line("花呗"), ENTER, line("8000"), ENTER, ENTER, ENTER, ENTER, line("0.05"), ENTER, ENTER, ENTER]
     keys = situation + income + expenses + priority + debt + [ENTER, ENTER] + FINISH
