@@ -106,8 +106,9 @@ def test_to_the_regulator_of_a_small_loan_company(run_cli):
     done = run_cli("complain", "x", "--to", "regulator")
     assert done.returncode == 0, done.stderr
     text = flat(done.stdout)
-    assert text.startswith(words.t("en", "complaint.letter.title")) and "To: 12378" in text
-    assert "small-loan companies, online ones included, to the local financial regulator" in text
+    # "Online lender" does not say what kind of company it is: the addressee is left to fill in.
+    assert text.startswith(words.t("en", "complaint.letter.title")) and words.t("en", "complaint.letter.to_blank") in text
+    assert flat(words.t("en", "complaint.channels.either", lender="Online lender")) in text
     assert "I complained to Online lender first on ________" in text
     assert "110" not in text  # no threat, no police
 
@@ -211,6 +212,68 @@ def test_the_recommended_standard_is_worded_as_such(lang):
     for key in ("gbt_hours", "gbt_calls", "gbt_debtor_only"):
         assert ("推荐性国家标准" if lang == "zh" else "recommended national standard") in rows[f"rules.{key}.text"]
         assert ("非强制" if lang == "zh" else "not mandatory") in rows[f"rules.{key}.source"]
+
+
+# ---- what a lawyer would strike from the letter -----------------------------------------------------
+
+
+def letter(lang: str, lender: str, kind: str, to: str, codes: list[str]) -> str:
+    from negotiator.render.complaint import text
+
+    entries = [ContactEntry.model_validate({"when": "2026-11-22T10:00", "channel": "phone", "lender": lender, "incidents": codes})]
+    return text(build("c", lender, kind, incidents(entries), entries, to, lang, dt.date(2026, 11, 30)))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("to", ["lender", "regulator"])
+def test_the_letter_cites_sources_without_our_grades(lang, to):
+    every = [c for c in CODES if c not in ("night_call", "too_many_calls")]
+    for kind in ("credit_card", "huabei", "online_loan"):
+        body = letter(lang, "L", kind, to, every)
+        for grade in ("checked", "reported"):
+            # The grade in words sits only after a source; an R rule's own text says "reported" itself.
+            assert words.t(lang, "complaint.letter.source_graded", source="", grade=words.t(lang, f"complaint.list.{grade}")) not in body
+        assert words.t(lang, "complaint.list.checked") not in body
+        assert ("二手" if lang == "zh" else "secondary") not in body
+    # The person's own list of incidents still shows how sure each rule is.
+    from negotiator.advice.complaint import tell
+    from negotiator.render.incidents import text as listed
+
+    entries = [ContactEntry.model_validate({"when": "2026-11-22T10:00", "channel": "phone", "lender": "L", "incidents": ["threat"]})]
+    shown = listed([tell(i, entries, "credit_card", lang) for i in incidents(entries)], "c", lang)
+    assert words.t(lang, "complaint.list.checked") in shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_letter_says_misconduct_may_be_punished_and_sets_no_unsourced_deadline(lang):
+    body = flat(letter(lang, "L", "credit_card", "lender", ["threat"]))
+    assert ("都要受" if lang == "zh" else "are punishable") not in body
+    assert ("可能受到" if lang == "zh" else "may be punished") in body
+    for row, value in words.table(lang, "complaint").items():
+        assert "{days}" not in str(value), row  # no reply deadline: facts.md gives none for a complaint
+        assert ("二手" if lang == "zh" else "secondary") not in str(value), row
+    assert ("15 天" if lang == "zh" else "15 days") not in body
+
+
+@pytest.mark.parametrize(("lender", "kind", "to"), [
+    ("某某小额贷款有限公司", "online_loan", "to_local"),
+    ("某小贷", "other", "to_local"),
+    ("Acme Small Loan Co.", "online_loan", "to_local"),
+    ("某某消费金融有限公司", "online_loan", "to_nfra"),
+    ("某某银行", "other", "to_nfra"),
+    ("Online lender", "online_loan", "to_blank"),
+    ("招商银行信用卡", "credit_card", "to_nfra"),
+    ("花呗", "huabei", "to_nfra"),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_regulator_is_addressed_without_an_if(lender, kind, to, lang):
+    complaint = build("c", lender, kind, (), (), "regulator", lang, dt.date(2026, 11, 30))
+    assert complaint.header[0] == words.t(lang, f"complaint.letter.{to}")
+    assert not any(word in complaint.header[0].casefold() for word in ("如果", "或", " if ", " or "))
+    # The notes after the letter name the same regulator the letter is addressed to.
+    note = complaint.channels[1].text
+    assert ("地方金融管理局" in note) == (to != "to_nfra")
+    assert "12378" in note
 
 
 def snapshot_complaint(lang: str):

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from negotiator.planning.incidents import REPLY_DAYS, Incident
+from negotiator.planning.incidents import Incident
 from negotiator.words import t, table
 
 if TYPE_CHECKING:
@@ -47,9 +47,15 @@ SCOPE = {
     "cba_false_legal": _BANKS_AND_CONSUMER_FINANCE,
     "cba_impersonation": _BANKS_AND_CONSUMER_FINANCE,
 }
-# Where a complaint goes after the lender, by kind of debt.
+# Where a complaint goes after the lender, by kind of debt. An online loan or "other" may come from a
+# bank, a consumer-finance company or a small-loan company; the lender's legal name usually says which
+# (某某银行, 某某消费金融, 某某小额贷款 / 某某小贷), and when it does not, the letter leaves the addressee
+# blank rather than hand a regulator a letter addressed "to A if..., else to B".
 REGULATOR = {"credit_card": "nfra", "huabei": "nfra_ant", "jiebei": "nfra_ant", "online_loan": "either", "other": "either"}
-TO_REGULATOR = {"nfra": "to_nfra", "nfra_ant": "to_nfra", "either": "to_either"}
+SMALL_LOAN_NAMES = ("小贷", "小额贷款", "small loan", "small-loan", "microcredit", "microloan")
+SUPERVISED_BY_NFRA_NAMES = ("银行", "消费金融", "bank", "consumer finance", "consumer-finance")
+TO_REGULATOR = {"nfra": "to_nfra", "nfra_ant": "to_nfra", "local": "to_local", "either": "to_blank"}
+SOURCES = {"nfra": "source_nfra", "nfra_ant": "source_ant", "local": "source_local", "either": "source_either"}
 TOWARDS_OTHERS = {"third_party", "disclosure"}
 
 
@@ -126,13 +132,25 @@ def account(lender: str, kind: str, lang: str) -> str:
     return t(lang, "complaint.letter.account", lender=lender, kind=kind_words)
 
 
+def regulator(lender: str, kind: str) -> str:
+    """Who supervises the lender: from the kind of debt, else from the words of its legal name."""
+    found = REGULATOR[kind]
+    if found != "either":
+        return found
+    name = lender.casefold()
+    if any(word in name for word in SMALL_LOAN_NAMES):
+        return "local"
+    if any(word in name for word in SUPERVISED_BY_NFRA_NAMES):
+        return "nfra"
+    return "either"
+
+
 def channels(lender: str, kind: str, threatened: bool, lang: str) -> tuple[Rule, ...]:
     """Where the complaint goes, in order: the lender, then its regulator; 110 for threats."""
-    regulator = REGULATOR[kind]
-    source = {"nfra": "source_nfra", "nfra_ant": "source_ant", "either": "source_either"}[regulator]
+    chosen = regulator(lender, kind)
     out = [
         Rule(t(lang, "complaint.channels.lender", lender=lender), ""),
-        Rule(t(lang, f"complaint.channels.{regulator}", lender=lender, days=REPLY_DAYS), t(lang, f"complaint.channels.{source}"), "R"),
+        Rule(t(lang, f"complaint.channels.{chosen}", lender=lender), t(lang, f"complaint.channels.{SOURCES[chosen]}"), "R"),
     ]
     if threatened:
         out.append(Rule(t(lang, "complaint.channels.police"), ""))
@@ -148,7 +166,7 @@ def build(case_name: str, lender: str, kind: str, found: Sequence[Incident], ent
     def w(key: str, **values: object) -> str:
         return t(lang, f"complaint.{key}", **values)
 
-    addressed = w("letter.to_lender", lender=lender) if to == "lender" else w(f"letter.{TO_REGULATOR[REGULATOR[kind]]}", lender=lender)
+    addressed = w("letter.to_lender", lender=lender) if to == "lender" else w(f"letter.{TO_REGULATOR[regulator(lender, kind)]}")
     header = (addressed, w("letter.from"), account(lender, kind, lang), w("letter.date", date=today.isoformat()))
     if to == "lender":
         asks = [w("asks.stop"), w("asks.identify"), w("asks.confirm")]
@@ -156,7 +174,7 @@ def build(case_name: str, lender: str, kind: str, found: Sequence[Incident], ent
         asks += [w("asks.official_account")] if "personal_account" in codes else []
     else:
         asks = [w("asks.regulator", lender=lender)]
-    asks.append(w("asks.reply", days=REPLY_DAYS))
+    asks.append(w("asks.reply"))
     attachments = [w("attachments.recordings"), w("attachments.screenshots"), w("attachments.call_history"), w("attachments.log", name=case_name)]
     attachments += [w("attachments.others")] if codes & TOWARDS_OTHERS else []
     attachments += [w("attachments.account")] if "personal_account" in codes else []

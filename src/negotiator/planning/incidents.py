@@ -20,7 +20,6 @@ CODES: tuple[str, ...] = get_args(IncidentCode)
 NIGHT_STARTS = dt.time(22, 0)
 DAY_STARTS = dt.time(8, 0)
 CALLS_A_DAY = 3  # more than this many phone contacts from one lender in one day is too many
-REPLY_DAYS = 15  # the reply a complaint asks for; a request of the person's, not a legal deadline
 
 
 class Contact(Protocol):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from negotiator.advice.complaint import Complaint, Rule, Told
-from negotiator.render.incidents import WIDTH, data, dumps, rule_line
+from negotiator.render.incidents import WIDTH, cited, data, dumps
 from negotiator.render.layout import wrap
 from negotiator.render.markdown import BREAK, escape
 from negotiator.render.safe import one_line
@@ -46,7 +46,7 @@ def text(c: Complaint, limit: int = WIDTH) -> str:
         for q in told.quotes:
             lines += wrap(shown(q), limit, "   - ", "     ")
         for rule in told.rules:
-            lines += wrap(rule_line(rule, c.lang), limit, "   * ", "     ")
+            lines += wrap(cited(rule, c.lang), limit, "   * ", "     ")
     lines += [""] + _underline(t(c.lang, "complaint.letter.asks"), "-", limit) + [""]
     for n, ask in enumerate(c.asks, 1):
         lines += wrap(shown(ask), limit, f"{n}. ", "   ")
@@ -78,7 +78,7 @@ def markdown(c: Complaint) -> str:
         lines += ["", f"### {escape(one_line(heading(told, n)))}", "", escape(told.why), ""]
         lines += [f"- {item(q)}" for q in told.quotes]
         # Another bullet keeps the rules a list of their own, apart from the quotes.
-        lines += [""] + [f"* {item(rule_line(r, c.lang))}" for r in told.rules]
+        lines += [""] + [f"* {item(cited(r, c.lang))}" for r in told.rules]
     lines += ["", f"## {escape(t(c.lang, 'complaint.letter.asks'))}", ""]
     lines += [f"{n}. {item(a, len(f'{n}. '))}" for n, a in enumerate(c.asks, 1)]
     lines += ["", f"## {escape(t(c.lang, 'complaint.letter.enclosed'))}", ""]

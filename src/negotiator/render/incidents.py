@@ -56,9 +56,16 @@ def grade_words(grade: str, lang: str) -> str:
 def rule_line(rule: Rule, lang: str) -> str:
     """A rule with its source, and its grade in words where it has one."""
     graded = grade_words(rule.grade, lang)
-    # An R source already says "as reported"; the grade is added where the source does not say it.
-    source = t(lang, "complaint.letter.source_graded", source=rule.source, grade=graded) if graded and graded not in rule.source else rule.source
+    source = t(lang, "complaint.letter.source_graded", source=rule.source, grade=graded) if graded else rule.source
     return t(lang, "complaint.letter.rule", text=rule.text, source=source)
+
+
+def cited(rule: Rule, lang: str) -> str:
+    """A rule as a letter cites it: the source plainly, never our grade (an R rule's own words
+    already say "reported"); plain practice, which has no source to cite, stands alone."""
+    if not rule.grade:
+        return t(lang, "complaint.letter.rule_plain", text=rule.text)
+    return t(lang, "complaint.letter.rule", text=rule.text, source=rule.source)
 
 
 def text(told: Sequence[Told], name: str, lang: str, limit: int = WIDTH) -> str:
