@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from negotiator.advice.asks import first_due, pause_end
-from negotiator.advice.kinds import FITS, LONGER, NO_MONEY, SETTLE, offered, variant
+from negotiator.advice.kinds import (
+    FITS,
+    LONGER,
+    NO_MONEY,
+    SETTLE,
+    offered,
+    one_ask,
+    variant,
+)
 from negotiator.advice.phrasing import date, joined
 from negotiator.answers.case import DebtKind, Stage
 from negotiator.planning.engine import DebtPlan
@@ -71,14 +79,17 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
         t(lang, "checklist.before.expectations"),
         t(lang, "checklist.before.place"),
     ]
-    if offering:
+    if offering and not no_money:  # with nothing left, every walk-away is 0.00: the next line says so
         before.append(t(lang, "checklist.before.walk_away", **values))
     if no_money:
         before.append(t(lang, "checklist.before.no_money"))
     if not (expired or near):
         before.append(t(lang, "checklist.before.limitation_recent"))
 
-    asking = ("ladder", "freeze") if offering else ()
+    asked = [d for d in debts if d.ladder is not None]
+    # One ask is not "an opening ask first"; with nothing left there is only the pause to ask for.
+    ladder = "ladder_nothing" if no_money else "ladder_one" if asked and all(one_ask(d) for d in asked) else "ladder"
+    asking = (ladder, "freeze") if offering else ()
     during = tuple(t(lang, f"checklist.during.{key}") for key in ("calm", "who", "name", *asking, "write", "secrets", "account", "threats"))
 
     after = [t(lang, "checklist.after.agreement")] if offering else []

@@ -48,11 +48,13 @@ def _name(key: str, debt_kind: str) -> str:
 
 def answer(lang: str, key: str, debt_kind: str, values: dict[str, object]) -> Objection:
     """One answer of the library, filled with the case's numbers."""
+    from negotiator.advice.objections import spoken
+
     name = _name(key, debt_kind)
     words = table(lang, "objections")
     return Objection(
         they_say=t(lang, f"objections.{name}.they_say", **values),
-        you_say=t(lang, f"objections.{name}.you_say", **values),
+        you_say=t(lang, spoken(words, name, values), **values),
         source=str(words.get(f"{name}.source", "")),
         grade=str(words.get(f"{name}.grade", "")),
     )

@@ -60,6 +60,7 @@ def for_lenders(lang: str, values: dict[str, object], debts: Sequence[DebtPlan])
     out: list[Objection] = []
     if rest:
         names = tuple(d.lender for d in rest)
+        # The values already say what these lenders, every one not old, are offered (case_values).
         out += [o._replace(lenders=names) for o in objections(lang, values, {d.debt.kind for d in rest})]
     for sued in (False, True):
         group = [d for d in old if (d.debt.stage is Stage.lawsuit) is sued]
@@ -80,6 +81,13 @@ def old_set(lang: str, values: dict[str, object], lenders: tuple[str, ...], sued
     return [answer, *kept]
 
 
+def spoken(words: dict[str, object], name: str, values: dict[str, object]) -> str:
+    """The key of the answer's words in the form these lenders are offered (advice.values.said_values):
+    an answer about money says "nothing yet" or "the settlement sum" where the plan offers no monthly amount."""
+    form = values.get("said_form")
+    return f"objections.{name}.you_say_{form}" if form and f"{name}.you_say_{form}" in words else f"objections.{name}.you_say"
+
+
 def objections(lang: str, values: dict[str, object], kinds: set[DebtKind] | None = None) -> tuple[Objection, ...]:
     kinds = kinds if kinds is not None else set(DebtKind)
     words = table(lang, "objections")
@@ -92,7 +100,7 @@ def objections(lang: str, values: dict[str, object], kinds: set[DebtKind] | None
         out.append(
             Objection(
                 they_say=t(lang, f"objections.{name}.they_say", **values),
-                you_say=t(lang, f"objections.{name}.you_say", **values),
+                you_say=t(lang, spoken(words, name, values), **values),
                 # Plain good sense has no rule behind it: no source, no grade.
                 source=str(words.get(f"{name}.source", "")),
                 grade=str(words.get(f"{name}.grade", "")),

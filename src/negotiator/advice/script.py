@@ -57,6 +57,7 @@ def script(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Script:
     for name in STEPS:
         if name == "situation":  # told with the income before the hardship when it is known
             key = "script.situation." + ("before" if plan.case.hardship.income_before is not None else "now")
+            key += "_nothing" if kind == NO_MONEY else ""  # the sums done show nothing to pay with yet
         elif name == "fallback" and kind in (FITS, LONGER) and one_ask(d):
             key = f"script.fallback.{kind}_same"  # the ask was already the target: not asked twice
         elif name in _FORMS:

@@ -5,6 +5,7 @@ Every placeholder any word file may use is filled here, so a sentence never show
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from negotiator.advice.asks import ask, first_due, pause_end
@@ -23,7 +24,7 @@ from negotiator.advice.phrasing import (
 )
 from negotiator.answers.case import DebtKind, ProposalKind, Stage
 from negotiator.core.money import ZERO, daily
-from negotiator.planning.engine import DebtPlan
+from negotiator.planning.engine import DebtPlan, Numbers
 from negotiator.records.plan import Plan
 from negotiator.words import t
 
@@ -56,7 +57,14 @@ def case_values(plan: Plan) -> dict[str, object]:
         "income_before": amount(hardship.income_before or ZERO),
         "expected_span": months(lang, hardship.expected_months or 0),
         **split_values(plan),
+        # What the answers say aloud, counted over the lenders that are offered something.
+        **said_values(lang, [d for d in n.debts if not d.stance.old], _shared_whole(n)),
     }
+
+
+def _shared_whole(n: Numbers) -> Decimal | None:
+    """The budget's figure, when every lender with a share is one the answers are for."""
+    return n.budget.available if all(not d.stance.old for d in n.debts if d.share > 0) else None
 
 
 def split_values(plan: Plan) -> dict[str, object]:
@@ -124,8 +132,26 @@ def _lawsuit(lang: str, d: DebtPlan) -> dict[str, object]:
     return {"cut_source": t(lang, f"advice.lawsuit.cut_{source}")}
 
 
+def said_values(lang: str, debts: Sequence[DebtPlan], available: Decimal | None = None) -> dict[str, object]:
+    """What an answer said aloud offers the lenders it is for, and in which form: a monthly amount,
+    a settlement paid once, or nothing yet (a pause). Only these lenders' own figures are added up,
+    so a debt whose limitation may have run (it is never among them) is never counted in a total.
+    `available` is the budget's own figure, said instead of the shares' sum (which the split rounds
+    down by a fen or two) when these lenders are all those the money is shared among."""
+    settling = [d for d in debts if variant(d) == SETTLE]
+    monthly = sum((d.share for d in debts if variant(d) != SETTLE), ZERO)
+    monthly = available if available is not None and monthly > 0 else monthly
+    several = "several" if len(debts) > 1 else "one"
+    form = "" if monthly > 0 else "once" if settling else "nothing"
+    if settling and len(settling) > 1:
+        once = joined(lang, [t(lang, "objections.said.once_lender", lender=d.lender, amount=amount(offered(d).target.amount)) for d in settling])
+    else:
+        once = t(lang, "objections.said.once", amount=amount(offered(settling[0]).target.amount)) if settling else ""
+    return {"said_form": form, "said_monthly": t(lang, f"objections.said.monthly_{several}", amount=amount(monthly)), "said_once": once}
+
+
 def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
-    return {**_numbers(plan, d), **_agreed(plan.lang, d)}
+    return {**_numbers(plan, d), **_agreed(plan.lang, d), **said_values(plan.lang, [d])}
 
 
 def _agreed(lang: str, d: DebtPlan) -> dict[str, object]:
