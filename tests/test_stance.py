@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 from pathlib import Path
@@ -46,7 +48,43 @@ def test_each_posture_is_worked_out_once(run_cli, tmp_path, lang):
     assert found == ["ordinary", "lawsuit", "old", "settling", "agreed"]
 
 
-def test_show_offer_and_practice_give_every_lender_the_same_figures(run_cli, tmp_path):
+def money(figure: str) -> str:
+    """A JSON figure as the screens write it: 1234.50 -> 1,234.50."""
+    from decimal import Decimal
+
+    return f"{Decimal(figure):,.2f}"
+
+
+def edit_review(name: str, monkeypatch) -> tuple[dict[str, dict], str]:
+    """`edit NAME` up to its review screen, in this process: every lender's stance as the review
+    worked it out (in the JSON's form) and what the screen said. The input then ends."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    import negotiator.wizard as wizard
+    from negotiator.core.errors import BadInput
+    from negotiator.render.json import stance
+    from negotiator.wizard import screens
+
+    seen: dict[str, dict] = {}
+    shown = screens.review
+
+    def review(case, plan, lang, assumed=frozenset()):
+        seen.update({d.lender: stance(d.stance) for d in plan.numbers.debts})
+        shown(case, plan, lang, assumed)
+
+    monkeypatch.setattr(screens, "review", review)
+    out = io.StringIO()
+    with create_pipe_input() as pipe, contextlib.redirect_stdout(out):
+        pipe.close()
+        with create_app_session(input=pipe, output=DummyOutput()), pytest.raises(BadInput):
+            wizard.edit(name, None)
+    return seen, out.getvalue()
+
+
+@pytest.mark.usefixtures("private_home")
+def test_show_offer_practice_and_edit_give_every_lender_the_same_figures(run_cli, tmp_path, monkeypatch):
     save_five(run_cli, tmp_path)
     shown = stances(run_cli, "five")
     assert shown["Agreed co"]["walk_away"] == "190.00"
@@ -56,6 +94,17 @@ def test_show_offer_and_practice_give_every_lender_the_same_figures(run_cli, tmp
         for figure in FIGURES:
             assert offered["stance"][figure] == expected[figure], (lender, figure)
             assert practised["stance"][figure] == expected[figure], (lender, figure)
+    reviewed, screen = edit_review("five", monkeypatch)
+    for lender, expected in shown.items():
+        for figure in FIGURES:
+            assert reviewed[lender][figure] == expected[figure], (lender, figure)
+    # The review quotes the agreement, not a target from before it, and each other lender's
+    # walk-away as `show` gives it.
+    assert "Agreed co: agreed, 190.00 yuan a month, 24 payments" in screen
+    for lender, expected in shown.items():
+        if expected["posture"] in ("ordinary", "lawsuit"):
+            line = next(x for x in screen.splitlines() if x.strip().startswith(f"{lender}:"))
+            assert f"walk-away: never more than {money(expected['walk_away'])} yuan" in line, line
 
 
 def test_an_old_debt_has_no_figures_to_offer(run_cli, tmp_path):

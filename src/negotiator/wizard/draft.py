@@ -38,6 +38,9 @@ class Draft:
     changed: dt.datetime | None = None  # when it was last written, as read from the file
     seen: tuple[int, ...] | None = None  # the file as this window last read or wrote it
     case_seen: tuple[int, ...] | None = None  # `edit`: the saved case.json as it was opened
+    # `edit`: the saved case's contact log, agreements and payments, read once (never written to
+    # the draft: the store keeps them, and the plan reads them from there).
+    records: tuple[Any, ...] | None = None
 
     def save(self) -> None:
         if self.path is None:

@@ -105,7 +105,17 @@ def proposal_choice(debt: DebtPlan, lang: str) -> str:
 
 
 def target(debt: DebtPlan, lang: str) -> str:
-    """The plan's basis for one lender, in a line: what to aim for and what never to exceed."""
+    """The plan's basis for one lender, in a line: what was agreed once there is an agreement,
+    else what to aim for and what never to exceed."""
+    a = debt.agreed
+    if a is not None:  # the agreement holds: its own terms, never the target from before it
+        from negotiator.advice.phrasing import date, payments
+
+        values = {"lender": debt.lender, "count": payments(lang, a.months), "first_due": date(lang, a.first_due)}
+        if a.kind.value == "settlement":
+            key = "wizard.msg.target_settled" if a.months == 1 else "wizard.msg.target_settled_parts"
+            return t(lang, key, amount=money(debt.stance.agreed_total or a.monthly), **values)
+        return t(lang, "wizard.msg.target_agreed", monthly=money(a.monthly), **values)
     if debt.ladder is None:  # the limitation has run out: nothing is offered
         return t(lang, "wizard.msg.target_expired", lender=debt.lender)
     from negotiator.render.blocks import Phrasebook
@@ -189,7 +199,9 @@ def result(plan: Plan, lang: str) -> None:
         say("  " + target(debt, lang))
     content = plan.content
     if content is not None and content.script:
-        first = content.script[0]
+        # The first call still to make: a lender already agreed is called only if a payment slips.
+        agreed = {d.lender for d in plan.numbers.debts if d.agreed is not None}
+        first = next((s for s in content.script if s.lender not in agreed), content.script[0])
         opening = next((s.text for s in first.steps if s.step == "opening_ask"), first.steps[0].text if first.steps else "")
         say()
         say(t(lang, "wizard.result.first_call", lender=first.lender))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from negotiator.asking.question import Question, ask, ask_all
-from negotiator.core.errors import Message
+from negotiator.core.errors import BadInput, Message
 from negotiator.wizard import questions as Q
 from negotiator.wizard import screens
 from negotiator.wizard.draft import Draft
@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # types only: the first question comes before pydantic and th
     from negotiator.core.enums import ProposalKind
     from negotiator.plan import Plan
     from negotiator.planning.engine import DebtPlan
+    from negotiator.records.contacts import Agreement, ContactEntry
+    from negotiator.records.payments import Payment
 
 # ---- the case the answers make ----------------------------------------------------------------
 
@@ -51,17 +53,37 @@ def from_case(data: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
+def records(d: Draft) -> tuple[tuple[ContactEntry, ...], tuple[Agreement, ...], tuple[Payment, ...]]:
+    """A saved case being edited keeps its contact log, agreements and payments: the plan the
+    wizard shows is worked out with them, as `show` works it out. A new interview has none."""
+    if not d.editing or d.name is None:
+        return (), (), ()
+    if d.records is None:
+        from negotiator import store
+
+        try:
+            saved = store.open_case(d.name)
+        except BadInput:  # removed since (a draft resumed later): planned from the answers alone, as a new case
+            d.records = ((), (), ())
+        else:
+            d.records = (tuple(saved.log()), saved.agreements(), saved.payments)
+    log, agreements, payments = d.records
+    return log, agreements, payments
+
+
 def engine(d: Draft) -> tuple[Case, Plan]:
-    """Validate the answers into a Case and build its plan. A chosen proposal the new numbers no
-    longer offer (a settlement once the lump sum is gone) falls back to the recommendation."""
+    """Validate the answers into a Case and build its plan, with the saved case's agreements when
+    one is being edited. A chosen proposal the new numbers no longer offer (a settlement once the
+    lump sum is gone) falls back to the recommendation."""
     from negotiator.answers.file import case_from_data
     from negotiator.plan import build_plan
     from negotiator.planning.engine import ChoiceUnavailable
 
+    log, agreements, payments = records(d)
     while True:
         case = case_from_data(case_data(d.answers))
         try:
-            return case, build_plan(case, d.lang)
+            return case, build_plan(case, d.lang, log=log, agreements=agreements, payments=payments)
         except ChoiceUnavailable as exc:
             d.answers["debts"][exc.index].pop("chosen", None)
 
@@ -215,19 +237,23 @@ def budget(d: Draft) -> None:
             d.answers["lump_sum"] = ask(Q.LUMP_SUM, lang, d.answers["lump_sum"])
 
 
-def choice(case: Case, debt: DebtPlan, kind: ProposalKind) -> DebtPlan:
+def choice(case: Case, debt: DebtPlan, kind: ProposalKind, agreements: tuple[Agreement, ...] = ()) -> DebtPlan:
     """The lender's part of the plan were `kind` picked: the plan itself when it already is."""
     from negotiator.planning.engine import what_if
 
     if debt.ladder is not None and debt.ladder.target.kind is kind and (debt.debt.chosen or debt.recommended.kind) is kind:
         return debt
-    return what_if(case, debt.index, kind) or debt
+    return what_if(case, debt.index, kind, agreements=agreements) or debt
 
 
 def proposals(d: Draft) -> None:
     lang = d.lang
     case, plan = engine(d)
     for debt in plan.numbers.debts:
+        if debt.agreed is not None:  # agreed already: what was agreed holds, there is nothing to pick
+            screens.say()
+            screens.say(screens.target(debt, lang))
+            continue
         if debt.ladder is None:  # the limitation has run out: no proposal to pick, nothing to offer
             screens.say(screens.target(debt, lang))
             d.answers["debts"][debt.index].pop("chosen", None)
@@ -238,7 +264,7 @@ def proposals(d: Draft) -> None:
         # Each option shows the target that picking it gives, once the budget is shared out again.
         # Two kinds that come to the same target (both only a pause) are one choice: the
         # recommended kind when it is one of them.
-        lines = {p.kind.value: screens.proposal_choice(choice(case, debt, p.kind), lang) for p in debt.proposals}
+        lines = {p.kind.value: screens.proposal_choice(choice(case, debt, p.kind, plan.agreements), lang) for p in debt.proposals}
         picks: dict[str, str] = {}
         for kind, line in lines.items():
             if line not in picks or kind == recommended:
