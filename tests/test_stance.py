@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -247,6 +249,50 @@ def test_a_settlement_agreed_below_the_target_is_what_the_closing_line_quotes(ru
     assert stances(run_cli, "five")["Settle co"]["promise"] == f"{agreed:.2f}"
 
 
+def agreed_words(doc: dict, lender: str) -> tuple[str, str, list[str]]:
+    """What the plan gives one lender to read and send: its letter, its talking point, the checklist."""
+    letter = next(x["text"] for x in doc["letter"] if x["lender"] == lender)
+    point = next(x for x in doc["talking_points"] if x.startswith(lender))
+    checklist = [x for part in ("before", "during", "after") for x in doc["checklist"][part]]
+    return letter, point, checklist
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_agreed_lender_s_letter_talking_point_and_checklist_quote_the_agreement(run_cli, tmp_path, lang):
+    from negotiator.advice.phrasing import amount, date
+    from negotiator.words import t
+
+    save_five(run_cli, tmp_path, lang)
+    before = stances(run_cli, "five")["Agreed co"]["target"]
+    doc = json.loads(run_cli("show", "five", "--format", "json").stdout)
+    letter, point, checklist = agreed_words(doc, "Agreed co")
+    first = date(lang, dt.date(2099, 1, 10))
+    for words in (letter, point):
+        assert "190.00" in words and "24" in words and first in words, words
+    # The plan's own figures from before the agreement are not asked for again.
+    asked = {amount(Decimal(before["monthly_payment"])), amount(Decimal(before["total_payable"]))} - {"190.00"}
+    assert not any(figure in letter or figure in point for figure in asked), asked
+    assert any(t(lang, "advice.list.agreed", lender="Agreed co", monthly="190.00") in x for x in checklist)
+    assert any(t(lang, "advice.list.first_due", lender="Agreed co", first_due=first) in x for x in checklist)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_settlement_agreed_is_what_its_letter_and_checklist_quote(run_cli, tmp_path, lang):
+    from negotiator.advice.phrasing import amount, date
+
+    save_five(run_cli, tmp_path, lang)
+    target = Decimal(stances(run_cli, "five")["Settle co"]["target"]["total_payable"])
+    agreed = target - Decimal("400.00")
+    done = run_cli("agree", "five", "--lender", "Settle co", "--kind", "settlement", "--months", "1", "--monthly", str(agreed), "--first-due", "2099-02-01")
+    assert done.returncode == 0, done.stderr
+    letter, point, checklist = agreed_words(json.loads(run_cli("show", "five", "--format", "json").stdout), "Settle co")
+    first = date(lang, dt.date(2099, 2, 1))
+    for words in (letter, point):
+        assert amount(agreed) in words and first in words and amount(target) not in words, words
+    assert any(amount(agreed) in x for x in checklist) and not any(amount(target) in x for x in checklist)
+    assert any("Settle co" in x and first in x for x in checklist)
+
+
 def test_before_any_agreement_the_closing_line_proposes_the_target(run_cli, tmp_path):
     from decimal import Decimal
 
@@ -305,3 +351,5 @@ def test_both_readmes_say_what_each_posture_changes(readme):
     rows = [line for line in (ROOT / readme).read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     for posture in Posture:
         assert any(row.startswith(f"| `{posture.value}`") for row in rows), posture
+    # Every text an agreed lender gets quotes the agreement: no row says some do not yet.
+    assert not any("yet" in row or "还没有" in row for row in rows if row.startswith(("| `agreed`", "| `settling`")))

@@ -20,7 +20,7 @@ from negotiator.advice.kinds import (
     variant,
 )
 from negotiator.advice.phrasing import date, joined
-from negotiator.answers.case import DebtKind, Stage
+from negotiator.answers.case import DebtKind, ProposalKind, Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import EXPIRED, NEAR
 from negotiator.records.plan import Checklist, Plan
@@ -53,6 +53,7 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     threatened = [d.lender for d in debts if d.debt.stage is Stage.legal_threat]
     no_money = plan.numbers.budget.available <= 0
     offering = any(d.ladder is not None for d in debts)  # with every debt expired, nothing is asked
+    agreed = [d.lender for d in debts if d.agreed is not None]
     start = plan.numbers.plan_date
 
     before = []
@@ -86,21 +87,28 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     if not (expired or near):
         before.append(t(lang, "checklist.before.limitation_recent"))
 
-    asked = [d for d in debts if d.ladder is not None]
+    # The lenders still to negotiate with: an agreement is kept, not negotiated again.
+    asked = [d for d in debts if d.ladder is not None and d.agreed is None]
     # One ask is not "an opening ask first"; with nothing left there is only the pause to ask for.
     ladder = "ladder_nothing" if no_money else "ladder_one" if asked and all(one_ask(d) for d in asked) else "ladder"
-    asking = (ladder, "freeze") if offering else ()
-    during = tuple(t(lang, f"checklist.during.{key}") for key in ("calm", "who", "name", *asking, "write", "secrets", "account", "threats"))
+    asking = (ladder, "freeze") if asked else ()
+    during = [t(lang, f"checklist.during.{key}") for key in ("calm", "who", "name", *asking, "write", "secrets", "account", "threats")]
+    if agreed:
+        during.insert(3, t(lang, "checklist.during.agreed", lenders_agreed=joined(lang, agreed)))
 
     after = [t(lang, "checklist.after.agreement")] if offering else []
-    paying = [d for d in debts if variant(d) in (FITS, LONGER) or (d.agreed is not None and d.ladder is not None)]
-    settling = [d for d in debts if variant(d) == SETTLE and d.agreed is None]
+    # An agreement's own kind decides: a settlement agreed is paid as a settlement, a monthly plan
+    # agreed as instalments, whatever the plan's target was before it.
+    paying = [d for d in debts if (d.agreed is None and variant(d) in (FITS, LONGER))
+              or (d.agreed is not None and d.agreed.kind is not ProposalKind.settlement)]
+    settling = [d for d in debts if (d.agreed is None and variant(d) == SETTLE)
+                or (d.agreed is not None and d.agreed.kind is ProposalKind.settlement)]
     waiting = [d for d in debts if variant(d) == NO_MONEY and d.agreed is None]
     if paying:
         dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, _first_payment(d, start))) for d in paying]
         after.append(t(lang, "checklist.after.first_payment", first_dues=joined(lang, dues)))
     if settling:
-        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, first_due(offered(d).target) or start)) for d in settling]
+        dues = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, _first_payment(d, start))) for d in settling]
         after.append(t(lang, "checklist.after.settle", settle_dues=joined(lang, dues)))
     if waiting:
         ends = [t(lang, "advice.list.first_due", lender=d.lender, first_due=date(lang, pause_end(d, start))) for d in waiting]
@@ -108,4 +116,4 @@ def checklist(plan: Plan, values: dict[str, object]) -> Checklist:
     after += [t(lang, f"checklist.after.{key}") for key in (("refusal",) if offering else ()) + ("records", "credit_report", "complain")]
     if any(d.debt.kind in (DebtKind.online_loan, DebtKind.other) for d in debts):
         after.append(t(lang, "checklist.after.complain_local"))
-    return Checklist(before=tuple(before), during=during, after=tuple(after))
+    return Checklist(before=tuple(before), during=tuple(during), after=tuple(after))

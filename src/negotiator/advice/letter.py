@@ -7,7 +7,7 @@ offer, nothing that acknowledges the debt.
 from __future__ import annotations
 
 from negotiator.advice.kinds import CAPPED, EXPIRED, LONGER, NO_MONEY, SETTLE, variant
-from negotiator.answers.case import DebtKind, Stage
+from negotiator.answers.case import DebtKind, ProposalKind, Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.limitation import NEAR
 from negotiator.records.plan import Letter, Plan
@@ -23,6 +23,8 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
     if kind == EXPIRED:
         paragraphs = [t(lang, f"safety.check_letter.{key}", **values) for key in CHECK_FIRST]
         return Letter(lender=d.lender, text="\n\n".join(paragraphs))
+    if d.agreed is not None:
+        return Letter(lender=d.lender, text="\n\n".join(agreed_letter(plan, d, values)))
     cause = plan.case.hardship.cause.value
     has_before = plan.case.hardship.income_before is not None
     sued = d.debt.stage is Stage.lawsuit
@@ -54,3 +56,20 @@ def letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> Letter:
         # Sending it agrees to pay, which starts the three years again: said before it is sent.
         paragraphs.insert(0, t(lang, "safety.limitation.near_letter", **values))
     return Letter(lender=d.lender, text="\n\n".join(paragraphs))
+
+
+def agreed_letter(plan: Plan, d: DebtPlan, values: dict[str, object]) -> list[str]:
+    """Once terms are agreed, the letter asks for nothing new: it states the agreement (its monthly
+    amount, count and first date, or the settlement's sum) and asks for it in writing."""
+    lang = plan.lang
+    a = d.agreed
+    assert a is not None
+    sued = d.debt.stage is Stage.lawsuit
+    if a.kind is ProposalKind.settlement:
+        terms, reply = ("letter.agreed.terms_settle" if a.months == 1 else "letter.agreed.terms_settle_parts"), "letter.reply_settle"
+    else:
+        terms, reply = "letter.agreed.terms", "letter.agreed.reply"
+    keys = ["letter.agreed.title", "letter.to", "letter.from", *(("letter.case",) if sued else ()), "letter.debt", terms,
+            *(("letter.lawsuit_deal",) if sued else ()), reply, "letter.agreed.close", "letter.sign",
+            "letter.send_card" if d.debt.kind is DebtKind.credit_card else "letter.send"]
+    return [t(lang, key, **values) for key in keys]

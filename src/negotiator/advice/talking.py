@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negotiator.advice.kinds import CAPPED, LONGER, SETTLE, one_ask, variant
-from negotiator.answers.case import Stage
+from negotiator.answers.case import ProposalKind, Stage
 from negotiator.records.plan import Plan
 from negotiator.words import t
 
@@ -25,6 +25,13 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
     for d, debt_values in zip(n.debts, per_debt, strict=True):
         if d.ladder is None:  # the limitation may have run out: no figure, no offer
             points.append(t(lang, "safety.talking.expired", **debt_values))
+            continue
+        if d.agreed is not None:  # what was agreed, and nothing to negotiate again
+            once = d.agreed.kind is ProposalKind.settlement
+            key = ("advice.talking.agreed_settle" if d.agreed.months == 1 else "advice.talking.agreed_settle_parts") if once else "advice.talking.agreed"
+            points.append(t(lang, key, **debt_values))
+            if d.debt.stage is Stage.lawsuit:
+                points.append(t(lang, "advice.talking.lawsuit", **debt_values))
             continue
         if variant(d) == SETTLE:
             key = "advice.talking.debt_settle"

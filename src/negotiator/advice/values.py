@@ -18,6 +18,7 @@ from negotiator.advice.phrasing import (
     given,
     joined,
     months,
+    payments,
     percent,
     said_given,
     term,
@@ -83,6 +84,11 @@ def split_values(plan: Plan) -> dict[str, object]:
 def _walk_away(lang: str, d: DebtPlan) -> str:
     """A settlement's limit is the one payment; any other proposal's is the share, each month."""
     assert d.ladder is not None
+    a = d.agreed
+    if a is not None:  # the limit is what was agreed, not the plan's figure from before it
+        if a.kind is ProposalKind.settlement:
+            return t(lang, "advice.list.agreed_once", lender=d.lender, agreed_total=amount(a.monthly * a.months))
+        return t(lang, "advice.list.agreed", lender=d.lender, monthly=amount(a.monthly))
     if variant(d) == SETTLE:
         return t(lang, "advice.list.walk_away_once", lender=d.lender, walk_away=amount(d.ladder.target.amount))
     return t(lang, "advice.list.walk_away", lender=d.lender, walk_away=amount(d.ladder.walk_away))
@@ -159,7 +165,8 @@ def _agreed(lang: str, d: DebtPlan) -> dict[str, object]:
     a = d.agreed
     if a is None:
         return {}
-    return {"monthly": amount(a.monthly), "term": term(lang, a.months), "first_due": date(lang, a.first_due)}
+    return {"monthly": amount(a.monthly), "term": term(lang, a.months), "first_due": date(lang, a.first_due),
+            "agreed_total": amount(a.monthly * a.months), "agreed_count": payments(lang, a.months)}
 
 
 def _numbers(plan: Plan, d: DebtPlan) -> dict[str, object]:
