@@ -243,7 +243,9 @@ def test_spoken_chinese_examples():
     every = json.dumps(plan.content._asdict(), ensure_ascii=False, default=str)
     for stiff in ("一视同仁", "与其", "据二手资料报道", "我打电话是为了", "如果当地允许录音"):
         assert stiff not in every, stiff
-    assert "以及协议期间是否停止催收" in every
+    # The confirmation still asks whether collection stops, in the words a person says.
+    confirm = next(s.text for s in script.steps if s.step == "confirm")
+    assert "还催不催收" in confirm and "以及" not in confirm and "是否" not in confirm
 
 
 def test_safety_words_exist_in_both_languages():
