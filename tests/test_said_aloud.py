@@ -51,6 +51,8 @@ def test_with_nothing_left_the_answers_ask_for_time_and_name_no_amount(lang):
     if lang == "en":
         for wrong in ("All I have", "I'm offering what I can pay", "Make your opening ask first", "so I know what I can pay", "debt advice"):
             assert wrong not in spoken, wrong
+    else:
+        assert "能还多少心里有数" not in spoken
     assert t(lang, "checklist.during.ladder_nothing") in plan.content.checklist.during
     assert t(lang, "checklist.during.ladder") not in plan.content.checklist.during
     # Every walk-away is 0.00: the checklist says "promise no amount" instead of listing them.
