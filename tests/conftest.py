@@ -35,18 +35,17 @@ NET_MARKER = _SESSION_FOLDER / "network-used.txt"
 os.environ["XDG_CACHE_HOME"] = str(_SESSION_FOLDER / "cache")
 
 # Hypothesis: `ci` (when CI is set, as .ci/run does) tries as many examples as each test asks for
-# (100 where it does not say) and prints how to replay a failure; `dev`, the default, half of that
-# where a test scales its count (`examples` below, test_fuzz.slow) and 50 elsewhere, to keep a
-# local run quick; other tests with a count of their own keep it. HYPOTHESIS_PROFILE names a
-# profile outright.
-settings.register_profile("dev", max_examples=50, deadline=None)
+# (100 where it does not say) and prints how to replay a failure; `dev`, the default, a fifth of
+# that (20 where a test does not say, `examples` below where it does), so that a run from a fresh
+# clone, with no example database, stays quick. HYPOTHESIS_PROFILE names a profile outright.
+settings.register_profile("dev", max_examples=20, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def examples(ci: int) -> int:
-    """How many examples a test with a count of its own tries: `ci` under the `ci` profile, half of
-    it locally (`dev`), so that a run from a fresh clone, with no example database, stays quick."""
+    """How many examples a test with a count of its own tries: `ci` under the `ci` profile, a fifth
+    of it locally (`dev`), at least 10."""
     return max(10, ci * settings.default.max_examples // 100)
 
 
@@ -156,6 +155,34 @@ def shared_default_key_bindings():
     with pytest.MonkeyPatch.context() as patch:
         for name in ("load_key_bindings", "load_page_navigation_bindings"):
             patch.setattr(application, name, lru_cache(maxsize=None)(getattr(application, name)))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def signatures_read_once():
+    """typer builds every command of the app anew for each run, reading each command function's
+    signature and resolving its type hints: four fifths of an in-process run of a quick command.
+    A function's signature depends on nothing but the code, so the tests read each one once; each
+    run still gets its own copies of the option and argument settings, as typer makes them, and
+    builds its own click commands from them (the runs marked `subprocess` read them as a person's
+    would)."""
+    from copy import copy
+    from functools import lru_cache
+
+    from typer import main
+    from typer.models import ParameterInfo, ParamMeta
+
+    read = lru_cache(maxsize=None)(main.get_params_from_function)
+
+    def fresh(func):
+        return {
+            name: ParamMeta(name=meta.name, default=copy(meta.default) if isinstance(meta.default, ParameterInfo) else meta.default,
+                            annotation=meta.annotation)
+            for name, meta in read(func).items()
+        }
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(main, "get_params_from_function", fresh)
         yield
 
 
@@ -274,10 +301,22 @@ def run_cli(home: Path, request):
 
 
 @pytest.fixture
-def example_cases(run_cli):
-    """Both shipped examples saved as cases named "en" and "zh"; returns run_cli."""
+def run_here(home: Path):
+    """run_cli in this process even for a test marked `subprocess`: for what such a test sets up
+    before, or reads back after, the run that needs a process of its own (saving a case, listing
+    the log); a separate process would prove nothing more there."""
+
+    def run(*args: str, input: str | None = None, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
+        return run_in_process(args, cli_env(home, **env), input, timeout)
+
+    return run
+
+
+@pytest.fixture
+def example_cases(run_cli, run_here):
+    """Both shipped examples saved as cases named "en" and "zh" (in this process); returns run_cli."""
     for lang in ("en", "zh"):
-        done = run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
+        done = run_here("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", lang)
         assert done.returncode == 0, done.stderr
     return run_cli
 

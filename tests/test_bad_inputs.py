@@ -285,10 +285,9 @@ def shell(home):
     import subprocess
     import sys
 
-    from conftest import cli_env
+    from conftest import cli_env, run_in_process
 
-    saved = subprocess.run([sys.executable, "-m", "negotiator", "new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "a"],
-                           env=cli_env(home), capture_output=True, timeout=TIMEOUT)
+    saved = run_in_process(("new", "--answers", str(EXAMPLES / "case-en.json"), "--name", "a"), cli_env(home))  # set-up only
     assert saved.returncode == 0, saved.stderr
 
     def run(args: list[str], redirect: str) -> subprocess.CompletedProcess[str]:

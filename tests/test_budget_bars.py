@@ -83,10 +83,10 @@ def test_show_in_a_terminal_draws_the_bars_and_files_and_plain_do_not(lang: str,
 @pytest.mark.subprocess
 @pytest.mark.parametrize(("lang", "columns"), [("zh", 60), ("en", 100)])
 def test_show_in_a_real_terminal_draws_the_bars_and_not_with_plain_or_into_a_file(
-        run_cli, home, tmp_path, lang: str, columns: int) -> None:
+        run_here, home, tmp_path, lang: str, columns: int) -> None:
     from test_wizard_fits import Terminal
 
-    assert run_cli("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", "bars").returncode == 0
+    assert run_here("new", "--answers", str(EXAMPLES / f"case-{lang}.json"), "--name", "bars").returncode == 0
     plan = plan_of(lang)
     title = t(lang, "render.bars.shares", available=show(plan.numbers.budget.available))
     term = Terminal(home, tmp_path, columns, "show", "bars")
@@ -99,7 +99,7 @@ def test_show_in_a_real_terminal_draws_the_bars_and_not_with_plain_or_into_a_fil
     term = Terminal(home, tmp_path, columns, "show", "bars", "--plain")
     assert term.finish() == 0
     assert not term.said(title) and term.said(show(plan.numbers.budget.available))
-    assert run_cli("show", "bars", "-o", str(tmp_path / "plan.txt")).returncode == 0
+    assert run_here("show", "bars", "-o", str(tmp_path / "plan.txt")).returncode == 0
     assert title not in (tmp_path / "plan.txt").read_text("utf-8")
 
 

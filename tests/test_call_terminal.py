@@ -63,9 +63,10 @@ class Call:
 
 
 @pytest.fixture
-def saved(example_cases):
-    """Both examples saved as cases "en" and "zh" (conftest); run_cli."""
-    return example_cases
+def saved(example_cases, run_here):
+    """Both examples saved as cases "en" and "zh" (conftest); run_here, to set up before the call
+    in a real terminal and read back what it saved."""
+    return run_here
 
 
 def _log(run, name):
@@ -170,9 +171,9 @@ def test_ctrl_c_after_the_contact_is_saved_adds_no_draft(saved, home):
 
 
 @pytest.mark.subprocess
-def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home, tmp_path):
+def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_here, home, tmp_path):
     """A debt 1,500 days overdue, whose limitation has run out."""
-    save_expired_case(run_cli, tmp_path)
+    save_expired_case(run_here, tmp_path)
     warning = t("en", "call.screen.expired_warning", lender="Huabei")
     call = Call(home, "old")
     call.expect(re.escape(warning[:30]))
@@ -180,7 +181,7 @@ def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_cli, home
     call.expect(re.escape(warning[:30]))
     call.expect(re.escape(t("en", "offer.verdict.expired")[:30]))
     call.end_form("en")
-    assert call.finish() == 0 and len(_log(run_cli, "old")) == 1
+    assert call.finish() == 0 and len(_log(run_here, "old")) == 1
 
 
 @pytest.mark.subprocess

@@ -53,8 +53,8 @@ def test_a_month_alone_is_not_a_follow_up_day(run_cli) -> None:
 
 
 @pytest.mark.subprocess
-def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_path: Path) -> None:
-    assert run_cli("new", "--answers", ZH, "--name", "zh").returncode == 0
+def test_log_add_asks_in_chinese_in_the_wizards_style(run_here, home: Path, tmp_path: Path) -> None:
+    assert run_here("new", "--answers", ZH, "--name", "zh").returncode == 0
     screen = Screen(home, tmp_path, "log", "add", "zh")
     screen.wait("› 是什么时候？")
     screen.wait(r"现在（\d{4}-")
@@ -70,7 +70,7 @@ def test_log_add_asks_in_chinese_in_the_wizards_style(run_cli, home: Path, tmp_p
     screen.wait("› 催收有没有越界？ 都没有")  # said in Chinese, not questionary's English "done"
     screen.wait("已添加")
     assert screen.finish() == 0
-    listed = run_cli("log", "list", "zh", "--format", "json").stdout
+    listed = run_here("log", "list", "zh", "--format", "json").stdout
     assert '"channel": "phone"' in listed and "15:00" in listed and '"started_by": "them"' in listed
 
 

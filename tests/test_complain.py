@@ -287,7 +287,7 @@ def snapshot_complaint(lang: str):
 
 
 @pytest.mark.subprocess
-def test_a_real_terminal_marks_a_threat_and_show_then_names_it(run_cli, home):
+def test_a_real_terminal_marks_a_threat_and_show_then_names_it(run_here, home):
     """`log add` in a real terminal, in Chinese: the last question is the checkbox of incidents."""
     pexpect = pytest.importorskip("pexpect")
     import sys
@@ -295,7 +295,7 @@ def test_a_real_terminal_marks_a_threat_and_show_then_names_it(run_cli, home):
 
     from conftest import cli_env
 
-    saved(run_cli, "t", ZH)
+    saved(run_here, "t", ZH)
     child = pexpect.spawn(sys.executable, ["-m", "negotiator", "log", "add", "t", "--lang", "zh", "--when", "2026-11-22 10:00",
                                            "--lender", CARD_ZH, "--who", "007", "--said", "知道你家在哪"],
                           env=cli_env(home), encoding="utf-8", dimensions=(40, 100), timeout=30)
@@ -309,7 +309,7 @@ def test_a_real_terminal_marks_a_threat_and_show_then_names_it(run_cli, home):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
-    doc = json.loads(run_cli("incidents", "t", "--format", "json").stdout)
+    doc = json.loads(run_here("incidents", "t", "--format", "json").stdout)
     assert [(i["code"], i["entries"], i["found"]) for i in doc] == [("threat", [1], False)]
-    shown = run_cli("show", "t", "--format", "text").stdout
+    shown = run_here("show", "t", "--format", "text").stdout
     assert "到目前为止的违规催收" in shown and "威胁" in shown and "negotiator complain t" in shown

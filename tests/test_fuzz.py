@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import leaf_paths
+from conftest import examples, leaf_paths
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -27,11 +27,10 @@ from negotiator.plan import build_plan
 EXAMPLE = json.loads((Path(__file__).resolve().parents[1] / "examples" / "case-en.json").read_text(encoding="utf-8"))
 
 
-def slow(examples: int = 100) -> settings:
+def slow(ci: int = 100) -> settings:
     """No deadline: a case with many debts takes a while to plan, and timing is not the point.
-    `examples` is for CI (the `ci` profile, 100 by default); a local run (`dev`) tries a share."""
-    scaled = max(10, examples * settings.default.max_examples // 100)
-    return settings(max_examples=scaled, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    `ci` examples under the `ci` profile; a local run (`dev`) tries a share (conftest.examples)."""
+    return settings(max_examples=examples(ci), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # ---- the amount parser -------------------------------------------------------------------------
 

@@ -1042,7 +1042,7 @@ def test_a_closed_window_in_the_middle_of_a_wizard_step_keeps_its_answers(home, 
 
 
 @pytest.mark.subprocess
-def test_a_closed_window_during_a_call_keeps_the_notes_as_a_draft_contact(run_cli, home):
+def test_a_closed_window_during_a_call_keeps_the_notes_as_a_draft_contact(run_here, home):
     import signal
 
     _saved(home, "x")
@@ -1052,12 +1052,12 @@ def test_a_closed_window_during_a_call_keeps_the_notes_as_a_draft_contact(run_cl
     child.expect("Noted at")
     child.expect_exact("> ")
     _hang_up(child, signal.SIGHUP)
-    entries = json.loads(run_cli("log", "list", "x", "--format", "json").stdout)
+    entries = json.loads(run_here("log", "list", "x", "--format", "json").stdout)
     assert len(entries) == 2 and "Wang, number 7731" in entries[1]["said"] and "draft" in entries[1]["said"]
 
 
 @pytest.mark.subprocess
-def test_a_closed_window_during_log_add_offers_the_answers_again_next_time(run_cli, home):
+def test_a_closed_window_during_log_add_offers_the_answers_again_next_time(run_here, home):
     import signal
 
     _saved(home, "x")
@@ -1069,7 +1069,7 @@ def test_a_closed_window_during_log_add_offers_the_answers_again_next_time(run_c
     child.send("Ms Li\r")
     child.expect("What did they say")
     _hang_up(child, signal.SIGHUP)
-    assert len(json.loads(run_cli("log", "list", "x", "--format", "json").stdout)) == 1  # nothing added
+    assert len(json.loads(run_here("log", "list", "x", "--format", "json").stdout)) == 1  # nothing added
     again = _spawn(home, "log", "add", "x", "--lang", "en")
     for question in ("When was it", "How did they contact you", "Who made the contact", "Which lender"):
         again.expect(question)

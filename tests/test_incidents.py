@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,7 +104,7 @@ entries = st.lists(st.builds(lambda when, channel, lender, marks: entry(when.iso
                              st.lists(st.sampled_from(CODES), max_size=2)), max_size=20)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(entries)
 def test_every_incident_names_real_entries_that_show_it(log):
     for i in incidents(log):
@@ -208,15 +208,15 @@ def test_incidents_text_and_none(run_cli):
 
 
 @pytest.mark.subprocess
-def test_incidents_and_complain_load_no_prompt_library(run_cli, home):
+def test_incidents_and_complain_load_no_prompt_library(run_here, home):
     """Like `log add` with flags, these never import questionary, prompt_toolkit or rich."""
     import subprocess
     import sys
 
     from conftest import cli_env
 
-    saved(run_cli)
-    run_cli("log", "add", "x", "--channel", "phone", "--lender", CARD_EN, "--incident", "threat")
+    saved(run_here)
+    run_here("log", "add", "x", "--channel", "phone", "--lender", CARD_EN, "--incident", "threat")
     for args in (["incidents", "x"], ["complain", "x"], ["log", "add", "x", "--channel", "sms", "--incident", "abuse"]):
         result = subprocess.run([sys.executable, "-X", "importtime", "-m", "negotiator", *args], capture_output=True, text=True,
                                 env=cli_env(home), stdin=subprocess.DEVNULL, timeout=60)

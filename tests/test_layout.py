@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,7 +60,7 @@ pieces = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(pieces, max_size=40), st.integers(min_value=6, max_value=80), st.sampled_from([("", ""), ("- ", "  "), ("[ ] ", "    ")]))
 def test_every_line_fits_and_no_word_is_lost(parts, limit, prefixes):
     # At least a prefix and one Chinese character per line: the plan wraps at 80.

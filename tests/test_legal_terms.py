@@ -9,7 +9,7 @@ import re
 from decimal import Decimal as D
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -105,7 +105,7 @@ def card_cases(draw):
     })
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(card_cases())
 def test_no_card_proposal_target_or_opening_runs_past_60_months(c):
     for d in plan_numbers(c).debts:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,14 +22,14 @@ FORMS = ["{m} x {a}", "{a} a month for {m} months", "分{m}期 每期{a}", "每�
 PLAN = build_plan(load_answers(EXAMPLES / "case-en.json"), today=dt.date(2026, 11, 28))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(months=MONTHS, monthly=MONEY, form=st.sampled_from(FORMS))
 def test_an_offer_reads_back_its_figures(months, monthly, form):
     offer = read_offer(form.format(m=months, a=monthly))
     assert (offer.months, offer.monthly) == (months, monthly)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_reads_or_is_refused(text):
     try:
@@ -39,7 +39,7 @@ def test_any_text_reads_or_is_refused(text):
     assert offer.months or offer.monthly or offer.lump_sum or offer.pause_months
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(months=st.integers(min_value=1, max_value=60), monthly=MONEY, index=st.integers(min_value=0, max_value=2),
        pause=st.integers(min_value=0, max_value=6))
 def test_fits_means_no_payment_above_the_walk_away(months, monthly, index, pause):

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from decimal import Decimal as D
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -168,7 +168,7 @@ def cases(draw):
     return Case.model_validate(data)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cases())
 def test_plan_properties(c):
     n = plan_numbers(c)
@@ -208,7 +208,7 @@ def test_target_softens_to_fit_the_walk_away():
     assert huabei.ladder.opening is None  # already as gentle as can be asked
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cases())
 def test_target_fits_whenever_a_gentler_form_does(c):
     from negotiator.planning.proposals import softer

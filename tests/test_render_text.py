@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from render_cases import full_plan, plan_for
@@ -160,7 +161,7 @@ names = st.text(alphabet="招商银行信用卡花呗借呗abcdefghij XYZ（）-
 amounts = st.decimals(min_value=1, max_value=100_000_000, places=2)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(names, amounts), min_size=1, max_size=3), amounts, st.sampled_from(["zh", "en"]))
 def test_any_names_and_amounts_stay_within_80_columns(debts, income, lang):
     from negotiator.plan import build_plan

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_advice import cases
@@ -296,7 +296,7 @@ def _expire_some(data: dict, flags: list[bool]) -> dict:
     return data
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases(), st.lists(st.booleans(), min_size=3, max_size=3))
 def test_no_expired_script_or_letter_ever_names_an_amount_or_admits(data, flags):
     data = _expire_some(data, flags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,7 +90,7 @@ rates = st.decimals(min_value=D("0"), max_value=D("36"), places=2)
 methods = st.sampled_from(list(Method))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(amounts, months, rates, methods)
 def test_schedules_reconcile_to_the_fen(amount, n, rate, method):
     s = build(method, amount, n, START, annual_percent=rate, fee_percent=rate / 10)
@@ -103,7 +104,7 @@ def test_schedules_reconcile_to_the_fen(amount, n, rate, method):
     assert s.total_payable == amount + s.total_cost
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(amounts, st.integers(min_value=1, max_value=119), rates, methods)
 def test_longer_term_never_raises_the_monthly_payment(amount, n, rate, method):
     shorter = build(method, amount, n, START, annual_percent=rate, fee_percent=rate / 10)
@@ -111,13 +112,13 @@ def test_longer_term_never_raises_the_monthly_payment(amount, n, rate, method):
     assert longer.monthly_payment <= shorter.monthly_payment
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(amounts, months)
 def test_interest_free_has_apr_zero(amount, n):
     assert interest_free(amount, n, START).apr == 0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.decimals(min_value=D("100"), max_value=D("1000000"), places=2), st.integers(min_value=2, max_value=60), st.decimals(min_value=D("1"), max_value=D("36"), places=2))
 def test_annuity_apr_equals_its_rate(amount, n, rate):
     # The IRR of a level-payment loan is its own rate, up to the fen rounding of the payments.

@@ -431,7 +431,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(LEAVES), VALUES, st.booleans()), min_size=1, max_size=3))
 def test_a_file_the_program_refuses_the_schema_refuses(validator, changes):
     """Up to three fields of the example changed or (sometimes) left out: whatever the program

@@ -183,9 +183,9 @@ def test_show_in_every_form(run_cli):
 
 
 @pytest.mark.subprocess
-def test_flag_paths_load_no_prompt_library(home, run_cli):
+def test_flag_paths_load_no_prompt_library(home, run_here):
     """`log add` with flags and `cases` never import questionary, prompt_toolkit or rich."""
-    ok(run_cli("new", "--answers", ANSWERS, "--name", "x"))
+    ok(run_here("new", "--answers", ANSWERS, "--name", "x"))
     for args in (["log", "add", "x", "--channel", "phone"], ["cases"], ["log", "list", "x"]):
         result = subprocess.run([sys.executable, "-X", "importtime", "-m", "negotiator", *args], capture_output=True, text=True,
                                 env=cli_env(home), stdin=subprocess.DEVNULL, timeout=60)

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal as D
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -78,7 +78,7 @@ def cases(draw):
     })
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_targets_never_ask_above_the_walk_away_and_all_fit_the_budget(c):
     n = plan_numbers(c)
@@ -98,7 +98,7 @@ def test_targets_never_ask_above_the_walk_away_and_all_fit_the_budget(c):
             assert d.share == 0 and d.ladder.once and d.ladder.walk_away == d.ladder.target.amount
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_all_of_the_money_is_shared_out_to_the_fen(c):
     n = plan_numbers(c)
@@ -110,7 +110,7 @@ def test_all_of_the_money_is_shared_out_to_the_fen(c):
         assert all(d.share == 0 for d in n.debts)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_a_longer_term_is_named_exactly_and_only_when_nothing_fits_the_usual_one(c):
     for d in plan_numbers(c).debts:
@@ -129,7 +129,7 @@ def test_a_longer_term_is_named_exactly_and_only_when_nothing_fits_the_usual_one
             assert all(r.payment == d.share for r in target.instalments[:-1])
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_the_opening_is_more_favourable_or_there_is_one_ask_only(c):
     for d in plan_numbers(c).debts:
@@ -141,7 +141,7 @@ def test_the_opening_is_more_favourable_or_there_is_one_ask_only(c):
             assert opening.schedule.largest_payment <= d.share
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_interest_during_a_pause_is_stated_and_in_the_figures(c):
     for d in plan_numbers(c).debts:
@@ -291,7 +291,7 @@ def test_every_amount_in_the_words_is_one_of_the_plans_figures(path, lang):
     assert any(amounts(s["text"]) for s in doc["script"][0]["steps"])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_every_amount_in_the_words_of_any_case_is_one_of_its_figures(c):
     check_words(json_form.document(build_plan(c)))

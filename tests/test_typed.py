@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import EXAMPLES, example_answers, write_answers
+from conftest import EXAMPLES, example_answers, examples, write_answers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -201,7 +201,7 @@ def in_calc(**options: str) -> bool:
     return True
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(texts)
 def test_a_rate_is_accepted_or_refused_alike_by_the_wizard_the_file_and_calc(text):
     wizard = in_the_wizard(Question("annual_rate_percent", "percent", high="400"), text)
@@ -209,7 +209,7 @@ def test_a_rate_is_accepted_or_refused_alike_by_the_wizard_the_file_and_calc(tex
     assert wizard == in_calc(rate=text), text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(texts)
 def test_an_amount_is_accepted_or_refused_alike_by_the_wizard_the_file_and_calc(text):
     wizard = in_the_wizard(Question("lump_sum", "amount"), text)
