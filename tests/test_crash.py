@@ -11,39 +11,25 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, cli_env
+from conftest import EXAMPLES, cli_env, run_in_process
 
 from negotiator.words import t
 
 EXAMPLE = str(EXAMPLES / "case-en.json")
 
-# Runs the real entry point with the planning engine replaced by one that fails in `how`.
-SCRIPT = """
-import sys
-import negotiator.plan
-
-def broken(*args, **kwargs):
-    {how}
-
-negotiator.plan.plan_numbers = broken
-from negotiator.start import main
-main(sys.argv[1:])
-"""
-
-
 def run_broken(home: Path, how: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(how=how), *(args or ("plan", "--answers", EXAMPLE, "--format", "json"))],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        env=cli_env(home, **env),
-        stdin=subprocess.DEVNULL,
-    )
+    """The real entry point, in this process (conftest.run_in_process), with the planning engine
+    replaced by one that fails in `how`."""
+    import negotiator.plan
+
+    def broken(*args, **kwargs):
+        exec(how)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(negotiator.plan, "plan_numbers", broken)
+        return run_in_process(args or ("plan", "--answers", EXAMPLE, "--format", "json"), cli_env(home, **env))
 
 
-@pytest.mark.subprocess
 def test_unexpected_error_writes_a_private_report(home):
     draft = home / "drafts" / "draft.json"  # stands for anything the user already saved
     draft.parent.mkdir()
@@ -74,7 +60,6 @@ def test_unexpected_error_writes_a_private_report(home):
     ],
     ids=["locale", "lang"],
 )
-@pytest.mark.subprocess
 def test_the_line_is_in_the_users_language(home, args, locale):
     done = run_broken(home, "raise RuntimeError('x')", *args, LANG=locale)
     assert done.returncode == 1
@@ -82,7 +67,6 @@ def test_the_line_is_in_the_users_language(home, args, locale):
     assert not done.stderr.isascii()  # the Chinese sentence
 
 
-@pytest.mark.subprocess
 def test_report_folder_unwritable_still_one_line(tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
@@ -96,7 +80,6 @@ def test_report_folder_unwritable_still_one_line(tmp_path):
     ["raise KeyboardInterrupt", "from negotiator.core.errors import Interrupted; raise Interrupted('')"],
     ids=["ctrl-c", "interrupted"],
 )
-@pytest.mark.subprocess
 def test_interrupt_exits_130_without_a_traceback(home, how):
     done = run_broken(home, how)
     assert done.returncode == 130
@@ -104,7 +87,6 @@ def test_interrupt_exits_130_without_a_traceback(home, how):
     assert not (home / "logs").exists()
 
 
-@pytest.mark.subprocess
 def test_bad_input_raised_deep_inside_is_still_exit_2(home):
     done = run_broken(home, "from negotiator.core.errors import BadInput, Message; "
                             "raise BadInput('problems.field', field='debts[0].principal', problem=Message('errors.field.money_negative'))")
