@@ -7,6 +7,7 @@ import atexit
 import gc
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -47,6 +48,20 @@ def examples(ci: int) -> int:
     """How many examples a test with a count of its own tries: `ci` under the `ci` profile, a fifth
     of it locally (`dev`), at least 10."""
     return max(10, ci * settings.default.max_examples // 100)
+
+
+def sentence(lang: str, key: str, **values: object) -> re.Pattern[str]:
+    """The sentence of the word files' `key`, as a pattern: the values given put in as `words.t`
+    does, any other placeholder matching any value, any run of spaces matching any line break the
+    window made. For a test about where a sentence shows, not about its wording."""
+    from negotiator.words import raw, t
+
+    text = str(raw(lang, key))
+    names = set(re.findall(r"\{(\w+)\}", text))
+    marks = {name: f"@@{name}@@" for name in names - values.keys()}
+    filled = t(lang, key, **values, **marks) if names else text
+    parts = re.split(r"@@\w+@@", filled)
+    return re.compile(".+?".join(r"\s+".join(map(re.escape, part.split())) for part in parts), re.DOTALL)
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from negotiator.advice.phrasing import months, term
 from negotiator.answers.case import Case, Cause
 from negotiator.core.money import show
 from negotiator.plan import Content, build_plan
-from negotiator.words import t
+from negotiator.words import raw, t
 
 LANGS = ("zh", "en")
 PARTS = ("checklist", "talking_points", "script", "objections", "mistakes", "letter", "rights", "disclaimer")
@@ -269,7 +269,7 @@ def test_rate_above_reported_ceiling_is_named():
     data = example("case-en.json")
     data["debts"][2]["annual_rate_percent"] = "35.9"
     rights = build_plan(Case.model_validate(data), "en").content.rights
-    assert rights[-1].text.startswith("Online lender: the rate is above 24% a year.")
+    assert rights[-1].text == t("en", "rights.rate_ceiling.text", lenders_high="Online lender")
     assert rights[-1].grade == "R"
 
 
@@ -295,7 +295,7 @@ def test_a_target_that_is_the_opening_ask_is_held_to_not_offered_again():
     plan = plan_of("en", "en")
     other = plan.numbers.debts[0]
     assert other.ladder.opening is not None
-    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith("If that isn't possible, what I can do is ")
+    assert next(s.text for s in plan.content.script[0].steps if s.step == "fallback").startswith(str(raw("en", "script.fallback.fits")).split("{")[0])
 
 
 def test_worked_example_script_zh():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, sentence
 from test_wizard_terminal import ENTER, Screen
 
 from negotiator.words import t
@@ -20,7 +20,7 @@ def test_a_case_saved_from_a_chinese_file_is_reported_in_chinese(run_cli) -> Non
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("已将档案 zh 保存在")
     english = run_cli("new", "--answers", ZH, "--name", "zh2", "--lang", "en")
-    assert english.stdout.startswith("Saved the case zh2")
+    assert sentence("en", "store.new.saved", name="zh2").match(english.stdout)
     taken = run_cli("new", "--answers", ZH, "--name", "zh", "--lang", "en")
     assert taken.returncode == 2 and "zh" in taken.stderr
 

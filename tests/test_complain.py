@@ -109,7 +109,7 @@ def test_to_the_regulator_of_a_small_loan_company(run_cli):
     # "Online lender" does not say what kind of company it is: the addressee is left to fill in.
     assert text.startswith(words.t("en", "complaint.letter.title")) and words.t("en", "complaint.letter.to_blank") in text
     assert flat(words.t("en", "complaint.channels.either", lender="Online lender")) in text
-    assert "I complained to Online lender first on ________" in text
+    assert words.t("en", "complaint.letter.opening_regulator", lender="Online lender") in text
     assert "110" not in text  # no threat, no police
 
 
@@ -165,7 +165,7 @@ def test_show_has_incidents_so_far_only_when_there_are_any(run_cli):
     run_cli("log", "add", "x", "--channel", "phone", "--lender", "Huabei", "--when", "2026-11-20 23:10")
     shown = run_cli("show", "x", "--format", "text").stdout
     part = shown[shown.index("Incidents so far"):]
-    assert "2026-11-20 23:10 Call at night (Huabei)" in part and "negotiator complain x" in part
+    assert f"2026-11-20 23:10 {words.t('en', 'complaint.codes.night_call')} (Huabei)" in part and "negotiator complain x" in part
     assert shown.index("Incidents so far") < shown.index("Contact log")
     doc = json.loads(run_cli("show", "x", "--format", "json").stdout)
     assert doc["incidents"]["items"][0]["code"] == "night_call" and doc["incidents"]["command"] == "negotiator complain x"

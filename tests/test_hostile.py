@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import EXAMPLES, cli_env
+from conftest import EXAMPLES, cli_env, sentence
 
 from negotiator.answers.file import case_from_data
 from negotiator.core.controls import UNSAFE
@@ -317,7 +317,7 @@ def test_resume_with_only_broken_drafts_lists_them_and_exits_2(home, tmp_path):
     assert "Traceback" not in output
     for path in paths.values():
         assert path.name in output
-    assert "No draft can be resumed" in output
+    assert sentence("en", "safety.drafts_broken_only").search(output)
     assert sorted(os.listdir(outside)) == ["secret.json"]
 
 
@@ -958,9 +958,9 @@ def test_a_data_folder_made_open_beforehand_is_made_private_with_a_note(run_cli,
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / "cases").stat().st_mode) == 0o700
-    assert done.stderr.count("readable by you only") == 1 and str(folder) in done.stderr
+    assert len(sentence("en", "safety.folder_private", path=folder).findall(done.stderr)) == 1
     again = run_cli("cases", "--lang", "en", NEGOTIATOR_HOME=str(folder))
-    assert "readable by you only" not in again.stderr  # said once, when it was put right
+    assert not sentence("en", "safety.folder_private").search(again.stderr)  # said once, when it was put right
 
 
 @pytest.mark.subprocess

@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, sentence
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -66,7 +66,7 @@ def test_paid_records_the_payment_and_show_follows_it(case, home):
 
 def test_a_payment_without_date_is_today_and_one_to_a_lender_with_no_agreement_is_flagged(case):
     out = ok(case("paid", "x", "--lender", "Online lender", "--amount", "200"))
-    assert "counts toward no agreement" in out
+    assert sentence("en", "render.keeping.stray.no_agreement", lender="Online lender").search(out)
     (p,) = json.loads(ok(case("show", "x", "--format", "json")))["payments"]
     assert (p["date"], p["counted"], p["flag"]) == (TODAY.isoformat(), False, "no_agreement")
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLES, cli_env
+from conftest import EXAMPLES, cli_env, sentence
 
 from negotiator.words import t
 
@@ -40,7 +40,7 @@ def test_new_then_cases_lists_it_with_its_next_follow_up(run_cli):
 
 def test_no_cases_yet(run_cli):
     assert json.loads(ok(run_cli("cases", "--format", "json"))) == []
-    assert "No saved cases yet" in ok(run_cli("cases", "--lang", "en"))
+    assert t("en", "store.cases.none") in ok(run_cli("cases", "--lang", "en"))
 
 
 def test_new_needs_a_name_and_refuses_a_taken_one(run_cli, home):
@@ -122,7 +122,7 @@ def test_log_for_a_missing_case(run_cli):
     for args in (["log", "add", "nobody", "--channel", "phone"], ["log", "list", "nobody"], ["show", "nobody"],
                  ["agree", "nobody", "--kind", "instalments", "--months", "2", "--monthly", "1", "--first-due", "2030-01-01"]):
         result = run_cli(*args, "--lang", "en")
-        assert result.returncode == 2 and "no saved case named nobody" in result.stderr, args
+        assert result.returncode == 2 and sentence("en", "store.not_found", name="nobody").search(result.stderr), args
 
 
 def test_agree_then_show_carries_the_agreement(run_cli):

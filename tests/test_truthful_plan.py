@@ -11,7 +11,7 @@ import re
 from decimal import Decimal as D
 
 import pytest
-from conftest import EXAMPLES, examples
+from conftest import EXAMPLES, examples, sentence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -365,10 +365,10 @@ def test_agree_warns_in_the_runs_language_and_still_records(run_cli):
     ok(run_cli("new", "--answers", str(ZH), "--name", "x"))
     result = run_cli("agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "500", "--first-due", "2099-01-15", "--lang", "en")
     assert result.returncode == 0
-    assert "the budget leaves for 花呗" in " ".join(result.stdout.split())  # --lang en: one language for the run
+    assert sentence("en", "numbers.agree.above_share", lender="花呗").search(result.stdout)  # --lang en: one language for the run
     result = run_cli("agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "3000", "--first-due", "2099-01-15",
                      "--lender", "借呗", "--lang", "en")
-    assert result.returncode == 0 and "more than all of the 2,025.00 yuan you have each month" in " ".join(result.stdout.split())
+    assert result.returncode == 0 and sentence("en", "numbers.agree.above_available", available="2,025.00", lender="借呗").search(result.stdout)
     assert len(json.loads(ok(run_cli("show", "x", "--format", "json")))["agreements"]) == 2
     quiet = run_cli("agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "100", "--first-due", "2099-01-15",
                     "--lender", "借呗", "--lang", "en")
