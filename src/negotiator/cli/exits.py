@@ -196,7 +196,7 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
     if "typer" not in sys.modules:
         return None
     import typer
-    from typer._click.exceptions import NoArgsIsHelpError
+    from click.exceptions import ClickException, NoArgsIsHelpError
 
     from negotiator.cli import usage_errors
 
@@ -207,7 +207,7 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
     if isinstance(exc, NoArgsIsHelpError):
         exc.show()  # the help page itself, for a group typed without a command (`negotiator log`)
         return int(exc.exit_code)
-    if isinstance(exc, typer.TyperException):
+    if isinstance(exc, ClickException):
         print(visible(usage_errors.explain(exc, args, lang)), file=sys.stderr)
         return int(exc.exit_code)
     return None

@@ -7,13 +7,13 @@ itself when the window is narrow, never cut to "...".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import typer
 
-# typer's own copy of click: the formatter its help pages are written with.
-from typer._click.formatting import HelpFormatter
+# The formatter typer writes its help pages with.
+from click.formatting import HelpFormatter
 
 from negotiator.cli import this_run
 from negotiator.cli.help_page import frame_words
@@ -31,7 +31,7 @@ class Page(HelpFormatter):
         indent = " " * self.current_indent
         self.write("\n".join(wrap(text, self.width, indent, indent)) + "\n")
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
         if not rows:
             return

@@ -27,9 +27,7 @@ def explain(exc: Any, args: Sequence[str], lang: str) -> str:
 
 
 def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
-    from typer._click import (
-        exceptions as typer_said,  # loaded already: typer raised `exc`
-    )
+    from click import exceptions as typer_said  # loaded already: typer raised `exc`
 
     option = getattr(exc, "option_name", None)
     if isinstance(exc, typer_said.NoSuchOption) and option:
@@ -42,19 +40,16 @@ def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
         return t(lang, "errors.usage.missing", option=param.opts[0])
     ctx = getattr(exc, "ctx", None)
     command = getattr(ctx, "command", None)
-    if type(exc) is typer_said.UsageError and ctx is not None and command is not None:
+    if isinstance(exc, typer_said.NoSuchCommand) and ctx is not None and command is not None and hasattr(command, "list_commands"):
+        names = ", ".join(command.list_commands(ctx))
+        return t(lang, "errors.usage.no_such_command", command=exc.command_name, commands=names)
+    if type(exc) is typer_said.UsageError and ctx is not None and command is not None and not hasattr(command, "list_commands"):
+        # The one usage error a single command raises itself: words it has no place for.
         typed = args[args.index(ctx.info_name) + 1 :] if ctx.info_name in args else list(args)
-        words = _words(typed, command)
-        if hasattr(command, "list_commands"):
-            # The one usage error a group of commands raises itself: a command it does not have.
-            names = list(command.list_commands(ctx))
-            if words and words[0] not in names:
-                return t(lang, "errors.usage.no_such_command", command=words[0], commands=", ".join(names))
-        else:
-            # And the one a single command raises: words it has no place for.
-            places = sum(1 for param in getattr(command, "params", ()) if getattr(param, "param_type_name", "") == "argument")
-            if words[places:]:
-                return t(lang, "errors.usage.extra", words=" ".join(words[places:]))
+        places = sum(1 for param in getattr(command, "params", ()) if getattr(param, "param_type_name", "") == "argument")
+        extra = _words(typed, command)[places:]
+        if extra:
+            return t(lang, "errors.usage.extra", words=" ".join(extra))
     if isinstance(exc, typer_said.BadOptionUsage) and option:
         # typer says this of a switch given a value (--force=yes) and of an option typed last,
         # with nothing after it.
