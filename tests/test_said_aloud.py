@@ -111,3 +111,13 @@ def test_an_old_debt_is_never_counted_in_a_total_said_aloud(lang):
         values = {**case_values(plan), **debt_values(plan, d)}
         heard = answer_for(lang, "pay_all", d, values).you_say
         assert t(lang, "objections.said.monthly_one", amount=f"{d.share:,.2f}") in heard and old.lender not in heard
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_nothing_left_the_talking_points_name_no_walk_away_of_nothing(lang):
+    plan = plan_of(no_money(lang), lang)
+    points = " ".join(plan.content.talking_points)
+    for d in plan.numbers.debts:
+        values = {**case_values(plan), **debt_values(plan, d)}
+        assert t(lang, "advice.talking.debt_nothing", **values) in points
+        assert t(lang, "advice.talking.debt_same", **values) not in points

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negotiator.advice.kinds import CAPPED, LONGER, SETTLE, one_ask, variant
+from negotiator.advice.kinds import CAPPED, LONGER, NO_MONEY, SETTLE, one_ask, variant
 from negotiator.answers.case import ProposalKind, Stage
 from negotiator.records.plan import Plan
 from negotiator.words import t
@@ -35,6 +35,8 @@ def talking_points(plan: Plan, values: dict[str, object], per_debt: list[dict[st
             continue
         if variant(d) == SETTLE:
             key = "advice.talking.debt_settle"
+        elif variant(d) == NO_MONEY:
+            key = "advice.talking.debt_nothing"
         else:
             key = "advice.talking.debt_same" if one_ask(d) else "advice.talking.debt"
         points.append(t(lang, key, **debt_values))
