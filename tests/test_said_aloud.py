@@ -17,7 +17,7 @@ from negotiator.plan import build_plan
 from negotiator.words import t
 
 LANGS = ("zh", "en")
-MONEY = ("pay_all", "borrow", "down_payment")
+MONEY = ("pay_all", "borrow", "down_payment", "no_negotiation")
 
 
 def example(lang: str = "zh") -> dict:
@@ -81,7 +81,9 @@ def test_a_settlement_case_answers_with_the_settlement_sum_not_a_monthly_amount(
         assert available not in said[key], key
         for d in plan.numbers.debts:
             assert f"{d.ladder.target.amount:,.2f}" in said[key], (key, d.lender)
-    assert said["borrow"].split("【")[0].split("[")[0] == t(lang, "objections.borrow.you_say_once").split("【")[0].split("[")[0]
+    for key in ("borrow", "no_negotiation"):  # no "plan I can keep" beside a settlement
+        assert said[key].split("【")[0].split("[")[0] == t(lang, f"objections.{key}_card.you_say_once" if key == "no_negotiation" else
+                                                          f"objections.{key}.you_say_once").split("【")[0].split("[")[0], key
     # In a call, the one lender's own settlement sum.
     d = plan.numbers.debts[0]
     values = {**case_values(plan), **debt_values(plan, d)}
