@@ -81,7 +81,7 @@ def root(
             gc.freeze()
         gc.enable()
     if ctx.invoked_subcommand is None:
-        from negotiator.wizard import start
+        from negotiator.wizard import start  # noqa: PLC0415
 
         start(language(lang) if lang else None)
 
@@ -101,7 +101,7 @@ def plan(
     plain: Plain = False,
 ) -> None:
     """Build the whole plan from an answers file, with no questions asked."""
-    from negotiator.commands.plan import run
+    from negotiator.commands.plan import run  # noqa: PLC0415
 
     run(answers=_path(answers), case_name=case, fmt=format, lang=lang, output=output, force=force, plain=plain)
 
@@ -121,7 +121,7 @@ def calc(
     start: str | None = typer.Option(None, "--start", help=h("calc.start")),
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.calc import run
+    from negotiator.commands.calc import run  # noqa: PLC0415
 
     run(amount=amount, months=months, method=method, rate=annual_rate_percent, fee=fee_percent, budget=budget, fmt=format, start=start,
         lang=language(lang))
@@ -136,7 +136,7 @@ def schema(
     output: Output = None,
     force: Force = False,
 ) -> None:
-    from negotiator.commands.schema import run
+    from negotiator.commands.schema import run  # noqa: PLC0415
 
     # The schema is a shared file, the same on every computer: its words are English unless asked;
     # a message (a file already there) is in the person's language.
@@ -157,11 +157,11 @@ def new(
     plain: Plain = False,
 ) -> None:
     if answers is not None:
-        from negotiator.commands.cases import new_from_answers
+        from negotiator.commands.cases import new_from_answers  # noqa: PLC0415
 
         new_from_answers(Path(answers), name, lang)
         return
-    from negotiator.wizard import start
+    from negotiator.wizard import start  # noqa: PLC0415
 
     start(language(lang) if lang else None, name=name, plain=plain)
 
@@ -171,7 +171,7 @@ new.__doc__ = h("new.help")
 
 @app.command()
 def resume(lang: Lang = None, plain: Plain = False) -> None:
-    from negotiator.wizard import resume as resume_wizard
+    from negotiator.wizard import resume as resume_wizard  # noqa: PLC0415
 
     resume_wizard(language(lang) if lang else None, plain)
 
@@ -181,7 +181,7 @@ resume.__doc__ = h("resume.help")
 
 @app.command()
 def edit(name: CaseName, lang: Lang = None, plain: Plain = False) -> None:
-    from negotiator.wizard import edit as edit_case
+    from negotiator.wizard import edit as edit_case  # noqa: PLC0415
 
     edit_case(name, language(lang) if lang else None, plain)
 
@@ -197,7 +197,7 @@ def cases(
     format: ListFormat = "text",
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.cases import list_cases
+    from negotiator.commands.cases import list_cases  # noqa: PLC0415
 
     list_cases(format, lang)
 
@@ -214,7 +214,7 @@ def show(
     force: Force = False,
     plain: Plain = False,
 ) -> None:
-    from negotiator.commands.plan import run
+    from negotiator.commands.plan import run  # noqa: PLC0415
 
     run(answers=None, case_name=name, fmt=format, lang=lang, output=output, force=force, plain=plain)
 
@@ -243,7 +243,7 @@ def log_add(
     confirm_old_debt: ConfirmOld = False,
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.log import add
+    from negotiator.commands.log import add  # noqa: PLC0415
 
     add(name, lang, when=when, channel=channel, who=who, lender=lender, said=said, agreed=agreed,
         amount_promised=amount_promised, next_action=next_action, next_date=next_date, incidents=incident,
@@ -259,7 +259,7 @@ def log_list(
     format: ListFormat = "text",
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.log import list_entries
+    from negotiator.commands.log import list_entries  # noqa: PLC0415
 
     list_entries(name, format, lang)
 
@@ -278,7 +278,7 @@ def agree(
     confirm_old_debt: ConfirmOld = False,
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.agree import run
+    from negotiator.commands.agree import run  # noqa: PLC0415
 
     run(name, lang, kind=kind, months=months, monthly=monthly, first_due=first_due, lender=lender, confirm_old_debt=confirm_old_debt)
 
@@ -295,7 +295,7 @@ def paid(
     note: str | None = typer.Option(None, "--note", help=h("paid.note")),
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.paid import run
+    from negotiator.commands.paid import run  # noqa: PLC0415
 
     run(name, lang, lender=lender, amount=amount, date=date, note=note)
 
@@ -305,7 +305,7 @@ paid.__doc__ = h("paid.help")
 
 @app.command()
 def example(lang: Lang = None, output: Output = None, force: Force = False) -> None:
-    from negotiator.commands.example import run
+    from negotiator.commands.example import run  # noqa: PLC0415
 
     run(language(lang), output, force)
 
@@ -319,14 +319,14 @@ app.add_typer(drafts_app, name="drafts")
 @drafts_app.callback()
 def drafts_list(ctx: typer.Context, lang: Lang = None) -> None:
     if ctx.invoked_subcommand is None:
-        from negotiator.wizard.listing import list_drafts
+        from negotiator.wizard.listing import list_drafts  # noqa: PLC0415
 
         list_drafts(language(lang))
 
 
 @drafts_app.command("discard")
 def drafts_discard(draft_id: Annotated[str, typer.Argument(metavar="ID", help=h("drafts.id"))], lang: Lang = None) -> None:
-    from negotiator.wizard.listing import discard
+    from negotiator.wizard.listing import discard  # noqa: PLC0415
 
     discard(draft_id, language(lang))
 
@@ -345,7 +345,7 @@ def offer(
     format: str = typer.Option("text", "--format", "-f", help=h("offer.format")),
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.offer import run
+    from negotiator.commands.offer import run  # noqa: PLC0415
 
     run(name, said, lender, format, lang)
 
@@ -362,7 +362,7 @@ def practice(
     format: str = typer.Option("text", "--format", "-f", help=h("practice.format")),
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.practice import run
+    from negotiator.commands.practice import run  # noqa: PLC0415
 
     run(name, lender, seed, rounds, format, lang)
 
@@ -376,7 +376,7 @@ def call_(
     lender: str | None = typer.Option(None, "--lender", help=h("call.lender")),
     lang: Lang = None,
 ) -> None:
-    from negotiator.commands.call import run
+    from negotiator.commands.call import run  # noqa: PLC0415
 
     run(name, lender, lang)
 

@@ -42,7 +42,7 @@ def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None
     now = today or dt.date.today()
     kept = None
     if agreements or payments:
-        from negotiator.planning.standing import kept as standings
+        from negotiator.planning.standing import kept as standings  # noqa: PLC0415
 
         kept = standings(agreements, payments, now, numbers.budget.available, case.lump_sum)
     follow_up = next_follow_up(numbers.plan_date, log, agreements, lenders, now, kept)
@@ -52,6 +52,6 @@ def build_plan(case: Case, lang: str | None = None, today: dt.date | None = None
 
 
 def _with_content(plan: Plan) -> Plan:
-    from negotiator.advice import build_content
+    from negotiator.advice import build_content  # noqa: PLC0415
 
     return plan._replace(content=build_content(plan))

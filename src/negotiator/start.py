@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     # that ask, which run for minutes, turn the collector back on once typer has said which command
     # runs (`app.root`).
     gc.disable()
-    from negotiator.app import run
+    from negotiator.app import run  # noqa: PLC0415
 
     try:
         code = run(sys.argv[1:] if argv is None else list(argv), whole_process=argv is None)

@@ -6,6 +6,7 @@ checked for the same keys and placeholders, and so no sentence lives in the code
 
 from __future__ import annotations
 
+import marshal
 import os
 from functools import cache
 from pathlib import Path, PurePath
@@ -13,6 +14,7 @@ from pathlib import Path, PurePath
 from negotiator.core import errors
 from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Joined, Message, NegotiatorError
+from negotiator.core.paths import private_dir
 
 CONTENT = Path(__file__).parent / "content"
 LANGUAGES = ("zh", "en")
@@ -59,7 +61,7 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
         files = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".toml"))
     # Where the words are installed and each file's name, change time and size.
     key: list[object] = [str(folder), [[name, stat.st_mtime_ns, stat.st_size] for name, stat in files]]
-    from negotiator.core.paths import cache_dir
+    from negotiator.core.paths import cache_dir  # noqa: PLC0415
 
     try:
         kept: Path | None = cache_dir() / f"words-{lang}.marshal"
@@ -68,7 +70,7 @@ def catalog(lang: str) -> dict[str, dict[str, object]]:
     found = _read(kept, key) if kept is not None else None
     if found is not None:
         return found
-    import tomllib
+    import tomllib  # noqa: PLC0415
 
     areas: dict[str, dict[str, object]] = {}
     for name, _ in files:
@@ -89,9 +91,7 @@ def _read(path: Path, key: list[object]) -> dict[str, dict[str, object]] | None:
     """The kept words, read like every other stored file (core.files.read_capped): a regular file
     only, never a link followed or a pipe waited on, at most MAX_CACHE_BYTES. Anything else, or a
     file that does not hold what `_keep` writes, is None: the words are read again and kept anew."""
-    import marshal
-
-    from negotiator.core.files import read_capped
+    from negotiator.core.files import read_capped  # noqa: PLC0415
 
     try:
         data = read_capped(path, MAX_CACHE_BYTES)
@@ -108,11 +108,9 @@ def _read(path: Path, key: list[object]) -> dict[str, dict[str, object]] | None:
 
 
 def _keep(path: Path, key: list[object], areas: dict[str, dict[str, object]]) -> None:
-    import marshal
-    import stat
+    import stat  # noqa: PLC0415
 
-    from negotiator.core.files import atomic_write
-    from negotiator.core.paths import private_dir
+    from negotiator.core.files import atomic_write  # noqa: PLC0415
 
     try:
         private_dir(path.parent)

@@ -6,19 +6,19 @@ objections,letter,rights}.toml; this package only chooses them and fills them in
 from __future__ import annotations
 
 from negotiator.records.plan import Content, Plan
+from negotiator.words import t
 
 
 def build_content(plan: Plan) -> Content:
-    from negotiator.advice.checklist import checklist
-    from negotiator.advice.keeping import keeping
-    from negotiator.advice.letter import letter
-    from negotiator.advice.objections import for_lenders
-    from negotiator.advice.phrasing import lines
-    from negotiator.advice.rights import rights
-    from negotiator.advice.script import script
-    from negotiator.advice.talking import talking_points
-    from negotiator.advice.values import case_values, debt_values
-    from negotiator.words import t
+    from negotiator.advice.checklist import checklist  # noqa: PLC0415
+    from negotiator.advice.keeping import keeping  # noqa: PLC0415
+    from negotiator.advice.letter import letter  # noqa: PLC0415
+    from negotiator.advice.objections import for_lenders  # noqa: PLC0415
+    from negotiator.advice.phrasing import lines  # noqa: PLC0415
+    from negotiator.advice.rights import rights  # noqa: PLC0415
+    from negotiator.advice.script import script  # noqa: PLC0415
+    from negotiator.advice.talking import talking_points  # noqa: PLC0415
+    from negotiator.advice.values import case_values, debt_values  # noqa: PLC0415
 
     lang = plan.lang
     common = case_values(plan)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from negotiator.advice.objections import SAFE_WHEN_OLD, old_answer, spoken
 from negotiator.answers.case import Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.records.plan import Objection
@@ -48,8 +49,6 @@ def _name(key: str, debt_kind: str) -> str:
 
 def answer(lang: str, key: str, debt_kind: str, values: dict[str, object]) -> Objection:
     """One answer of the library, filled with the case's numbers."""
-    from negotiator.advice.objections import spoken
-
     name = _name(key, debt_kind)
     words = table(lang, "objections")
     return Objection(
@@ -63,8 +62,6 @@ def answer(lang: str, key: str, debt_kind: str, values: dict[str, object]) -> Ob
 def answer_for(lang: str, key: str, d: DebtPlan, values: dict[str, object]) -> Objection:
     """The answer for this lender: for an old debt, the one answer that admits nothing, unless the
     library's own answer asks for nothing and promises nothing."""
-    from negotiator.advice.objections import SAFE_WHEN_OLD, old_answer
-
     if d.stance.old and key not in SAFE_WHEN_OLD:
         sued = d.debt.stage is Stage.lawsuit
         return Objection(t(lang, "safety.old.they_say"), old_answer(lang, sued), t(lang, "safety.old.source"), "V", (d.lender,))

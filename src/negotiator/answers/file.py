@@ -10,6 +10,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
+from negotiator.answers.case import Case
 from negotiator.answers.field_problems import problems
 from negotiator.answers.json_reading import FileWords, decoded, json_object
 from negotiator.core.errors import BadInput
@@ -49,9 +52,6 @@ def read_answers(path: Path) -> dict[str, Any]:
 
 def case_from_data(data: dict[str, Any], source: str = "") -> Case:
     """Validate a dict into a Case; errors come back as one BadInput naming the fields."""
-    from pydantic import ValidationError
-
-    from negotiator.answers.case import Case
 
     try:
         return Case.model_validate(data)

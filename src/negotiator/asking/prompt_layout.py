@@ -60,7 +60,7 @@ def choice(title: str, pointer: int = 3) -> str:
 def enter_takes(offered: str) -> KeyBindings:
     """Enter on an empty answer puts the offered answer in the field first, so the screen shows
     what was taken (not the greyed hint)."""
-    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.key_binding import KeyBindings  # noqa: PLC0415
 
     keys = KeyBindings()
 
@@ -77,7 +77,7 @@ def enter_takes(offered: str) -> KeyBindings:
 
 def offered_style() -> Style:
     """questionary's look, with the offered answer greyed so it never reads as typed."""
-    from prompt_toolkit.styles import Style
+    from prompt_toolkit.styles import Style  # noqa: PLC0415
 
     return Style([("placeholder", "fg:ansibrightblack italic")])
 
@@ -86,8 +86,8 @@ def roomy_errors(prompt: Question) -> None:
     """prompt_toolkit gives the note under a refused answer one line, and cuts the rest; the note
     is wrapped to the window, so give it the lines it needs. The note's window is the one shown
     only while the answer is refused (prompt_toolkit's `has_validation_error`)."""
-    from prompt_toolkit.filters import has_validation_error
-    from prompt_toolkit.layout import ConditionalContainer, Window
+    from prompt_toolkit.filters import has_validation_error  # noqa: PLC0415
+    from prompt_toolkit.layout import ConditionalContainer, Window  # noqa: PLC0415
 
     for container in prompt.application.layout.walk():
         if isinstance(container, ConditionalContainer) and container.filter is has_validation_error and isinstance(container.content, Window):

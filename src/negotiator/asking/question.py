@@ -124,7 +124,7 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     `options` gives a select's (title, value) pairs when they are built from the case (the
     proposals, the entries of a list); `values` fill the prompt's placeholders.
     """
-    import questionary
+    import questionary  # noqa: PLC0415
 
 
     message = t(lang, f"{q.area}.q.{q.words}", **values)
@@ -177,7 +177,7 @@ def ask(q: Question, lang: str, current: Any = None, options: Sequence[tuple[str
     instruction = t(lang, f"{q.area}.hint.{hint}") if q.hint and not clearable else None
     placeholder = None
     if keep:
-        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.formatted_text import FormattedText  # noqa: PLC0415
 
         word = "wizard.hint.enter_keeps_or_clear" if clearable else q.offer
         placeholder = FormattedText([("class:placeholder", t(lang, word, value=keep))])
@@ -191,9 +191,9 @@ def _checkbox(q: Question, lang: str, message: str, options: Sequence[tuple[str,
     """Marks among the choices. Once answered, questionary's own line says "done (2 selections)"
     in English whatever the language, so that line is erased and replaced by one naming what was
     marked."""
-    import questionary
+    import questionary  # noqa: PLC0415
 
-    from negotiator.advice.phrasing import joined
+    from negotiator.advice.phrasing import joined  # noqa: PLC0415
 
     message = fit.question(message, None)
     hint = fit.instruction(message, t(lang, f"{q.area}.hint.{q.hint if isinstance(q.hint, str) else q.words}"))

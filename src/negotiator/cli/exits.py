@@ -15,16 +15,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import io
 import os
+import signal
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from click.exceptions import ClickException, NoArgsIsHelpError
+
 from negotiator.cli import this_run
+from negotiator.core import paths
 from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Message, NegotiatorError
 from negotiator.words import say, t
@@ -89,8 +95,6 @@ def _hang_up_is_ctrl_c() -> Iterator[None]:
     """A closed window (SIGHUP) or a polite kill (SIGTERM) ends the run as Ctrl-C does, so what
     was typed is kept the same way: the wizard's draft, the call's draft contact, the answers of
     `log add`. Left to themselves, both end the process at once and lose it."""
-    import signal
-
     wanted = [getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)]
     try:
         before = [(number, signal.signal(number, _interrupt)) for number in wanted]
@@ -109,8 +113,6 @@ def _hang_up_is_ctrl_c() -> Iterator[None]:
 @contextmanager
 def _notes() -> Iterator[None]:
     """After the run, what it found and put right on the way: a data folder that others could read."""
-    from negotiator.core import paths
-
     paths.widened.clear()  # found before this run (a caller in the same process): not this run's to say
     try:
         yield
@@ -184,7 +186,7 @@ def _fitted(message: str) -> str:
             return message
     except (AttributeError, ValueError):  # replaced or closed
         return message
-    from negotiator.asking.prompt_layout import block
+    from negotiator.asking.prompt_layout import block  # noqa: PLC0415
 
     return block(message)
 
@@ -195,10 +197,9 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
     run a body without it)."""
     if "typer" not in sys.modules:
         return None
-    import typer
-    from click.exceptions import ClickException, NoArgsIsHelpError
+    import typer  # noqa: PLC0415
 
-    from negotiator.cli import usage_errors
+    from negotiator.cli import usage_errors  # noqa: PLC0415
 
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code)
@@ -215,12 +216,9 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
 
 def report_crash(exc: BaseException) -> Path | None:
     """Write the full traceback to a log in the data folder; the user sees one line."""
-    import datetime as dt
-    import traceback
-
     try:
-        from negotiator.core.files import atomic_write
-        from negotiator.core.paths import private_data
+        from negotiator.core.files import atomic_write  # noqa: PLC0415
+        from negotiator.core.paths import private_data  # noqa: PLC0415
 
         folder = private_data("logs")
         path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"

@@ -27,7 +27,7 @@ def explain(exc: Any, args: Sequence[str], lang: str) -> str:
 
 
 def _problem(exc: Any, args: Sequence[str], lang: str) -> str:
-    from click import exceptions as typer_said  # loaded already: typer raised `exc`
+    from click import exceptions as typer_said  # loaded already: typer raised `exc`  # noqa: PLC0415
 
     option = getattr(exc, "option_name", None)
     if isinstance(exc, typer_said.NoSuchOption) and option:

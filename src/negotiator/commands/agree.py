@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from negotiator import store
+from negotiator.cli.options import language
+from negotiator.commands.lender import confirm_old_debt as confirmed
+from negotiator.commands.log import match_lender
 from negotiator.core import typed
 from negotiator.core.enums import ProposalKind
 from negotiator.core.errors import BadInput, Message
+from negotiator.core.money import show
+from negotiator.planning.schedules import agreed
+from negotiator.records.contacts import Agreement
+from negotiator.render import layout
+from negotiator.store.agreements import same_lender
 from negotiator.words import t
 
 if TYPE_CHECKING:
@@ -20,9 +29,6 @@ MAX_MONTHS = 120
 
 def build_agreement(kind: str, months: str, monthly: str, first_due: str, lender: str | None, lenders: list[str], now: dt.datetime | None = None) -> Agreement:
     """Check every option and return the Agreement; BadInput names the first option refused."""
-    from negotiator.commands.log import match_lender
-    from negotiator.records.contacts import Agreement
-
     chosen = typed.option("--kind", typed.choice, kind, KINDS, "values.choice.kind")
     count = typed.option("--months", typed.whole, months, 1, MAX_MONTHS)
     if not monthly.strip():
@@ -46,9 +52,7 @@ def warning(saved: SavedCase, agreement: Agreement, lang: str) -> str | None:
     """A note, in the case's language, when the agreed amount is above what the budget leaves for
     that lender (its share with the other current agreements taken out first) or above all that is
     available. The agreement is recorded all the same: it is a fact."""
-    from negotiator.core.money import show
-    from negotiator.planning.engine import plan_numbers
-    from negotiator.store.agreements import same_lender
+    from negotiator.planning.engine import plan_numbers  # noqa: PLC0415
 
     if agreement.kind.value == "settlement":  # paid once, from the lump sum, not from each month
         return None
@@ -65,16 +69,9 @@ def warning(saved: SavedCase, agreement: Agreement, lang: str) -> str | None:
 
 def run(name: str, lang: str | None, *, kind: str, months: str, monthly: str, first_due: str, lender: str | None = None,
         confirm_old_debt: bool = False) -> None:
-    from negotiator import store
-    from negotiator.cli.options import language
-    from negotiator.core.money import show
-    from negotiator.planning.schedules import agreed
-    from negotiator.render import layout
-
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)  # the case's language unless --lang says otherwise
     agreement = build_agreement(kind, months, monthly, first_due, lender, saved.lenders())
-    from negotiator.commands.lender import confirm_old_debt as confirmed
 
     confirmed(saved, agreement.lender, confirm_old_debt)  # an old debt: warned, and recorded only once confirmed
     store.record_agreement(name, agreement)

@@ -15,8 +15,29 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from negotiator import store
+from negotiator.advice.library import answer_for, answer_key
+from negotiator.advice.offers import says
+from negotiator.advice.values import case_values, debt_values
+from negotiator.commands.agree import build_agreement
+from negotiator.commands.lender import open_lender, standing_lines
+from negotiator.commands.log import (
+    STARTED_BY,
+    Refused,
+    build_entry,
+    parse_date,
+    parse_money,
+)
+from negotiator.commands.offer import asks, columns, text_lines
+from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Interrupted
-from negotiator.words import say, t, typed_words
+from negotiator.core.money import plain, show
+from negotiator.core.months import add_months
+from negotiator.planning.incidents import CODES
+from negotiator.planning.offer import judge, limitation_expired, walk_away_of
+from negotiator.planning.offer_reading import Unreadable, read_offer
+from negotiator.render.layout import wrap
+from negotiator.words import say, t, table, typed_words
 
 if TYPE_CHECKING:
     from negotiator.planning.offer import Verdict
@@ -58,8 +79,6 @@ def _steps(who: Any, expired: bool) -> list[tuple[str, str]]:
 
 def _step_name(lang: str, name: str) -> str:
     """A step's name in words; a step this version has no name for shows as it is called."""
-    from negotiator.words import table
-
     return str(table(lang, "call").get(f"steps.{name}", name))
 
 
@@ -71,10 +90,6 @@ def _say(text: str = "") -> None:
 def _fitted(text: str) -> list[str]:
     """`text` as the lines the screen shows. What was typed or read from the case is shown
     escaped, never obeyed (see render.safe)."""
-    from negotiator.commands.offer import columns
-    from negotiator.core.controls import visible
-    from negotiator.render.layout import wrap
-
     return wrap(visible(text), columns()) if text else [""]
 
 
@@ -96,7 +111,7 @@ def _show_step(lang: str, steps: list[tuple[str, str]], index: int, call: Call |
     name, text = steps[index]
     if name == "closing" and call is not None and call.accepted is not None:
         # The closing line quotes what was accepted on this call, not the plan's target.
-        from negotiator.advice.offers import says
+        from negotiator.advice.offers import says  # noqa: PLC0415
 
         text = t(lang, "call.screen.closing_accepted", offer=says(lang, call.accepted.offer, call.accepted))
     _say()
@@ -106,11 +121,6 @@ def _show_step(lang: str, steps: list[tuple[str, str]], index: int, call: Call |
 
 def _heard(call: Call, text: str, expired: bool) -> bool:
     """An offer: show its verdict and note it. False when the text is not an offer."""
-    from negotiator.advice.offers import says
-    from negotiator.commands.offer import text_lines
-    from negotiator.planning.offer import judge
-    from negotiator.planning.offer_reading import Unreadable, read_offer
-
     who, lang = call.who, call.who.plan.lang
     try:
         offer = read_offer(text)
@@ -128,9 +138,6 @@ def _heard(call: Call, text: str, expired: bool) -> bool:
 
 
 def _answer(call: Call, text: str) -> bool:
-    from negotiator.advice.library import answer_for, answer_key
-    from negotiator.advice.values import case_values, debt_values
-
     who, lang = call.who, call.who.plan.lang
     key = answer_key(text, who.debt.debt.kind.value)
     if key is None:
@@ -149,8 +156,6 @@ def _answer(call: Call, text: str) -> bool:
 
 def _ask(question: str, default: str, read: Callable[[str], Any] | None, lang: str) -> str:
     """One question of the end form; Enter keeps the default; a value `read` refuses is asked again."""
-    from negotiator.commands.log import Refused
-
     while True:
         shown = t(lang, "call.form.with_default", question=question, default=default) if default else question
         try:
@@ -194,8 +199,6 @@ def picked(text: str, codes: tuple[str, ...], names: str, lang: str, several: bo
     """The codes of what was typed in a choice of the end form: each choice by its number, its name
     in the run's language or its code; with `several`, more than one, with commas or spaces
     between. Refused names the choices."""
-    from negotiator.commands.log import Refused
-
     named = _named(codes, names, lang)
     parts = [p for p in (re.split(r"[,，、;；\s]+", text.strip()) if several else [text.strip()]) if p]
     found = []
@@ -232,12 +235,6 @@ def _agreed_terms(call: Call) -> tuple[str, int, Any, int]:
 
 
 def _end(call: Call, name: str) -> None:
-    from negotiator import store
-    from negotiator.advice.offers import says
-    from negotiator.commands.log import STARTED_BY, build_entry, parse_date, parse_money
-    from negotiator.core.money import plain
-    from negotiator.planning.incidents import CODES
-
     who, lang = call.who, call.who.plan.lang
     v = call.accepted
     separator = t(lang, "advice.list.separator")
@@ -268,15 +265,12 @@ def _end(call: Call, name: str) -> None:
     if answer not in typed_words("call.form.yes"):
         _say(t(lang, "call.form.agreement_skipped"))
         return
-    from negotiator.commands.agree import build_agreement
-    from negotiator.core.months import add_months
 
     kind, months, monthly, wait = _agreed_terms(call)
     default_due = add_months(today, wait).isoformat()
     due = _ask(t(lang, "call.form.first_due", default=default_due), "", lambda x: parse_date(x) if x else None, lang) or default_due
     agreement = build_agreement(kind, str(months), plain(monthly), due, who.debt.lender, [d.lender for d in who.plan.numbers.debts])
     store.record_agreement(name, agreement)
-    from negotiator.core.money import show
 
     _say(t(lang, "call.form.agreement_saved", lender=who.debt.lender, months=agreement.months, monthly=show(agreement.monthly),
            first_due=agreement.first_due.isoformat()))
@@ -284,10 +278,6 @@ def _end(call: Call, name: str) -> None:
 
 def _draft(call: Call, name: str) -> None:
     """Ctrl-C: the notes so far become a draft contact, so nothing said on the call is lost."""
-    from negotiator import store
-    from negotiator.advice.offers import says
-    from negotiator.commands.log import build_entry
-
     who, lang = call.who, call.who.plan.lang
     if not call.notes or call.logged:
         return
@@ -308,8 +298,6 @@ def _draft(call: Call, name: str) -> None:
 
 def _accept(call: Call, lang: str) -> None:
     """`a`: the last offer heard becomes the one accepted, once it is within the line or confirmed."""
-    from negotiator.advice.offers import says
-
     if call.last is None:
         _say(t(lang, "call.screen.nothing_to_accept"))
     elif not _accept_anyway(call.last, lang):
@@ -324,8 +312,6 @@ def _accept(call: Call, lang: str) -> None:
 def _accept_anyway(v: Verdict, lang: str) -> bool:
     """An offer above the walk-away (or, at once, above what the lump sum allows) is accepted only
     when asked again and answered yes: that line is the one the plan says never to cross."""
-    from negotiator.core.money import show
-
     if v.fits:
         return True
     _say(t(lang, "call.screen.above_walk_away", over=show(v.vs_walk_away), walk_away=show(v.walk_away)))
@@ -338,13 +324,9 @@ def _accept_anyway(v: Verdict, lang: str) -> bool:
 
 def _title(who: Any, lang: str) -> str:
     """What the call is for: with an agreement, keeping it; else the walk-away and the target."""
-    from negotiator.commands.offer import asks
-    from negotiator.core.money import show
-    from negotiator.planning.offer import walk_away_of
-
     agreed = who.debt.agreed
     if agreed is not None:
-        from negotiator.advice.phrasing import date, term
+        from negotiator.advice.phrasing import date, term  # noqa: PLC0415
 
         return t(lang, "call.screen.agreed_title", lender=who.debt.lender, monthly=show(agreed.monthly),
                  term=term(lang, agreed.months), first_due=date(lang, agreed.first_due))
@@ -354,15 +336,10 @@ def _title(who: Any, lang: str) -> str:
 
 def _standing(who: Any) -> list[str]:
     """Where the agreement with this lender stands: what is paid and what is due, before anything is said."""
-    from negotiator.commands.lender import standing_lines
-
     return standing_lines(who)
 
 
 def run(name: str, lender: str | None, lang: str | None) -> None:
-    from negotiator.commands.lender import open_lender
-    from negotiator.planning.offer import limitation_expired
-
     who = open_lender(name, lender, lang)
     plan_lang = who.plan.lang
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from negotiator import store
+from negotiator.cli.options import choice, language
 from negotiator.core.errors import BadInput, Message
-from negotiator.words import t
+from negotiator.core.money import plain
+from negotiator.render import case_list
+from negotiator.render.layout import show
+from negotiator.words import say, t
 
 if TYPE_CHECKING:  # types only: `cases --help` need not load the store
     from negotiator.store import CaseSummary
@@ -20,10 +25,8 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
     """Save a case from an answers file, no questions asked. Refuses a name already taken. Once
     the file is read, the command speaks the case's language, as every case command does, unless
     --lang says otherwise."""
-    from negotiator import store
-    from negotiator.answers.file import load_answers
-    from negotiator.cli.options import language
-    from negotiator.plan import build_plan
+    from negotiator.answers.file import load_answers  # noqa: PLC0415
+    from negotiator.plan import build_plan  # noqa: PLC0415
 
     language(lang)  # a --lang that names no language is refused before anything is read
     if name is None:
@@ -33,16 +36,11 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
     lang = language(lang, case.language)
     build_plan(case, lang)  # a case the plan cannot be built from (e.g. an unavailable choice) is not saved
     folder = store.save_case(name, case)
-    from negotiator.render.layout import show
 
     show(t(lang, "store.new.saved", name=name, folder=folder))
 
 
 def _row(summary: CaseSummary, today: dt.date, lang: str) -> dict[str, Any]:
-    from negotiator import store
-    from negotiator.core.money import plain
-    from negotiator.words import say
-
     saved = summary.saved
     follow_up = store.next_follow_up(saved, today) if saved else None
     kept = store.kept(saved, today) if saved else None
@@ -73,9 +71,6 @@ def _urgency(row: dict[str, Any]) -> tuple[int, int, str]:
 
 
 def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None:
-    from negotiator import store
-    from negotiator.cli.options import choice, language
-
     first = language(lang)
     choice("--format", fmt, FORMATS)
     summaries = store.list_saved()
@@ -83,6 +78,5 @@ def list_cases(fmt: str, lang: str | None, today: dt.date | None = None) -> None
     spoken = {s.saved.case.language for s in summaries if s.saved is not None}
     lang = language(lang, spoken.pop() if len(spoken) == 1 else None)
     rows = sorted((_row(s, today or dt.date.today(), first) for s in summaries), key=_urgency)
-    from negotiator.render import case_list
 
     sys.stdout.write(case_list.as_json(rows) if fmt == "json" else case_list.as_text(rows, lang))

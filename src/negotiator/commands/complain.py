@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from negotiator import store
+from negotiator.advice.complaint import build, tell
+from negotiator.cli.options import choice, language
 from negotiator.core.errors import BadInput, Joined, Message
+from negotiator.planning.incidents import about, incidents, lenders_with
+from negotiator.render import incidents as form
+from negotiator.render.incidents import WIDTH
+from negotiator.render.layout import screen_width
 
 LIST_FORMATS = ("text", "json")
 FORMATS = ("text", "markdown", "json")
@@ -23,26 +30,17 @@ if TYPE_CHECKING:  # types only: `complain --help` need not load the store
 
 def _open(name: str, lang: str | None) -> tuple[SavedCase, list[ContactEntry], tuple[Incident, ...], str]:
     """The saved case, its log, the incidents in it, and the language to answer in."""
-    from negotiator import store
-    from negotiator.cli.options import language
-    from negotiator.planning.incidents import incidents
-
     saved = store.open_case(name)
     entries = saved.log()
     return saved, entries, incidents(entries), language(lang, saved.case.language)
 
 
 def list_incidents(name: str, fmt: str, lang: str | None) -> None:
-    from negotiator.advice.complaint import tell
-    from negotiator.cli.options import choice, language
-    from negotiator.render import incidents as form
-
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, LIST_FORMATS)
     saved, entries, found, chosen = _open(name, lang)
     kinds = {d.lender: d.kind.value for d in saved.case.debts}
     told = [tell(i, entries, kinds.get(i.lender, "other"), chosen) for i in found]
-    from negotiator.render.layout import screen_width
 
     sys.stdout.write(form.json_text(told, entries) if fmt == "json" else form.text(told, name, chosen, screen_width()))
 
@@ -50,8 +48,7 @@ def list_incidents(name: str, fmt: str, lang: str | None) -> None:
 def pick_lender(wanted: str | None, saved: SavedCase, found: Sequence[Incident], lang: str) -> str:
     """The lender the complaint is about: the one asked for, else the only one the incidents (or
     the case) name. BadInput naming --lender when that is not clear."""
-    from negotiator.commands.log import Refused, match_lender
-    from negotiator.planning.incidents import lenders_with
+    from negotiator.commands.log import Refused, match_lender  # noqa: PLC0415
 
     lenders = saved.lenders()
     if wanted is not None and wanted.strip():
@@ -72,11 +69,8 @@ def pick_lender(wanted: str | None, saved: SavedCase, found: Sequence[Incident],
 
 def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, output: Path | None, force: bool,
         today: dt.date | None = None) -> None:
-    from negotiator.advice.complaint import build
-    from negotiator.cli.options import choice, language
-    from negotiator.commands.plan import emit
-    from negotiator.planning.incidents import about
-    from negotiator.render.complaint import render
+    from negotiator.commands.plan import emit  # noqa: PLC0415
+    from negotiator.render.complaint import render  # noqa: PLC0415
 
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)
@@ -90,8 +84,6 @@ def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, outp
         raise BadInput("complaint.nothing.message", name=name, about=Message("complaint.nothing.about", lender=who))
     kind = next(d.kind.value for d in saved.case.debts if d.lender == who)
     complaint = build(name, who, kind, mine, entries, to, chosen, today or dt.date.today())
-    from negotiator.render.incidents import WIDTH
-    from negotiator.render.layout import screen_width
 
     # A letter saved as a file keeps 80 columns; on screen it fits the window.
     emit(render(complaint, fmt, entries, WIDTH if output is not None else screen_width()), output, force)

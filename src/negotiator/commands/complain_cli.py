@@ -17,7 +17,7 @@ def register(app: typer.Typer, h: Callable[[str], str], CaseName: Any, Lang: Any
         format: Annotated[str, typer.Option("--format", "-f", help=h("incidents.format"))] = "text",
         lang: Lang = None,
     ) -> None:
-        from negotiator.commands.complain import list_incidents
+        from negotiator.commands.complain import list_incidents  # noqa: PLC0415
 
         list_incidents(name, format, lang)
 
@@ -31,7 +31,7 @@ def register(app: typer.Typer, h: Callable[[str], str], CaseName: Any, Lang: Any
         output: Output = None,
         force: Force = False,
     ) -> None:
-        from negotiator.commands.complain import run
+        from negotiator.commands.complain import run  # noqa: PLC0415
 
         run(name, lender, to, format, lang, output, force)
 

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from negotiator import store
+from negotiator.cli.options import language
 from negotiator.core.errors import BadInput, Message
+from negotiator.plan import build_plan
+from negotiator.planning.stance import find_lender
+from negotiator.words import t, typed_words
 
 if TYPE_CHECKING:
     from negotiator.plan import Plan
@@ -27,8 +32,6 @@ class Lender(NamedTuple):
 def saved_plan(saved: SavedCase, lang: str | None = None) -> Plan:
     """The plan of a saved case, in `lang` or the case's language: every current agreement, the
     payments made and the contact log taken in, as `show` builds it."""
-    from negotiator.plan import build_plan
-
     return build_plan(saved.case, lang or saved.case.language, log=tuple(saved.log()), agreements=saved.agreements(), payments=saved.payments)
 
 
@@ -36,8 +39,8 @@ def standing_lines(who: Lender) -> list[str]:
     """Where the agreement with this lender stands (planning.standing), a sentence a line; none
     without an agreement. What `offer` and `call` say first, so an offer is weighed, and a call
     made, knowing what is paid and what is due."""
-    from negotiator.render.blocks import Phrasebook
-    from negotiator.render.keeping import standing_lines as lines
+    from negotiator.render.blocks import Phrasebook  # noqa: PLC0415
+    from negotiator.render.keeping import standing_lines as lines  # noqa: PLC0415
 
     kept = who.plan.kept
     found = kept.of(who.debt.lender) if kept is not None else None
@@ -49,8 +52,6 @@ def standing_lines(who: Lender) -> list[str]:
 
 def pick(plan: Plan, lender: str | None, option: str = "--lender") -> DebtPlan:
     """The lender asked for (by default the first), matched as every command matches a lender."""
-    from negotiator.planning.stance import find_lender
-
     debts = plan.numbers.debts
     if lender is None:
         return debts[0]
@@ -63,9 +64,6 @@ def pick(plan: Plan, lender: str | None, option: str = "--lender") -> DebtPlan:
 
 def open_lender(name: str, lender: str | None, lang: str | None) -> Lender:
     """The saved case's plan, in `lang` or the case's language, and the lender asked for."""
-    from negotiator import store
-    from negotiator.cli.options import language
-
     saved = store.open_case(name)
     plan = saved_plan(saved, language(lang, saved.case.language))
     return Lender(name, plan, pick(plan, lender), saved)
@@ -76,10 +74,7 @@ def confirm_old_debt(saved: SavedCase, lender: str, confirmed: bool) -> None:
     paying may start the limitation period again and give up the defence (facts.md section 6). The
     warning is said in the case's language; it is recorded only once confirmed (at a prompt in a
     terminal, or with --confirm-old-debt). Otherwise BadInput: nothing is recorded, exit 2."""
-    import sys
-
-    from negotiator.planning.stance import find_lender
-    from negotiator.words import t, typed_words
+    import sys  # noqa: PLC0415
 
     try:
         plan = saved_plan(saved)

@@ -7,17 +7,30 @@ field not given as an option. Either way every value goes through the same parse
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
+from negotiator import store
+from negotiator.answers.field_problems import problem as field_problem
 from negotiator.asking.question import Question
+from negotiator.asking.question import ask as ask_one
+from negotiator.cli.options import choice, language
 from negotiator.core import typed
+from negotiator.core.controls import has_controls, json_escaped
 from negotiator.core.enums import Channel, StartedBy
 from negotiator.core.errors import BadInput, Interrupted, Message, Refused
+from negotiator.core.files import read_capped
+from negotiator.core.paths import private_data
 from negotiator.planning.incidents import CODES
 from negotiator.planning.stance import find_lender
+from negotiator.records.contacts import ContactEntry
+from negotiator.render.layout import show
+from negotiator.store.journal import lenders_of
 from negotiator.words import t
 
 if TYPE_CHECKING:  # types only: `log --help` need not load the records
@@ -78,11 +91,7 @@ def match_lender(text: str | None, lenders: list[str]) -> str:
 
 def build_entry(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime | None = None) -> ContactEntry:
     """A ContactEntry from typed values; BadInput names the option of the first value refused."""
-    from pydantic import ValidationError
-
-    from negotiator.answers.field_problems import problem as field_problem
-    from negotiator.commands.incident_marks import incident_codes
-    from negotiator.records.contacts import ContactEntry
+    from negotiator.commands.incident_marks import incident_codes  # noqa: PLC0415
 
     def read(field: str, parser: Callable[..., Any], *args: Any) -> Any:
         value = given.get(field)
@@ -132,8 +141,6 @@ def ask(given: dict[str, Any], lenders: list[str], lang: str, now: dt.datetime |
     time now for when it was. `kept` holds the answers typed last time, before a Ctrl-C or a
     closed window: each is offered again as the answer Enter takes. Stopped, the answers typed
     so far go to `keep`."""
-    from negotiator.asking.question import ask as ask_one
-
     kept = kept or {}
     answers = dict(given)
     moment = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
@@ -162,18 +169,12 @@ MAX_KEPT_BYTES = 64 * 1024
 
 
 def _kept_path(name: str) -> Any:
-    from negotiator.core.paths import private_data
-
     return private_data("drafts") / f"log-{name}.json"
 
 
 def _kept(name: str) -> dict[str, Any]:
     """The answers a stopped `log add` of this case kept, read like any stored file; {} if none
     or if what is there is not what `_keep` writes (it is only ever a convenience)."""
-    import json
-
-    from negotiator.core.controls import has_controls
-    from negotiator.core.files import read_capped
 
     try:
         data = read_capped(_kept_path(name), MAX_KEPT_BYTES)
@@ -188,10 +189,7 @@ def _kept(name: str) -> dict[str, Any]:
 
 def _keeper(name: str) -> Callable[[dict[str, Any]], None]:
     def keep(answers: dict[str, Any]) -> None:
-        import json
-
-        from negotiator.core.controls import json_escaped
-        from negotiator.core.files import atomic_write
+        from negotiator.core.files import atomic_write  # noqa: PLC0415
 
         try:
             atomic_write(_kept_path(name), json_escaped(json.dumps(answers, ensure_ascii=False, default=str)), overwrite=True)
@@ -215,11 +213,7 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
         said: str | None = None, agreed: str | None = None, amount_promised: str | None = None, next_action: str | None = None,
         next_date: str | None = None, incidents: list[str] | None = None, started_by: str | None = None,
         confirm_old_debt: bool = False) -> None:
-    from negotiator import store
-
     # Every file of the case is checked before anything is asked, so no one types for nothing.
-    from negotiator.cli.options import language
-    from negotiator.store.journal import lenders_of
 
     lenders, case_language = lenders_of(name)
     lang = language(lang, case_language)  # the case's language unless --lang says otherwise
@@ -232,26 +226,22 @@ def add(name: str, lang: str | None, *, when: str | None = None, channel: str | 
     entry = build_entry(given, lenders, lang)
     if entry.amount_promised is not None and entry.lender:
         # A promise to an old debt may give up its limitation defence: warned, recorded once confirmed.
-        from negotiator.commands.lender import confirm_old_debt as confirmed
+        from negotiator.commands.lender import confirm_old_debt as confirmed  # noqa: PLC0415
 
         confirmed(store.open_case(name), entry.lender, confirm_old_debt)
     count = store.add_entry(name, entry)
     if channel is None:
         _forget(name)  # added: nothing to offer again
-    from negotiator.render.layout import show
 
     show(t(lang, "store.log.added", name=name, count=count))
 
 
 def list_entries(name: str, fmt: str, lang: str | None) -> None:
-    from negotiator import store
-    from negotiator.cli.options import choice, language
-
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)
     saved = store.open_case(name)
     lang = language(lang, saved.case.language)
-    from negotiator.render import contacts
+    from negotiator.render import contacts  # noqa: PLC0415
 
     entries = saved.log()
     sys.stdout.write(contacts.as_json(entries) if fmt == "json" else contacts.as_text(entries, name, lang))

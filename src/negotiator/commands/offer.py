@@ -10,8 +10,14 @@ import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from negotiator.commands.lender import Lender, open_lender
+from negotiator.cli.options import choice, language
+from negotiator.commands.lender import Lender, open_lender, standing_lines
+from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Message
+from negotiator.core.money import plain
+from negotiator.planning.offer import judge
+from negotiator.planning.offer_reading import Unreadable, read_offer
+from negotiator.render.layout import fit_table, screen_width, wrap_paragraph
 from negotiator.render.safe import json_text
 from negotiator.words import t
 
@@ -24,7 +30,7 @@ FORMATS = ("text", "json")
 def asks(who: Lender) -> tuple[str | None, str | None]:
     """The target and the opening ask in the plan's words (the ladder read without assuming an
     opening: a plan may leave it out when it is the target)."""
-    from negotiator.advice.asks import ask
+    from negotiator.advice.asks import ask  # noqa: PLC0415
 
     held = who.debt.stance
     target, opening = held.target, held.opening
@@ -35,9 +41,6 @@ def asks(who: Lender) -> tuple[str | None, str | None]:
 
 def judged(who: Lender, text: str) -> Verdict:
     """The offer read and judged; BadInput with examples when it cannot be read."""
-    from negotiator.planning.offer import judge
-    from negotiator.planning.offer_reading import Unreadable, read_offer
-
     try:
         offer = read_offer(text)
     except Unreadable as exc:
@@ -47,7 +50,7 @@ def judged(who: Lender, text: str) -> Verdict:
 
 def counter_words(who: Lender, v: Verdict) -> str | None:
     """The counter-offer said as the plan says the target (it is the target), else in offer words."""
-    from negotiator.advice.offers import says
+    from negotiator.advice.offers import says  # noqa: PLC0415
 
     if v.counter is None:
         return None
@@ -59,14 +62,11 @@ def counter_words(who: Lender, v: Verdict) -> str | None:
 
 def columns() -> int:
     """The screen's width, as every command fits its text to it (render.layout)."""
-    from negotiator.render.layout import screen_width
-
     return screen_width()
 
 
 def text_lines(who: Lender, v: Verdict) -> list[str]:
-    from negotiator.advice.offers import says, screen, verdict_line
-    from negotiator.render.layout import fit_table, wrap_paragraph
+    from negotiator.advice.offers import says, screen, verdict_line  # noqa: PLC0415
 
     lang = who.plan.lang
     limit = columns()
@@ -75,22 +75,18 @@ def text_lines(who: Lender, v: Verdict) -> list[str]:
     if v.expired:  # before anything else, as the plan puts the limitation warning first
         lines += wrap_paragraph(t(lang, "offer.screen.expired", lender=who.debt.lender), limit) + [""]
     lines += wrap_paragraph(t(lang, "offer.screen.title", lender=who.debt.lender, offer=says(lang, v.offer, v)), limit) + [""]
-    from negotiator.commands.lender import standing_lines
 
     kept = standing_lines(who)  # an agreed lender: what is paid and what is due, before the offer is weighed
     if kept:
         lines += [part for line in kept for part in wrap_paragraph(line, limit)] + [""]
     lines += fit_table(["", ""], screen(lang, v, target_ask, opening_ask, who.debt.debt.balance), align="ll", limit=limit, header=False)
     lines += [""] + wrap_paragraph(t(lang, "offer.screen.verdict", verdict=verdict_line(lang, v, counter_words(who, v))), limit)
-    from negotiator.core.controls import visible
 
     # A lender's name or the offer as typed is shown escaped, never obeyed (see render.safe).
     return [visible(line, newlines=False) for line in lines]
 
 
 def offer_fields(offer: Offer | None) -> dict[str, Any] | None:
-    from negotiator.core.money import plain
-
     if offer is None:
         return None
     return {
@@ -106,13 +102,12 @@ def offer_fields(offer: Offer | None) -> dict[str, Any] | None:
 
 def document(who: Lender, v: Verdict) -> dict[str, Any]:
     """The JSON contract of `offer --format json`."""
-    from negotiator.core.money import plain
-    from negotiator.render.json import schedule_rows
+    from negotiator.render.json import schedule_rows  # noqa: PLC0415
 
     def money(value: Decimal | None) -> str | None:
         return plain(value) if value is not None else None
 
-    from negotiator.render.json import stance
+    from negotiator.render.json import stance  # noqa: PLC0415
 
     return {
         "lender": who.debt.lender,
@@ -142,8 +137,6 @@ def document(who: Lender, v: Verdict) -> dict[str, Any]:
 
 
 def run(name: str, offer: str, lender: str | None, fmt: str, lang: str | None) -> None:
-    from negotiator.cli.options import choice, language
-
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)
     who = open_lender(name, lender, lang)

@@ -11,9 +11,18 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from negotiator import store
 from negotiator.asking.question import Question
+from negotiator.asking.question import ask as ask_one
+from negotiator.cli.options import language
+from negotiator.commands.log import match_lender
 from negotiator.core import typed
+from negotiator.core.controls import UNSAFE, escaped
 from negotiator.core.errors import BadInput, Interrupted, Message
+from negotiator.core.money import show
+from negotiator.planning.standing import kept
+from negotiator.records.payments import Payment
+from negotiator.render.keeping import standing_line, stray_line
 from negotiator.words import t
 
 if TYPE_CHECKING:  # types only: `paid --help` need not load the records
@@ -30,9 +39,6 @@ QUESTIONS = (
 
 def build_payment(given: dict[str, Any], payees: list[str], now: dt.datetime | None = None) -> Payment:
     """A Payment from typed values; BadInput names the option of the first value refused."""
-    from negotiator.commands.log import match_lender
-    from negotiator.records.payments import Payment
-
     moment = now or dt.datetime.now().replace(microsecond=0)
     lender = typed.option("--lender", match_lender, given.get("lender"), payees)
     if not lender:
@@ -48,7 +54,6 @@ def build_payment(given: dict[str, Any], payees: list[str], now: dt.datetime | N
     note = (given.get("note") or "").strip()
     if len(note) > 2000:
         raise BadInput("errors.usage.bad_value", option="--note", problem=Message("errors.field.text_too_long", limit=2000))
-    from negotiator.core.controls import UNSAFE, escaped
 
     found = UNSAFE.search(note.replace("\n", " "))
     if found is not None:
@@ -58,8 +63,6 @@ def build_payment(given: dict[str, Any], payees: list[str], now: dt.datetime | N
 
 def ask(given: dict[str, Any], payees: list[str], lang: str, today: dt.date | None = None) -> dict[str, Any]:
     """Ask for every value not given as an option; Enter takes today for the date and skips the note."""
-    from negotiator.asking.question import ask as ask_one
-
     answers = dict(given)
     day = (today or dt.date.today()).isoformat()
     try:
@@ -74,9 +77,7 @@ def ask(given: dict[str, Any], payees: list[str], lang: str, today: dt.date | No
 
 
 def run(name: str, lang: str | None, *, lender: str | None = None, amount: str | None = None, date: str | None = None, note: str | None = None) -> None:
-    from negotiator import store
-    from negotiator.cli.options import language
-    from negotiator.commands.log import is_terminal
+    from negotiator.commands.log import is_terminal  # noqa: PLC0415
 
     language(lang)  # a --lang that names no language is refused before anything is read
     saved = store.open_case(name)  # every file of the case checked before anything is asked
@@ -96,17 +97,12 @@ def run(name: str, lang: str | None, *, lender: str | None = None, amount: str |
 
 
 def _money(value: Decimal) -> str:
-    from negotiator.core.money import show
-
     return show(value)
 
 
 def said_after(saved: SavedCase, payment: Payment, lang: str) -> str:
     """Where the agreement with the lender paid now stands, as `show` says it; or that the payment
     counts toward no agreement."""
-    from negotiator.planning.standing import kept
-    from negotiator.render.keeping import standing_line, stray_line
-
     today = dt.date.today()
     found = kept(saved.agreements(), saved.payments, today)
     for s in found.standings:

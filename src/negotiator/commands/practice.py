@@ -6,12 +6,20 @@ from standard input (a missing line is silence), so a rehearsal can be scripted 
 
 from __future__ import annotations
 
+import random
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from negotiator.advice import rehearsal
+from negotiator.cli.options import choice, language
+from negotiator.commands.lender import open_lender
+from negotiator.commands.offer import columns
+from negotiator.core.controls import visible
 from negotiator.core.errors import BadInput, Message, Refused
 from negotiator.core.typed import whole
+from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
+from negotiator.render.layout import wrap_paragraph
 from negotiator.render.safe import json_text
 from negotiator.words import t
 
@@ -38,12 +46,6 @@ def _replies(interactive: bool, lang: str, out: Any) -> Callable[[], str]:
 
 
 def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, lang: str | None) -> None:
-    import random
-
-    from negotiator.advice import rehearsal
-    from negotiator.cli.options import choice, language
-    from negotiator.commands.lender import open_lender
-    from negotiator.planning.offer import limitation_expired, once_limit, walk_away_of
 
     language(lang)  # a --lang that names no language is refused before anything is read
     choice("--format", fmt, FORMATS)
@@ -66,12 +68,8 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
     out = sys.stdout if fmt == "text" else sys.stderr
     text = fmt == "text" or interactive
     reply = _replies(interactive, lang_, out)
-    from negotiator.commands.offer import columns
-    from negotiator.render.layout import wrap_paragraph
 
     limit = columns()
-
-    from negotiator.core.controls import visible
 
     def say(line: str, first: str = "", rest: str = "") -> None:
         # A reply or a lender's name is shown escaped, never obeyed (see render.safe).
@@ -104,7 +102,7 @@ def run(name: str, lender: str | None, seed: str | None, rounds: str, fmt: str, 
 
 def document(d: DebtPlan, seed: int, transcript: list[Said], card: ScoreCard) -> dict[str, Any]:
     """The JSON of `practice --format json`: the lender's stance, the transcript and the score card."""
-    from negotiator.render.json import stance
+    from negotiator.render.json import stance  # noqa: PLC0415
 
     return {
         "lender": d.lender,

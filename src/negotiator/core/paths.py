@@ -14,7 +14,7 @@ def data_dir() -> Path:
     home = os.environ.get("NEGOTIATOR_HOME")
     if home:
         return Path(home).expanduser()
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # noqa: PLC0415
 
     return Path(user_data_dir("negotiator", appauthor=False))
 
@@ -25,7 +25,7 @@ def cache_dir() -> Path:
     home = os.environ.get("NEGOTIATOR_HOME")
     if home:
         return Path(home).expanduser() / "cache"
-    from platformdirs import user_cache_dir
+    from platformdirs import user_cache_dir  # noqa: PLC0415
 
     return Path(user_cache_dir("negotiator", appauthor=False))
 

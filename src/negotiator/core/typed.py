@@ -112,7 +112,7 @@ def whole(text: str, low: int, high: int) -> int:
 
 def months(text: str, low: int, high: int) -> int:
     """A span as written ('6', '半年', '3 months', 'a year and a half'), in whole months."""
-    from negotiator.core.when import Unclear, parse_months
+    from negotiator.core.when import Unclear, parse_months  # noqa: PLC0415
 
     try:
         value = parse_months(text)
@@ -136,7 +136,7 @@ def day(text: str, today: dt.date, lean: str = "near") -> dt.date:
     """A day as people write it (2026-12-05, 12月5日, 明天, next Monday); a month alone is refused:
     a payment, a contact or a follow-up happens on a day. `lean` says which way a date without a
     year leans (when.PAST, when.NEAR, when.FUTURE; near by default)."""
-    from negotiator.core.when import Unclear, parse_date
+    from negotiator.core.when import Unclear, parse_date  # noqa: PLC0415
 
     try:
         found = parse_date(text, today, lean)
@@ -150,7 +150,7 @@ def day(text: str, today: dt.date, lean: str = "near") -> dt.date:
 def paid_day(text: str, today: dt.date) -> dt.date:
     """The day a payment was made: a day, as people write it, today or earlier (a date without a
     year is the last one that has passed)."""
-    from negotiator.core.when import PAST
+    from negotiator.core.when import PAST  # noqa: PLC0415
 
     found = day(text, today, PAST)
     if found > today:
@@ -161,7 +161,7 @@ def paid_day(text: str, today: dt.date) -> dt.date:
 def past(text: str, today: dt.date) -> Day:
     """When something happened, to the day or to the month ('2026-04-10', '9月', 'June 2026',
     '上周一'); not after today."""
-    from negotiator.core.when import PAST, Unclear, parse_date
+    from negotiator.core.when import PAST, Unclear, parse_date  # noqa: PLC0415
 
     try:
         found = parse_date(text, today, PAST)
@@ -181,7 +181,7 @@ _TIME = r"(.*?)[ T]*(\d{1,2}) ?[:：点时] ?(\d{1,2})? ?分?"
 def moment(text: str, today: dt.date) -> dt.datetime:
     """When a contact happened: ISO (2026-11-28T14:30), or a day and a time as people write them
     ('昨天 15:00', '11月28日 14:30', 'yesterday 9:30'); a day alone is at midnight."""
-    from negotiator.core.when import PAST
+    from negotiator.core.when import PAST  # noqa: PLC0415
 
     s = text.strip()
     try:

@@ -62,7 +62,7 @@ def next_follow_up(plan_date: dt.date, entries: Sequence[ContactEntry], agreemen
     call date already past is kept, as a call still owed. With `kept` (planning.standing), what
     each agreement's payments leave to do. None when there is nothing to follow up."""
     if kept is not None:
-        from negotiator.planning.standing import keeping_dates
+        from negotiator.planning.standing import keeping_dates  # noqa: PLC0415
 
         dates = [d for s in kept.standings for d in keeping_dates(s, today)]
     else:

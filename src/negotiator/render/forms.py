@@ -14,13 +14,13 @@ FORMATS = ("text", "markdown", "json", "ics")
 def render(plan: Plan, fmt: str, to_terminal: bool, plain: bool) -> str:
     """The plan in one output form. Rich is loaded only to draw on a terminal."""
     if fmt == "json":
-        from negotiator.render.json import render as draw
+        from negotiator.render.json import render as draw  # noqa: PLC0415
     elif fmt == "markdown":
-        from negotiator.render.markdown import render as draw
+        from negotiator.render.markdown import render as draw  # noqa: PLC0415
     elif fmt == "ics":
-        from negotiator.render.ics import render as draw
+        from negotiator.render.ics import render as draw  # noqa: PLC0415
     elif to_terminal and not plain:
-        from negotiator.render.terminal import render as draw
+        from negotiator.render.terminal import render as draw  # noqa: PLC0415
     else:
-        from negotiator.render.text import render as draw
+        from negotiator.render.text import render as draw  # noqa: PLC0415
     return draw(plan)

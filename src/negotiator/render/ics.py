@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from negotiator import __version__
 from negotiator.plan import Plan
+from negotiator.planning.standing import way_out
 from negotiator.render import safe
 from negotiator.render.blocks import Phrasebook, money
 from negotiator.render.payments import Payments, call_date, latest_contact, payments
@@ -112,8 +113,6 @@ def to_pay(plan: Plan, pay: Payments) -> list[tuple[int, dt.date, Decimal]]:
 def keeping_events(plan: Plan, w: Phrasebook, since: str, when: str) -> list[str]:
     """A reminder to call the lender about a missed payment, on the day the plan was made; and after
     the last payment, the day to ask for the 结清证明 and the day to check the credit report."""
-    from negotiator.planning.standing import way_out
-
     lines: list[str] = []
     for s in plan.kept.standings if plan.kept is not None else ():
         if s.missed:

@@ -8,16 +8,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from negotiator.advice.phrasing import term
 from negotiator.core.money import plain, show
 from negotiator.planning.schedules import Schedule
+from negotiator.render.layout import fit_or_stack, screen_width, wrap
 from negotiator.render.safe import json_text
+from negotiator.render.table import table
 from negotiator.words import t
 
 
 def title(method: str, schedule: Schedule, annual: Decimal, fee: Decimal, principal: Decimal, lang: str) -> str:
     """The schedule's title with the rate or fee it was worked out at, so a fee reads as a fee."""
-    from negotiator.advice.phrasing import term
-
     name = t(lang, f"labels.methods.{method}")
     shared = {"method": name, "amount": show(principal), "months": term(lang, schedule.months)}
     if method == "flat_fee":
@@ -29,7 +30,7 @@ def title(method: str, schedule: Schedule, annual: Decimal, fee: Decimal, princi
 
 
 def as_json(method: str, principal: Decimal, schedule: Schedule, budget: Decimal | None, fits: bool | None) -> str:
-    from negotiator.render.json import schedule_rows
+    from negotiator.render.json import schedule_rows  # noqa: PLC0415
 
     doc: dict[str, Any] = {
         "method": method,
@@ -51,9 +52,6 @@ def as_text(method: str, principal: Decimal, schedule: Schedule, annual: Decimal
             fits: bool | None, lang: str) -> str:
     """The title, the summary, whether it fits the budget, and the rows: as wide as the window
     allows, stacked rather than cut when it is narrow."""
-    from negotiator.render.layout import fit_or_stack, screen_width, wrap
-    from negotiator.render.table import table
-
     width = screen_width()
     lines = [*wrap(title(method, schedule, annual, fee, principal, lang), width), ""]
     summary = [

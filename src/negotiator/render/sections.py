@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from negotiator.advice.phrasing import joined, lenders, term
+from negotiator.advice.phrasing import given, joined, lenders, term
 from negotiator.advice.phrasing import months as span
 from negotiator.advice.phrasing import payments as payment_count
 from negotiator.core.money import plain, show
+from negotiator.core.when import Day
 from negotiator.plan import Content, Plan
 from negotiator.planning.engine import DebtPlan
 from negotiator.planning.ladder import Ladder
@@ -43,7 +44,7 @@ FULL_SCHEDULE_ROWS = 12
 def sections(plan: Plan) -> list[Section]:
     """Every section of the plan that has something to say, in the fixed order."""
     w = Phrasebook(plan.lang)
-    from negotiator.render.keeping import section as keeping
+    from negotiator.render.keeping import section as keeping  # noqa: PLC0415
 
     out = [_summary(plan, w), _budget(plan, w), _proposals(plan, w), _schedules(plan, w), keeping(plan, w)]
     c = plan.content
@@ -254,9 +255,6 @@ def choice_name(p: Proposal, w: Phrasebook) -> str:
 def choice_line(d: DebtPlan, w: Phrasebook) -> str:
     """A proposal as a menu offers it: the target it gives, what that adds up to and when it is
     paid off, and the walk-away that goes with it."""
-    from negotiator.advice.phrasing import given
-    from negotiator.core.when import Day
-
     ladder = _ladder(d)
     p = ladder.target
     name = choice_name(p, w)

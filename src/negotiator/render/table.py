@@ -18,7 +18,7 @@ def width(text: str) -> int:
     simple = _simple_width(text)
     if simple is not None:
         return simple
-    from wcwidth import wcswidth
+    from wcwidth import wcswidth  # noqa: PLC0415
 
     w = wcswidth(text)
     return w if w >= 0 else len(text)
@@ -35,7 +35,7 @@ def char_width(ch: str) -> int:
     simple = _simple_width(ch)
     if simple is not None:
         return simple
-    from wcwidth import wcwidth
+    from wcwidth import wcwidth  # noqa: PLC0415
 
     return max(wcwidth(ch), 0)
 

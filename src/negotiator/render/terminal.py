@@ -18,8 +18,9 @@ from rich.text import Text
 
 from negotiator.plan import Plan
 from negotiator.render import safe
+from negotiator.render.bars import budget_bars
 from negotiator.render.blocks import Block, Heading, Items, Para, Section, Table
-from negotiator.render.layout import fit_or_stack, wrap
+from negotiator.render.layout import fit_or_stack, screen_width, wrap
 from negotiator.render.sections import sections, subtitle, title
 from negotiator.render.table import table, width
 from negotiator.words import t
@@ -110,8 +111,6 @@ class Bars:
         self.plan = plan
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from negotiator.render.bars import budget_bars
-
         for line in budget_bars(self.plan, options.max_width):
             yield Text(line, no_wrap=True, overflow="fold")
 
@@ -142,8 +141,6 @@ def draw(plan: Plan, console: Console) -> None:
 
 def render(plan: Plan) -> str:
     """The plan drawn for this terminal, returned as a string with its escape codes."""
-    from negotiator.render.layout import screen_width
-
     columns = screen_width(MAX_WIDTH)
     drawn = io.StringIO()
     console = Console(file=drawn, force_terminal=True, width=columns, highlight=False, emoji=False)

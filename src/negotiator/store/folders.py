@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from negotiator.core.errors import BadInput
 from negotiator.core.paths import private_data
 from negotiator.core.typed import is_case_name
@@ -67,8 +69,6 @@ def case_folder(name: str) -> Path:
 @contextmanager
 def locked(folder: Path, name: str) -> Iterator[None]:
     """Hold the case's lock file: every read-modify-write and every append happens inside."""
-    from filelock import FileLock, Timeout
-
     lock = FileLock(str(folder / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
     try:
         lock.acquire()

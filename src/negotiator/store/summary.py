@@ -10,6 +10,7 @@ from pathlib import Path
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.typed import is_case_name
 from negotiator.planning.standing import Kept
+from negotiator.planning.standing import kept as standings
 from negotiator.store.cases import SavedCase, open_case
 from negotiator.store.folders import (
     AGREEMENT_FILE,
@@ -31,7 +32,7 @@ class CaseSummary:
 
 def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
     """The case's next follow-up, by the one rule the plan uses too (planning.follow_up)."""
-    from negotiator.planning.follow_up import next_follow_up as rule
+    from negotiator.planning.follow_up import next_follow_up as rule  # noqa: PLC0415
 
     return rule(saved.case.planned_on(today), saved.entries, saved.agreements(), saved.lenders(), today, kept(saved, today))
 
@@ -39,8 +40,6 @@ def next_follow_up(saved: SavedCase, today: dt.date) -> dt.date | None:
 def kept(saved: SavedCase, today: dt.date) -> Kept | None:
     """Where each of the case's agreements stands today (planning.standing), as the plan says it;
     None when the case has neither agreements nor payments."""
-    from negotiator.planning.standing import kept as standings
-
     agreements = saved.agreements()
     if not agreements and not saved.payments:
         return None

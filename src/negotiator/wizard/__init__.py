@@ -10,6 +10,7 @@ import sys
 
 from negotiator.cli.this_run import speak
 from negotiator.core.errors import BadInput
+from negotiator.wizard import flow, screens
 from negotiator.words import detect_language
 
 
@@ -19,8 +20,6 @@ def interactive() -> bool:
 
 
 def _need_terminal(lang: str | None, plain: bool = False) -> str:
-    from negotiator.wizard import screens
-
     screens.PLAIN = plain  # --plain: the figures alone, no picture, for the whole interview
     guess = lang or detect_language()
     speak(guess)  # until the interview's own language is chosen
@@ -32,7 +31,6 @@ def _need_terminal(lang: str | None, plain: bool = False) -> str:
 def start(lang: str | None, name: str | None = None, plain: bool = False) -> None:
     """`negotiator`, `negotiator new`: a new interview; `name` suggests the saved case's name."""
     guess = _need_terminal(lang, plain)
-    from negotiator.wizard import flow
 
     flow.start(lang, name, guess)
 
@@ -40,7 +38,6 @@ def start(lang: str | None, name: str | None = None, plain: bool = False) -> Non
 def resume(lang: str | None, plain: bool = False) -> None:
     """`negotiator resume`: go on from the last step finished in the newest draft."""
     guess = _need_terminal(lang, plain)
-    from negotiator.wizard import flow
 
     flow.resume(lang, guess)
 
@@ -48,6 +45,5 @@ def resume(lang: str | None, plain: bool = False) -> None:
 def edit(name: str, lang: str | None, plain: bool = False) -> None:
     """`negotiator edit NAME`: the saved case's answers on the review screen, ready to change."""
     guess = _need_terminal(lang, plain)
-    from negotiator.wizard import flow
 
     flow.edit(name, lang, guess)

@@ -78,7 +78,7 @@ def stamp(path: Path) -> tuple[int, ...] | None:
 
 def replace_changed(what: str, lang: str) -> bool:
     """Ask before writing over a file another window changed since this one read it."""
-    import questionary
+    import questionary  # noqa: PLC0415
 
     try:
         return bool(questionary.confirm(t(lang, "safety.changed_elsewhere", what=what), default=False).unsafe_ask())
@@ -130,10 +130,10 @@ def _fits(answers: dict[str, Any]) -> None:
     """The draft has the shape of the answers: a list where the model has a list, an object where
     it has one. What is missing is simply asked for. A value of the wrong shape (`"debts": [1]`,
     `"income": "abc"`) would otherwise stop the wizard half-way through `resume`."""
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # noqa: PLC0415
 
-    from negotiator.answers.case import Case
-    from negotiator.answers.field_problems import field_path
+    from negotiator.answers.case import Case  # noqa: PLC0415
+    from negotiator.answers.field_problems import field_path  # noqa: PLC0415
 
     data = _without_own_keys(answers)
     data.pop("plan_date", None)  # planned from today when resumed

@@ -209,7 +209,7 @@ def describe_draft(d: Draft, lang: str) -> str:
 
 
 def edit(name: str, lang: str | None, first_guess: str) -> None:
-    from negotiator.store import open_case
+    from negotiator.store import open_case  # noqa: PLC0415
 
     saved = open_case(name)
     chosen = lang or saved.case.language

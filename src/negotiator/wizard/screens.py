@@ -88,9 +88,9 @@ def budget(plan: Plan) -> None:
 
 def proposals(debt: DebtPlan, lang: str) -> None:
     """One lender's proposals and offer ladder, drawn by the same builders as the saved plan."""
-    from negotiator.render.blocks import Phrasebook
-    from negotiator.render.sections import debt_blocks
-    from negotiator.render.text import block_lines
+    from negotiator.render.blocks import Phrasebook  # noqa: PLC0415
+    from negotiator.render.sections import debt_blocks  # noqa: PLC0415
+    from negotiator.render.text import block_lines  # noqa: PLC0415
 
     say()
     print("\n".join(block_lines(debt_blocks(debt, Phrasebook(lang)), lang, screen_width())), flush=True)
@@ -98,8 +98,8 @@ def proposals(debt: DebtPlan, lang: str) -> None:
 
 def proposal_choice(debt: DebtPlan, lang: str) -> str:
     """A menu line: the target that picking this proposal gives, in the plan's own words."""
-    from negotiator.render.blocks import Phrasebook
-    from negotiator.render.sections import choice_line
+    from negotiator.render.blocks import Phrasebook  # noqa: PLC0415
+    from negotiator.render.sections import choice_line  # noqa: PLC0415
 
     return choice_line(debt, Phrasebook(lang))
 
@@ -109,7 +109,7 @@ def target(debt: DebtPlan, lang: str) -> str:
     else what to aim for and what never to exceed."""
     a = debt.agreed
     if a is not None:  # the agreement holds: its own terms, never the target from before it
-        from negotiator.advice.phrasing import date, payments
+        from negotiator.advice.phrasing import date, payments  # noqa: PLC0415
 
         values = {"lender": debt.lender, "count": payments(lang, a.months), "first_due": date(lang, a.first_due)}
         if a.kind.value == "settlement":
@@ -118,8 +118,8 @@ def target(debt: DebtPlan, lang: str) -> str:
         return t(lang, "wizard.msg.target_agreed", monthly=money(a.monthly), **values)
     if debt.ladder is None:  # the limitation has run out: nothing is offered
         return t(lang, "wizard.msg.target_expired", lender=debt.lender)
-    from negotiator.render.blocks import Phrasebook
-    from negotiator.render.sections import target_line
+    from negotiator.render.blocks import Phrasebook  # noqa: PLC0415
+    from negotiator.render.sections import target_line  # noqa: PLC0415
 
     return target_line(debt, Phrasebook(lang))
 
@@ -139,7 +139,7 @@ def review(case: Case, plan: Plan, lang: str, assumed: set[int] | frozenset[int]
     h = case.hardship
     lines = [w("title"), "", f"[{t(lang, 'wizard.steps.situation')}]"]
     lines.append(w("cause", cause=t(lang, f"wizard.choices.cause.{h.cause.value}")))
-    from negotiator.advice.phrasing import days, given, months
+    from negotiator.advice.phrasing import days, given, months  # noqa: PLC0415
 
     lines.append(w("since", since=given(lang, h.since_given)))
 
@@ -212,11 +212,11 @@ def result(plan: Plan, lang: str) -> None:
 def bars(plan: Plan) -> None:
     """The budget as bars beside their figures, in a terminal and not --plain (a screen reader
     gets the figures alone, in the sentence above)."""
-    import sys
+    import sys  # noqa: PLC0415
 
     if PLAIN or not sys.stdout.isatty():
         return
-    from negotiator.render.bars import budget_bars
+    from negotiator.render.bars import budget_bars  # noqa: PLC0415
 
     lines = budget_bars(plan, screen_width())
     if lines:

@@ -59,7 +59,7 @@ def records(d: Draft) -> tuple[tuple[ContactEntry, ...], tuple[Agreement, ...], 
     if not d.editing or d.name is None:
         return (), (), ()
     if d.records is None:
-        from negotiator import store
+        from negotiator import store  # noqa: PLC0415
 
         try:
             saved = store.open_case(d.name)
@@ -75,9 +75,9 @@ def engine(d: Draft) -> tuple[Case, Plan]:
     """Validate the answers into a Case and build its plan, with the saved case's agreements when
     one is being edited. A chosen proposal the new numbers no longer offer (a settlement once the
     lump sum is gone) falls back to the recommendation."""
-    from negotiator.answers.file import case_from_data
-    from negotiator.plan import build_plan
-    from negotiator.planning.engine import ChoiceUnavailable
+    from negotiator.answers.file import case_from_data  # noqa: PLC0415
+    from negotiator.plan import build_plan  # noqa: PLC0415
+    from negotiator.planning.engine import ChoiceUnavailable  # noqa: PLC0415
 
     log, agreements, payments = records(d)
     while True:
@@ -173,10 +173,10 @@ def debts(d: Draft) -> None:
             entry["annual_rate_percent"] = Q.ASSUMED_ANNUAL_RATE
             screens.say(t(d.lang, "wizard.msg.rate_assumed", lender=entry.get("lender", ""), rate=Q.ASSUMED_ANNUAL_RATE))
         # The model is the judge of a whole debt (e.g. a balance of nothing), as for a file.
-        from pydantic import ValidationError
+        from pydantic import ValidationError  # noqa: PLC0415
 
-        from negotiator.answers.case import Debt
-        from negotiator.answers.field_problems import problems
+        from negotiator.answers.case import Debt  # noqa: PLC0415
+        from negotiator.answers.field_problems import problems  # noqa: PLC0415
 
         try:
             Debt.model_validate({k: v for k, v in entry.items() if not k.startswith("_")})
@@ -191,8 +191,8 @@ def debts(d: Draft) -> None:
 
 
 def expenses(d: Draft) -> None:
-    from negotiator.core.money import show as money
-    from negotiator.planning.budget import budget as engine_budget
+    from negotiator.core.money import show as money  # noqa: PLC0415
+    from negotiator.planning.budget import budget as engine_budget  # noqa: PLC0415
 
     lang = d.lang
     given = {e["category"]: e["monthly"] for e in d.answers.get("expenses", [])}
@@ -215,7 +215,7 @@ def expenses(d: Draft) -> None:
 
 
 def budget(d: Draft) -> None:
-    from negotiator.core.money import show as money
+    from negotiator.core.money import show as money  # noqa: PLC0415
 
     lang = d.lang
     d.answers.setdefault("buffer_percent", "10")
@@ -239,7 +239,7 @@ def budget(d: Draft) -> None:
 
 def choice(case: Case, debt: DebtPlan, kind: ProposalKind, agreements: tuple[Agreement, ...] = ()) -> DebtPlan:
     """The lender's part of the plan were `kind` picked: the plan itself when it already is."""
-    from negotiator.planning.engine import what_if
+    from negotiator.planning.engine import what_if  # noqa: PLC0415
 
     if debt.ladder is not None and debt.ladder.target.kind is kind and (debt.debt.chosen or debt.recommended.kind) is kind:
         return debt
@@ -315,7 +315,7 @@ def review(d: Draft) -> str:
 def result(d: Draft) -> None:
     """The plan in one screen first; then the person chooses: keep it as text, read all of it in
     the pager, keep it as Markdown or a calendar too, or finish. The case is saved at the end."""
-    from negotiator.wizard import saving
+    from negotiator.wizard import saving  # noqa: PLC0415
 
     lang = d.lang
     case, plan = engine(d)
