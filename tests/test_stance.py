@@ -353,3 +353,46 @@ def test_both_readmes_say_what_each_posture_changes(readme):
         assert any(row.startswith(f"| `{posture.value}`") for row in rows), posture
     # Every text an agreed lender gets quotes the agreement: no row says some do not yet.
     assert not any("yet" in row or "还没有" in row for row in rows if row.startswith(("| `agreed`", "| `settling`")))
+
+
+# ---- cases and complain read the posture ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cases_gives_each_lender_the_posture_show_gives(run_cli, tmp_path, lang):
+    from negotiator.words import t
+
+    save_five(run_cli, tmp_path, lang)
+    shown = {lender: s["posture"] for lender, s in stances(run_cli, "five").items()}
+    (row,) = json.loads(run_cli("cases", "--format", "json").stdout)
+    assert row["postures"] == shown
+    listed = run_cli("cases", "--lang", lang).stdout
+    flat = re.sub(r"\s+", "", listed)
+    for posture in ("agreed", "settling", "lawsuit", "old"):
+        lender = next(name for name, p in shown.items() if p == posture)
+        marked = t(lang, "store.cases.posture", lender=lender, posture=t(lang, f"store.cases.postures.{posture}"))
+        assert re.sub(r"\s+", "", marked) in flat, (posture, listed)
+
+
+ADMITTING = {"en": ("borrower", "debt", "way to pay", "owe"), "zh": ("借款人", "欠款", "还款", "欠的")}
+
+
+def complaint_words(run_cli, lender: str, to: str) -> str:
+    """The complaint's own sentences (addressee, account, opening, asks), not the rules it quotes."""
+    doc = json.loads(run_cli("complain", "five", "--lender", lender, "--to", to, "--format", "json").stdout)
+    return " ".join([*doc["header"], doc["opening"], *doc["asks"]])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("to", ["lender", "regulator"])
+def test_a_complaint_about_an_old_debt_admits_nothing(run_cli, tmp_path, lang, to):
+    save_five(run_cli, tmp_path, lang)
+    for lender in ("Old loan", "Court bank"):
+        done = run_cli("log", "add", "five", "--channel", "phone", "--lender", lender, "--incident", "third_party,personal_account",
+                       "--when", "2026-11-20 10:00")
+        assert done.returncode == 0, done.stderr
+    old = complaint_words(run_cli, "Old loan", to)
+    assert not any(word in old.casefold() for word in ADMITTING[lang]), old
+    # Another lender's complaint is unchanged: the test can tell the two apart.
+    other = complaint_words(run_cli, "Court bank", to)
+    assert any(word in other.casefold() for word in ADMITTING[lang]), other

@@ -124,12 +124,19 @@ def tell(incident: Incident, entries: Sequence[ContactEntry], kind: str, lang: s
     return Told(incident, title, why, quotes, rules(incident.code, kind, lang))
 
 
-def account(lender: str, kind: str, lang: str) -> str:
-    """The account line; the kind is left out when the lender's name already says it (花呗)."""
+def account(lender: str, kind: str, lang: str, old: bool = False) -> str:
+    """The account line; the kind is left out when the lender's name already says it (花呗). For an
+    old debt, the account being collected, not the borrower's own."""
     kind_words = t(lang, f"complaint.kinds.{kind}")
+    suffix = "_old" if old else ""
     if kind_words.casefold() in lender.casefold():
-        return t(lang, "complaint.letter.account_named", lender=lender)
-    return t(lang, "complaint.letter.account", lender=lender, kind=kind_words)
+        return t(lang, f"complaint.letter.account_named{suffix}", lender=lender)
+    return t(lang, f"complaint.letter.account{suffix}", lender=lender, kind=kind_words)
+
+
+# The sentences an old debt's complaint says its own way (content/<lang>/complaint.toml, "_old").
+OLD_FORMS = frozenset({"complaint.letter.opening_lender_old", "complaint.letter.opening_regulator_old", "complaint.asks.identify_old",
+                       "complaint.asks.others_old", "complaint.asks.official_account_old"})
 
 
 def regulator(lender: str, kind: str) -> str:
@@ -158,16 +165,21 @@ def channels(lender: str, kind: str, threatened: bool, lang: str) -> tuple[Rule,
 
 
 def build(case_name: str, lender: str, kind: str, found: Sequence[Incident], entries: Sequence[ContactEntry], to: str, lang: str,
-          today: dt.date) -> Complaint:
-    """The complaint to `lender` (or, with to="regulator", to its regulator) about `found`."""
+          today: dt.date, old: bool = False) -> Complaint:
+    """The complaint to `lender` (or, with to="regulator", to its regulator) about `found`. For an
+    old debt (its posture is old: the limitation may have run out) the borrower's own words admit
+    nothing (facts.md section 6): not "I am the borrower", not "this debt", no asking how to pay;
+    the account is named as the one being collected."""
     told = tuple(tell(i, entries, kind, lang) for i in found)
     codes = {i.code for i in found}
 
     def w(key: str, **values: object) -> str:
+        if old and f"complaint.{key}_old" in OLD_FORMS:
+            key += "_old"
         return t(lang, f"complaint.{key}", **values)
 
     addressed = w("letter.to_lender", lender=lender) if to == "lender" else w(f"letter.{TO_REGULATOR[regulator(lender, kind)]}")
-    header = (addressed, w("letter.from"), account(lender, kind, lang), w("letter.date", date=today.isoformat()))
+    header = (addressed, w("letter.from"), account(lender, kind, lang, old), w("letter.date", date=today.isoformat()))
     if to == "lender":
         asks = [w("asks.stop"), w("asks.identify"), w("asks.confirm")]
         asks += [w("asks.others")] if codes & TOWARDS_OTHERS else []

@@ -11,12 +11,13 @@ from negotiator import store
 from negotiator.cli.options import choice, language
 from negotiator.core.errors import BadInput, Message
 from negotiator.core.money import plain
+from negotiator.planning.engine import plan_numbers
 from negotiator.render import case_list
 from negotiator.render.layout import show
 from negotiator.words import say, t
 
 if TYPE_CHECKING:  # types only: `cases --help` need not load the store
-    from negotiator.store import CaseSummary
+    from negotiator.store import CaseSummary, SavedCase
 
 FORMATS = ("text", "json")
 
@@ -40,6 +41,16 @@ def new_from_answers(answers: Path, name: str | None, lang: str | None) -> None:
     show(t(lang, "store.new.saved", name=name, folder=folder))
 
 
+def postures(saved: SavedCase, today: dt.date) -> dict[str, str] | None:
+    """Each lender's posture, as the plan works it out (planning.stance) and `show` gives it; None
+    when the case's plan cannot be worked out (`show` says why)."""
+    try:
+        numbers = plan_numbers(saved.case, today, saved.agreements())
+    except BadInput:
+        return None
+    return {d.lender: d.stance.posture.value for d in numbers.debts}
+
+
 def _row(summary: CaseSummary, today: dt.date, lang: str) -> dict[str, Any]:
     saved = summary.saved
     follow_up = store.next_follow_up(saved, today) if saved else None
@@ -50,6 +61,9 @@ def _row(summary: CaseSummary, today: dt.date, lang: str) -> dict[str, Any]:
         "last_change": summary.last_change.isoformat(),
         "next_follow_up": follow_up.isoformat() if follow_up else None,
         "lenders": saved.lenders() if saved else [],
+        # Each lender of the case's answers and where the borrower stands with it (the `stance`
+        # posture of `show --format json`): ordinary, agreed, settling, lawsuit or old.
+        "postures": (postures(saved, today) if saved else None) or {},
         "contacts": len(saved.entries) if saved else 0,
         "agreement": saved is not None and saved.current is not None,
         "agreements": len(saved.agreements()) if saved else 0,

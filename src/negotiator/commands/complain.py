@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from negotiator import store
 from negotiator.advice.complaint import build, tell
 from negotiator.cli.options import choice, language
+from negotiator.commands.lender import saved_plan
 from negotiator.core.errors import BadInput, Joined, Message
 from negotiator.planning.incidents import about, incidents, lenders_with
+from negotiator.planning.stance import find_lender
 from negotiator.render import incidents as form
 from negotiator.render.incidents import WIDTH
 from negotiator.render.layout import screen_width
@@ -83,7 +85,16 @@ def run(name: str, lender: str | None, to: str, fmt: str, lang: str | None, outp
     if not mine:
         raise BadInput("complaint.nothing.message", name=name, about=Message("complaint.nothing.about", lender=who))
     kind = next(d.kind.value for d in saved.case.debts if d.lender == who)
-    complaint = build(name, who, kind, mine, entries, to, chosen, today or dt.date.today())
+    complaint = build(name, who, kind, mine, entries, to, chosen, today or dt.date.today(), old=_old(saved, who))
 
     # A letter saved as a file keeps 80 columns; on screen it fits the window.
     emit(render(complaint, fmt, entries, WIDTH if output is not None else screen_width()), output, force)
+
+
+def _old(saved: SavedCase, lender: str) -> bool:
+    """Whether the lender's posture is old, as the plan works it out: the complaint then admits nothing."""
+    try:
+        found = find_lender(lender, saved_plan(saved).numbers.debts)
+    except BadInput:  # a case whose plan cannot be built: the complaint is still written, and admits nothing more than before
+        return False
+    return found is not None and found.stance.old

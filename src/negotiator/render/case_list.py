@@ -34,6 +34,19 @@ def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:
         body.append([row["name"], status, payment, row["next_follow_up"] or "-", changed])
     # As wide as the window allows; stacked rather than cut when it is narrow.
     lines = fit_or_stack(headers, body, "lllll", screen_width(), t(lang, "wizard.review.separator"))
+    # Where the borrower stands with each lender, under the table, for the cases where it is not
+    # the ordinary ladder with every lender.
+    marked = [(row["name"], lenders(row, lang)) for row in rows if any(p != "ordinary" for p in row["postures"].values())]
+    if marked:
+        lines += ["", *(t(lang, "store.cases.postures_line", name=name, lenders=text) for name, text in marked)]
     if any(row["problem"] for row in rows):
         lines += ["", t(lang, "store.cases.broken_hint")]
     return "\n".join(lines) + "\n"
+
+
+def lenders(row: dict[str, Any], lang: str) -> str:
+    """The case's lenders, each marked with its posture as `show` works it out, unless ordinary."""
+    marked = []
+    for lender, posture in row["postures"].items():
+        marked.append(lender if posture == "ordinary" else t(lang, "store.cases.posture", lender=lender, posture=t(lang, f"store.cases.postures.{posture}")))
+    return t(lang, "store.cases.lender_separator").join(marked) or "-"
