@@ -396,3 +396,39 @@ def test_a_complaint_about_an_old_debt_admits_nothing(run_cli, tmp_path, lang, t
     # Another lender's complaint is unchanged: the test can tell the two apart.
     other = complaint_words(run_cli, "Court bank", to)
     assert any(word in other.casefold() for word in ADMITTING[lang]), other
+
+
+# ---- a lender already agreed: the answers point to the agreement -------------------------------------
+
+RENEGOTIATING = ("pay_all", "borrow", "no_negotiation", "right_now", "down_payment", "legal")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_agreed_lender_s_answers_point_to_the_agreement(run_cli, tmp_path, lang, monkeypatch):
+    from negotiator.advice.library import HEARD, answer, answer_for
+    from negotiator.advice.phrasing import date
+    from negotiator.advice.values import case_values, debt_values
+    from negotiator.commands.lender import saved_plan
+    from negotiator.store import open_case
+
+    save_five(run_cli, tmp_path, lang)
+    first = date(lang, dt.date(2099, 1, 10))
+    doc = json.loads(run_cli("show", "five", "--format", "json").stdout)
+    for_agreed = [o for o in doc["objections"] if "Agreed co" in o["lenders"]]
+    assert for_agreed[0]["lenders"] == ["Agreed co"] and "190.00" in for_agreed[0]["you_say"] and first in for_agreed[0]["you_say"]
+    assert not any(o["key"] in RENEGOTIATING for o in for_agreed)
+    # The other lenders still get the answers that negotiate; the agreed one is in none of them.
+    assert any(o["key"] == "pay_all" for o in doc["objections"]) and all("Agreed co" not in o["lenders"] for o in doc["objections"] if o["key"] == "pay_all")
+    # What call and practice answer for each word heard, for this lender.
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(tmp_path / "home"))
+    plan = saved_plan(open_case("five"))
+    agreed = next(d for d in plan.numbers.debts if d.lender == "Agreed co")
+    values = {**case_values(plan), **debt_values(plan, agreed)}
+    negotiating = {answer(lang, key, agreed.debt.kind.value, values).you_say for key in RENEGOTIATING}
+    for key, _ in HEARD:
+        said = answer_for(lang, key, agreed, values).you_say
+        assert said not in negotiating, key
+    assert "190.00" in answer_for(lang, "pay_all", agreed, values).you_say
+    practised = json.loads(run_cli("practice", "five", "--lender", "Agreed co", "--seed", "3", "--rounds", "12", "--format", "json", input="").stdout)
+    assert not any(turn["suggested"] in negotiating for turn in practised["transcript"])
+    assert any("190.00" in turn["suggested"] for turn in practised["transcript"])

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from negotiator.advice.objections import SAFE_WHEN_OLD, old_answer, spoken
+from negotiator.advice.objections import (
+    SAFE_WHEN_AGREED,
+    SAFE_WHEN_OLD,
+    agreed_answer,
+    old_answer,
+    spoken,
+)
 from negotiator.answers.case import Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.records.plan import Objection
@@ -60,8 +66,11 @@ def answer(lang: str, key: str, debt_kind: str, values: dict[str, object]) -> Ob
 
 
 def answer_for(lang: str, key: str, d: DebtPlan, values: dict[str, object]) -> Objection:
-    """The answer for this lender: for an old debt, the one answer that admits nothing, unless the
-    library's own answer asks for nothing and promises nothing."""
+    """The answer for this lender: for a lender already agreed, the agreement, unless the library's
+    own answer opens no money question; for an old debt, the one answer that admits nothing, unless
+    the library's own answer asks for nothing and promises nothing."""
+    if d.agreed is not None and not d.stance.old and _name(key, d.debt.kind.value) not in SAFE_WHEN_AGREED:
+        return agreed_answer(lang, d)  # agreed already: the agreement is the answer, nothing is negotiated again
     if d.stance.old and key not in SAFE_WHEN_OLD:
         sued = d.debt.stage is Stage.lawsuit
         return Objection(t(lang, "safety.old.they_say"), old_answer(lang, sued), t(lang, "safety.old.source"), "V", (d.lender,))

@@ -6,14 +6,16 @@ card-only instalment rule is mentioned only when there is a card.
 
 Each answer says which lenders it is for. A lender whose posture is old gets a set of its own:
 one answer to every demand that admits nothing, names no amount and proposes nothing (facts.md
-section 6), and only those of the library's answers that ask for nothing and promise nothing.
+section 6), and only those of the library's answers that ask for nothing and promise nothing. A
+lender already agreed gets an answer that points to the agreement instead of any that negotiates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from negotiator.answers.case import DebtKind, Stage
+from negotiator.advice.values import agreed_values
+from negotiator.answers.case import DebtKind, ProposalKind, Stage
 from negotiator.planning.engine import DebtPlan
 from negotiator.records.plan import Objection
 from negotiator.words import t, table
@@ -51,12 +53,36 @@ def _applies(key: str, kinds: set[DebtKind]) -> bool:
 
 # The library's answers an old debt keeps: they ask for nothing, name no amount and promise nothing.
 SAFE_WHEN_OLD = ("fake_court", "late_calls", "screen_share")
+# The library's answers an agreed lender keeps: none of them opens the money question again. Every
+# demand about money (pay it all, a down payment, today or never, borrow, no negotiation, a suit)
+# gets the one answer that points to the agreement.
+SAFE_WHEN_AGREED = ("personal_account", "contacts", "jail_card", "jail_loan", "blacklist", "fake_court", "insults", "late_calls", "visit",
+                    "screen_share", "intermediary")
+
+
+def agreed_answer(lang: str, d: DebtPlan) -> Objection:
+    """The one answer to a demand about money from a lender already agreed: what was agreed (the
+    monthly amount, the count and the first date, or the settlement's sum), kept to, and any change
+    asked for in writing. Nothing is negotiated again."""
+    assert d.agreed is not None
+    form = "you_say_settle" if d.agreed.kind is ProposalKind.settlement else "you_say"
+    values = {"lender": d.lender, **agreed_values(lang, d)}
+    return Objection(t(lang, "objections.agreed.they_say"), t(lang, f"objections.agreed.{form}", **values), "", "", (d.lender,), "agreed")
+
+
+def agreed_set(lang: str, values: dict[str, object], debts: Sequence[DebtPlan]) -> list[Objection]:
+    """For the lenders already agreed: each one's answer quoting its agreement, then the library's
+    answers that ask for nothing more, once for all of them."""
+    names = tuple(d.lender for d in debts)
+    kept = [o._replace(lenders=names) for o in objections(lang, values, {d.debt.kind for d in debts}) if o.key in SAFE_WHEN_AGREED]
+    return [*(agreed_answer(lang, d) for d in debts), *kept]
 
 
 def for_lenders(lang: str, values: dict[str, object], debts: Sequence[DebtPlan]) -> tuple[Objection, ...]:
     """The plan's answers, a set for each posture that needs one, each naming its lenders."""
     old = [d for d in debts if d.stance.old]
-    rest = [d for d in debts if not d.stance.old]
+    agreed = [d for d in debts if d.agreed is not None and not d.stance.old]
+    rest = [d for d in debts if not d.stance.old and d.agreed is None]
     out: list[Objection] = []
     if rest:
         names = tuple(d.lender for d in rest)
@@ -66,6 +92,8 @@ def for_lenders(lang: str, values: dict[str, object], debts: Sequence[DebtPlan])
         group = [d for d in old if (d.debt.stage is Stage.lawsuit) is sued]
         if group:
             out += old_set(lang, values, tuple(d.lender for d in group), sued)
+    if agreed:
+        out += agreed_set(lang, values, agreed)
     return tuple(out)
 
 

@@ -157,10 +157,10 @@ def said_values(lang: str, debts: Sequence[DebtPlan], available: Decimal | None 
 
 
 def debt_values(plan: Plan, d: DebtPlan) -> dict[str, object]:
-    return {**_numbers(plan, d), **_agreed(plan.lang, d), **said_values(plan.lang, [d])}
+    return {**_numbers(plan, d), **agreed_values(plan.lang, d), **said_values(plan.lang, [d])}
 
 
-def _agreed(lang: str, d: DebtPlan) -> dict[str, object]:
+def agreed_values(lang: str, d: DebtPlan) -> dict[str, object]:
     """Once a lender has agreed, the words use the agreed amount and dates."""
     a = d.agreed
     if a is None:
