@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import EXAMPLES, examples
+from conftest import EXAMPLES, examples, sentence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -199,11 +199,11 @@ def test_incidents_json_lists_the_three_with_their_entries(run_cli, example, len
 def test_incidents_text_and_none(run_cli):
     saved(run_cli)
     done = run_cli("incidents", "x", "--lang", "en")
-    assert done.returncode == 0 and "No incidents" in done.stdout and "--incident" in done.stdout
+    assert done.returncode == 0 and sentence("en", "complaint.list.none", name="x").search(done.stdout)
     run_cli("log", "add", "x", "--channel", "phone", "--when", "2026-11-20 06:30", "--lender", CARD_EN)
     done = run_cli("incidents", "x")
     flat = " ".join(done.stdout.split())
-    assert "Call at night" in flat and "(found in the log)" in flat and "negotiator complain x" in flat
+    assert t("en", "complaint.codes.night_call") in flat and f"({t('en', 'complaint.list.found')})" in flat and "negotiator complain x" in flat
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
 
 

@@ -21,6 +21,7 @@ from test_wizard_flow import (
 from negotiator.asking.question import Refused, read
 from negotiator.plan import build_plan
 from negotiator.wizard.questions import DEBT
+from negotiator.words import t
 
 pytestmark = pytest.mark.usefixtures("private_home")
 
@@ -40,8 +41,8 @@ def test_an_old_debt_is_asked_both_dates_and_gets_a_check_first_plan(tmp_path: P
     plan = build_plan(saved())
     assert plan.numbers.debts[0].ladder is None and plan.numbers.debts[1].ladder is not None
     text = (tmp_path / f"negotiation-plan-{TODAY}.txt").read_text("utf-8")
-    assert "check first, admit nothing" in text
-    assert "Request for information" in text
+    assert t("en", "render.summary.expired") in text
+    assert t("en", "safety.check_letter.title") in text
 
 
 def test_a_recent_debt_is_not_asked_the_dates_and_enter_skips_them() -> None:
