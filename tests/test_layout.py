@@ -80,3 +80,26 @@ def test_the_shortcut_for_chinese_characters_agrees_with_the_full_rule():
 
     assert {_simple_width(chr(cp)) for cp in range(0x4E00, 0xA000)} == {2}
     assert char_width("\u4e00") == char_width("\u9fff") == 2
+
+
+def test_a_number_keeps_with_the_chinese_name_it_counts_and_a_short_name_keeps_whole():
+    text = "可以输入几个编号。1 夜间来电；2 一天打太多次电话；3 威胁；4 辱骂；10 其他"
+    for limit in range(12, 40):
+        lines = wrap_paragraph(text, limit)
+        assert all(width(line) <= limit for line in lines)
+        for name in ("3 威胁", "4 辱骂", "10 其他", "1 夜间来电"):
+            assert any(name in line for line in lines), (limit, lines)
+
+
+def test_a_chinese_sentence_quoting_english_codes_still_breaks_as_chinese():
+    text = "这次联系里的违规催收，可以写多次：night_call, too_many_calls, threat, abuse, third_party, other。"
+    for limit in range(20, 60):
+        lines = wrap_paragraph(text, limit)
+        assert not any(line.startswith("：") for line in lines), lines
+        assert all(width(line) <= limit for line in lines)
+    command = "接着填：`negotiator resume`；删除一份：`negotiator drafts discard 编号`。"
+    assert wrap_paragraph(command, 59) == ["接着填：`negotiator resume`；删除一份：", "`negotiator drafts discard 编号`。"]
+
+
+def test_an_english_sentence_keeps_a_chinese_name_whole():
+    assert wrap_paragraph("You owe 招商银行信用卡 a lot of money now", 16) == ["You owe", "招商银行信用卡 a", "lot of money now"]

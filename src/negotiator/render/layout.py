@@ -5,7 +5,9 @@ lays out text for a terminal (`screen_width`, `fit_screen`), and the plain-text 
 A Chinese character takes two columns and a line may break between any two of them; English breaks
 only between words. Closing punctuation never starts a line and opening brackets never end one. A
 line never breaks inside a number, a date, a file name or a command, nor between an amount and its
-unit ("693.64 元", "3,127.76 yuan", "12 months").
+unit ("693.64 元", "3,127.76 yuan", "12 months"), nor between a number and the Chinese name after it
+("3 威胁"). A short Chinese word standing alone ("威胁", "夜间来电", a lender's name) keeps whole
+when the line has room for it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from negotiator.render.table import char_width, pad, table, width
 # Kinsoku: characters that may not begin a line, and ones that may not end a line.
 _NO_START = set("，。、；：？！）》」』】〉〕…—·％,.;:?!)]}%”’")
 _NO_END = set("（《「『【〈〔([{“‘")
+# Chinese punctuation: a sentence holding any is Chinese, broken between characters, whatever
+# English words it quotes.
+_CHINESE_MARKS = set("，。、；：？！（）《》「」『』【】")
+# A run of at most this many Chinese characters, with no other Chinese character either side (a
+# name, a label, a short clause), is not broken inside while the line has room for it.
+_SHORT_WORD = 4
 # Words that stay on the line of the number before them: "693.64 元", "12 个月", "18 %", "6 months".
 _UNITS = ("元", "yuan", "%", "％", "期", "个月", "个", "天", "年", "月", "日", "号", "次", "家", "岁", "万",
           "month", "day", "year", "week", "instalment", "payment", "time", "call")
@@ -29,8 +37,9 @@ def _pieces(text: str) -> list[tuple[str, int, bool]]:
     punctuation that must stay by it), each with its width and whether a space comes before it."""
     out: list[tuple[str, int, bool]] = []
     after_number = False
-    # An English sentence breaks at spaces only, a Chinese name in it ("花呗") included.
-    english = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(char_width(ch) == 2 for ch in text)
+    # An English sentence breaks at spaces only, a Chinese name in it ("花呗") included; a Chinese
+    # one between characters, the English words and codes it quotes kept whole.
+    english = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(char_width(ch) == 2 for ch in text) and _CHINESE_MARKS.isdisjoint(text)
     for word in _words(text):
         first = len(out)
         if (word.isascii() and word.isprintable()) or english:
@@ -38,8 +47,8 @@ def _pieces(text: str) -> list[tuple[str, int, bool]]:
             out.append((word, width(word), bool(out)))
         else:
             _break_word(word, bool(out), out)
-        if after_number and word.startswith(_UNITS):
-            # The unit joins the number before it, on one line.
+        if after_number and (word.startswith(_UNITS) or (not english and char_width(word[0]) == 2)):
+            # The unit, or the Chinese name a number counts ("3 威胁"), joins the number before it.
             number, columns, spaced = out[first - 1]
             unit, unit_columns, _ = out[first]
             out[first - 1 : first + 1] = [(f"{number} {unit}", columns + 1 + unit_columns, spaced)]
@@ -61,19 +70,37 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]]) -> None:
-    """A word with wide characters, cut where a line may break: between two wide characters, unless
-    the next one may not start a line or the one before may not end it. Narrow characters stay by
-    the wide ones next to them, so "2026年3月5日", "693.64元" and "用`negotiator`命令" keep whole."""
+def _short_words(word: str) -> set[int]:
+    """The places inside `word` that fall within a short run of Chinese characters (a name, a label:
+    "威胁", "夜间来电"), where the line is not broken while it has room."""
+    kept: set[int] = set()
+    run = 0
+    for i, ch in enumerate(word + " "):
+        if "\u4e00" <= ch <= "\u9fff":
+            run += 1
+            continue
+        if 1 < run <= _SHORT_WORD:
+            kept.update(range(i - run + 1, i))
+        run = 0
+    return kept
+
+
+def _break_word(word: str, spaced: bool, out: list[tuple[str, int, bool]], whole_words: bool = True) -> None:
+    """A word with wide characters, cut where a line may break: between two wide characters, or
+    after Chinese closing punctuation, unless the next one may not start a line or the one before
+    may not end it. Narrow characters stay by the wide ones next to them, so "2026年3月5日",
+    "693.64元" and "用`negotiator`命令" keep whole; with `whole_words`, so do short Chinese words."""
     start = 0  # where the current piece begins
     narrow = -1  # where the pending run of narrow characters begins, if one is pending
     columns = 0
     before, before_wide = "", False
+    kept = _short_words(word) if whole_words else set()
     # Names bound here: this loop runs for every character of a Chinese plan.
     no_start, no_end, append = _NO_START, _NO_END, out.append
     for i, ch in enumerate(word):
         wide = "\u4e00" <= ch <= "\u9fff" or char_width(ch) == 2
-        if i and wide and before_wide and ch not in no_start and before not in no_end:
+        if (i and before_wide and (wide or before in no_start) and ch not in no_start and before not in no_end
+                and i not in kept):
             if narrow >= 0:
                 columns += width(word[narrow:i])
                 narrow = -1
@@ -113,7 +140,17 @@ def wrap_paragraph(text: str, limit: int, first: str = "", rest: str = "") -> li
     lines: list[str] = []
     line, used, has_words = [first], width(first), False
     indent = width(rest)
-    for tok, w, spaced in _pieces(text):
+    queue = _pieces(text)
+    queue.reverse()
+    while queue:
+        tok, w, spaced = queue.pop()
+        if w > limit - min(indent, width(first)) and not (tok.isascii() or tok.strip() == tok[:1]):
+            # Wider than a whole line: broken wherever Chinese may break, short words included.
+            split: list[tuple[str, int, bool]] = []
+            _break_word(tok, spaced, split, whole_words=False)
+            if len(split) > 1:
+                queue += reversed(split)
+                continue
         gap = 1 if spaced and has_words else 0
         if has_words and used + gap + w > limit:
             lines.append("".join(line).rstrip())
