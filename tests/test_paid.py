@@ -199,3 +199,15 @@ def test_offer_knows_where_the_agreement_stands(case):
     out = ok(case("offer", "x", "300 a month for 6 months", "--lender", "Huabei", "--lang", "en"))
     assert "Huabei: behind" in out and "Paid 200.00 yuan of 3,000.00 yuan" in out
     assert "behind" not in ok(case("offer", "x", "300 a month for 6 months", "--lender", "Online lender", "--lang", "en"))
+
+
+@pytest.mark.parametrize("columns", [50, 100])
+def test_what_paid_says_fits_the_window_at_words(case, columns):
+    from negotiator.render.table import width
+
+    out = ok(case("paid", "x", "--lender", "Huabei", "--amount", "1000", "--date", days(-1), COLUMNS=str(columns)))
+    lines = out.splitlines()
+    assert all(width(line) < columns for line in lines), lines
+    said = " ".join(" ".join(lines).split())
+    assert "1,000.00 yuan" in said and days(-1) in said  # an amount and a date are never cut
+    assert (max(width(line) for line in lines) > 60) == (columns == 100)

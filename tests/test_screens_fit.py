@@ -14,6 +14,7 @@ this process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import time
@@ -26,6 +27,7 @@ from conftest import EXAMPLES, cli_env, run_in_process
 
 pytestmark = pytest.mark.subprocess
 
+TODAY = dt.date.today()
 WAIT = 60  # generous: the machine may be busy
 WIDTHS = (60, 100)
 # Punctuation that may not begin a line, Chinese and English.
@@ -164,9 +166,10 @@ def commands(lang: str) -> list[tuple[str, ...]]:
     return [
         ("--help", "--lang", lang), ("new", "--help", "--lang", lang), ("log", "add", "--help", "--lang", lang),
         ("calc", "--help", "--lang", lang), ("example", "-o", "answers.json", "--lang", lang),
-        ("agree", case, "--kind", "instalments", "--months", "24", "--monthly", "193.20", "--first-due", "2027-01-05",
+        ("agree", case, "--kind", "instalments", "--months", "24", "--monthly", "193.20", "--first-due", f"{TODAY + dt.timedelta(days=30)}",
          "--lender", lender),
-        ("drafts", "--lang", lang), ("cases", "--lang", lang), ("show", case), ("log", "list", case),
+        ("paid", case, "--lender", lender, "--amount", "100", "--date", f"{TODAY}"),
+        ("drafts", "--lang", lang), ("cases", "--lang", lang), ("show", case), ("show", case, "--plain"), ("log", "list", case),
         ("incidents", case), ("complain", case), ("offer", case, offer), ("offer", case, "settle for 8000"),
         ("calc", "--amount", "12000", "--months", "24", "--method", "annuity", "--annual-rate-percent", "18",
          "--budget", "600", "--start", "2027-01-05", "--lang", lang),

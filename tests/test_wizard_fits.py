@@ -7,7 +7,7 @@ written hold the plan of what was typed.
 The whole interview is typed once per language, in a window of 60 columns: in English with a wrong
 amount on the way, in Chinese stopped with Ctrl-C and finished by `negotiator resume`. In a window
 of 100 columns the run goes on from a draft whose debts are entered: the wizard lays out its own
-screens (budget, proposals, review, result) at min(window, 80) columns, so those are what a wider
+screens (budget, proposals, review, result) at the window's width, so those are what a wider
 window changes; the questions before them are the same words, already shown to fit in 60.
 Timeouts are generous: the machine may be busy."""
 
@@ -28,6 +28,7 @@ from test_wizard_flow import TYPED_TO_REVIEW, seed
 from negotiator import store, words
 from negotiator.core.money import show
 from negotiator.plan import build_plan
+from negotiator.render.table import width
 from negotiator.wizard.questions import CATEGORIES
 
 ENTER, BACKSPACE, CTRL_C = "\r", "\x7f", "\x03"
@@ -219,6 +220,8 @@ def test_the_screens_from_the_budget_on_fit_a_window_of_100_columns(home: Path, 
     plan = saved_plan(lang)
     assert term.said(words.t(lang, "render.bars.shares", available=show(plan.numbers.budget.available)))
     fits(term, lang)
+    # The window's width is used, as every command uses it: not a column of 80 in a wider window.
+    assert any(width(line) > 80 for line, _ in term.lines())
 
 
 def fits(term: Terminal, lang: str, lender: bool = True) -> None:

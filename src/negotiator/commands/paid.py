@@ -23,6 +23,7 @@ from negotiator.core.money import show
 from negotiator.planning.standing import kept
 from negotiator.records.payments import Payment
 from negotiator.render.keeping import standing_line, stray_line
+from negotiator.render.layout import show as say_fitted
 from negotiator.words import t
 
 if TYPE_CHECKING:  # types only: `paid --help` need not load the records
@@ -92,8 +93,8 @@ def run(name: str, lang: str | None, *, lender: str | None = None, amount: str |
         raise BadInput("errors.usage.bad_value", option="--lender", problem=Message("asking.err.lender", choices=", ".join(payees)))
     payment = build_payment(given, payees)
     after = store.add_payment(name, payment)
-    print(t(lang, "store.paid.recorded", name=name, lender=payment.lender, amount=t(lang, "render.money", amount=_money(payment.amount)), date=payment.date.isoformat()))
-    print(said_after(after, payment, lang))
+    say_fitted(t(lang, "store.paid.recorded", name=name, lender=payment.lender, amount=t(lang, "render.money", amount=_money(payment.amount)), date=payment.date.isoformat()))
+    say_fitted(said_after(after, payment, lang))
 
 
 def _money(value: Decimal) -> str:

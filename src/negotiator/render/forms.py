@@ -21,6 +21,11 @@ def render(plan: Plan, fmt: str, to_terminal: bool, plain: bool) -> str:
         from negotiator.render.ics import render as draw  # noqa: PLC0415
     elif to_terminal and not plain:
         from negotiator.render.terminal import render as draw  # noqa: PLC0415
+    elif to_terminal:  # --plain on a screen: the figures alone, fitted to the window
+        from negotiator.render.layout import screen_width  # noqa: PLC0415
+        from negotiator.render.text import render as text  # noqa: PLC0415
+
+        return text(plan, screen_width())
     else:
         from negotiator.render.text import render as draw  # noqa: PLC0415
     return draw(plan)

@@ -1,6 +1,7 @@
 """The plan as plain text: the file people save, print and keep next to the phone.
 
-UTF-8, no escape codes, no line wider than 80 display columns (a Chinese character counts two).
+UTF-8, no escape codes, no line wider than 80 display columns (a Chinese character counts two);
+on a screen with `--plain`, the window's width instead.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from negotiator.words import t
 WIDTH = 80
 
 
-def _underline(text: str, mark: str) -> list[str]:
-    return [text, mark * min(width(text), WIDTH)]
+def _underline(text: str, mark: str, limit: int = WIDTH) -> list[str]:
+    lines = wrap(text, limit)
+    return lines + [mark * max(width(line) for line in lines)]
 
 
 def _block(block: Block, colon: str, limit: int = WIDTH) -> list[str]:
@@ -48,19 +50,19 @@ def _items(block: Items, colon: str, limit: int = WIDTH) -> list[str]:
     return out
 
 
-def _section(number: int, section: Section, colon: str) -> list[str]:
-    lines = _underline(f"{number}. {section.title}", "=")
+def _section(number: int, section: Section, colon: str, limit: int = WIDTH) -> list[str]:
+    lines = _underline(f"{number}. {section.title}", "=", limit)
     previous: Block | None = None
     for block in section.blocks:
         lines.append("")
         if isinstance(block, Heading):
-            heading = wrap(block.text, WIDTH)
+            heading = wrap(block.text, limit)
             lines += heading + ["-" * max(width(x) for x in heading)]
             previous = block
             continue
         if isinstance(previous, Heading):
             lines.pop()  # a heading sits right on top of what it names
-        lines += _block(block, colon)
+        lines += _block(block, colon, limit)
         previous = block
     return lines
 
@@ -77,9 +79,10 @@ def block_lines(blocks: list[Block], lang: str, limit: int = WIDTH) -> list[str]
     return [line.rstrip() for line in lines]
 
 
-def render(plan: Plan) -> str:
+def render(plan: Plan, limit: int = WIDTH) -> str:
+    """The plan at 80 columns (a file, a pipe); `limit`: a window's width, for `--plain` on a screen."""
     colon = t(plan.lang, "render.colon")
-    lines = _underline(title(plan), "#") + [subtitle(plan)]
+    lines = _underline(title(plan), "#", limit) + wrap(subtitle(plan), limit)
     for number, section in enumerate(safe.sections(sections(plan)), 1):
-        lines += ["", ""] + _section(number, section, colon)
+        lines += ["", ""] + _section(number, section, colon, limit)
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -24,8 +24,9 @@ PLAIN = False
 
 
 def screen_width() -> int:
-    """The window's width in a terminal; elsewhere (a pipe, a test) the printed plan's 80 columns."""
-    return min(width(), 80) if sys.stdout.isatty() else 80
+    """The window's width in a terminal (at most 100 columns, as every command's screens); elsewhere
+    (a pipe, a test) the printed plan's 80 columns."""
+    return width() if sys.stdout.isatty() else 80
 
 
 def say(text: str = "") -> None:
