@@ -176,7 +176,7 @@ def shared_default_key_bindings():
 @pytest.fixture(autouse=True, scope="session")
 def signatures_read_once():
     """typer builds every command of the app anew for each run, reading each command function's
-    signature and resolving its type hints: four fifths of an in-process run of a quick command.
+    signature and resolving its type hints: two thirds of an in-process `calc`.
     A function's signature depends on nothing but the code, so the tests read each one once; each
     run still gets its own copies of the option and argument settings, as typer makes them, and
     builds its own click commands from them (the runs marked `subprocess` read them as a person's
