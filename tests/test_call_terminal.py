@@ -176,6 +176,7 @@ def test_an_old_debt_gets_check_first_and_a_warning_on_every_offer(run_here, hom
     save_expired_case(run_here, tmp_path)
     warning = t("en", "call.screen.expired_warning", lender="Huabei")
     call = Call(home, "old")
+    call.expect(re.escape(t("en", "call.screen.old_title", lender="Huabei")[:30]))  # no walk-away, no target
     call.expect(re.escape(warning[:30]))
     call.line("12 x 100")
     call.expect(re.escape(warning[:30]))

@@ -330,7 +330,11 @@ def _title(who: Any, lang: str) -> str:
 
         return t(lang, "call.screen.agreed_title", lender=who.debt.lender, monthly=show(agreed.monthly),
                  term=term(lang, agreed.months), first_due=date(lang, agreed.first_due))
+    if limitation_expired(who.debt):  # no amount at all: not even the walk-away on the screen
+        return t(lang, "call.screen.old_title", lender=who.debt.lender)
     target_ask, _ = asks(who)
+    if not target_ask:
+        return t(lang, "call.screen.title_no_target", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)))
     return t(lang, "call.screen.title", lender=who.debt.lender, walk_away=show(walk_away_of(who.debt)), target_ask=target_ask or "")
 
 
