@@ -100,6 +100,7 @@ class Window:
         self.screen = pyte.HistoryScreen(columns, 40, history=20000)
         self.stream = pyte.Stream(self.screen)
         self.flat = ""
+        self.written = ""  # everything written, for what a prompt showed and then cleared
 
     def _read(self) -> bool:
         try:
@@ -111,6 +112,7 @@ class Window:
             raise AssertionError(f"nothing new for {WAIT} s; the screen ends with:\n{self.flat[-3000:]}") from None
         self.stream.feed(chunk)
         self.flat += chunk
+        self.written += chunk
         return True
 
     def wait(self, text: str) -> None:
@@ -217,3 +219,50 @@ def test_every_screen_fits_at_60_and_100_columns(saved: Path, tmp_path: Path, la
             other = shown[WIDTHS[1] if columns == WIDTHS[0] else WIDTHS[0]]
             failures += [f"{' '.join(args)} at {columns}: {p}" for p in problems(shown[columns], other, lang)]
     assert not failures, "\n".join(failures)
+
+
+# What a Chinese run may show in Latin letters: the program's name, its command names and options,
+# and file names; lender names the person typed, and what the person typed, are theirs.
+# The keys of `call`'s screen (n, b, a, q) are its commands; "APP" is how Chinese names a phone app.
+COMMAND_WORDS = {"n", "b", "a", "q", "APP", "negotiator", "new", "resume", "drafts", "discard", "edit", "plan", "calc", "cases", "show", "agree", "paid",
+                 "example", "offer", "practice", "call", "incidents", "complain", "log", "add", "list", "schema", "lang", "zh", "en"}
+_FILE = re.compile(r"\S+\.(?:json|txt|md|ics)\b")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z_]*")
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\r")
+
+
+def _keys(window: Window, keys: list[str]) -> None:
+    for key in keys:
+        time.sleep(0.5)  # each question drawn before its answer is typed
+        window.type(key)
+
+
+def test_a_chinese_run_of_call_log_add_drafts_and_resume_shows_no_english_words(saved: Path, tmp_path: Path) -> None:
+    from test_wizard_flow import TYPED_TO_REVIEW
+
+    with_drafts(saved)
+    typed_lenders = {word for debt in TYPED_TO_REVIEW["debts"] for word in _LATIN.findall(debt["lender"])}
+    typed = ["12期 每期1200", "a", "q"]
+    runs: list[tuple[tuple[str, ...], list[str]]] = [
+        # An offer above the walk-away, accepted ("a") and then not confirmed; the end form as it is.
+        (("call", "zh"), [typed[0] + "\r", "a\r", "\r", "q\r"] + ["\r"] * 9),
+        # Every question of the contact form, Enter at each (the first choice, or skipped).
+        (("log", "add", "zh"), ["\r"] * 12),
+        (("drafts", "--lang", "zh"), []),
+        (("resume", "--lang", "zh"), ["\x03"]),  # the list of drafts, then Ctrl-C
+    ]
+    found: list[str] = []
+    for args, keys in runs:
+        window = Window(saved, tmp_path, 60, args)
+        window.wait("：")  # the first Chinese line is on the screen
+        _keys(window, keys)
+        window.finish()
+        # The screen at the end, and every line a prompt drew and cleared on the way (the choices).
+        drawn = [text for text, _ in window.lines()] + _ESCAPES.sub("\n", window.written).split("\n")
+        for text in drawn:
+            if text.strip().lstrip(">").strip() in typed:
+                continue
+            words = set(_LATIN.findall(_FILE.sub("", text))) - COMMAND_WORDS - typed_lenders
+            if words:
+                found.append(f"{' '.join(args)}: {sorted(words)} in {text!r}")
+    assert not found, "\n".join(found)
