@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import example_answers, write_answers
+from conftest import ROOT, example_answers, write_answers
 
 FIGURES = ("posture", "share", "walk_away", "most_at_once", "target", "opening", "agreed", "promise")
 
@@ -432,3 +432,25 @@ def test_an_agreed_lender_s_answers_point_to_the_agreement(run_cli, tmp_path, la
     practised = json.loads(run_cli("practice", "five", "--lender", "Agreed co", "--seed", "3", "--rounds", "12", "--format", "json", input="").stdout)
     assert not any(turn["suggested"] in negotiating for turn in practised["transcript"])
     assert any("190.00" in turn["suggested"] for turn in practised["transcript"])
+
+
+# ---- offer: an offer that names no rate is judged at the contract rate too ---------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_offer_within_the_walk_away_only_without_interest_is_not_accepted(run_cli, lang):
+    """Worked vector: the English example's online lender, 16,200.00 at 23.90% a year. "24 months"
+    with no rate: 16,200.00 / 24 = 675.00 a month with no further interest, but 855.70 a month at the
+    contract rate (an annuity at 23.90% / 12 over 24 months), above its walk-away of about 728."""
+    from negotiator.words import t
+
+    assert run_cli("new", "--answers", str(ROOT / "examples" / "case-en.json"), "--name", "en").returncode == 0
+    offer = ["offer", "en", "24 months", "--lender", "Online lender", "--lang", lang]
+    v = json.loads(run_cli(*offer, "--format", "json").stdout)
+    assert v["monthly_payment"] == "675.00" and v["at_contract_rate"]["schedule"][0]["payment"] == "855.70"
+    assert Decimal("675.00") < Decimal(v["walk_away"]) < Decimal("855.70")
+    assert v["rate_named"] is False and v["fits"] is True and v["fits_at_contract_rate"] is False
+    assert v["verdict"] != "accept"
+    said = re.sub(r"\s+", "", run_cli(*offer).stdout)
+    assert re.sub(r"\s+", "", t(lang, "offer.verdict.fits_only_interest_free", contract_monthly="855.70", walk_away=money(v["walk_away"]), verdict=""))[:40] in said
+    assert re.sub(r"\s+", "", t(lang, "offer.verdict.accept")) not in said

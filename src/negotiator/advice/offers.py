@@ -73,6 +73,10 @@ def verdict_line(lang: str, v: Verdict, counter_ask: str | None) -> str:
     """The one-line verdict: accept / counter with X / refuse (and the warning for an old debt)."""
     if v.expired:
         return t(lang, "offer.verdict.expired")
+    if v.fits and v.fits_at_contract_rate is False and v.contract_monthly is not None:
+        # Within the walk-away only if no further interest is charged: said plainly, never accepted.
+        then = t(lang, "offer.verdict.counter", counter=counter_ask) if v.verdict == "counter" and counter_ask else t(lang, "offer.verdict.refuse")
+        return t(lang, "offer.verdict.fits_only_interest_free", contract_monthly=amount(v.contract_monthly), walk_away=amount(v.walk_away), verdict=then)
     if v.verdict == "counter" and counter_ask:
         key = "offer.verdict.counter_fits" if v.fits else "offer.verdict.counter"
         return t(lang, key, counter=counter_ask)

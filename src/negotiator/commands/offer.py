@@ -126,6 +126,8 @@ def document(who: Lender, v: Verdict) -> dict[str, Any]:
         # Not said by the collector: null, with both readings when the amount was not said either.
         "interest_stops": v.interest_stops if v.rate_named else None,
         "rate_named": v.rate_named,
+        # With no rate named: whether it is within the walk-away at the contract rate too (null when named).
+        "fits_at_contract_rate": v.fits_at_contract_rate,
         "at_contract_rate": None if v.at_contract_rate is None else {
             "total_payable": plain(v.at_contract_rate.total_payable), "schedule": schedule_rows(v.at_contract_rate)},
         "penalties_waived": v.penalties_waived,

@@ -126,6 +126,11 @@ class Verdict(NamedTuple):
     largest: Decimal  # the largest regular payment (a last one may absorb rounding)
     rate_named: bool = True  # False: instalments with no rate said, so whether interest goes on is not known
     at_contract_rate: Schedule | None = None  # the same instalments at the contract rate, when no rate or amount was said
+    # With no rate named: whether the offer is still within the walk-away at the contract rate, and
+    # its regular payment there (the first; the last may differ by rounding); None when the rate was
+    # named (or there is no contract rate).
+    fits_at_contract_rate: bool | None = None
+    contract_monthly: Decimal | None = None
 
     @property
     def total_payable(self) -> Decimal:
@@ -217,9 +222,21 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
     vs_opening = schedule.total_payable - opening.total_payable if opening is not None else None
     expired = held.old
     target_fits = target is not None and target.fits
+    # An instalment offer that names no rate is read as said: whether interest goes on is not known.
+    # When it names no amount either, the figures are worked out both ways: with no further
+    # interest (the schedule above) and at the contract rate. It is accepted only if it is within
+    # the walk-away both ways: the better reading is never assumed.
+    named = offer.kind == SETTLEMENT or offer.rate is not None
+    other = None
+    at_rate_fits = contract_monthly = None
+    if not named and offer.monthly is None and debt.annual_rate > 0:
+        other = schedule_for(offer._replace(rate=Rate(RATE_YEARLY, debt.annual_rate)), covered(offer, debt), start)
+        at_regular = [r.payment for r in other.rows[offer.pause_months :]][(1 if offer.lump_sum is not None else 0) :]
+        contract_monthly = at_regular[0] if at_regular else ZERO
+        at_rate_fits = max(at_regular, default=ZERO) <= walk_away
     if expired:
         verdict, counter = "refuse", None
-    elif fits and (vs_target is None or vs_target <= 0 or not target_fits):
+    elif fits and at_rate_fits is not False and (vs_target is None or vs_target <= 0 or not target_fits):
         verdict, counter = "accept", None
     elif target_fits:
         verdict, counter = "counter", offer_of(target)
@@ -230,13 +247,6 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
         counter = longer_term(target.amount if target is not None else debt.balance, walk_away, longest)
         verdict = "counter" if counter is not None else "refuse"
     principal_and_interest = debt.principal + debt.interest
-    # An instalment offer that names no rate is read as said: whether interest goes on is not known.
-    # When it names no amount either, the figures are worked out both ways: with no further
-    # interest (the schedule above) and at the contract rate.
-    named = offer.kind == SETTLEMENT or offer.rate is not None
-    other = None
-    if not named and offer.monthly is None and debt.annual_rate > 0:
-        other = schedule_for(offer._replace(rate=Rate(RATE_YEARLY, debt.annual_rate)), covered(offer, debt), start)
     return Verdict(
         offer=offer,
         lender=debt.lender,
@@ -257,6 +267,8 @@ def judge(offer: Offer, debt_plan: DebtPlan, start: dt.date) -> Verdict:
         largest=largest,
         rate_named=named,
         at_contract_rate=other,
+        fits_at_contract_rate=at_rate_fits,
+        contract_monthly=contract_monthly,
     )
 
 
