@@ -454,3 +454,23 @@ def test_an_offer_within_the_walk_away_only_without_interest_is_not_accepted(run
     said = re.sub(r"\s+", "", run_cli(*offer).stdout)
     assert re.sub(r"\s+", "", t(lang, "offer.verdict.fits_only_interest_free", contract_monthly="855.70", walk_away=money(v["walk_away"]), verdict=""))[:40] in said
     assert re.sub(r"\s+", "", t(lang, "offer.verdict.accept")) not in said
+
+
+# ---- a debt near the end of its limitation period ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_recording_a_promise_to_a_debt_near_its_limitation_warns_and_records(run_cli, tmp_path, lang):
+    from negotiator.words import t
+
+    data = five_postures(lang)
+    data["debts"][2]["days_overdue"] = 3 * 365 - 60  # about two months before the three years run out
+    data["debts"][2]["lender"] = "Near loan"
+    path = write_answers(tmp_path / "near.json", data)
+    assert run_cli("new", "--answers", str(path), "--name", "near").returncode == 0
+    warning = re.sub(r"\s+", "", t(lang, "safety.limitation.near_record", lender="Near loan", expires="", estimate=""))[:20]
+    agreed = run_cli("agree", "near", "--lender", "Near loan", "--kind", "instalments", "--months", "12", "--monthly", "100", "--first-due", "2099-01-10")
+    assert agreed.returncode == 0 and warning in re.sub(r"\s+", "", agreed.stderr), agreed.stderr
+    promised = run_cli("log", "add", "near", "--channel", "phone", "--lender", "Court bank", "--amount-promised", "50")
+    assert promised.returncode == 0 and warning[:6] not in re.sub(r"\s+", "", promised.stderr)  # only the lender near its end
+    assert stances(run_cli, "near")["Near loan"]["agreed"] is not None

@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from negotiator import store
+from negotiator.advice.values import limitation_values
 from negotiator.cli.options import language
 from negotiator.core.errors import BadInput, Message
 from negotiator.plan import build_plan
+from negotiator.planning.limitation import NEAR
 from negotiator.planning.stance import find_lender
 from negotiator.words import t, typed_words
 
@@ -81,6 +83,12 @@ def confirm_old_debt(saved: SavedCase, lender: str, confirmed: bool) -> None:
     except BadInput:  # a case whose plan cannot be built has no posture to warn of
         return
     found = find_lender(lender, plan.numbers.debts)
+    if found is not None and not found.stance.old and found.agreed is None and found.limitation is not None and found.limitation.status == NEAR:
+        # Close to the end of the three years: the debt is still owed and may be agreed, but doing so
+        # starts the period again (Civil Code Art. 195). Said before it is recorded; nothing is refused.
+        values = limitation_values(saved.case.language, found)
+        sys.stderr.write(t(saved.case.language, "safety.limitation.near_record", lender=found.lender, **values) + "\n")
+        return
     if found is None or not found.stance.old:
         return
     lang = saved.case.language
