@@ -456,6 +456,30 @@ def test_an_offer_within_the_walk_away_only_without_interest_is_not_accepted(run
     assert re.sub(r"\s+", "", t(lang, "offer.verdict.accept")) not in said
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_call_asks_before_accepting_an_offer_within_the_walk_away_only_without_interest(run_cli, home, monkeypatch, capsys, lang):
+    """The same offer in `call`: accepting it is asked again, with the figure at the contract rate."""
+    from negotiator.commands import call
+    from negotiator.commands.lender import open_lender
+    from negotiator.planning.offer import judge
+    from negotiator.planning.offer_reading import read_offer
+    from negotiator.words import t
+
+    assert run_cli("new", "--answers", str(ROOT / "examples" / "case-en.json"), "--name", "en").returncode == 0
+    monkeypatch.setenv("NEGOTIATOR_HOME", str(home))
+    who = open_lender("en", "Online lender", lang)
+    v = judge(read_offer("24 months"), who.debt, who.plan.numbers.plan_date)
+    assert v.fits and v.fits_at_contract_rate is False
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "")
+    assert call._accept_anyway(v, lang) is False  # Enter: not accepted
+    assert asked == [t(lang, "call.screen.accept_anyway") + " "]
+    warned = re.sub(r"\s+", "", capsys.readouterr().out)
+    assert re.sub(r"\s+", "", t(lang, "call.screen.above_at_contract_rate", monthly="855.70", walk_away=money(str(v.walk_away)))) in warned
+    within = judge(read_offer("24 x 500"), who.debt, who.plan.numbers.plan_date)
+    assert within.fits and call._accept_anyway(within, lang) is True and len(asked) == 1  # an amount said: nothing more to ask
+
+
 # ---- a debt near the end of its limitation period ---------------------------------------------------
 
 

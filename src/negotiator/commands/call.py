@@ -312,9 +312,12 @@ def _accept(call: Call, lang: str) -> None:
 def _accept_anyway(v: Verdict, lang: str) -> bool:
     """An offer above the walk-away (or, at once, above what the lump sum allows) is accepted only
     when asked again and answered yes: that line is the one the plan says never to cross."""
-    if v.fits:
+    if v.fits and v.fits_at_contract_rate is not False:
         return True
-    _say(t(lang, "call.screen.above_walk_away", over=show(v.vs_walk_away), walk_away=show(v.walk_away)))
+    if v.fits:  # within the line only if no more interest is charged, which the offer did not say
+        _say(t(lang, "call.screen.above_at_contract_rate", monthly=show(v.contract_monthly or 0), walk_away=show(v.walk_away)))
+    else:
+        _say(t(lang, "call.screen.above_walk_away", over=show(v.vs_walk_away), walk_away=show(v.walk_away)))
     try:
         answer = input(t(lang, "call.screen.accept_anyway") + " ")
     except EOFError:
