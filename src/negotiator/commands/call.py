@@ -315,7 +315,7 @@ def _accept_anyway(v: Verdict, lang: str) -> bool:
     if v.fits and v.fits_at_contract_rate is not False:
         return True
     if v.fits:  # within the line only if no more interest is charged, which the offer did not say
-        _say(t(lang, "call.screen.above_at_contract_rate", monthly=show(v.contract_monthly or 0), walk_away=show(v.walk_away)))
+        _say(t(lang, "call.screen.above_at_contract_rate", monthly=show(v.contract_monthly or v.monthly), walk_away=show(v.walk_away)))
     else:
         _say(t(lang, "call.screen.above_walk_away", over=show(v.vs_walk_away), walk_away=show(v.walk_away)))
     try:
