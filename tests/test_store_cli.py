@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -25,17 +26,30 @@ def test_new_then_cases_lists_it_with_its_next_follow_up(run_cli):
     assert [row["name"] for row in listed] == ["x"]
     # No contact yet: the call is due a week after the plan's date.
     assert listed[0]["next_follow_up"] == "2026-12-05" and listed[0]["problem"] is None
+    # A follow-up already past is still the next one, and is said to be owed.
+    assert listed[0]["follow_up_overdue"] is (dt.date(2026, 12, 5) < dt.date.today())
     assert listed[0]["lenders"] == ["Huabei", "China Merchants Bank credit card", "Online lender"]
     ok(run_cli("log", "add", "x", "--channel", "phone", "--next-date", "2099-03-04"))
     ok(run_cli("agree", "x", "--kind", "instalments", "--months", "12", "--monthly", "650", "--first-due", "2099-05-01"))
     row = json.loads(ok(run_cli("cases", "--format", "json")))[0]
-    assert row["next_follow_up"] == "2099-03-04"
+    assert row["next_follow_up"] == "2099-03-04" and row["follow_up_overdue"] is False
     assert row["contacts"] == 1 and row["agreement"] is True
     ok(run_cli("log", "add", "x", "--channel", "sms", "--when", "2099-01-01T08:00", "--next-date", "2099-06-01"))
     row = json.loads(ok(run_cli("cases", "--format", "json")))[0]
     assert row["next_follow_up"] == "2099-05-01"  # the first payment now comes before the follow-up call
     text = ok(run_cli("cases", "--lang", "en"))
     assert "Next follow-up" in text and "2099-05-01" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_follow_up_already_past_is_said_to_be_owed(lang):
+    from negotiator.render.case_list import as_text
+
+    row = {"name": "x", "last_change": "2026-12-01T10:00:00", "problem": None, "status": None, "next_payment": None,
+           "postures": {}, "next_follow_up": "2026-12-05"}
+    owed = t(lang, "store.cases.follow_up_overdue", date="2026-12-05")
+    assert owed in " ".join(as_text([row | {"follow_up_overdue": True}], lang).split())
+    assert owed not in " ".join(as_text([row | {"follow_up_overdue": False}], lang).split())
 
 
 def test_no_cases_yet(run_cli):

@@ -60,6 +60,8 @@ def _row(summary: CaseSummary, today: dt.date, lang: str) -> dict[str, Any]:
         "name": summary.name,
         "last_change": summary.last_change.isoformat(),
         "next_follow_up": follow_up.isoformat() if follow_up else None,
+        # A follow-up already past is kept as the next one (a call still owed): said to be owed.
+        "follow_up_overdue": follow_up is not None and follow_up < today,
         "lenders": saved.lenders() if saved else [],
         # Each lender of the case's answers and where the borrower stands with it (the `stance`
         # posture of `show --format json`): ordinary, agreed, settling, lawsuit or old.

@@ -31,7 +31,10 @@ def as_text(rows: Sequence[dict[str, Any]], lang: str) -> str:
         status = t(lang, f"render.keeping.status.{row['status']}") if row["status"] else t(lang, "store.cases.no_agreement")
         due = row["next_payment"]
         payment = t(lang, "store.cases.payment", date=due["date"], amount=show(Decimal(due["amount"]))) if due else "-"
-        body.append([row["name"], status, payment, row["next_follow_up"] or "-", changed])
+        follow_up = row["next_follow_up"] or "-"
+        if row.get("follow_up_overdue"):
+            follow_up = t(lang, "store.cases.follow_up_overdue", date=follow_up)
+        body.append([row["name"], status, payment, follow_up, changed])
     # As wide as the window allows; stacked rather than cut when it is narrow.
     lines = fit_or_stack(headers, body, "lllll", screen_width(), t(lang, "wizard.review.separator"))
     # Where the borrower stands with each lender, under the table, for the cases where it is not
