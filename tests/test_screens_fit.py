@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import time
 from pathlib import Path
 
-import pexpect
-import pyte
+import pty_window
 import pytest
 from conftest import EXAMPLES, cli_env, run_in_process
 
@@ -90,30 +88,17 @@ def with_drafts(home: Path) -> None:
             os.environ["NEGOTIATOR_HOME"] = old
 
 
-class Window:
+class Window(pty_window.Window):
     """One run of the program in a pseudo-terminal of `columns`, what it shows kept by pyte."""
 
     def __init__(self, home: Path, cwd: Path, columns: int, args: tuple[str, ...]) -> None:
-        env = cli_env(home, TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1", COLUMNS=str(columns), LINES="40")
-        self.child = pexpect.spawn(sys.executable, ["-m", "negotiator", *args], env=env, cwd=str(cwd),
-                                   dimensions=(40, columns), encoding="utf-8", timeout=WAIT)
-        self.screen = pyte.HistoryScreen(columns, 40, history=20000)
-        self.stream = pyte.Stream(self.screen)
+        super().__init__(home, cwd, args, columns, 40, WAIT)
         self.flat = ""
         self.written = ""  # everything written, for what a prompt showed and then cleared
 
-    def _read(self) -> bool:
-        try:
-            chunk = self.child.read_nonblocking(65536, timeout=WAIT)
-        except pexpect.EOF:
-            return False
-        except pexpect.TIMEOUT:
-            self.child.terminate(force=True)
-            raise AssertionError(f"nothing new for {WAIT} s; the screen ends with:\n{self.flat[-3000:]}") from None
-        self.stream.feed(chunk)
+    def took(self, chunk: str) -> None:
         self.flat += chunk
         self.written += chunk
-        return True
 
     def wait(self, text: str) -> None:
         """Wait until `text` is written (after what was already waited for)."""
@@ -124,24 +109,6 @@ class Window:
 
     def type(self, keys: str) -> None:
         self.child.send(keys)
-
-    def finish(self) -> int:
-        while self._read():
-            pass
-        self.child.close()
-        return self.child.exitstatus if self.child.exitstatus is not None else 128 + self.child.signalstatus
-
-    def lines(self) -> list[tuple[str, bool]]:
-        """Every line shown, those scrolled away included, each with whether its last column is used."""
-        last = self.screen.columns - 1
-
-        def line(row) -> tuple[str, bool]:
-            return "".join(row[x].data for x in range(self.screen.columns)).rstrip(), row[last].data not in (" ", "")
-
-        rows = [line(row) for row in self.screen.history.top] + [line(self.screen.buffer[y]) for y in range(self.screen.lines)]
-        while rows and not rows[-1][0]:
-            rows.pop()
-        return rows
 
 
 def interact(window: Window, args: tuple[str, ...], lang: str) -> None:

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from decimal import Decimal
 from pathlib import Path
 
-import pexpect
-import pyte
+import pty_window
 import pytest
-from conftest import cli_env
 from test_wizard_flow import TYPED_TO_REVIEW, seed
 
 from negotiator import store, words
@@ -43,27 +40,14 @@ TYPED = {
 }
 
 
-class Terminal:
+class Terminal(pty_window.Window):
     def __init__(self, home: Path, cwd: Path, columns: int, *args: str) -> None:
-        env = cli_env(home, TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1", COLUMNS=str(columns), LINES="40")
-        self.child = pexpect.spawn(sys.executable, ["-m", "negotiator", *args], env=env, cwd=str(cwd),
-                                   dimensions=(40, columns), encoding="utf-8", timeout=WAIT)
-        self.screen = pyte.HistoryScreen(columns, 40, history=20000)
-        self.stream = pyte.Stream(self.screen)
+        super().__init__(home, cwd, args, columns, 40, WAIT)
         self.flat = ""  # what was written, escape codes and spaces taken out
         self.seen = 0
 
-    def _read(self) -> bool:
-        try:
-            chunk = self.child.read_nonblocking(65536, timeout=WAIT)
-        except pexpect.EOF:
-            return False
-        except pexpect.TIMEOUT:
-            self.child.terminate(force=True)
-            raise AssertionError(f"nothing new for {WAIT} s; the screen ends with:\n{self.flat[-3000:]}") from None
-        self.stream.feed(chunk)
+    def took(self, chunk: str) -> None:
         self.flat += re.sub(r"\s+", "", _ESCAPES.sub("", chunk))  # wrapped or not, the same words
-        return True
 
     def wait(self, text: str) -> None:
         """Wait until `text` (spaces aside: it may be wrapped) appears after what was waited for."""
@@ -81,22 +65,6 @@ class Terminal:
     def said(self, text: str) -> bool:
         """Whether the screen showed `text` at some point, however it was wrapped."""
         return re.sub(r"\s+", "", text) in self.flat
-
-    def finish(self) -> int:
-        while self._read():
-            pass
-        self.child.close()
-        return self.child.exitstatus
-
-    def lines(self) -> list[tuple[str, bool]]:
-        """Every line the screen showed, those scrolled away included, each with whether its last
-        column is used (a wide character's second half counts)."""
-        last = self.screen.columns - 1
-
-        def line(row) -> tuple[str, bool]:
-            return "".join(row[x].data for x in range(self.screen.columns)), row[last].data != " "
-
-        return [line(row) for row in self.screen.history.top] + [line(self.screen.buffer[y]) for y in range(self.screen.lines)]
 
 
 def question(lang: str, word: str, **values: object) -> str:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
-import pexpect
+import pty_window
 import pytest
-from conftest import cli_env
 from test_wizard_flow import TYPED_TO_REVIEW, seed
 
 from negotiator import store
@@ -26,25 +24,19 @@ WAIT = 30
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\r")
 
 
-class Screen:
+class Screen(pty_window.Window):
     """What the terminal has shown, without escape codes, read up to each thing we wait for."""
 
     def __init__(self, home: Path, cwd: Path, *args: str) -> None:
-        env = cli_env(home, TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1")
-        self.child = pexpect.spawn(sys.executable, ["-m", "negotiator", *args], env=env, cwd=str(cwd),
-                                   dimensions=(24, 80), encoding="utf-8", timeout=WAIT)
+        super().__init__(home, cwd, args, 80, 24, WAIT)
         self.text = ""
         self.seen = 0
 
-    def _read(self) -> bool:
-        try:
-            self.text += _ESCAPES.sub("", self.child.read_nonblocking(65536, timeout=WAIT))
-            return True
-        except pexpect.EOF:
-            return False
-        except pexpect.TIMEOUT:
-            self.child.terminate(force=True)
-            raise AssertionError(f"nothing new on the screen for {WAIT} s; it ends with:\n{self.text[-5000:]}") from None
+    def took(self, chunk: str) -> None:
+        self.text += _ESCAPES.sub("", chunk)
+
+    def tail(self) -> str:
+        return self.text[-5000:]
 
     def wait(self, pattern: str) -> re.Match[str]:
         """Wait until `pattern` (a regular expression) appears after what was already waited for."""
@@ -58,12 +50,6 @@ class Screen:
     def answer(self, prompt: str, keys: str) -> None:
         self.wait(re.escape(prompt))
         self.child.send(keys)
-
-    def finish(self) -> int:
-        while self._read():
-            pass
-        self.child.close()
-        return self.child.exitstatus if self.child.exitstatus is not None else 128 + self.child.signalstatus
 
 
 def answers(screen: Screen, steps: list[tuple[str, str]]) -> None:
