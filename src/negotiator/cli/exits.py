@@ -121,7 +121,7 @@ def _notes() -> Iterator[None]:
             # The cache holds only a copy of the program's own words: named as what it is, so a
             # person does not go looking for their cases in it.
             key = "safety.cache_private" if folder.is_relative_to(paths.cache_dir()) else "safety.folder_private"
-            print(visible(t(this_run.language(), key, path=folder)), file=sys.stderr)
+            _tell(t(this_run.language(), key, path=folder))
         paths.widened.clear()
 
 
@@ -144,9 +144,7 @@ def ending(exc: BaseException, args: Sequence[str]) -> int:
     """Say what `exc` means to the person (on stderr) and return the exit code."""
     lang = this_run.language()
     if isinstance(exc, NegotiatorError):
-        message = visible(say(lang, exc))
-        if message:
-            print(_fitted(message), file=sys.stderr)
+        _tell(say(lang, exc))
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return 130
@@ -154,27 +152,34 @@ def ending(exc: BaseException, args: Sequence[str]) -> int:
         _output_gone()  # a reader like `head` closed the pipe; nothing is wrong with the plan
         return 0
     if isinstance(exc, StreamClosed) and "input" in str(exc):
-        print(t(lang, "safety.input_closed"), file=sys.stderr)
+        _tell(t(lang, "safety.input_closed"))
         return 2
     if isinstance(exc, OSError) and exc.filename is None and exc.errno in _STREAM_FAULTS:
         # Not a file of the person's (those are named) but the output itself: closed, full, refused.
         _output_gone()
-        print(visible(t(lang, "safety.output_failed", reason=exc.strerror or exc)), file=sys.stderr)
+        _tell(t(lang, "safety.output_failed", reason=exc.strerror or exc))
         return 2
     if isinstance(exc, OSError) and exc.filename is not None:
         # The folder or disk refused (no permission, full, read-only): the person can fix that.
         # (Without a file name it is not one of theirs, a socket say: a bug.)
-        print(visible(t(lang, "safety.os_error", path=exc.filename, reason=exc.strerror or exc)), file=sys.stderr)
+        _tell(t(lang, "safety.os_error", path=exc.filename, reason=exc.strerror or exc))
         return 2
     code = _typers(exc, args, lang)
     if code is not None:
         return code
     where = report_crash(exc)
     if where is not None:
-        print(t(lang, "errors.crash.report", path=where), file=sys.stderr)
+        _tell(t(lang, "errors.crash.report", path=where))
     else:
-        print(visible(f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        _tell(f"{type(exc).__name__}: {exc}")
     return 1
+
+
+def _tell(message: str) -> None:
+    """One message on stderr: control text made safe, fitted to the window when it is one."""
+    shown = visible(message)
+    if shown:
+        print(_fitted(shown), file=sys.stderr)
 
 
 def _fitted(message: str) -> str:
@@ -186,9 +191,9 @@ def _fitted(message: str) -> str:
             return message
     except (AttributeError, ValueError):  # replaced or closed
         return message
-    from negotiator.asking.prompt_layout import block  # noqa: PLC0415
+    from negotiator.render.layout import fit_screen  # noqa: PLC0415
 
-    return block(message)
+    return fit_screen(message)
 
 
 def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
@@ -209,7 +214,7 @@ def _typers(exc: BaseException, args: Sequence[str], lang: str) -> int | None:
         exc.show()  # the help page itself, for a group typed without a command (`negotiator log`)
         return int(exc.exit_code)
     if isinstance(exc, ClickException):
-        print(visible(usage_errors.explain(exc, args, lang)), file=sys.stderr)
+        _tell(usage_errors.explain(exc, args, lang))
         return int(exc.exit_code)
     return None
 
